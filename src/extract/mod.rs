@@ -1,0 +1,161 @@
+//! Extract stage: an [`Article`] in, the people and the dates it mentions out.
+//!
+//! Every mention carries a [`Span`]: the block it sits in and the byte range
+//! inside that block's text, so later stages can link the exact words and
+//! quote the sentence around them. Nothing here looks across sources; merging
+//! the same person seen in several texts is the link stage's job.
+
+pub mod dates;
+pub mod people;
+
+use crate::clean::Article;
+use serde::Serialize;
+
+/// Where a mention sits: `blocks[block].text[start..end]` of its article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What the extract stage found in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    pub people: Vec<people::DocPerson>,
+    pub dates: Vec<dates::DateMention>,
+}
+
+/// Runs both finders over one article. `published` anchors relative dates.
+pub fn extract(article: &Article, published: Option<jiff::civil::Date>) -> Extracted {
+    Extracted {
+        people: people::find_people(article),
+        dates: dates::find_dates(article, published),
+    }
+}
+
+/// The byte range of the sentence of `text` that contains byte `at`.
+///
+/// Sentences end at `.`, `!` or `?` (optionally followed by closing quotes or
+/// brackets) followed by whitespace and an upper-case letter, a digit or an
+/// opening quote. Abbreviations such as "Gen." or "U.S." before a capitalised
+/// word are the usual trap: a period after a single capital letter or after a
+/// short title-like token does not end a sentence.
+pub fn sentence_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    let bounds = sentence_bounds(text);
+    bounds
+        .into_iter()
+        .find(|range| range.start <= at && at < range.end.max(range.start + 1))
+        .unwrap_or(0..text.len())
+}
+
+/// Splits `text` into sentence byte ranges (trimmed of surrounding spaces).
+pub fn sentence_bounds(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            // Swallow closing punctuation that belongs to the sentence.
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+            let followed_by_space = chars.get(j).is_some_and(|&(_, ch)| ch.is_whitespace());
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let next_starts_sentence = chars.get(k).is_some_and(|&(_, ch)| {
+                ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '‘' | '\'')
+            });
+            if followed_by_space && next_starts_sentence && !is_abbreviation(&text[start..pos], c) {
+                push_trimmed(&mut ranges, text, start, end);
+                start = chars.get(k).map_or(text.len(), |&(p, _)| p);
+                i = k;
+                continue;
+            }
+        }
+        i += 1;
+        let _ = pos;
+    }
+    push_trimmed(&mut ranges, text, start, text.len());
+    ranges
+}
+
+fn push_trimmed(ranges: &mut Vec<std::ops::Range<usize>>, text: &str, start: usize, end: usize) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if start + lead < end - trail {
+        ranges.push(start + lead..end - trail);
+    }
+}
+
+/// True when the period closing `before` most likely marks an abbreviation.
+fn is_abbreviation(before: &str, terminator: char) -> bool {
+    if terminator != '.' {
+        return false;
+    }
+    let last_word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .next()
+        .unwrap_or("");
+    let letters: Vec<char> = last_word.chars().filter(|c| c.is_alphabetic()).collect();
+    // "U.S", "J.S", "L": initials and dotted acronyms.
+    if last_word.contains('.') || (letters.len() == 1 && letters[0].is_uppercase()) {
+        return true;
+    }
+    // Short capitalised tokens like "Gen", "Maj", "Mr", "Dr", "Lt", "Col", "Sen".
+    let is_title_like = letters.len() <= 3
+        && letters.first().is_some_and(|c| c.is_uppercase())
+        && letters.iter().skip(1).all(|c| c.is_lowercase());
+    is_title_like
+        && !matches!(
+            last_word,
+            "War" | "Day" | "Son" | "Man" | "Job" | "Sea" | "Top"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_and_keeps_abbreviations() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One here. Two there.", &["One here.", "Two there."]),
+            (
+                "The U.S. Army left. Maj. Gen. Pat Ryder spoke.",
+                &["The U.S. Army left.", "Maj. Gen. Pat Ryder spoke."],
+            ),
+            ("“Go now.” He left.", &["“Go now.”", "He left."]),
+            (
+                "Nicolas J.S. Davies said so. Fine",
+                &["Nicolas J.S. Davies said so.", "Fine"],
+            ),
+            ("No end", &["No end"]),
+            (
+                "It rose 2.5 percent. Then 3.",
+                &["It rose 2.5 percent.", "Then 3."],
+            ),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<&str> = sentence_bounds(text)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect();
+            assert_eq!(&got, expected, "splitting {text:?}");
+        }
+    }
+
+    #[test]
+    fn finds_the_sentence_around_a_byte() {
+        let text = "First one. Second one here.";
+        let at = text.find("here").unwrap();
+        assert_eq!(&text[sentence_around(text, at)], "Second one here.");
+    }
+}

@@ -1,0 +1,3 @@
+//! Link stage (under construction).
+pub mod people;
+pub mod timeline;
