@@ -1,5 +1,29 @@
 //! Backstory: a static site generator for explainers.
+//!
+//! The build is a one-way pipeline, one module per stage, each a function
+//! from the previous stage's output to the next:
+//!
+//! ```text
+//! load     content/ on disk          -> Content (sources, sidecars, Markdown, config)
+//! clean    raw source text           -> Article { title, dek, byline, date, blocks }
+//! extract  Article                   -> people and date mentions with byte spans
+//! link     everything above          -> Site graph (people merged, timeline, backlinks)
+//! render   Site graph + templates    -> Vec<OutputFile> (HTML, feeds, JSON)
+//! write    Vec<OutputFile>           -> public/, staged and swapped atomically
+//! ```
+//!
+//! [`build::build_site`] chains the stages; the binary in `main.rs` only turns
+//! command-line arguments into settings and prints what the library returns.
+
+pub mod build;
 pub mod clean;
+pub mod config;
+pub mod diag;
 pub mod extract;
+pub mod frontmatter;
+pub mod init;
 pub mod link;
+pub mod load;
+pub mod render;
 pub mod slug;
+pub mod write;

@@ -1,3 +1,717 @@
-//! Link stage (under construction).
+//! Link stage: loaded [`Content`] in, the [`Site`] graph out.
+//!
+//! Cleans and extracts every source (in parallel), merges the people found
+//! across sources with the editors' profiles, builds the timeline, and records
+//! every backlink the pages need: who is mentioned where, which dates point to
+//! which timeline entry, who appears with whom. Content problems found on the
+//! way are returned as diagnostics beside the graph.
+
+pub mod names;
 pub mod people;
 pub mod timeline;
+
+use crate::clean::{clean, Article, BlockKind, CleanOptions};
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::extract::dates::{DateMention, DateValue, Precision};
+use crate::extract::people::{DocPerson, PersonKind};
+use crate::extract::{extract, sentence_around, Extracted, Span};
+use crate::frontmatter::{key_line, DateText};
+use crate::load::{Content, MarkdownFile, PageMeta};
+use crate::slug::slugify;
+use jiff::civil::Date;
+use names::NameMatcher;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+/// The whole site as a graph, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    /// Sources, newest first (undated last), then by id.
+    pub sources: Vec<Source>,
+    /// People in the order the merge produced; `id`s are unique.
+    pub people: Vec<Person>,
+    /// Timeline entries in chronological order.
+    pub timeline: Vec<TimelineEntry>,
+    pub eras: Vec<Era>,
+    pub home: Option<Page>,
+    /// Editorial pages, by weight then title.
+    pub pages: Vec<Page>,
+    /// Finds people's names in editorial text.
+    pub names: NameMatcher,
+}
+
+/// One source text, cleaned, with its people and dates.
+#[derive(Debug)]
+pub struct Source {
+    pub id: String,
+    pub path: PathBuf,
+    /// The raw bytes, published unchanged beside the page.
+    pub bytes: Vec<u8>,
+    pub title: String,
+    pub publication: Option<String>,
+    pub date: Option<Date>,
+    pub authors: Vec<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    pub article: Article,
+    /// Person mentions in the body, sorted by span.
+    pub people: Vec<PersonSpan>,
+    /// Date mentions in the body, in order.
+    pub dates: Vec<DateMention>,
+    /// For each date mention, the timeline entry it belongs to.
+    pub date_entries: Vec<Option<usize>>,
+    /// For each author, the person id.
+    pub author_ids: Vec<Option<usize>>,
+    /// Photographers named in captions.
+    pub photographers: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PersonSpan {
+    pub span: Span,
+    pub person: usize,
+}
+
+/// One real person across the site.
+#[derive(Debug)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    pub kind: PersonKind,
+    pub description: Option<String>,
+    /// The editor's profile, for the biography.
+    pub profile: Option<MarkdownFile<crate::load::PersonMeta>>,
+    /// Every mention in a source body, in source order then text order.
+    pub mentions: Vec<(usize, Span)>,
+    /// Sources that name the person (body, byline or credit), in site order.
+    pub sources: Vec<usize>,
+    /// Editorial pages that name the person (`None` is the home page).
+    pub pages: Vec<Option<usize>>,
+    /// People named in the same paragraphs, with the number of shared paragraphs.
+    pub appears_with: Vec<(usize, usize)>,
+    /// Timeline entries whose sentences name the person.
+    pub events: Vec<usize>,
+}
+
+/// A timeline entry: one happening, cited by one or more sentences, or told by the editors.
+#[derive(Debug)]
+pub struct TimelineEntry {
+    /// The anchor on the timeline and year pages.
+    pub id: String,
+    pub value: DateValue,
+    pub citations: Vec<Citation>,
+    pub editorial: Option<EditorialEvent>,
+    /// Everyone named in the citing sentences.
+    pub people: Vec<usize>,
+}
+
+/// A sentence of a source that dates a timeline entry.
+#[derive(Debug)]
+pub struct Citation {
+    pub source: usize,
+    /// Index into the source's `dates`.
+    pub mention: usize,
+    pub block: usize,
+    pub text: String,
+    pub sentence: String,
+    pub people: Vec<usize>,
+}
+
+/// An event or era written by the editors in `content/events/`.
+#[derive(Debug)]
+pub struct EditorialEvent {
+    pub file: MarkdownFile<crate::load::EventMeta>,
+    pub sources: Vec<usize>,
+}
+
+/// A named span of time, shown as a band on the timeline.
+#[derive(Debug)]
+pub struct Era {
+    pub id: String,
+    pub title: String,
+    pub start: DateValue,
+    pub end: DateValue,
+    pub event: EditorialEvent,
+}
+
+/// An editorial page (or the home page's text).
+#[derive(Debug)]
+pub struct Page {
+    pub id: String,
+    pub file: MarkdownFile<PageMeta>,
+}
+
+/// Builds the site graph. Diagnostics are warnings and errors about the content.
+pub fn link(content: Content) -> (Site, Vec<Diagnostic>) {
+    let Content {
+        root,
+        config,
+        sources: source_files,
+        home,
+        pages,
+        people: profiles,
+        events,
+        mut diagnostics,
+    } = content;
+
+    let processed: Vec<(Source, Extracted, Vec<Diagnostic>)> =
+        source_files.into_par_iter().map(process_source).collect();
+    let mut sources = Vec::with_capacity(processed.len());
+    let mut extracted = Vec::with_capacity(processed.len());
+    for (source, found, problems) in processed {
+        sources.push(source);
+        extracted.push(found);
+        diagnostics.extend(problems);
+    }
+    // Newest first; undated last; ties by id. Extraction results follow the same order.
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (sa, sb) = (&sources[a], &sources[b]);
+        sb.date.cmp(&sa.date).then_with(|| sa.id.cmp(&sb.id))
+    });
+    let mut slots: Vec<Option<(Source, Extracted)>> =
+        sources.into_iter().zip(extracted).map(Some).collect();
+    let (mut sources, extracted): (Vec<Source>, Vec<Extracted>) = order
+        .iter()
+        .map(|&i| slots[i].take().expect("each source is taken once"))
+        .unzip();
+
+    let mut people = link_people(
+        &mut sources,
+        &extracted,
+        profiles,
+        &config,
+        &mut diagnostics,
+    );
+    let (timeline, eras) =
+        link_timeline(&root, &mut sources, &mut people, events, &mut diagnostics);
+
+    let names = NameMatcher::new(&people);
+    let mut pages: Vec<Page> = pages
+        .into_iter()
+        .map(|file| Page {
+            id: file.id.clone(),
+            file,
+        })
+        .collect();
+    pages.sort_by(|a, b| {
+        (a.file.doc.meta.weight, &a.file.doc.meta.title, &a.id).cmp(&(
+            b.file.doc.meta.weight,
+            &b.file.doc.meta.title,
+            &b.id,
+        ))
+    });
+    check_page_ids(&pages, &mut diagnostics);
+    let home = home.map(|file| Page {
+        id: String::new(),
+        file,
+    });
+    for (index, page) in pages.iter().enumerate() {
+        for person in names.people_in(&page.file.doc.body) {
+            people[person].pages.push(Some(index));
+        }
+    }
+    if let Some(home) = &home {
+        for person in names.people_in(&home.file.doc.body) {
+            people[person].pages.push(None);
+        }
+    }
+    let site = Site {
+        config,
+        sources,
+        people,
+        timeline,
+        eras,
+        home,
+        pages,
+        names,
+    };
+    (site, diagnostics)
+}
+
+/// URL segments that belong to generated pages; an editorial page may not take them.
+pub const RESERVED_IDS: &[&str] = &[
+    "sources", "people", "timeline", "data", "assets", "search", "404",
+];
+
+fn check_page_ids(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
+    for page in pages {
+        if RESERVED_IDS.contains(&page.id.as_str()) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &page.file.path,
+                    None,
+                    format!("the address /{}/ is used by a generated page", page.id),
+                )
+                .hint("give the page another file name or set `slug` in its front matter"),
+            );
+        }
+        if let Some(other) = seen.insert(&page.id, &page.file.path) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &page.file.path,
+                    None,
+                    format!(
+                        "this page and {} both map to /{}/",
+                        other.display(),
+                        page.id
+                    ),
+                )
+                .hint("rename one of them or set a different `slug`"),
+            );
+        }
+    }
+}
+
+fn process_source(file: crate::load::SourceFile) -> (Source, Extracted, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let sidecar = &file.sidecar;
+    let options = CleanOptions {
+        keep: sidecar.keep.clone(),
+        drop: sidecar.drop.clone(),
+    };
+    let article = clean(&file.text, &options);
+    let date = sidecar
+        .date
+        .as_ref()
+        .and_then(DateText::as_day)
+        .or(article.date);
+    if date.is_none() {
+        problems.push(
+            Diagnostic::warning(&file.path, None, "no publication date found in the text").hint(
+                format!(
+                    "add `date = YYYY-MM-DD` to {}",
+                    file.path.with_extension("toml").display()
+                ),
+            ),
+        );
+    }
+    let title = sidecar
+        .title
+        .clone()
+        .or_else(|| article.title.clone())
+        .unwrap_or_else(|| file.id.clone());
+    let found = extract(&article, date);
+    let source = Source {
+        id: file.id,
+        path: file.path,
+        title,
+        publication: sidecar
+            .publication
+            .clone()
+            .or_else(|| article.publication.clone()),
+        date,
+        authors: if sidecar.authors.is_empty() {
+            article.authors.clone()
+        } else {
+            sidecar.authors.clone()
+        },
+        url: sidecar.url.clone(),
+        language: sidecar.language.clone(),
+        bytes: file.bytes,
+        dates: found.dates.clone(),
+        date_entries: Vec::new(),
+        people: Vec::new(),
+        author_ids: Vec::new(),
+        photographers: Vec::new(),
+        article,
+    };
+    (source, found, problems)
+}
+
+fn link_people(
+    sources: &mut [Source],
+    extracted: &[Extracted],
+    profiles: Vec<MarkdownFile<crate::load::PersonMeta>>,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Person> {
+    let docs: Vec<&[DocPerson]> = extracted.iter().map(|e| e.people.as_slice()).collect();
+    let profile_inputs: Vec<people::Profile> = profiles
+        .iter()
+        .map(|file| people::Profile {
+            id: file.id.clone(),
+            name: file.doc.meta.name.clone(),
+            aliases: file.doc.meta.aliases.clone(),
+            role: file.doc.meta.role.clone(),
+            kind: file.doc.meta.kind,
+            distinct: file.doc.meta.distinct.clone(),
+        })
+        .collect();
+    let rules = people::MergeRules {
+        not_people: config.people.not_people.clone(),
+    };
+    let merged = people::merge_people(&docs, &profile_inputs, &rules);
+    let mut profiles: Vec<Option<MarkdownFile<crate::load::PersonMeta>>> =
+        profiles.into_iter().map(Some).collect();
+    let mut taken: HashMap<String, PathBuf> = HashMap::new();
+    let mut result = Vec::with_capacity(merged.len());
+    for person in merged {
+        let profile = person
+            .profile
+            .and_then(|index| profiles.get_mut(index).and_then(Option::take));
+        let wanted = match &profile {
+            Some(file) => file.id.clone(),
+            None => slugify(&person.name),
+        };
+        if wanted.is_empty() {
+            continue;
+        }
+        let mut id = wanted.clone();
+        let mut counter = 2;
+        while taken.contains_key(&id) {
+            if let Some(file) = &profile {
+                diagnostics.push(
+                    Diagnostic::warning(&file.path, None, format!("another person already has the address /people/{wanted}/"))
+                        .hint("set a distinct `slug`, or add the other spelling to `aliases` if they are the same person"),
+                );
+            }
+            id = format!("{wanted}-{counter}");
+            counter += 1;
+        }
+        taken.insert(
+            id.clone(),
+            profile.as_ref().map(|f| f.path.clone()).unwrap_or_default(),
+        );
+        let index = result.len();
+        let mut mentions = Vec::new();
+        let mut person_sources = Vec::new();
+        for &(doc, local) in &person.members {
+            let Some(doc_person) = extracted.get(doc).and_then(|e| e.people.get(local)) else {
+                continue;
+            };
+            person_sources.push(doc);
+            for span in &doc_person.mentions {
+                mentions.push((doc, *span));
+                sources[doc].people.push(PersonSpan {
+                    span: *span,
+                    person: index,
+                });
+            }
+            if doc_person.kind == PersonKind::Photographer {
+                sources[doc].photographers.push(index);
+            }
+        }
+        mentions.sort();
+        person_sources.sort_unstable();
+        person_sources.dedup();
+        result.push(Person {
+            id,
+            name: person.name,
+            aliases: person.aliases,
+            role: person.role,
+            kind: person.kind,
+            description: profile
+                .as_ref()
+                .and_then(|f| f.doc.meta.description.clone()),
+            profile,
+            mentions,
+            sources: person_sources,
+            pages: Vec::new(),
+            appears_with: Vec::new(),
+            events: Vec::new(),
+        });
+    }
+    for (doc, source) in sources.iter_mut().enumerate() {
+        source.people.sort();
+        source
+            .people
+            .dedup_by(|a, b| a.span.start < b.span.end && a.span.block == b.span.block);
+        source.photographers.sort_unstable();
+        source.photographers.dedup();
+        source.author_ids = source
+            .authors
+            .iter()
+            .map(|author| {
+                result.iter().position(|p: &Person| {
+                    p.sources.contains(&doc)
+                        && (p.name == *author || p.aliases.iter().any(|a| a == author))
+                })
+            })
+            .collect();
+    }
+    compute_appears_with(sources, &mut result);
+    result
+}
+
+/// Co-occurrence: two people appear together when one paragraph names both.
+fn compute_appears_with(sources: &[Source], people: &mut [Person]) {
+    let mut counts: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for source in sources {
+        let mut by_block: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for mention in &source.people {
+            by_block
+                .entry(mention.span.block)
+                .or_default()
+                .push(mention.person);
+        }
+        for (_, mut present) in by_block {
+            present.sort_unstable();
+            present.dedup();
+            for (i, &a) in present.iter().enumerate() {
+                for &b in &present[i + 1..] {
+                    *counts.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+    }
+    for ((a, b), count) in counts {
+        people[a].appears_with.push((b, count));
+        people[b].appears_with.push((a, count));
+    }
+    for person in people.iter_mut() {
+        person
+            .appears_with
+            .sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    }
+}
+
+fn link_timeline(
+    root: &std::path::Path,
+    sources: &mut [Source],
+    people: &mut [Person],
+    events: Vec<MarkdownFile<crate::load::EventMeta>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<TimelineEntry>, Vec<Era>) {
+    let mut occurrences = Vec::new();
+    for (source_index, source) in sources.iter().enumerate() {
+        for (mention_index, mention) in source.dates.iter().enumerate() {
+            let Some(block) = source.article.blocks.get(mention.span.block) else {
+                continue;
+            };
+            let range = sentence_around(&block.text, mention.span.start);
+            let mut in_sentence: Vec<usize> = source
+                .people
+                .iter()
+                .filter(|p| {
+                    p.span.block == mention.span.block
+                        && p.span.start >= range.start
+                        && p.span.end <= range.end
+                })
+                .map(|p| p.person)
+                .collect();
+            in_sentence.sort_unstable();
+            in_sentence.dedup();
+            occurrences.push(timeline::Occurrence {
+                source: source_index,
+                mention: mention_index,
+                value: mention.value,
+                block_kind: block.kind,
+                text: mention.text.clone(),
+                sentence: block.text[range].to_string(),
+                people: in_sentence,
+            });
+        }
+    }
+    let source_index: HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut editorial_inputs = Vec::new();
+    let mut editorial_events = Vec::new();
+    for file in events {
+        let text = std::fs::read_to_string(root.join(&file.path)).unwrap_or_default();
+        let Some(value) = parse_date_value(&file.doc.meta.date) else {
+            diagnostics.push(
+                Diagnostic::error(
+                    &file.path,
+                    key_line(&text, "date"),
+                    format!("`{}` is not a date", file.doc.meta.date.0),
+                )
+                .hint("write the date as YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www"),
+            );
+            continue;
+        };
+        let end = match &file.doc.meta.end {
+            Some(end) => match parse_date_value(end) {
+                Some(end) => Some(end),
+                None => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            &file.path,
+                            key_line(&text, "end"),
+                            format!("`{}` is not a date", end.0),
+                        )
+                        .hint("write the end as YYYY-MM-DD, YYYY-MM or YYYY"),
+                    );
+                    continue;
+                }
+            },
+            None => None,
+        };
+        let mut cited = Vec::new();
+        for id in &file.doc.meta.sources {
+            match source_index.get(id.as_str()) {
+                Some(&index) => cited.push(index),
+                None => diagnostics.push(
+                    Diagnostic::error(
+                        &file.path,
+                        key_line(&text, "sources"),
+                        format!("no source has the id `{id}`"),
+                    )
+                    .hint("use a source's file name without `.txt`, as listed on the sources page"),
+                ),
+            }
+        }
+        editorial_inputs.push(timeline::EditorialEvent {
+            id: file.id.clone(),
+            title: file.doc.meta.title.clone(),
+            value,
+            end,
+        });
+        editorial_events.push(Some(EditorialEvent {
+            file,
+            sources: cited,
+        }));
+    }
+    let entries = timeline::build_entries(&occurrences, &editorial_inputs);
+    let mut eras = Vec::new();
+    for (input, event) in editorial_inputs.iter().zip(editorial_events.iter_mut()) {
+        if let Some(end) = input.end {
+            if let Some(event) = event.take() {
+                eras.push(Era {
+                    id: format!("era-{}", input.id),
+                    title: input.title.clone(),
+                    start: input.value,
+                    end,
+                    event,
+                });
+            }
+        }
+    }
+    eras.sort_by(|a, b| (a.start.start, &a.id).cmp(&(b.start.start, &b.id)));
+
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut timeline = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let base = format!("t-{}", entry.value.iso().to_lowercase());
+        let count = used_ids.entry(base.clone()).or_default();
+        *count += 1;
+        let id = if *count == 1 {
+            base
+        } else {
+            format!("{base}-{count}")
+        };
+        let index = timeline.len();
+        let mut citations = Vec::new();
+        let mut entry_people = Vec::new();
+        for &occurrence_index in &entry.occurrences {
+            let Some(occurrence) = occurrences.get(occurrence_index) else {
+                continue;
+            };
+            let source = &mut sources[occurrence.source];
+            if source.date_entries.len() < source.dates.len() {
+                source.date_entries.resize(source.dates.len(), None);
+            }
+            source.date_entries[occurrence.mention] = Some(index);
+            entry_people.extend(occurrence.people.iter().copied());
+            citations.push(Citation {
+                source: occurrence.source,
+                mention: occurrence.mention,
+                block: source.dates[occurrence.mention].span.block,
+                text: occurrence.text.clone(),
+                sentence: occurrence.sentence.clone(),
+                people: occurrence.people.clone(),
+            });
+        }
+        entry_people.sort_unstable();
+        entry_people.dedup();
+        for &person in &entry_people {
+            people[person].events.push(index);
+        }
+        let editorial = entry
+            .editorial
+            .and_then(|i| editorial_events.get_mut(i).and_then(Option::take));
+        timeline.push(TimelineEntry {
+            id,
+            value: entry.value,
+            citations,
+            editorial,
+            people: entry_people,
+        });
+    }
+    for source in sources.iter_mut() {
+        source.date_entries.resize(source.dates.len(), None);
+    }
+    (timeline, eras)
+}
+
+/// Parses an editorial date: `2003-03-20`, `2003-03`, `2003` or `2003-W12`.
+pub fn parse_date_value(text: &DateText) -> Option<DateValue> {
+    let text = text.0.trim();
+    if let Some(day) = text
+        .get(..10)
+        .filter(|_| text.len() >= 10)
+        .and_then(|t| t.parse::<Date>().ok())
+    {
+        return Some(DateValue::day(day));
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    let year: i16 = parts
+        .first()?
+        .parse()
+        .ok()
+        .filter(|y| (1..=9999).contains(y))?;
+    match parts.as_slice() {
+        [_] => Some(DateValue {
+            start: Date::new(year, 1, 1).ok()?,
+            precision: Precision::Year,
+            modifier: None,
+        }),
+        [_, week] if week.starts_with('W') => {
+            let week: i8 = week[1..].parse().ok()?;
+            let start = jiff::civil::ISOWeekDate::new(year, week, jiff::civil::Weekday::Monday)
+                .ok()?
+                .date();
+            Some(DateValue {
+                start,
+                precision: Precision::Week,
+                modifier: None,
+            })
+        }
+        [_, month] => {
+            let month: i8 = month.parse().ok()?;
+            Some(DateValue {
+                start: Date::new(year, month, 1).ok()?,
+                precision: Precision::Month,
+                modifier: None,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// True for block kinds whose text is part of the article's story.
+pub fn is_story_block(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Paragraph | BlockKind::Quote)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_editorial_dates() {
+        let cases = [
+            ("2003-03-20", Some("2003-03-20")),
+            ("2003-03", Some("2003-03")),
+            ("2003", Some("2003")),
+            ("2020-W01", Some("2020-W01")),
+            ("2003-13", None),
+            ("2003-02-30", None),
+            ("soon", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            let value = parse_date_value(&DateText(text.to_string())).map(|v| v.iso());
+            assert_eq!(value.as_deref(), expected, "{text:?}");
+        }
+    }
+}

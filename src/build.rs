@@ -1,0 +1,148 @@
+//! The build: settings in, a built site (or the reasons it was not built) out.
+//!
+//! Chains the stages — load, link (which cleans and extracts), render, write —
+//! and collects every diagnostic. Content errors stop the build before
+//! anything is written, so the previous output stays intact.
+
+use crate::diag::{sorted, Diagnostic};
+use crate::render::{self, OutputFile, RenderOptions};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What to build and how.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site folder (holds `content/`, `site.toml`, optionally `templates/`).
+    pub root: PathBuf,
+    /// Where to write; defaults to `root/public`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    /// Include pages marked `draft = true`.
+    pub drafts: bool,
+    /// Render everything but write nothing (`backstory check`).
+    pub dry_run: bool,
+}
+
+impl BuildOptions {
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// The outcome of a build that ran to the end.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    /// Every warning and error, sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files produced (written unless `dry_run` or errors).
+    pub files: usize,
+    pub sources: usize,
+    pub people: usize,
+    pub timeline: usize,
+    /// Whether the output folder was replaced.
+    pub written: bool,
+    /// Wall time of each stage.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl BuildReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Builds the site. `Err` only for I/O failures; content problems are in the report.
+pub fn build_site(options: &BuildOptions) -> std::io::Result<BuildReport> {
+    let (report, files) = render_site(options)?;
+    let mut report = report;
+    if let Some(files) = files {
+        if !options.dry_run && !report.has_errors() {
+            let started = Instant::now();
+            crate::write::write_site(&files, &options.output_dir())?;
+            report.timings.push(("write", started.elapsed()));
+            report.written = true;
+        }
+    }
+    Ok(report)
+}
+
+/// Runs every stage but the write; returns the files when rendering succeeded.
+pub fn render_site(
+    options: &BuildOptions,
+) -> std::io::Result<(BuildReport, Option<Vec<OutputFile>>)> {
+    let mut report = BuildReport::default();
+    let mut diagnostics = Vec::new();
+    if let Some(problem) = check_output_location(&options.root, &options.output_dir()) {
+        report.diagnostics = vec![problem];
+        return Ok((report, None));
+    }
+    let started = Instant::now();
+    let content = crate::load::load(&options.root, options.drafts).map_err(|error| {
+        std::io::Error::new(
+            error.kind(),
+            format!(
+                "cannot read {}: {error}",
+                options.root.join("content").display()
+            ),
+        )
+    })?;
+    report.timings.push(("load", started.elapsed()));
+
+    let started = Instant::now();
+    let (site, link_problems) = crate::link::link(content);
+    diagnostics.extend(link_problems);
+    report
+        .timings
+        .push(("clean+extract+link", started.elapsed()));
+    report.sources = site.sources.len();
+    report.people = site.people.len();
+    report.timeline = site.timeline.len();
+
+    let started = Instant::now();
+    let theme = match render::load_theme(&options.root) {
+        Ok(theme) => Some(theme),
+        Err(problems) => {
+            diagnostics.extend(problems);
+            None
+        }
+    };
+    let files = theme.and_then(|theme| {
+        let render_options = RenderOptions {
+            base_url: options.base_url.clone(),
+            inject: None,
+        };
+        match render::render(&site, &theme, &render_options) {
+            Ok(files) => Some(files),
+            Err(problems) => {
+                diagnostics.extend(problems);
+                None
+            }
+        }
+    });
+    report.timings.push(("render", started.elapsed()));
+    report.files = files.as_ref().map_or(0, Vec::len);
+    report.diagnostics = sorted(diagnostics);
+    Ok((report, files))
+}
+
+/// The output may not be the site root, `content/` or `templates/`, or inside them:
+/// the swap would delete what the editors wrote.
+fn check_output_location(root: &Path, output: &Path) -> Option<Diagnostic> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, output) = (absolute(root), absolute(output));
+    let protected = [root.clone(), root.join("content"), root.join("templates")];
+    let clash = protected
+        .iter()
+        .any(|dir| output == *dir || output.starts_with(dir) && dir != &root)
+        || root.starts_with(&output);
+    clash.then(|| {
+        Diagnostic::error(
+            &output,
+            None,
+            "the output folder would replace the site's own files",
+        )
+        .hint("choose an output folder outside content/ and templates/, such as public/")
+    })
+}

@@ -1,0 +1,95 @@
+//! Site configuration: `site.toml` in, a validated [`Config`] out.
+
+use crate::diag::Diagnostic;
+use crate::frontmatter::toml_error_line;
+use serde::Deserialize;
+use std::path::Path;
+
+/// The settings of one site, from `site.toml` at the site root.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The site's name, shown in the header and in feeds.
+    pub title: String,
+    /// One sentence about the site, for the home page and search engines.
+    #[serde(default)]
+    pub description: String,
+    /// Where the site is published (`https://example.org/explainer/`). Used for
+    /// canonical URLs, the sitemap and feeds; internal links stay relative.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// The language of the site, as a BCP 47 tag.
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default)]
+    pub people: PeopleConfig,
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+}
+
+fn default_language() -> String {
+    "en".to_string()
+}
+
+/// `[people]`: site-wide corrections to the people finder.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeopleConfig {
+    /// Names the finder took for people that are not people.
+    #[serde(default)]
+    pub not_people: Vec<String>,
+}
+
+/// `[markdown]`: how editorial Markdown is rendered.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Pass raw HTML in Markdown through unchanged. Off by default: raw HTML
+    /// is shown as text so a page cannot inject scripts or break the layout.
+    #[serde(default)]
+    pub allow_html: bool,
+}
+
+impl Config {
+    /// A configuration for a site with only a title; used when `site.toml` is missing.
+    pub fn with_title(title: &str) -> Self {
+        toml::from_str(&format!(
+            "title = {}",
+            toml::Value::String(title.to_string())
+        ))
+        .expect("a title-only config is valid")
+    }
+
+    /// The base URL with exactly one trailing slash, if one is set.
+    pub fn base_url(&self) -> Option<String> {
+        self.base_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|url| !url.is_empty())
+            .map(|url| format!("{}/", url.trim_end_matches('/')))
+    }
+}
+
+/// Reads `site.toml` from `root`. A missing file gives a default config and a
+/// warning; a malformed one an error naming the line.
+pub fn load_config(root: &Path) -> Result<Config, Diagnostic> {
+    let path = root.join("site.toml");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Config::with_title("Backstory"));
+        }
+        Err(error) => {
+            return Err(Diagnostic::error(
+                "site.toml",
+                None,
+                format!("cannot read the site configuration: {error}"),
+            )
+            .hint("check the file's permissions"))
+        }
+    };
+    toml::from_str(&text).map_err(|error| {
+        Diagnostic::error("site.toml", toml_error_line(&text, &error, 1), error.message().to_string())
+            .hint("site.toml takes: title, description, base_url, language, [people] not_people, [markdown] allow_html")
+    })
+}

@@ -1,0 +1,227 @@
+//! Front matter: a Markdown file's text in, its typed metadata and body out.
+//!
+//! Front matter is TOML between `+++` lines or YAML between `---` lines, at
+//! the very top of the file. It is deserialised straight into a schema struct
+//! with unknown keys denied, so an unknown key, a wrong type or a missing
+//! required field becomes one [`Diagnostic`] naming the file, the line and the key.
+
+use crate::diag::Diagnostic;
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+use std::path::Path;
+
+/// A parsed Markdown file: metadata, the body, and the line the body starts on.
+#[derive(Debug, Clone)]
+pub struct Document<T> {
+    pub meta: T,
+    pub body: String,
+    /// 1-based line of the first body line in the file.
+    pub body_line: usize,
+}
+
+/// Splits and parses `text` (the contents of `file`) into metadata of type `T` and a body.
+pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<Document<T>, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line = text.lines().next().unwrap_or("").trim_end();
+    let fence = match first_line {
+        "+++" => "+++",
+        "---" => "---",
+        _ => return Err(
+            Diagnostic::error(file, Some(1), "the file has no front matter").hint(
+                "start the file with a `+++` line, then `title = \"...\"`, then another `+++` line",
+            ),
+        ),
+    };
+    let after_open = text.find('\n').map_or(text.len(), |at| at + 1);
+    let rest = &text[after_open..];
+    let mut offset = 0;
+    let mut close = None;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == fence {
+            close = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((front_end, body_start)) = close else {
+        return Err(Diagnostic::error(
+            file,
+            Some(1),
+            format!("the front matter opened with `{fence}` is never closed"),
+        )
+        .hint(format!(
+            "add a line with only `{fence}` after the last metadata line"
+        )));
+    };
+    let front = &rest[..front_end];
+    let body = &rest[body_start..];
+    let front_line = 2;
+    let body_line = front_line + front.matches('\n').count() + 1;
+    let meta = if fence == "+++" {
+        toml::from_str::<T>(front).map_err(|error| {
+            Diagnostic::error(
+                file,
+                toml_error_line(front, &error, front_line),
+                clean_message(error.message()),
+            )
+        })?
+    } else {
+        let value = if front.trim().is_empty() { "{}" } else { front };
+        serde_yaml_ng::from_str::<T>(value).map_err(|error| {
+            let line = error
+                .location()
+                .map(|location| front_line + location.line() - 1);
+            Diagnostic::error(file, line, clean_message(&error.to_string()))
+        })?
+    };
+    Ok(Document {
+        meta,
+        body: body.to_string(),
+        body_line,
+    })
+}
+
+/// The file line of a TOML error, given the line `text` starts on.
+pub fn toml_error_line(text: &str, error: &toml::de::Error, first_line: usize) -> Option<usize> {
+    let span = error.span()?;
+    let before = text.get(..span.start)?;
+    Some(first_line + before.matches('\n').count())
+}
+
+/// The 1-based file line where `key` is set in a front matter that starts on line 2.
+pub fn key_line(file_text: &str, key: &str) -> Option<usize> {
+    file_text
+        .lines()
+        .enumerate()
+        .skip(1)
+        .find_map(|(index, line)| {
+            let rest = line.trim_start().strip_prefix(key)?;
+            rest.trim_start()
+                .starts_with(['=', ':'])
+                .then_some(index + 1)
+        })
+}
+
+/// Serde's messages mention Rust types; editors need the key and what is allowed.
+fn clean_message(message: &str) -> String {
+    let message = message.trim().trim_end_matches('.');
+    let message = message.split(" at line ").next().unwrap_or(message);
+    format!("invalid front matter: {message}")
+}
+
+/// A date as written in front matter: a TOML date (`date = 2024-01-05`) or a
+/// string (`date: "2024-01"`). Kept as text; callers parse it to the precision they accept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateText(pub String);
+
+impl<'de> Deserialize<'de> for DateText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl<'de> Visitor<'de> for DateVisitor {
+            type Value = DateText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date such as 2024-01-05, \"2024-01\" or \"2024\"")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<DateText, E> {
+                Ok(DateText(value.trim().to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<DateText, E> {
+                Ok(DateText(value.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<DateText, E> {
+                Ok(DateText(value.to_string()))
+            }
+            // The toml crate hands a native date over as a one-entry map.
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DateText, A::Error> {
+                let Some((_, value)) = map.next_entry::<String, String>()? else {
+                    return Err(de::Error::custom("empty date"));
+                };
+                Ok(DateText(value))
+            }
+        }
+        deserializer.deserialize_any(DateVisitor)
+    }
+}
+
+impl DateText {
+    /// The text as a calendar day, if it is one (`2024-01-05`, or a full
+    /// timestamp whose first ten characters are a day).
+    pub fn as_day(&self) -> Option<jiff::civil::Date> {
+        self.0.get(..10).unwrap_or(&self.0).parse().ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Meta {
+        title: String,
+        #[serde(default)]
+        date: Option<DateText>,
+        #[serde(default)]
+        #[allow(dead_code)]
+        weight: i64,
+    }
+
+    fn parse_meta(text: &str) -> Result<Document<Meta>, Diagnostic> {
+        parse(Path::new("pages/x.md"), text)
+    }
+
+    #[test]
+    fn parses_toml_and_yaml() {
+        let toml = parse_meta("+++\ntitle = \"A\"\ndate = 2024-01-05\n+++\nBody\n").unwrap();
+        assert_eq!(toml.meta.title, "A");
+        assert_eq!(
+            toml.meta.date.unwrap().as_day().unwrap().to_string(),
+            "2024-01-05"
+        );
+        assert_eq!(toml.body, "Body\n");
+        assert_eq!(toml.body_line, 5);
+        let yaml = parse_meta("---\ntitle: B\ndate: \"2003-03\"\n---\n\nText").unwrap();
+        assert_eq!(yaml.meta.title, "B");
+        assert_eq!(yaml.meta.date.unwrap().0, "2003-03");
+        assert_eq!(yaml.body_line, 5);
+    }
+
+    #[test]
+    fn reports_file_line_and_key() {
+        let cases = [
+            ("+++\ntitle = \"A\"\ntitel = \"B\"\n+++\n", Some(3), "titel"),
+            (
+                "+++\ntitle = \"A\"\nweight = \"heavy\"\n+++\n",
+                Some(3),
+                "invalid type",
+            ),
+            ("+++\nweight = 1\n+++\n", None, "missing field `title`"),
+            ("---\ntitle: A\nextra: 1\n---\n", Some(3), "extra"),
+            ("+++\ntitle = \"A\"\n", Some(1), "never closed"),
+            ("# No front matter\n", Some(1), "no front matter"),
+            ("+++\ntitle = \n+++\n", Some(2), "invalid"),
+        ];
+        for (text, line, needle) in cases {
+            let error = parse_meta(text).unwrap_err();
+            assert!(
+                error.message.contains(needle),
+                "{text:?}: {}",
+                error.message
+            );
+            if line.is_some() {
+                assert_eq!(error.line, line, "{text:?}: {}", error.message);
+            }
+        }
+    }
+
+    #[test]
+    fn finds_the_line_of_a_key() {
+        assert_eq!(
+            key_line("+++\ntitle = \"A\"\ndate = 2024\n+++\n", "date"),
+            Some(3)
+        );
+        assert_eq!(key_line("---\ndate: x\n---\n", "date"), Some(2));
+        assert_eq!(key_line("+++\n+++\n", "date"), None);
+    }
+}

@@ -1,0 +1,417 @@
+//! Load stage: a site folder in, its [`Content`] out.
+//!
+//! Walks `content/` (walkdir, sorted, symlinks not followed), reads every
+//! source text with its optional sidecar, every Markdown file with its front
+//! matter, and `site.toml`. Nothing is interpreted beyond validating the
+//! schemas: a problem with one file becomes a [`Diagnostic`] and the walk goes on.
+
+use crate::config::{load_config, Config};
+use crate::diag::Diagnostic;
+use crate::extract::people::PersonKind;
+use crate::frontmatter::{self, key_line, DateText, Document};
+use crate::slug::slugify;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Everything an editor wrote, read and validated but not yet interpreted.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// The site folder every `path` is relative to.
+    pub root: PathBuf,
+    pub config: Config,
+    pub sources: Vec<SourceFile>,
+    pub home: Option<MarkdownFile<PageMeta>>,
+    pub pages: Vec<MarkdownFile<PageMeta>>,
+    pub people: Vec<MarkdownFile<PersonMeta>>,
+    pub events: Vec<MarkdownFile<EventMeta>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A raw source text and its sidecar.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The page id: the slug of the file name.
+    pub id: String,
+    /// Path relative to the site root (`content/sources/NAME.txt`).
+    pub path: PathBuf,
+    /// The bytes as collected, published unchanged as the raw text.
+    pub bytes: Vec<u8>,
+    /// The text, with invalid UTF-8 replaced (a warning says so).
+    pub text: String,
+    pub sidecar: Sidecar,
+}
+
+/// `content/sources/NAME.toml`: what the text does not say, or says wrongly.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sidecar {
+    pub title: Option<String>,
+    pub publication: Option<String>,
+    pub date: Option<DateText>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    /// Lines the cleaner removed that belong to the article.
+    #[serde(default)]
+    pub keep: Vec<String>,
+    /// Lines the cleaner kept that are not part of the article.
+    #[serde(default)]
+    pub drop: Vec<String>,
+}
+
+/// A Markdown file with its parsed front matter.
+#[derive(Debug, Clone)]
+pub struct MarkdownFile<T> {
+    /// Path relative to the site root.
+    pub path: PathBuf,
+    /// The slug: from the front matter's `slug`, else the file name.
+    pub id: String,
+    pub doc: Document<T>,
+}
+
+/// Front matter of `content/_index.md` and `content/pages/*.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMeta {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// URL segment; defaults to the file name.
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// Drafts are built only with `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// Order in the navigation: lower first, then by title.
+    #[serde(default)]
+    pub weight: i64,
+    #[serde(default)]
+    pub date: Option<DateText>,
+}
+
+/// Front matter of `content/people/*.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonMeta {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub kind: Option<PersonKind>,
+    /// Names that look like this person but belong to someone else.
+    #[serde(default)]
+    pub distinct: Vec<String>,
+    #[serde(default)]
+    pub slug: Option<String>,
+}
+
+/// Front matter of `content/events/*.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventMeta {
+    pub title: String,
+    /// `2003-03-20`, `2003-03`, `2003` or `2003-W12`.
+    pub date: DateText,
+    /// Makes the event an era spanning `date` to `end`.
+    #[serde(default)]
+    pub end: Option<DateText>,
+    /// Ids of the sources the event rests on.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub slug: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for PersonKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        match text.as_str() {
+            "subject" => Ok(PersonKind::Subject),
+            "author" => Ok(PersonKind::Author),
+            "photographer" => Ok(PersonKind::Photographer),
+            other => Err(serde::de::Error::custom(format!(
+                "unknown kind `{other}`, expected subject, author or photographer"
+            ))),
+        }
+    }
+}
+
+/// Reads the site at `root`. Only a missing or unreadable `content/` folder is an `Err`.
+pub fn load(root: &Path, drafts: bool) -> std::io::Result<Content> {
+    let mut diagnostics = Vec::new();
+    let config = load_config(root).unwrap_or_else(|diagnostic| {
+        diagnostics.push(diagnostic);
+        Config::with_title("Backstory")
+    });
+    let content_dir = root.join("content");
+    std::fs::metadata(&content_dir)?;
+    let mut content = Content {
+        root: root.to_path_buf(),
+        config,
+        sources: Vec::new(),
+        home: None,
+        pages: Vec::new(),
+        people: Vec::new(),
+        events: Vec::new(),
+        diagnostics,
+    };
+    let walker = walkdir::WalkDir::new(&content_dir)
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| PathBuf::from("content"));
+                content.diagnostics.push(
+                    Diagnostic::error(path, None, format!("cannot read: {error}"))
+                        .hint("fix the file's permissions or remove it"),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let rel = relative(root, path);
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || name.ends_with('~') || name.starts_with('#') {
+            continue; // editor swap, backup and lock files
+        }
+        let section = rel
+            .components()
+            .nth(1)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let depth = rel.components().count();
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        match (section.as_deref(), depth, extension) {
+            (Some("_index.md"), 2, _) => {
+                if let Some(file) = read_markdown::<PageMeta>(root, path, &mut content.diagnostics) {
+                    content.home = Some(file);
+                }
+            }
+            (Some("sources"), 3, "txt") => {
+                if let Some(source) = read_source(root, path, &mut content.diagnostics) {
+                    content.sources.push(source);
+                }
+            }
+            (Some("sources"), 3, "toml") if path.with_extension("txt").exists() => {}
+            (Some("pages"), 3, "md") => {
+                if let Some(file) = read_markdown::<PageMeta>(root, path, &mut content.diagnostics) {
+                    if drafts || !file.doc.meta.draft {
+                        content.pages.push(file);
+                    }
+                }
+            }
+            (Some("people"), 3, "md") => {
+                if let Some(file) = read_markdown::<PersonMeta>(root, path, &mut content.diagnostics) {
+                    content.people.push(file);
+                }
+            }
+            (Some("events"), 3, "md") => {
+                if let Some(file) = read_markdown::<EventMeta>(root, path, &mut content.diagnostics) {
+                    content.events.push(file);
+                }
+            }
+            _ => content.diagnostics.push(
+                Diagnostic::warning(&rel, None, "this file is not part of the content model and was ignored").hint(
+                    "sources go in content/sources/*.txt (+ .toml sidecar), pages in content/pages/*.md, \
+                     profiles in content/people/*.md, timeline events in content/events/*.md",
+                ),
+            ),
+        }
+    }
+    Ok(content)
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+    let rel = relative(root, path);
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error(&rel, None, format!("cannot read the source: {error}"))
+                    .hint("fix the file's permissions"),
+            );
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes.clone()) {
+        Ok(text) => text,
+        Err(_) => {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &rel,
+                    None,
+                    "the text is not valid UTF-8; invalid bytes are shown as �",
+                )
+                .hint("re-save the file as UTF-8"),
+            );
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id = slugify(&stem);
+    if id.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(
+                &rel,
+                None,
+                "the file name has no letters or digits to make a page address from",
+            )
+            .hint("rename the file, for example to 2024-01-05-outlet-headline.txt"),
+        );
+        return None;
+    }
+    let sidecar_path = path.with_extension("toml");
+    let sidecar = match std::fs::read_to_string(&sidecar_path) {
+        Ok(text) => match toml::from_str::<Sidecar>(&text) {
+            Ok(sidecar) => {
+                check_sidecar_date(&sidecar, &relative(root, &sidecar_path), &text, diagnostics);
+                sidecar
+            }
+            Err(error) => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        relative(root, &sidecar_path),
+                        frontmatter::toml_error_line(&text, &error, 1),
+                        format!("invalid sidecar: {}", error.message().trim()),
+                    )
+                    .hint("sidecar keys: title, publication, date, authors, url, language, keep, drop"),
+                );
+                Sidecar::default()
+            }
+        },
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Sidecar::default(),
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(
+                relative(root, &sidecar_path),
+                None,
+                format!("cannot read the sidecar: {error}"),
+            ));
+            Sidecar::default()
+        }
+    };
+    Some(SourceFile {
+        id,
+        path: rel,
+        bytes,
+        text,
+        sidecar,
+    })
+}
+
+fn check_sidecar_date(
+    sidecar: &Sidecar,
+    rel: &Path,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let Some(date) = &sidecar.date {
+        if date.as_day().is_none() {
+            diagnostics.push(
+                Diagnostic::error(
+                    rel,
+                    key_line(&format!("\n{text}"), "date").map(|l| l - 1),
+                    format!("`{}` is not a calendar day", date.0),
+                )
+                .hint("write the publication date as YYYY-MM-DD, for example date = 2024-01-05"),
+            );
+        }
+    }
+}
+
+fn read_markdown<T: serde::de::DeserializeOwned + HasSlug>(
+    root: &Path,
+    path: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<MarkdownFile<T>> {
+    let rel = relative(root, path);
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error(&rel, None, format!("cannot read: {error}"))
+                    .hint("fix the file's permissions"),
+            );
+            return None;
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        diagnostics.push(
+            Diagnostic::error(&rel, None, "the file is not valid UTF-8")
+                .hint("re-save the file as UTF-8"),
+        );
+        return None;
+    };
+    let doc = match frontmatter::parse::<T>(&rel, &text) {
+        Ok(doc) => doc,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic.hint(T::KEYS_HINT));
+            return None;
+        }
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let wanted = doc.meta.slug().unwrap_or(&stem);
+    let id = slugify(wanted);
+    if id.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(
+                &rel,
+                key_line(&text, "slug"),
+                format!("`{wanted}` gives an empty page address"),
+            )
+            .hint("use letters, digits and dashes in the slug or the file name"),
+        );
+        return None;
+    }
+    Some(MarkdownFile { path: rel, id, doc })
+}
+
+/// Front matter schemas that may name their own slug, and the keys they accept.
+pub trait HasSlug {
+    const KEYS_HINT: &'static str;
+    fn slug(&self) -> Option<&str>;
+}
+
+impl HasSlug for PageMeta {
+    const KEYS_HINT: &'static str =
+        "page keys: title (required), description, slug, draft, weight, date";
+    fn slug(&self) -> Option<&str> {
+        self.slug.as_deref()
+    }
+}
+
+impl HasSlug for PersonMeta {
+    const KEYS_HINT: &'static str =
+        "profile keys: name (required), aliases, role, description, kind, distinct, slug";
+    fn slug(&self) -> Option<&str> {
+        self.slug.as_deref().or(Some(self.name.as_str()))
+    }
+}
+
+impl HasSlug for EventMeta {
+    const KEYS_HINT: &'static str = "event keys: title and date (required), end, sources, slug";
+    fn slug(&self) -> Option<&str> {
+        self.slug.as_deref()
+    }
+}

@@ -1,0 +1,335 @@
+//! Machine-readable output: the [`Site`] graph in; the JSON export, the
+//! sitemap, the Atom feed and robots.txt out.
+//!
+//! The JSON field names are a public contract (see DESIGN.md): fields may be
+//! added, never renamed.
+
+use super::links::Lookup;
+use super::views::anchor;
+use super::{escape_html, OutputFile};
+use crate::extract::people::PersonKind;
+use crate::link::Site;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct SourceRecord<'a> {
+    id: &'a str,
+    title: &'a str,
+    publication: Option<&'a str>,
+    date: Option<String>,
+    authors: &'a [String],
+    url: Option<&'a str>,
+    file: String,
+    page: String,
+    language: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct MentionRecord<'a> {
+    source: &'a str,
+    text: &'a str,
+    sentence: &'a str,
+    anchor: String,
+}
+
+#[derive(Serialize)]
+struct PersonRecord<'a> {
+    id: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    role: Option<&'a str>,
+    kind: PersonKind,
+    page: String,
+    sources: Vec<&'a str>,
+    mentions: Vec<MentionRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct TimelineRecord<'a> {
+    id: &'a str,
+    date: String,
+    precision: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modifier: Option<&'static str>,
+    text: &'a str,
+    sentence: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    people: Vec<&'a str>,
+    page: String,
+    editorial: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+}
+
+fn precision_name(precision: crate::extract::dates::Precision) -> &'static str {
+    use crate::extract::dates::Precision::*;
+    match precision {
+        Day => "day",
+        Week => "week",
+        Month => "month",
+        Year => "year",
+    }
+}
+
+fn modifier_name(modifier: Option<crate::extract::dates::Modifier>) -> Option<&'static str> {
+    use crate::extract::dates::Modifier::*;
+    modifier.map(|m| match m {
+        Early => "early",
+        Mid => "mid",
+        Late => "late",
+    })
+}
+
+/// URL of a site-relative path: absolute under `base_url` when there is one, else root-relative.
+fn absolute(base_url: Option<&str>, path: &str) -> String {
+    match base_url {
+        Some(base) => format!("{base}{path}"),
+        None => format!("/{path}"),
+    }
+}
+
+/// Every data file: JSON export, sitemap, feed, robots.txt.
+pub fn data_files(site: &Site, lookup: &Lookup, base_url: Option<&str>) -> Vec<OutputFile> {
+    let sources: Vec<SourceRecord> = site
+        .sources
+        .iter()
+        .map(|s| SourceRecord {
+            id: &s.id,
+            title: &s.title,
+            publication: s.publication.as_deref(),
+            date: s.date.map(|d| d.to_string()),
+            authors: &s.authors,
+            url: s.url.as_deref(),
+            file: s.path.to_string_lossy().replace('\\', "/"),
+            page: format!("/sources/{}/", s.id),
+            language: s.language.as_deref(),
+        })
+        .collect();
+    let people: Vec<PersonRecord> = site
+        .people
+        .iter()
+        .map(|p| PersonRecord {
+            id: &p.id,
+            name: &p.name,
+            aliases: &p.aliases,
+            role: p.role.as_deref(),
+            kind: p.kind,
+            page: format!("/people/{}/", p.id),
+            sources: p
+                .sources
+                .iter()
+                .map(|&s| site.sources[s].id.as_str())
+                .collect(),
+            mentions: p
+                .mentions
+                .iter()
+                .filter_map(|&(s, span)| {
+                    let source = &site.sources[s];
+                    let block = source.article.blocks.get(span.block)?;
+                    let range = crate::extract::sentence_around(&block.text, span.start);
+                    Some(MentionRecord {
+                        source: &source.id,
+                        text: block.text.get(span.start..span.end)?,
+                        sentence: block.text.get(range)?,
+                        anchor: anchor(span.block),
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    let mut timeline = Vec::new();
+    for entry in &site.timeline {
+        let people: Vec<&str> = entry
+            .people
+            .iter()
+            .map(|&p| site.people[p].id.as_str())
+            .collect();
+        for citation in &entry.citations {
+            let source = &site.sources[citation.source];
+            timeline.push(TimelineRecord {
+                id: &entry.id,
+                date: entry.value.iso(),
+                precision: precision_name(entry.value.precision),
+                modifier: modifier_name(entry.value.modifier),
+                text: &citation.text,
+                sentence: &citation.sentence,
+                source: Some(&source.id),
+                people: citation
+                    .people
+                    .iter()
+                    .map(|&p| site.people[p].id.as_str())
+                    .collect(),
+                page: format!("/sources/{}/#{}", source.id, anchor(citation.block)),
+                editorial: false,
+                title: None,
+            });
+        }
+        if let Some(event) = &entry.editorial {
+            timeline.push(TimelineRecord {
+                id: &entry.id,
+                date: entry.value.iso(),
+                precision: precision_name(entry.value.precision),
+                modifier: modifier_name(entry.value.modifier),
+                text: &event.file.doc.meta.title,
+                sentence: event.file.doc.body.trim(),
+                source: None,
+                people: people.clone(),
+                page: format!("/timeline/#{}", entry.id),
+                editorial: true,
+                title: Some(&event.file.doc.meta.title),
+            });
+        }
+    }
+    let mut files = vec![
+        OutputFile::new("data/sources.json", to_json(&sources)),
+        OutputFile::new("data/people.json", to_json(&people)),
+        OutputFile::new("data/timeline.json", to_json(&timeline)),
+        OutputFile::new("sitemap.xml", sitemap(site, lookup, base_url)),
+        OutputFile::new("atom.xml", atom(site, base_url)),
+    ];
+    let sitemap_url = absolute(base_url, "sitemap.xml");
+    files.push(OutputFile::new(
+        "robots.txt",
+        format!("User-agent: *\nAllow: /\nSitemap: {sitemap_url}\n"),
+    ));
+    files
+}
+
+fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_else(|_| b"null".to_vec());
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Every page URL of the site, sorted.
+pub fn page_urls(site: &Site, lookup: &Lookup) -> Vec<String> {
+    let mut urls = vec![
+        String::new(),
+        "sources/".into(),
+        "people/".into(),
+        "timeline/".into(),
+    ];
+    urls.extend(site.sources.iter().map(|s| format!("sources/{}/", s.id)));
+    urls.extend(site.people.iter().map(|p| format!("people/{}/", p.id)));
+    urls.extend(lookup.years.iter().map(|y| format!("timeline/{y}/")));
+    urls.extend(site.pages.iter().map(|p| format!("{}/", p.id)));
+    urls.sort();
+    urls
+}
+
+fn sitemap(site: &Site, lookup: &Lookup, base_url: Option<&str>) -> String {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for url in page_urls(site, lookup) {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            escape_html(&absolute(base_url, &url))
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// The Atom feed: sources (by publication date) and editorial pages. Its
+/// `updated` is the newest content date, never the build time, so output stays deterministic.
+fn atom(site: &Site, base_url: Option<&str>) -> String {
+    let newest = site.sources.iter().filter_map(|s| s.date).max();
+    let updated = newest
+        .map(|d| format!("{d}T00:00:00Z"))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    xml.push_str(&format!(
+        "  <title>{}</title>\n",
+        escape_html(&site.config.title)
+    ));
+    if !site.config.description.is_empty() {
+        xml.push_str(&format!(
+            "  <subtitle>{}</subtitle>\n",
+            escape_html(&site.config.description)
+        ));
+    }
+    xml.push_str(&format!(
+        "  <id>{}</id>\n",
+        escape_html(&absolute(base_url, ""))
+    ));
+    xml.push_str(&format!(
+        "  <link href=\"{}\"/>\n",
+        escape_html(&absolute(base_url, ""))
+    ));
+    xml.push_str(&format!(
+        "  <link rel=\"self\" href=\"{}\"/>\n",
+        escape_html(&absolute(base_url, "atom.xml"))
+    ));
+    xml.push_str(&format!("  <updated>{updated}</updated>\n"));
+    xml.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        escape_html(&site.config.title)
+    ));
+    for source in &site.sources {
+        let url = absolute(base_url, &format!("sources/{}/", source.id));
+        let date = source
+            .date
+            .map(|d| format!("{d}T00:00:00Z"))
+            .unwrap_or_else(|| updated.clone());
+        let summary = source
+            .article
+            .dek
+            .clone()
+            .or_else(|| source.article.blocks.first().map(|b| b.text.clone()))
+            .unwrap_or_default();
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!(
+            "    <title>{}</title>\n",
+            escape_html(&source.title)
+        ));
+        xml.push_str(&format!(
+            "    <id>{}</id>\n    <link href=\"{}\"/>\n",
+            escape_html(&url),
+            escape_html(&url)
+        ));
+        xml.push_str(&format!("    <updated>{date}</updated>\n"));
+        for author in &source.authors {
+            xml.push_str(&format!(
+                "    <author><name>{}</name></author>\n",
+                escape_html(author)
+            ));
+        }
+        xml.push_str(&format!(
+            "    <summary>{}</summary>\n",
+            escape_html(&summary)
+        ));
+        xml.push_str("  </entry>\n");
+    }
+    for page in &site.pages {
+        let url = absolute(base_url, &format!("{}/", page.id));
+        let date = page
+            .file
+            .doc
+            .meta
+            .date
+            .as_ref()
+            .and_then(|d| d.as_day())
+            .map(|d| format!("{d}T00:00:00Z"))
+            .unwrap_or_else(|| updated.clone());
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!(
+            "    <title>{}</title>\n",
+            escape_html(&page.file.doc.meta.title)
+        ));
+        xml.push_str(&format!(
+            "    <id>{}</id>\n    <link href=\"{}\"/>\n",
+            escape_html(&url),
+            escape_html(&url)
+        ));
+        xml.push_str(&format!("    <updated>{date}</updated>\n"));
+        if let Some(description) = &page.file.doc.meta.description {
+            xml.push_str(&format!(
+                "    <summary>{}</summary>\n",
+                escape_html(description)
+            ));
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}

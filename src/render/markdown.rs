@@ -1,0 +1,242 @@
+//! Editorial Markdown to HTML.
+//!
+//! Passes, in order, over pulldown-cmark's event stream:
+//! 1. parse with tables, footnotes, strikethrough, smart punctuation and heading attributes;
+//! 2. give every heading a unique `id` (from its text unless the author set one);
+//! 3. highlight fenced code with syntect, as CSS classes (no inline styles);
+//! 4. escape raw HTML unless the site allows it;
+//! 5. link people's names and dates in plain text (not in links, headings or code).
+
+use super::escape_html;
+use super::links::LinkContext;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+
+/// The class style shared by highlighted code and the generated stylesheet.
+pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+/// Renders `markdown` to HTML. `links` decides how names and dates become links.
+pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) -> String {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut output: Vec<Event> = Vec::with_capacity(events.len());
+    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut linked_people: HashSet<usize> = HashSet::new();
+    let mut no_link_depth = 0usize;
+    let mut code: Option<(String, String)> = None; // (language, text)
+    let mut index = 0;
+    while index < events.len() {
+        let event = events[index].clone();
+        index += 1;
+        if let Some((_, text)) = code.as_mut() {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let (language, text) = code.take().unwrap_or_default();
+                    output.push(Event::Html(CowStr::from(highlight(&language, &text))));
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                // Collect the heading's text to derive its id.
+                let mut text = String::new();
+                let mut depth = 0;
+                for next in &events[index..] {
+                    match next {
+                        Event::Start(_) => depth += 1,
+                        Event::End(_) if depth == 0 => break,
+                        Event::End(_) => depth -= 1,
+                        Event::Text(t) | Event::Code(t) => text.push_str(t),
+                        _ => {}
+                    }
+                }
+                let wanted = id
+                    .map(|i| i.to_string())
+                    .unwrap_or_else(|| crate::slug::slugify(&text));
+                let wanted = if wanted.is_empty() {
+                    "section".to_string()
+                } else {
+                    wanted
+                };
+                let mut unique = wanted.clone();
+                let mut counter = 2;
+                while !used_ids.insert(unique.clone()) {
+                    unique = format!("{wanted}-{counter}");
+                    counter += 1;
+                }
+                no_link_depth += 1;
+                output.push(Event::Start(Tag::Heading {
+                    level: demote(level),
+                    id: Some(CowStr::from(unique)),
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                no_link_depth = no_link_depth.saturating_sub(1);
+                output.push(Event::End(TagEnd::Heading(demote(level))));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split([' ', ',']).next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((language, String::new()));
+            }
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                no_link_depth += 1;
+                output.push(Event::Start(tag));
+            }
+            Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
+                no_link_depth = no_link_depth.saturating_sub(1);
+                output.push(Event::End(end));
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !allow_html => {
+                output.push(Event::Html(CowStr::from(escape_html(&html))));
+            }
+            Event::Text(text) if no_link_depth == 0 => {
+                output.push(Event::Html(CowStr::from(
+                    links.link_text(&text, &mut linked_people),
+                )));
+            }
+            other => output.push(other),
+        }
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, output.into_iter());
+    html
+}
+
+/// Page templates own the `h1`; Markdown headings start at `h2`.
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// Highlights one code block; unknown languages are shown as escaped plain text.
+pub fn highlight(language: &str, code: &str) -> String {
+    let syntax = SYNTAXES
+        .find_syntax_by_token(language)
+        .or_else(|| SYNTAXES.find_syntax_by_extension(language))
+        .filter(|_| !language.is_empty());
+    let class = if language.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"language-{}\"", escape_html(language))
+    };
+    let Some(syntax) = syntax else {
+        return format!(
+            "<pre class=\"code\"><code{class}>{}</code></pre>\n",
+            escape_html(code)
+        );
+    };
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
+    for line in LinesWithEndings::from(code) {
+        if generator
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
+            return format!(
+                "<pre class=\"code\"><code{class}>{}</code></pre>\n",
+                escape_html(code)
+            );
+        }
+    }
+    format!(
+        "<pre class=\"code\"><code{class}>{}</code></pre>\n",
+        generator.finalize()
+    )
+}
+
+/// The stylesheet for highlighted code: a light theme, and a dark one for dark mode.
+pub fn syntax_css() -> String {
+    let themes = syntect::highlighting::ThemeSet::load_defaults();
+    let light = themes
+        .themes
+        .get("InspiredGitHub")
+        .and_then(|t| syntect::html::css_for_theme_with_class_style(t, CLASS_STYLE).ok());
+    let dark = themes
+        .themes
+        .get("base16-ocean.dark")
+        .and_then(|t| syntect::html::css_for_theme_with_class_style(t, CLASS_STYLE).ok());
+    let mut css = String::from("/* Generated by Backstory from syntect's themes. */\n");
+    css.push_str(&light.unwrap_or_default());
+    css.push_str("\n@media (prefers-color-scheme: dark) {\n");
+    css.push_str(&dark.clone().unwrap_or_default());
+    css.push_str("}\n");
+    css
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(markdown: &str, allow_html: bool) -> String {
+        render_markdown(markdown, allow_html, &LinkContext::plain())
+    }
+
+    #[test]
+    fn renders_the_markdown_extensions() {
+        let cases = [
+            ("# Title\n", "<h2 id=\"title\">Title</h2>"),
+            ("## Same\n\n## Same\n", "<h3 id=\"same-2\">Same</h3>"),
+            ("## Custom {#mine}\n", "<h3 id=\"mine\">Custom</h3>"),
+            ("| a | b |\n|---|---|\n| 1 | 2 |\n", "<table>"),
+            ("~~gone~~", "<del>gone</del>"),
+            ("\"quoted\"", "“quoted”"),
+            ("Note[^1].\n\n[^1]: The note.\n", "footnote-definition"),
+            ("```rust\nfn main() {}\n```\n", "<span class=\"hl-"),
+            ("```nosuchlang\n<b>\n```\n", "&lt;b&gt;"),
+        ];
+        for (markdown, expected) in cases {
+            let html = render(markdown, false);
+            assert!(html.contains(expected), "{markdown:?} gave {html}");
+        }
+    }
+
+    #[test]
+    fn escapes_raw_html_unless_allowed() {
+        let html = render(
+            "<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)>",
+            false,
+        );
+        assert!(
+            !html.contains("<script>") && !html.contains("<img"),
+            "{html}"
+        );
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        let allowed = render("<div class=\"box\">x</div>\n", true);
+        assert!(allowed.contains("<div class=\"box\">"), "{allowed}");
+    }
+
+    #[test]
+    fn highlighting_uses_classes_not_styles() {
+        let html = highlight("toml", "title = \"x\"\n") + &highlight("yaml", "title: x\n");
+        assert!(!html.contains("style="), "{html}");
+    }
+}

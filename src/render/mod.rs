@@ -1,0 +1,410 @@
+//! Render stage: the [`Site`] graph and a [`Theme`] in, every output file out.
+//!
+//! HTML pages go through tera with small per-page contexts built from
+//! [`views`]; feeds, the sitemap and the JSON export are produced in
+//! [`data`]. Pages are rendered in parallel; a template error names the
+//! template and the page.
+
+pub mod data;
+pub mod links;
+pub mod markdown;
+pub mod theme;
+pub mod views;
+
+use crate::diag::Diagnostic;
+use crate::link::Site;
+use links::{LinkContext, Lookup};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+use tera::Context;
+pub use theme::{load_theme, Theme};
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path under the output folder, `/`-separated, never absolute, never `..`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl OutputFile {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\0' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Settings of one render.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Overrides `base_url` from `site.toml`.
+    pub base_url: Option<String>,
+    /// A snippet of HTML added before `</body>` (the live-reload script in `serve`).
+    pub inject: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base_url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    title: String,
+    url: String,
+}
+
+/// Adds a page's own variables to its template context.
+type FillContext<'a> = dyn Fn(&mut Context, &LinkContext) + Send + Sync + 'a;
+
+/// A page to render: its output path, template and the page-specific context.
+struct PageJob<'a> {
+    /// Site-relative URL (`people/x/`, or `` for the home page).
+    url: String,
+    template: &'static str,
+    title: String,
+    description: Option<String>,
+    fill: Box<FillContext<'a>>,
+}
+
+/// Renders every page and data file of `site`.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let lookup = Lookup::new(site);
+    let base_url = options.base_url.clone().or_else(|| site.config.base_url());
+    let base_url = base_url.map(|url| format!("{}/", url.trim_end_matches('/')));
+    let site_view = SiteView {
+        title: &site.config.title,
+        description: &site.config.description,
+        language: &site.config.language,
+        base_url: base_url.clone(),
+    };
+    let mut nav = vec![
+        NavItem {
+            title: "Sources".into(),
+            url: "sources/".into(),
+        },
+        NavItem {
+            title: "People".into(),
+            url: "people/".into(),
+        },
+        NavItem {
+            title: "Timeline".into(),
+            url: "timeline/".into(),
+        },
+    ];
+    nav.extend(site.pages.iter().map(|p| NavItem {
+        title: p.file.doc.meta.title.clone(),
+        url: format!("{}/", p.id),
+    }));
+
+    let jobs = page_jobs(site, &lookup);
+    let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let depth = job.url.matches('/').count();
+            let root = "../".repeat(depth);
+            let links = LinkContext::new(site, &lookup, &root);
+            let mut context = Context::new();
+            context.insert("site", &site_view);
+            context.insert("nav", &nav);
+            context.insert("root", &root);
+            context.insert("page_url", &job.url);
+            context.insert(
+                "canonical",
+                &base_url.as_ref().map(|b| format!("{b}{}", job.url)),
+            );
+            context.insert("title", &job.title);
+            context.insert(
+                "description",
+                &job.description
+                    .clone()
+                    .unwrap_or_else(|| site.config.description.clone()),
+            );
+            context.insert("inject", &options.inject);
+            (job.fill)(&mut context, &links);
+            let html = theme
+                .tera
+                .render(job.template, &context)
+                .map_err(|e| theme::template_diagnostic(&e, Some(&job.url)))?;
+            let path = if job.template == "404.html" {
+                "404.html".to_string()
+            } else {
+                format!("{}index.html", job.url)
+            };
+            Ok(OutputFile::new(path, html))
+        })
+        .collect();
+    let mut files = Vec::with_capacity(rendered.len() + site.sources.len() + 16);
+    let mut problems = Vec::new();
+    for result in rendered {
+        match result {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    for source in &site.sources {
+        let file_name = source
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        files.push(OutputFile::new(
+            format!("sources/{}/{}", source.id, views::raw_file_name(&file_name)),
+            source.bytes.clone(),
+        ));
+    }
+    for (name, bytes) in &theme.assets {
+        files.push(OutputFile::new(format!("assets/{name}"), bytes.clone()));
+    }
+    files.push(OutputFile::new("assets/syntax.css", markdown::syntax_css()));
+    files.extend(data::data_files(site, &lookup, base_url.as_deref()));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
+    let mut jobs: Vec<PageJob> = Vec::new();
+    let home_title = site
+        .home
+        .as_ref()
+        .map(|h| h.file.doc.meta.title.clone())
+        .unwrap_or_else(|| site.config.title.clone());
+    jobs.push(PageJob {
+        url: String::new(),
+        template: "home.html",
+        title: home_title,
+        description: site
+            .home
+            .as_ref()
+            .and_then(|h| h.file.doc.meta.description.clone()),
+        fill: Box::new(move |context, links| {
+            let intro = site
+                .home
+                .as_ref()
+                .map(|h| {
+                    markdown::render_markdown(
+                        &h.file.doc.body,
+                        site.config.markdown.allow_html,
+                        links,
+                    )
+                })
+                .unwrap_or_default();
+            context.insert("content", &intro);
+            let sources: Vec<_> = (0..site.sources.len())
+                .map(|i| views::source_card(site, i))
+                .collect();
+            context.insert("sources", &sources);
+            let mut people: Vec<_> = site
+                .people
+                .iter()
+                .filter(|p| is_cast(p))
+                .map(views::person_card)
+                .collect();
+            people.sort_by(|a, b| {
+                b.mention_count
+                    .cmp(&a.mention_count)
+                    .then_with(|| a.sort_key.cmp(&b.sort_key))
+            });
+            people.truncate(12);
+            context.insert("people", &people);
+            context.insert("timeline_count", &site.timeline.len());
+            context.insert("years", &year_counts(site));
+        }),
+    });
+    jobs.push(PageJob {
+        url: "sources/".into(),
+        template: "sources.html",
+        title: "Sources".into(),
+        description: Some("Every source text the explainer draws on.".into()),
+        fill: Box::new(move |context, _| {
+            let sources: Vec<_> = (0..site.sources.len())
+                .map(|i| views::source_card(site, i))
+                .collect();
+            context.insert("sources", &sources);
+        }),
+    });
+    for (index, source) in site.sources.iter().enumerate() {
+        jobs.push(PageJob {
+            url: format!("sources/{}/", source.id),
+            template: "source.html",
+            title: source.title.clone(),
+            description: source.article.dek.clone(),
+            fill: Box::new(move |context, links| {
+                context.insert("source", &views::source_view(site, index, links))
+            }),
+        });
+    }
+    jobs.push(PageJob {
+        url: "people/".into(),
+        template: "people.html",
+        title: "People".into(),
+        description: Some("Everyone the sources name, with every mention.".into()),
+        fill: Box::new(move |context, _| {
+            let mut cards: Vec<_> = site.people.iter().map(views::person_card).collect();
+            cards.sort_by(|a, b| a.sort_key.cmp(&b.sort_key).then_with(|| a.id.cmp(&b.id)));
+            let (cast, rest): (Vec<_>, Vec<_>) = cards
+                .into_iter()
+                .partition(|c| c.kind == crate::extract::people::PersonKind::Subject);
+            let (authors, photographers): (Vec<_>, Vec<_>) = rest
+                .into_iter()
+                .partition(|c| c.kind == crate::extract::people::PersonKind::Author);
+            context.insert("people", &cast);
+            context.insert("authors", &authors);
+            context.insert("photographers", &photographers);
+        }),
+    });
+    for (index, person) in site.people.iter().enumerate() {
+        jobs.push(PageJob {
+            url: format!("people/{}/", person.id),
+            template: "person.html",
+            title: person.name.clone(),
+            description: person.description.clone().or_else(|| person.role.clone()),
+            fill: Box::new(move |context, links| {
+                context.insert("person", &views::person_view(site, index, links))
+            }),
+        });
+    }
+    jobs.push(PageJob {
+        url: "timeline/".into(),
+        template: "timeline.html",
+        title: "Timeline".into(),
+        description: Some("Every dated event in the sources, in order.".into()),
+        fill: Box::new(move |context, links| {
+            let entries = views::entry_views(site, links);
+            let mut years: BTreeMap<i16, Vec<views::EntryView>> = BTreeMap::new();
+            for entry in entries {
+                years.entry(entry.year).or_default().push(entry);
+            }
+            let years: Vec<_> = years
+                .into_iter()
+                .map(|(year, entries)| YearGroup {
+                    year,
+                    url: format!("timeline/{year}/"),
+                    entries,
+                })
+                .collect();
+            context.insert("years", &years);
+            context.insert("eras", &views::era_views(site, links));
+            context.insert("year_counts", &year_counts(site));
+        }),
+    });
+    for &year in &lookup.years {
+        jobs.push(PageJob {
+            url: format!("timeline/{year}/"),
+            template: "year.html",
+            title: format!("{year}"),
+            description: Some(format!("What the sources say happened in {year}.")),
+            fill: Box::new(move |context, links| {
+                let entries: Vec<_> = views::entry_views(site, links)
+                    .into_iter()
+                    .filter(|e| e.year == year)
+                    .collect();
+                context.insert("year", &year);
+                context.insert("entries", &entries);
+                context.insert("mentions", &views::year_mentions(site, year));
+                let years: Vec<i16> = Lookup::new(site).years.into_iter().collect();
+                let at = years.iter().position(|&y| y == year);
+                context.insert(
+                    "previous",
+                    &at.and_then(|i| i.checked_sub(1)).and_then(|i| years.get(i)),
+                );
+                context.insert("next", &at.and_then(|i| years.get(i + 1)));
+            }),
+        });
+    }
+    for (index, page) in site.pages.iter().enumerate() {
+        jobs.push(PageJob {
+            url: format!("{}/", page.id),
+            template: "page.html",
+            title: page.file.doc.meta.title.clone(),
+            description: page.file.doc.meta.description.clone(),
+            fill: Box::new(move |context, links| {
+                let page = &site.pages[index];
+                context.insert(
+                    "content",
+                    &markdown::render_markdown(
+                        &page.file.doc.body,
+                        site.config.markdown.allow_html,
+                        links,
+                    ),
+                );
+            }),
+        });
+    }
+    jobs.push(PageJob {
+        url: String::new(),
+        template: "404.html",
+        title: "Page not found".into(),
+        description: None,
+        fill: Box::new(|_, _| {}),
+    });
+    jobs
+}
+
+fn is_cast(person: &crate::link::Person) -> bool {
+    person.kind == crate::extract::people::PersonKind::Subject
+}
+
+#[derive(Serialize)]
+struct YearGroup {
+    year: i16,
+    url: String,
+    entries: Vec<views::EntryView>,
+}
+
+#[derive(Serialize)]
+struct YearCount {
+    year: i16,
+    count: usize,
+}
+
+fn year_counts(site: &Site) -> Vec<YearCount> {
+    let mut counts: BTreeMap<i16, usize> = BTreeMap::new();
+    for entry in &site.timeline {
+        *counts.entry(entry.value.year()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .map(|(year, count)| YearCount { year, count })
+        .collect()
+}
+
+/// Paths of all rendered HTML pages; used to check internal links in tests.
+pub fn html_paths(files: &[OutputFile]) -> HashSet<&str> {
+    files
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|p| p.ends_with(".html"))
+        .collect()
+}

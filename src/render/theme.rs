@@ -1,0 +1,151 @@
+//! The theme: the built-in templates and assets, overridden file by file by a
+//! site's own `templates/` folder. In: the site root. Out: a compiled [`Tera`].
+
+use crate::diag::Diagnostic;
+use std::path::Path;
+use tera::Tera;
+
+/// The default theme, embedded so `backstory init` and `build` work anywhere.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("sources.html", include_str!("../../templates/sources.html")),
+    ("source.html", include_str!("../../templates/source.html")),
+    ("people.html", include_str!("../../templates/people.html")),
+    ("person.html", include_str!("../../templates/person.html")),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    ("year.html", include_str!("../../templates/year.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+];
+
+/// Static files of the default theme, published under `assets/`.
+pub const DEFAULT_ASSETS: &[(&str, &str)] = &[
+    (
+        "style.css",
+        include_str!("../../templates/assets/style.css"),
+    ),
+    ("theme.js", include_str!("../../templates/assets/theme.js")),
+    (
+        "favicon.svg",
+        include_str!("../../templates/assets/favicon.svg"),
+    ),
+];
+
+/// A loaded theme: compiled templates and the assets to publish.
+pub struct Theme {
+    pub tera: Tera,
+    /// `(file name under assets/, bytes)`.
+    pub assets: Vec<(String, Vec<u8>)>,
+}
+
+/// Loads the default theme with the site's overrides from `root/templates/`.
+pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+    let mut templates: Vec<(String, String)> = DEFAULT_TEMPLATES
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect();
+    let mut assets: Vec<(String, Vec<u8>)> = DEFAULT_ASSETS
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.as_bytes().to_vec()))
+        .collect();
+    let mut problems = Vec::new();
+    let dir = root.join("templates");
+    if dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&dir)
+            .follow_links(false)
+            .sort_by_file_name()
+        {
+            let Ok(entry) = entry else { continue };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry
+                .path()
+                .strip_prefix(&dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            if rel.starts_with('.') || rel.contains("/.") || rel.ends_with('~') {
+                continue;
+            }
+            let bytes = match std::fs::read(entry.path()) {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    problems.push(Diagnostic::error(
+                        Path::new("templates").join(&rel),
+                        None,
+                        format!("cannot read: {error}"),
+                    ));
+                    continue;
+                }
+            };
+            if let Some(asset) = rel.strip_prefix("assets/") {
+                replace_or_push(&mut assets, asset.to_string(), bytes);
+            } else if rel.ends_with(".html") || rel.ends_with(".xml") {
+                match String::from_utf8(bytes) {
+                    Ok(text) => replace_or_push(&mut templates, rel, text),
+                    Err(_) => problems.push(Diagnostic::error(
+                        Path::new("templates").join(&rel),
+                        None,
+                        "the template is not valid UTF-8",
+                    )),
+                }
+            }
+        }
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    if let Err(error) =
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+    {
+        problems.push(template_diagnostic(&error, None));
+    }
+    if problems.is_empty() {
+        Ok(Theme { tera, assets })
+    } else {
+        Err(problems)
+    }
+}
+
+fn replace_or_push<T>(list: &mut Vec<(String, T)>, name: String, value: T) {
+    match list.iter_mut().find(|(n, _)| *n == name) {
+        Some(slot) => slot.1 = value,
+        None => list.push((name, value)),
+    }
+}
+
+/// A tera error as a diagnostic naming the template (and the page being rendered).
+pub fn template_diagnostic(error: &tera::Error, page: Option<&str>) -> Diagnostic {
+    let mut chain = vec![error.to_string()];
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        chain.push(cause.to_string());
+        source = cause.source();
+    }
+    let template = chain
+        .iter()
+        .find_map(|message| {
+            message
+                .split('\'')
+                .nth(1)
+                .filter(|name| name.ends_with(".html") || name.ends_with(".xml"))
+        })
+        .unwrap_or("templates");
+    let file = if template == "templates" {
+        Path::new("templates").to_path_buf()
+    } else {
+        Path::new("templates").join(template)
+    };
+    let message = match page {
+        Some(page) => format!("while rendering /{page}: {}", chain.join(": ")),
+        None => chain.join(": "),
+    };
+    Diagnostic::error(file, None, message).hint(
+        "fix the template; the site's templates/ folder overrides the built-in theme file by file",
+    )
+}
