@@ -13,10 +13,20 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use std::collections::HashSet;
 use std::sync::LazyLock;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::SyntaxSet;
+use syntect::parsing::{SyntaxDefinition, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
-static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+/// syntect's default syntaxes plus the ones Backstory bundles (TOML).
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(|| {
+    let mut builder = SyntaxSet::load_defaults_newlines().into_builder();
+    for (name, text) in [("TOML", include_str!("syntaxes/TOML.sublime-syntax"))] {
+        match SyntaxDefinition::load_from_str(text, true, Some(name)) {
+            Ok(definition) => builder.add(definition),
+            Err(error) => debug_assert!(false, "bundled syntax {name} is invalid: {error}"),
+        }
+    }
+    builder.build()
+});
 
 /// The class style shared by highlighted code and the generated stylesheet.
 pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
