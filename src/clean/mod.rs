@@ -6,21 +6,35 @@
 //! (paragraphs, quotes, captions, notes), pulls out the title, dek, byline and
 //! date, and records every line it dropped so an editor can check it.
 
+mod body;
+mod classify;
+mod clutter;
+mod lines;
+mod metadata;
+mod structure;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
 /// Editor overrides from the sidecar: lines to keep or drop whatever the rules say.
 #[derive(Debug, Clone, Default)]
 pub struct CleanOptions {
-    /// Lines (compared after trimming) the cleaner must keep as body text.
+    /// Lines the cleaner must keep as body text even if its rules call them clutter.
+    ///
+    /// An entry matches a whole line, compared after trimming and collapsing
+    /// whitespace runs; an entry ending in `*` matches every line starting
+    /// with the text before the `*`. A kept line is plain body text: it is
+    /// never taken as the title, dek or page furniture.
     pub keep: Vec<String>,
-    /// Lines (compared after trimming) the cleaner must drop as clutter.
+    /// Lines the cleaner must drop, listed in `Article.removed` as "dropped by
+    /// the sidecar". Matched like `keep`; `drop` wins when both match.
     pub drop: Vec<String>,
 }
 
 /// An article as the author wrote it, without the page around it.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Article {
+    /// The headline, without a mailing-list subject prefix ("[List] ").
     pub title: Option<String>,
     /// The subtitle under the headline.
     pub dek: Option<String>,
@@ -39,6 +53,7 @@ pub struct Article {
 /// One unit of the body: a paragraph, a quoted passage, a caption or a note.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Block {
+    /// What the block is: paragraph, quote, caption or note.
     pub kind: BlockKind,
     /// The text with hard wraps rejoined: single spaces, no newlines.
     pub text: String,
@@ -48,9 +63,11 @@ pub struct Block {
     pub line: usize,
 }
 
+/// The kind of a body block, which decides how it is rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockKind {
+    /// Body text.
     Paragraph,
     /// A quoted passage introduced by "said:" or similar.
     Quote,
@@ -65,51 +82,30 @@ pub enum BlockKind {
 pub struct RemovedLine {
     /// 1-based line number in the raw file.
     pub line: usize,
+    /// The line as it reads, trimmed, whitespace collapsed.
     pub text: String,
+    /// Why it was removed, for the editor ("share prompt", "byline", ...).
     pub reason: &'static str,
 }
 
 /// Turns raw source text into an [`Article`].
+///
+/// Works on any input (empty, only clutter, CRLF or lone-CR line ends, a BOM,
+/// NUL bytes, one huge line) in time linear in its length. Passes, in order:
+/// normalise lines ([`lines`]), sort them into prose runs and recognised
+/// lines ([`classify`]: clutter, dateline, byline, sign-off, caption, note,
+/// sidecar overrides), mark the headline, its repeats and the dek, then the
+/// furniture after the last paragraph ([`structure`]), and build the blocks,
+/// rejoining sentences broken by removed links ([`body`]).
+///
+/// `Article.removed` lists every non-blank line that is neither in a block
+/// nor the title or dek: clutter with its reason, and also the byline,
+/// dateline and sign-off lines whose content went into the metadata fields.
+/// The title and dek lines are not listed: they are shown as they are.
 pub fn clean(raw: &str, options: &CleanOptions) -> Article {
-    let mut article = Article::default();
-    let mut paragraph: Vec<&str> = Vec::new();
-    let mut start_line = 0;
-    let lines: Vec<&str> = raw.lines().collect();
-    for (index, line) in lines.iter().enumerate() {
-        let trimmed = line.trim();
-        let forced_drop = options.drop.iter().any(|d| d.trim() == trimmed);
-        if trimmed.is_empty() || forced_drop {
-            if forced_drop {
-                article.removed.push(RemovedLine {
-                    line: index + 1,
-                    text: trimmed.to_string(),
-                    reason: "dropped by the sidecar",
-                });
-            }
-            flush(&mut article, &mut paragraph, start_line);
-            continue;
-        }
-        if paragraph.is_empty() {
-            start_line = index + 1;
-        }
-        paragraph.push(trimmed);
-    }
-    flush(&mut article, &mut paragraph, start_line);
-    if !article.blocks.is_empty() {
-        article.title = Some(article.blocks.remove(0).text);
-    }
-    article
-}
-
-fn flush(article: &mut Article, paragraph: &mut Vec<&str>, line: usize) {
-    if paragraph.is_empty() {
-        return;
-    }
-    article.blocks.push(Block {
-        kind: BlockKind::Paragraph,
-        text: paragraph.join(" "),
-        credit: None,
-        line,
-    });
-    paragraph.clear();
+    let lines = lines::split_lines(raw);
+    let mut pieces = classify::into_pieces(&lines, options);
+    let head = structure::mark_head(&mut pieces, &lines);
+    structure::mark_tail(&mut pieces, &lines, head.end);
+    body::assemble(&pieces, &lines, head)
 }

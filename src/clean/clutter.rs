@@ -1,0 +1,409 @@
+//! One normalised line in, a clutter verdict out: `Some(reason)` when the line
+//! is web-page furniture whatever surrounds it, `None` when only its context
+//! can tell (the head and tail passes in `structure` decide those).
+//!
+//! Structural signals come first (repeated-fragment debris, hex hashes,
+//! separator-heavy navigation, counters); the short phrase patterns below
+//! are a fallback for furniture whose only mark is its wording.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::{capitalised_share, ends_sentence, word_count};
+
+/// Lines longer than this are prose or data, never page furniture: skipping
+/// them keeps huge single-line inputs linear and cheap.
+const MAX_FURNITURE_BYTES: usize = 1200;
+
+/// Reason for a line made of icon-font class names or similar repeated fragments.
+pub(crate) const DEBRIS: &str = "icon-font debris";
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b|©\s*\d{4}")
+        .expect("valid regex")
+});
+static ARCHIVE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:pipermail|mhonarc|mailman|this archive was generated|unsubscribe|mailing list)\b")
+        .expect("valid regex")
+});
+static SHARE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:share (?:this|it|on)\b|like this (?:story|article)|tweet this|email this|with a friend|follow (?:us|me|him|her|them) (?:on|at)\b|click here)",
+    )
+    .expect("valid regex")
+});
+static APPEAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:sign(?:ing)? up|subscri(?:be|ption|bers?)|newsletters?|donat(?:e|ion|ions|ing)|tax-deductible|inbox|support (?:our|us|independent)|become a (?:member|subscriber|supporter|patron)|join us|our (?:journalism|reporting|newsroom)|reader support|free trial|paywall)\b",
+    )
+    .expect("valid regex")
+});
+static COOKIE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcookies?\b.*\b(?:accept|consent|privacy|experience|browsing|settings|preferences)\b|\b(?:accept|reject|manage)(?: all)? cookies\b")
+        .expect("valid regex")
+});
+static SOCIAL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\d.,]+\s*[km]?\s+(?:shares?|likes?|comments?|views?|reads?|reactions?|retweets?|claps?)\b[\s·|•,]*)+$")
+        .expect("valid regex")
+});
+static RECOMMENDATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:also on|also read|read more|read also|see also|more from|more on this|you may also like|you might also like|recommended(?: for you)?|related(?: stories| articles| coverage| content)?|most (?:read|popular|viewed)|trending|watch|listen)\b\s*[:\-–—|]?")
+        .expect("valid regex")
+});
+static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s(])(?:https?://)?(?:www\.)?[a-z0-9-]+\.(?:com|org|net|info|news|co\.uk|io|tv)\b(?:/\S*)?")
+        .expect("valid regex")
+});
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:updated|published|posted|last updated|first published|modified)\b[^.!?]{0,60}\d[^.!?]{0,40}$")
+        .expect("valid regex")
+});
+static READING_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d+\s*(?:-|–)?\s*min(?:ute)?s?\s+(?:read|listen)|listen to this (?:article|story)\b.*|print this (?:article|page)|font size\b.*|text size\b.*)$")
+        .expect("valid regex")
+});
+static TRACKING_HASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^\p{L}\p{N}]*[0-9a-f]{20,}[^\p{L}\p{N}]*$").expect("valid regex")
+});
+
+/// Furniture phrases that are never prose, wherever they stand.
+const UNAMBIGUOUS_WIDGETS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored content",
+    "paid content",
+    "skip to content",
+    "skip to main content",
+    "back to top",
+    "continue reading",
+    "continue reading below",
+    "story continues below advertisement",
+    "article continues below",
+    "scroll to continue",
+    "show comments",
+    "view comments",
+    "load more",
+];
+
+/// Furniture words that could also be a hard-wrapped fragment of prose, so
+/// they count only when they stand alone between blank lines.
+const ISOLATED_WIDGETS: &[&str] = &[
+    "loading",
+    "menu",
+    "search",
+    "close",
+    "share",
+    "print",
+    "email",
+    "comments",
+    "subscribe",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "read more",
+    "show more",
+    "more",
+    "next",
+    "previous",
+    "home",
+    "top",
+    "photo",
+    "video",
+    "audio",
+    "listen",
+    "watch",
+    "sponsored",
+];
+
+/// Language names as they appear in a site's language switcher.
+const LANGUAGE_NAMES: &[&str] = &[
+    "english",
+    "français",
+    "francais",
+    "español",
+    "espanol",
+    "deutsch",
+    "italiano",
+    "português",
+    "portugues",
+    "русский",
+    "العربية",
+    "عربي",
+    "فارسی",
+    "türkçe",
+    "turkce",
+    "中文",
+    "简体中文",
+    "繁體中文",
+    "日本語",
+    "한국어",
+    "nederlands",
+    "polski",
+    "svenska",
+    "українська",
+    "עברית",
+    "हिन्दी",
+    "bahasa",
+    "kurdî",
+    "کوردی",
+    "arabic",
+    "french",
+    "spanish",
+    "german",
+    "russian",
+    "chinese",
+    "en",
+    "fr",
+    "es",
+    "de",
+    "ar",
+    "ru",
+];
+
+/// A verdict for a line on its own: `Some(reason)` when it is clutter anywhere.
+pub(crate) fn line_clutter(text: &str) -> Option<&'static str> {
+    if text.len() > MAX_FURNITURE_BYTES {
+        return is_fragment_debris(text).then_some(DEBRIS);
+    }
+    let bare = bare_phrase(text);
+    if UNAMBIGUOUS_WIDGETS.contains(&bare.as_str()) {
+        return Some("page widget text");
+    }
+    if TRACKING_HASH.is_match(text) {
+        return Some("tracking hash");
+    }
+    if COPYRIGHT.is_match(text) {
+        return Some("copyright line");
+    }
+    if ARCHIVE_FOOTER.is_match(text) {
+        return Some("archive footer");
+    }
+    if COOKIE_NOTICE.is_match(text) {
+        return Some("cookie notice");
+    }
+    if SOCIAL_COUNT.is_match(text) {
+        return Some("social counter");
+    }
+    if READING_WIDGET.is_match(text) {
+        return Some("page widget text");
+    }
+    if is_fragment_debris(text) {
+        return Some(DEBRIS);
+    }
+    if is_navigation(text) {
+        return Some("breadcrumb navigation");
+    }
+    if TIMESTAMP.is_match(text) {
+        return Some("timestamp");
+    }
+    if !starts_quoted(text) {
+        if SHARE_PROMPT.is_match(text) {
+            return Some("share prompt");
+        }
+        if is_appeal(text) {
+            return Some("newsletter or donation appeal");
+        }
+        if is_recommendation(text) {
+            return Some("recommendation link");
+        }
+    }
+    None
+}
+
+/// A verdict for a line that stands alone between blank lines (or the file's edges).
+pub(crate) fn isolated_clutter(text: &str) -> Option<&'static str> {
+    if text.len() > 80 {
+        return None;
+    }
+    let bare = bare_phrase(text);
+    if ISOLATED_WIDGETS.contains(&bare.as_str()) {
+        return Some("page widget text");
+    }
+    let is_language_list = !bare.is_empty()
+        && text
+            .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
+            .filter(|word| !word.is_empty())
+            .all(|word| LANGUAGE_NAMES.contains(&word.to_lowercase().as_str()));
+    if is_language_list {
+        return Some("language selector");
+    }
+    None
+}
+
+/// Does the text speak in the publisher's voice ("we", "our", "us") outside any quote?
+pub(crate) fn is_publisher_voice(text: &str) -> bool {
+    if text.contains(['“', '”', '"']) {
+        return false;
+    }
+    text.split_whitespace()
+        .filter(|word| {
+            let bare = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            matches!(bare.as_str(), "we" | "our" | "us" | "you" | "your")
+        })
+        .count()
+        >= 2
+}
+
+/// Does the text carry at least one appeal cue (subscribe, donate, newsletter, ...)?
+pub(crate) fn has_appeal_cue(text: &str) -> bool {
+    text.len() <= MAX_FURNITURE_BYTES && APPEAL_CUE.is_match(text)
+}
+
+/// Two distinct appeal cues in one line make it a newsletter or donation appeal.
+fn is_appeal(text: &str) -> bool {
+    let mut cues: Vec<String> = APPEAL_CUE
+        .find_iter(text)
+        .map(|found| found.as_str().to_lowercase())
+        .collect();
+    cues.sort();
+    cues.dedup();
+    cues.len() >= 2 || (cues.len() == 1 && word_count(text) <= 8 && !ends_sentence(text))
+}
+
+/// A pointer to another story: a "Read more:"-style label, or a headline with a bare domain.
+fn is_recommendation(text: &str) -> bool {
+    if ends_sentence(text) || word_count(text) > 30 {
+        return false;
+    }
+    let labelled = RECOMMENDATION
+        .find(text)
+        .map(|label| {
+            let rest = &text[label.end()..];
+            // "Watch" or "Related" followed by a prose clause is not a label.
+            rest.is_empty()
+                || label
+                    .as_str()
+                    .trim_end()
+                    .ends_with([':', '-', '–', '—', '|'])
+                || capitalised_share(rest) >= 0.5
+                || BARE_DOMAIN.is_match(rest)
+        })
+        .unwrap_or(false);
+    labelled || (BARE_DOMAIN.is_match(text) && !text.contains('@'))
+}
+
+/// "Home > World > Middle East", "News | Politics | Economy": short segments between separators.
+fn is_navigation(text: &str) -> bool {
+    let segments: Vec<&str> = text
+        .split(['>', '›', '»', '|', '/', '•', '·'])
+        .map(str::trim)
+        .collect();
+    segments.len() >= 3
+        && segments.iter().all(|segment| {
+            !segment.is_empty() && word_count(segment) <= 4 && !ends_sentence(segment)
+        })
+        && capitalised_share(text) >= 0.5
+}
+
+/// A long run of words that mostly share one fragment ("icon bookmark-bicon
+/// bookmarkicon cameraicon ..."): the class names of an icon font, not prose.
+fn is_fragment_debris(text: &str) -> bool {
+    if ends_sentence(text) {
+        return false;
+    }
+    // The first few hundred words are enough to see the pattern.
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(300)
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 8 {
+        return false;
+    }
+    let mut fragment_counts: HashMap<&str, usize> = HashMap::new();
+    for word in &words {
+        let mut seen: Vec<&str> = Vec::new();
+        let boundaries: Vec<usize> = word
+            .char_indices()
+            .map(|(index, _)| index)
+            .chain(std::iter::once(word.len()))
+            .collect();
+        for window in boundaries.windows(5) {
+            let fragment = &word[window[0]..window[4]];
+            if fragment.chars().all(char::is_alphabetic) && !seen.contains(&fragment) {
+                seen.push(fragment);
+                *fragment_counts.entry(fragment).or_insert(0) += 1;
+            }
+        }
+    }
+    let most_shared = fragment_counts.values().copied().max().unwrap_or(0);
+    most_shared * 2 >= words.len()
+}
+
+fn starts_quoted(text: &str) -> bool {
+    text.starts_with(super::lines::OPENING_QUOTES)
+}
+
+/// The line lower-cased, without surrounding punctuation or ellipses.
+fn bare_phrase(text: &str) -> String {
+    text.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clutter_anywhere() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon fbicon fileicon", Some(DEBRIS)),
+            ("Copyright ©2024 Some Company, Inc. All Rights Reserved. 87990cbe856818d5eddac44c7b1cdeb8", Some("copyright line")),
+            ("© 2023 Example Media Group", Some("copyright line")),
+            ("87990cbe856818d5eddac44c7b1cdeb8", Some("tracking hash")),
+            ("This archive was generated by a fusion of Pipermail (Mailman edition) and MHonArc.", Some("archive footer")),
+            ("Like this story? Share it with a friend!", Some("share prompt")),
+            ("Fight disinformation: Sign up for the free Daily newsletter and follow the news that matters.", Some("newsletter or donation appeal")),
+            ("Help our reporters dig deep with a tax-deductible donation.", Some("newsletter or donation appeal")),
+            ("Sign up for our free newsletter", Some("newsletter or donation appeal")),
+            ("We use cookies to improve your browsing experience. Accept all", Some("cookie notice")),
+            ("1.2k shares", Some("social counter")),
+            ("340 comments · 1.2k shares", Some("social counter")),
+            ("Home > World > Middle East", Some("breadcrumb navigation")),
+            ("Also on example.com Parliament passes resolution asking government to cancel request", Some("recommendation link")),
+            ("Read more: Floods displace thousands in the delta", Some("recommendation link")),
+            ("Updated 14:02 GMT", Some("timestamp")),
+            ("5 min read", Some("page widget text")),
+            ("Advertisement", Some("page widget text")),
+            // Prose stays.
+            ("The minister said the plan would take years to complete.", None),
+            ("“We will sign up for anything that brings peace,” she said.", None),
+            ("Related coverage of the talks was scarce in the state media.", None),
+            ("leave Iraq", None),
+            ("Christian Science Monitor", None),
+            ("English", None),
+            ("Loading", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(line_clutter(text), *expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn clutter_when_alone() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("English", Some("language selector")),
+            ("English | Français | العربية", Some("language selector")),
+            ("Loading", Some("page widget text")),
+            ("Loading…", Some("page widget text")),
+            ("Security Council", None),
+            ("El Pais", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(isolated_clutter(text), *expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn huge_lines_are_cheap_and_safe() {
+        let huge = "The minister said the plan would work. ".repeat(250_000);
+        assert_eq!(line_clutter(&huge), None);
+        let debris = "xicon ".repeat(500_000);
+        assert_eq!(line_clutter(&debris), Some(DEBRIS));
+    }
+}

@@ -1,0 +1,280 @@
+//! Raw text in, numbered and normalised lines out, plus the line-shape tests
+//! the other cleaning passes share (does it end a sentence, does it start
+//! mid-sentence, is it a fragment, ...).
+//!
+//! Normalising never invents text: it only turns line ends (LF, CRLF, lone
+//! CR), control characters, a byte-order mark and zero-width characters into
+//! whitespace, then collapses whitespace runs into single spaces.
+
+/// One raw line after normalisation.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// 1-based line number in the raw file.
+    pub number: usize,
+    /// Trimmed text with single spaces; empty for a blank line.
+    pub text: String,
+}
+
+/// Splits raw text into normalised lines, in one pass.
+pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let bytes = raw.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if byte == b'\n' || byte == b'\r' {
+            // '\r' and '\n' are ASCII, so these byte offsets are char boundaries.
+            lines.push(Line {
+                number: lines.len() + 1,
+                text: normalise(&raw[start..index]),
+            });
+            if byte == b'\r' && bytes.get(index + 1) == Some(&b'\n') {
+                index += 1;
+            }
+            start = index + 1;
+        }
+        index += 1;
+    }
+    if start < raw.len() {
+        lines.push(Line {
+            number: lines.len() + 1,
+            text: normalise(&raw[start..]),
+        });
+    }
+    lines
+}
+
+/// Collapses whitespace, control and invisible characters into single spaces and trims.
+pub(crate) fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for character in text.chars() {
+        if is_spacing(character) {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(character);
+    }
+    out
+}
+
+fn is_spacing(character: char) -> bool {
+    character.is_whitespace()
+        || character.is_control()
+        || matches!(
+            character,
+            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}'
+        )
+}
+
+/// Quote marks that open a quoted passage.
+pub(crate) const OPENING_QUOTES: &[char] = &['“', '"', '‘', '\'', '«', '„', '‹'];
+/// Marks that may follow the last word of a sentence: closing quotes and brackets.
+const CLOSING_MARKS: &[char] = &['”', '"', '’', '\'', '»', '›', ')', ']'];
+
+/// Does the text end a sentence (terminal punctuation, maybe inside closing quotes)?
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let stripped = text.trim_end_matches(CLOSING_MARKS);
+    matches!(stripped.chars().last(), Some('.' | '!' | '?' | '…'))
+}
+
+/// Does the text end with a colon (an introduction to what follows)?
+pub(crate) fn ends_with_colon(text: &str) -> bool {
+    text.ends_with(':')
+}
+
+/// Does the text start in the middle of a sentence (lower case, or punctuation
+/// that can only continue something)?
+pub(crate) fn starts_mid_sentence(text: &str) -> bool {
+    match text.chars().next() {
+        Some(first) => {
+            first.is_lowercase()
+                || matches!(
+                    first,
+                    ',' | ';' | ':' | ')' | ']' | '”' | '’' | '»' | '—' | '–' | '.'
+                )
+        }
+        None => false,
+    }
+}
+
+/// Does the text start with an opening quote mark?
+pub(crate) fn starts_with_quote(text: &str) -> bool {
+    text.starts_with(OPENING_QUOTES)
+}
+
+/// Does the text end with a closing quote mark (maybe followed by punctuation)?
+pub(crate) fn ends_with_quote(text: &str) -> bool {
+    let stripped = text.trim_end_matches(['.', ',', '!', '?', ';', ':', ')']);
+    stripped.ends_with(['”', '"', '’', '\'', '»'])
+}
+
+/// Number of whitespace-separated words.
+pub(crate) fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The words of the text without surrounding punctuation, lower-cased.
+fn bare_word(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Words that cannot end a sentence or a heading: a text ending with one was cut off.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "your", "my", "of", "in", "on", "at", "to", "for", "from", "by", "with", "about", "into",
+    "onto", "over", "under", "between", "among", "against", "during", "without", "within",
+    "through", "toward", "towards", "upon", "via", "and", "or", "but", "nor", "as", "than",
+    "because", "while", "whose", "which", "who", "whom", "where", "when", "if", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may",
+    "might", "must", "such", "very", "either", "neither", "each", "every",
+];
+
+/// Words that begin a clause but never a heading.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "and", "or", "as", "so", "yet", "because", "while", "although", "though", "if", "when",
+    "whereas", "since", "which", "who", "that",
+];
+
+/// Does the text end with an article, preposition, conjunction or auxiliary?
+pub(crate) fn ends_with_function_word(text: &str) -> bool {
+    // "over?" or "that:" ends on punctuation, so nothing was cut off.
+    if !text.ends_with(char::is_alphanumeric) {
+        return false;
+    }
+    text.split_whitespace()
+        .last()
+        .map(|word| FUNCTION_WORDS.contains(&bare_word(word).as_str()))
+        .unwrap_or(false)
+}
+
+/// Does the text start with a conjunction that cannot open a heading?
+pub(crate) fn starts_with_clause_opener(text: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .map(|word| CLAUSE_OPENERS.contains(&bare_word(word).as_str()))
+        .unwrap_or(false)
+}
+
+/// Does the text contain a sentence end before its last word ("... here. Then ...")?
+pub(crate) fn has_inner_sentence_end(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .any(|word| ends_sentence(word) && word.chars().filter(|c| *c == '.').count() <= 1)
+}
+
+/// Could the text be a heading or a headline: short, no sentence inside it,
+/// not cut off, not starting like a clause?
+pub(crate) fn is_heading_like(text: &str) -> bool {
+    let words = word_count(text);
+    words > 0
+        && words <= 12
+        && !text.ends_with(['.', ',', ';', ':'])
+        && !has_inner_sentence_end(text)
+        && !starts_with_clause_opener(text)
+        && !ends_with_function_word(text)
+        && !starts_mid_sentence(text)
+}
+
+/// Do the text's words mostly start with a capital letter (a name, a label, a heading)?
+pub(crate) fn capitalised_share(text: &str) -> f64 {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|word| {
+            word.chars()
+                .find(|c| c.is_alphabetic())
+                .map(char::is_uppercase)
+                .unwrap_or(false)
+        })
+        .count();
+    capitalised as f64 / words.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_every_kind_of_line_end() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("one", &["one"]),
+            ("one\ntwo\n", &["one", "two"]),
+            ("one\r\ntwo\r\n\r\nfour", &["one", "two", "", "four"]),
+            ("one\rtwo\r\rfour", &["one", "two", "", "four"]),
+            ("\u{feff}Title\n", &["Title"]),
+            ("a\u{0}b  \t c\u{a0}\n", &["a b c"]),
+            ("  emoji 😀 line  ", &["emoji 😀 line"]),
+        ];
+        for (raw, expected) in cases {
+            let texts: Vec<String> = split_lines(raw).into_iter().map(|l| l.text).collect();
+            assert_eq!(&texts, expected, "input {raw:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_lines_from_one() {
+        let lines = split_lines("a\r\nb\rc\nd");
+        let numbers: Vec<usize> = lines.iter().map(|l| l.number).collect();
+        assert_eq!(numbers, vec![1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn line_shapes() {
+        let cases: &[(&str, bool, bool, bool)] = &[
+            // text, ends_sentence, starts_mid_sentence, ends_with_function_word
+            ("He left.", true, false, false),
+            ("“It is over,” he said.", true, false, false),
+            ("in the “shortest time,” was another", false, true, false),
+            (
+                "Prime Minister Jose Luis Zapatero that they",
+                false,
+                false,
+                false,
+            ),
+            (", which has 1,650 troops", false, true, false),
+            ("As the", false, false, true),
+            ("Is it over?”", true, false, false),
+            ("Romano Prodi said:", false, false, false),
+        ];
+        for (text, ends, mid, function) in cases {
+            assert_eq!(ends_sentence(text), *ends, "ends_sentence {text:?}");
+            assert_eq!(starts_mid_sentence(text), *mid, "starts_mid {text:?}");
+            assert_eq!(
+                ends_with_function_word(text),
+                *function,
+                "function {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn headings() {
+        let cases = [
+            ("The Unwilling", true),
+            ("What happens next", true),
+            ("But the Spanish", false),
+            ("As the", false),
+            ("He left. Then he came back", false),
+            (
+                "Spain’s 1,300 troops amount to less than one percent of all forces in Iraq",
+                false,
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(is_heading_like(text), expected, "{text:?}");
+        }
+    }
+}

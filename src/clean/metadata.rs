@@ -1,0 +1,464 @@
+//! One normalised line in, the metadata it carries out: a dateline (date,
+//! maybe the outlet or the author before it), a byline, a sign-off naming
+//! the authors, a photo caption with its credit, a print-edition note.
+//!
+//! Each parser answers `None` unless the whole line has that shape, so a
+//! date or a name that merely appears in a story sentence is never taken.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use super::lines::{ends_sentence, word_count};
+
+/// What a dateline or byline line says.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Dateline {
+    pub date: Option<Date>,
+    pub publication: Option<String>,
+    pub authors: Vec<String>,
+}
+
+const MONTH: &str = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let day_first =
+        format!(r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<year>\d{{4}})\b");
+    let month_first = format!(
+        r"\b{}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})\b",
+        MONTH.replace("month", "month2")
+    );
+    let iso = r"\b(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})\b";
+    Regex::new(&format!("(?i){day_first}|{month_first}|{iso}")).expect("valid regex")
+});
+/// Everything a dateline may hold besides the date and a name.
+static DATELINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|ast|[+-]\d{2}:?\d{2}))?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|updated|published|posted|last updated|first published|on|at)\b",
+    )
+    .expect("valid regex")
+});
+static SIGN_OFF_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})\s+(?:at|on|via)\s+\S+@\S+",
+    )
+    .expect("valid regex")
+});
+static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:additional )?(?:reporting|writing|written) by (?P<names>[^;.]+)")
+        .expect("valid regex")
+});
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<text>.*?)\s*[(\[]?(?i:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|foto)\s*(?::|\bby\b)\s*(?P<credit>[^()\[\]]{2,120}?)[)\]]?\s*$",
+    )
+    .expect("valid regex")
+});
+static PRINT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:a version of this (?:article|story|report)|appear(?:s|ed)? in (?:the )?(?:\S+\s+){0,8}?print\b|print edition)")
+        .expect("valid regex")
+});
+static EDITION_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bedition of (?:the )?(?P<publication>\p{Lu}[\p{L}\p{N}&'’ .-]*?)\s*[.]?$")
+        .expect("valid regex")
+});
+static LIST_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:re|fwd?|aw)\s*:\s*)*\[[^\]]{1,40}\]\s*(?:(?i:re|fwd?)\s*:\s*)*")
+        .expect("valid regex")
+});
+
+/// Words that mark a name as an outlet rather than a person.
+const MEDIA_WORDS: &[&str] = &[
+    "journal",
+    "times",
+    "post",
+    "news",
+    "weekly",
+    "daily",
+    "herald",
+    "tribune",
+    "gazette",
+    "monitor",
+    "guardian",
+    "telegraph",
+    "observer",
+    "press",
+    "agency",
+    "review",
+    "magazine",
+    "chronicle",
+    "independent",
+    "standard",
+    "express",
+    "mail",
+    "globe",
+    "report",
+    "online",
+    "network",
+    "tv",
+    "radio",
+    "broadcasting",
+    "media",
+    "wire",
+    "reuters",
+    "afp",
+    "ap",
+    "bbc",
+    "cnn",
+    "bulletin",
+    "courier",
+    "dispatch",
+    "insider",
+    "today",
+    "world",
+];
+
+/// Lower-case name particles that may sit inside a person's name.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "de", "da", "di", "du", "del", "der", "van", "von", "bin", "ibn", "la", "le",
+    "dos", "y",
+];
+
+/// The first full calendar date in the text, with its byte range.
+pub(crate) fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
+    for captures in DATE.captures_iter(text) {
+        let whole = captures.get(0)?;
+        let pick = |names: [&str; 3]| {
+            names
+                .iter()
+                .map(|name| captures.name(name).map(|m| m.as_str()))
+                .collect::<Option<Vec<&str>>>()
+        };
+        let parts = pick(["year", "month", "day"])
+            .or_else(|| pick(["year2", "month2", "day2"]))
+            .or_else(|| pick(["year3", "month3", "day3"]))?;
+        let year: i16 = parts[0].parse().ok()?;
+        let month = month_number(parts[1])?;
+        let day: i8 = parts[2].parse().ok()?;
+        if let Ok(date) = Date::new(year, month, day) {
+            return Some((date, whole.range()));
+        }
+    }
+    None
+}
+
+fn month_number(text: &str) -> Option<i8> {
+    if let Ok(number) = text.parse::<i8>() {
+        return Some(number);
+    }
+    let lower = text.to_lowercase();
+    let prefix = lower.get(..3)?;
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|month| *month == prefix)
+        .and_then(|index| i8::try_from(index + 1).ok())
+}
+
+/// A line that is a date, maybe with a time, an outlet or an author:
+/// "5 Jan, 2020 22:28", "The Wall Street Journal, Jan. 17, 2024",
+/// "Nermeen Al-Mufti , Tuesday 9 Jan 2024", "By Jane Doe | 3 March 2023".
+pub(crate) fn parse_dateline(text: &str) -> Option<Dateline> {
+    if word_count(text) > 16 || text.len() > 200 {
+        return None;
+    }
+    let (date, range) = find_date(text)?;
+    let mut rest = String::with_capacity(text.len());
+    rest.push_str(&text[..range.start]);
+    rest.push(' ');
+    rest.push_str(&text[range.end..]);
+    let rest = DATELINE_NOISE.replace_all(&rest, " ");
+    let rest = trim_separators(&rest);
+    let mut dateline = Dateline {
+        date: Some(date),
+        publication: None,
+        authors: Vec::new(),
+    };
+    if rest.is_empty() {
+        return Some(dateline);
+    }
+    if let Some(authors) = parse_byline(rest) {
+        dateline.authors = authors;
+        return Some(dateline);
+    }
+    if !is_name_like(rest) {
+        return None;
+    }
+    if is_outlet_name(rest) {
+        dateline.publication = Some(rest.to_string());
+    } else {
+        dateline.authors = vec![rest.to_string()];
+    }
+    Some(dateline)
+}
+
+/// "By Jane Doe and John Roe, Middle East correspondent": the authors named.
+pub(crate) fn parse_byline(text: &str) -> Option<Vec<String>> {
+    let rest = text
+        .strip_prefix("By ")
+        .or_else(|| text.strip_prefix("BY "))?;
+    if word_count(text) > 16
+        || ends_sentence(rest)
+            && !rest.ends_with(|c: char| c.is_uppercase())
+            && word_count(rest) > 6
+    {
+        return None;
+    }
+    let authors = split_names(rest.split(['|', '—', '–']).next().unwrap_or(rest));
+    (!authors.is_empty()).then_some(authors)
+}
+
+/// "Write to A at a@x.com, B at b@x.com and C at c@x.com", "Reporting by A; Editing by B".
+pub(crate) fn parse_sign_off(text: &str) -> Option<Vec<String>> {
+    if word_count(text) > 60 {
+        return None;
+    }
+    let mut authors: Vec<String> = SIGN_OFF_NAME
+        .captures_iter(text)
+        .filter_map(|captures| captures.name("name"))
+        .map(|name| name.as_str().to_string())
+        .filter(|name| is_name_like(name) && !is_outlet_name(name))
+        .collect();
+    if authors.is_empty() {
+        if let Some(captures) = REPORTING_BY.captures(text) {
+            authors = captures
+                .name("names")
+                .map(|names| split_names(names.as_str()))
+                .unwrap_or_default();
+        }
+    }
+    (!authors.is_empty()).then_some(authors)
+}
+
+/// "The command centre in 2021. Photo: John Moore/Getty Images": (text, credit).
+pub(crate) fn parse_caption(text: &str) -> Option<(String, String)> {
+    if word_count(text) > 60 {
+        return None;
+    }
+    let captures = CAPTION.captures(text)?;
+    let caption = captures.name("text")?.as_str().trim().to_string();
+    let credit = captures.name("credit")?.as_str().trim();
+    // A credit is a name or an agency, never a sentence.
+    if word_count(credit) > 8 || ends_sentence(credit) && word_count(credit) > 4 {
+        return None;
+    }
+    if !caption.is_empty()
+        && !caption.ends_with(['.', '!', '?', ')', '”', '"'])
+        && word_count(&caption) > 3
+    {
+        // "... in Baghdad Photo: X" without a stop is still a caption; a
+        // sentence running into "photo by" ("a photo by him shows") is not.
+        if caption
+            .split_whitespace()
+            .last()
+            .map(|w| w.chars().all(char::is_lowercase))
+            == Some(true)
+            && !caption.contains('.')
+        {
+            return None;
+        }
+    }
+    Some((caption, credit.trim_end_matches('.').to_string()))
+}
+
+/// "* A version of this article appears in print in the 11 January, 2024 edition
+/// of Al-Ahram Weekly": (note text, the outlet it names).
+pub(crate) fn parse_print_note(text: &str) -> Option<(String, Option<String>)> {
+    if word_count(text) > 50 || !PRINT_NOTE.is_match(text) {
+        return None;
+    }
+    let note = text
+        .trim_start_matches(['*', '•', '-', '–', '—', '†', ' '])
+        .to_string();
+    let publication = EDITION_OF
+        .captures(&note)
+        .and_then(|captures| captures.name("publication"))
+        .map(|found| found.as_str().trim().to_string())
+        .filter(|name| is_name_like(name));
+    Some((note, publication))
+}
+
+/// The line without a mailing-list subject prefix ("[Salon] ", "Re: [list] ").
+pub(crate) fn strip_list_prefix(text: &str) -> &str {
+    match LIST_PREFIX.find(text) {
+        Some(found) => &text[found.end()..],
+        None => text,
+    }
+}
+
+/// Splits "A, B and C" into names, keeping only the parts shaped like names.
+fn split_names(text: &str) -> Vec<String> {
+    text.split([',', ';', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(|part| trim_separators(part).to_string())
+        .filter(|part| is_name_like(part) && !is_outlet_name(part))
+        .collect()
+}
+
+/// One to six words, each capitalised or a name particle ("Nermeen Al-Mufti", "Michael R. Gordon").
+fn is_name_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && words.iter().all(|word| {
+            let first = word.chars().next();
+            first.map(char::is_uppercase).unwrap_or(false)
+                || NAME_PARTICLES.contains(&word.to_lowercase().as_str())
+                || (*word == "&")
+        })
+        && words
+            .iter()
+            .any(|word| word.chars().any(char::is_alphabetic))
+}
+
+/// "The Wall Street Journal", "Al-Ahram Weekly": a name that reads like an outlet.
+fn is_outlet_name(text: &str) -> bool {
+    text.starts_with("The ")
+        || text.split_whitespace().any(|word| {
+            let bare = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            MEDIA_WORDS.contains(&bare.as_str())
+        })
+}
+
+fn trim_separators(text: &str) -> &str {
+    text.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '|' | '-' | '–' | '—' | '·' | '•' | '/' | ':' | ';')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Option<Date> {
+        text.parse().ok()
+    }
+
+    #[test]
+    fn datelines() {
+        let cases: &[(&str, Option<Dateline>)] = &[
+            (
+                "5 Jan, 2020 22:28",
+                Some(Dateline {
+                    date: date("2020-01-05"),
+                    publication: None,
+                    authors: vec![],
+                }),
+            ),
+            (
+                "The Wall Street Journal, Jan. 17, 2024",
+                Some(Dateline {
+                    date: date("2024-01-17"),
+                    publication: Some("The Wall Street Journal".into()),
+                    authors: vec![],
+                }),
+            ),
+            (
+                "Nermeen Al-Mufti , Tuesday 9 Jan 2024",
+                Some(Dateline {
+                    date: date("2024-01-09"),
+                    publication: None,
+                    authors: vec!["Nermeen Al-Mufti".into()],
+                }),
+            ),
+            (
+                "By Jane Doe and John Roe | Published 3 March 2023, 14:02 GMT",
+                Some(Dateline {
+                    date: date("2023-03-03"),
+                    publication: None,
+                    authors: vec!["Jane Doe".into(), "John Roe".into()],
+                }),
+            ),
+            (
+                "Updated: 2022-11-30",
+                Some(Dateline {
+                    date: date("2022-11-30"),
+                    publication: None,
+                    authors: vec![],
+                }),
+            ),
+            // A story sentence with a date is not a dateline.
+            (
+                "The talks began on 9 Jan 2024 in Baghdad and ended in failure.",
+                None,
+            ),
+            ("Appeared in the January 18, 2024, print edition", None),
+            ("31 Feb 2024", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_dateline(text), *expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sign_offs_and_bylines() {
+        let cases: &[(&str, Option<Vec<&str>>)] = &[
+            (
+                "Write to Michael R. Gordon at michael.gordon@example.com, David S. Cloud at d.cloud@example.com and Elena Cherney at e@example.com",
+                Some(vec!["Michael R. Gordon", "David S. Cloud", "Elena Cherney"]),
+            ),
+            ("Reporting by Ali Hassan; Editing by Mark Smith", Some(vec!["Ali Hassan"])),
+            ("Contact the newsroom at tips@example.com", None),
+        ];
+        for (text, expected) in cases {
+            let expected = expected
+                .as_ref()
+                .map(|names| names.iter().map(|n| n.to_string()).collect::<Vec<_>>());
+            assert_eq!(parse_sign_off(text), expected, "{text:?}");
+        }
+        assert_eq!(
+            parse_byline("By Sara Lund, Middle East correspondent"),
+            Some(vec!["Sara Lund".to_string()])
+        );
+        assert_eq!(
+            parse_byline("By 2030 the city will have doubled in size."),
+            None
+        );
+    }
+
+    #[test]
+    fn captions() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "The Joint Operational Command Center in Baghdad in 2021. Photo: John Moore/Getty Images",
+                Some(("The Joint Operational Command Center in Baghdad in 2021.", "John Moore/Getty Images")),
+            ),
+            ("U.S. soldiers at an air base in July. Photo: U.S. Army", Some(("U.S. soldiers at an air base in July.", "U.S. Army"))),
+            ("Flood water in the old town. (Photo by Ana Ruiz/AFP)", Some(("Flood water in the old town.", "Ana Ruiz/AFP"))),
+            ("He said the image: was not what it seemed to be at all, and the whole town knew it.", None),
+        ];
+        for (text, expected) in cases {
+            let expected = expected.map(|(t, c)| (t.to_string(), c.to_string()));
+            assert_eq!(parse_caption(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn print_notes() {
+        let (note, publication) = parse_print_note(
+            "* A version of this article appears in print in the 11 January, 2024 edition of Al-Ahram Weekly",
+        )
+        .expect("a note");
+        assert!(note.starts_with("A version"));
+        assert_eq!(publication.as_deref(), Some("Al-Ahram Weekly"));
+        let (_, publication) = parse_print_note(
+            "Appeared in the January 18, 2024, print edition as 'Iraq Seeks Exit of U.S.-Led Coalition'.",
+        )
+        .expect("a note");
+        assert_eq!(publication, None);
+        assert_eq!(parse_print_note("The print shop closed its doors."), None);
+    }
+
+    #[test]
+    fn list_prefixes() {
+        assert_eq!(strip_list_prefix("[Salon] Iraq says no"), "Iraq says no");
+        assert_eq!(strip_list_prefix("Re: [news] Fwd: Title"), "Title");
+        assert_eq!(strip_list_prefix("[1] A footnote"), "A footnote");
+        assert_eq!(strip_list_prefix("Plain title"), "Plain title");
+    }
+}
