@@ -120,8 +120,8 @@ fn shape_candidate(
     }
     // The name starts after the last title word that still has a word after it.
     let mut name_start = first;
-    for at in first..run.end {
-        if (is_title_token(&tokens[at]) || tokens[at].text == "of") && at + 1 < run.end {
+    for (at, token) in tokens.iter().enumerate().take(run.end).skip(first) {
+        if (is_title_token(token) || token.text == "of") && at + 1 < run.end {
             name_start = at + 1;
         }
     }
@@ -152,7 +152,13 @@ fn shape_candidate(
     let title = first_title.map(|offset| {
         let from = tokens[first + offset].start;
         let to = tokens[name_start - 1].end;
-        text.get(from..to).unwrap_or_default().to_string()
+        let title = text.get(from..to).unwrap_or_default();
+        // "then-Prime Minister" holds the same office as "Prime Minister".
+        let title = ["then-", "ex-", "former-"]
+            .iter()
+            .find_map(|prefix| title.strip_prefix(prefix))
+            .unwrap_or(title);
+        title.to_string()
     });
     let person_title = title_tokens
         .iter()
@@ -213,7 +219,7 @@ mod tests {
                 "President Bashar al Assad and then-President Donald Trump",
                 &[
                     ("Bashar al Assad", Some("President")),
-                    ("Donald Trump", Some("then-President")),
+                    ("Donald Trump", Some("President")),
                 ],
             ),
             (

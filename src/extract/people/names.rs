@@ -65,10 +65,29 @@ pub fn full_names_agree(a: &str, b: &str) -> bool {
     if surname.is_empty() || surname != surname_key(b) {
         return false;
     }
-    match (given_key(a), given_key(b)) {
+    let given_agree = match (given_key(a), given_key(b)) {
         (Some(x), Some(y)) => given_names_agree(&x, &y),
         _ => true,
+    };
+    // "John A. Smith" and "John B. Smith" are two people; a middle name
+    // present on one side only says nothing.
+    let middles_agree = match (middle_key(a), middle_key(b)) {
+        (Some(x), Some(y)) => given_names_agree(&x, &y),
+        _ => true,
+    };
+    given_agree && middles_agree
+}
+
+/// The first middle word ("Nicolas J.S. Davies" -> "js"), particles skipped.
+fn middle_key(name: &str) -> Option<String> {
+    let words = words(name);
+    if words.len() < 3 {
+        return None;
     }
+    words[1..words.len() - 1]
+        .iter()
+        .find(|w| !is_particle(w))
+        .map(|w| strip_particle(w))
 }
 
 #[cfg(test)]
@@ -102,6 +121,8 @@ mod tests {
             ("Jose Maria Aznar", "José María Aznar", true),
             ("Michael R. Gordon", "M. Gordon", true),
             ("Mary Smith", "John Smith", false),
+            ("John A. Smith", "John B. Smith", false),
+            ("John A. Smith", "John Smith", true),
         ];
         for (a, b, expected) in cases {
             assert_eq!(full_names_agree(a, b), expected, "{a} / {b}");
