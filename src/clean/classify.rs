@@ -5,7 +5,7 @@
 //! A line that is not prose breaks a run, so clutter pasted into the middle of
 //! a paragraph splits it; the body pass glues the halves back together.
 
-use super::clutter::{isolated_clutter, line_clutter};
+use super::clutter::{isolated_clutter, line_clutter, TIMESTAMP};
 use super::lines::{normalise, Line};
 use super::metadata::{
     parse_byline, parse_caption, parse_dateline, parse_print_note, parse_sign_off, Dateline,
@@ -139,11 +139,15 @@ fn classify_line(
     if let Some(authors) = parse_sign_off(text) {
         return Some(PieceKind::SignOff(authors));
     }
-    if let Some(reason) = line_clutter(text) {
-        return Some(PieceKind::Removed(reason));
+    let clutter = line_clutter(text);
+    // A "Published ..." line with a full date is the dateline, not a bare timestamp.
+    if clutter.is_none() || clutter == Some(TIMESTAMP) {
+        if let Some(dateline) = parse_dateline(text) {
+            return Some(PieceKind::Dateline(dateline));
+        }
     }
-    if let Some(dateline) = parse_dateline(text) {
-        return Some(PieceKind::Dateline(dateline));
+    if let Some(reason) = clutter {
+        return Some(PieceKind::Removed(reason));
     }
     if let Some(authors) = parse_byline(text) {
         return Some(PieceKind::Dateline(Dateline {

@@ -17,6 +17,8 @@ use super::lines::{capitalised_share, ends_sentence, word_count};
 /// them keeps huge single-line inputs linear and cheap.
 const MAX_FURNITURE_BYTES: usize = 1200;
 
+/// Reason for a "Updated 14:02 GMT" line.
+pub(crate) const TIMESTAMP: &str = "timestamp";
 /// Reason for a line made of icon-font class names or similar repeated fragments.
 pub(crate) const DEBRIS: &str = "icon-font debris";
 
@@ -56,7 +58,7 @@ static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[\s(])(?:https?://)?(?:www\.)?[a-z0-9-]+\.(?:com|org|net|info|news|co\.uk|io|tv)\b(?:/\S*)?")
         .expect("valid regex")
 });
-static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:updated|published|posted|last updated|first published|modified)\b[^.!?]{0,60}\d[^.!?]{0,40}$")
         .expect("valid regex")
 });
@@ -196,8 +198,8 @@ pub(crate) fn line_clutter(text: &str) -> Option<&'static str> {
     if is_navigation(text) {
         return Some("breadcrumb navigation");
     }
-    if TIMESTAMP.is_match(text) {
-        return Some("timestamp");
+    if TIMESTAMP_LINE.is_match(text) {
+        return Some(TIMESTAMP);
     }
     if !starts_quoted(text) {
         if SHARE_PROMPT.is_match(text) {

@@ -106,6 +106,7 @@ pub fn clean(raw: &str, options: &CleanOptions) -> Article {
     let lines = lines::split_lines(raw);
     let mut pieces = classify::into_pieces(&lines, options);
     let head = structure::mark_head(&mut pieces, &lines);
+    structure::mark_recommendation_blocks(&mut pieces, &lines);
     structure::mark_tail(&mut pieces, &lines, head.end);
     body::assemble(&pieces, &lines, head)
 }

@@ -19,6 +19,10 @@ use super::metadata::strip_list_prefix;
 const REPEATED_HEADLINE: &str = "repeated headline";
 /// Reason for a headline carrying a mailing-list prefix when a clean copy follows.
 const LIST_SUBJECT: &str = "mailing-list subject line";
+/// Reason for the headlines of other stories listed under a label.
+const RECOMMENDATION_BLOCK: &str = "recommendation block";
+/// The reason the clutter rules give a "Related" / "Read more:" line.
+const RECOMMENDATION_LINK: &str = "recommendation link";
 
 /// What the head pass found.
 #[derive(Debug, Default)]
@@ -115,6 +119,7 @@ fn same_headline(text: &str, title: &str) -> bool {
 /// Walks back from the end, marking the page furniture after the last paragraph.
 /// Never reaches into the head (`head_end`).
 pub(crate) fn mark_tail(pieces: &mut [Piece], lines: &[Line], head_end: usize) {
+    let authors = known_authors(pieces);
     let mut in_tail = false;
     let mut index = pieces.len();
     while index > head_end {
@@ -126,7 +131,14 @@ pub(crate) fn mark_tail(pieces: &mut [Piece], lines: &[Line], head_end: usize) {
             PieceKind::Text { forced: false } => {
                 let text = pieces[index].text(lines);
                 let above = previous_text(pieces, lines, index, head_end);
-                match tail_reason(&text, in_tail, above.as_deref()) {
+                let reason = if is_headline_list(&pieces[index], lines) {
+                    Some(RECOMMENDATION_BLOCK)
+                } else if in_tail && is_author_bio(&text, &authors) {
+                    Some("author bio")
+                } else {
+                    tail_reason(&text, in_tail, above.as_deref())
+                };
+                match reason {
                     Some(reason) => {
                         pieces[index].kind = PieceKind::Removed(reason);
                         in_tail = true;
@@ -137,6 +149,91 @@ pub(crate) fn mark_tail(pieces: &mut [Piece], lines: &[Line], head_end: usize) {
             _ => return,
         }
     }
+}
+
+/// Marks the headlines listed under a "Related" / "Most read" label, wherever
+/// the block stands: prose runs right after such a label whose lines are all
+/// headlines.
+pub(crate) fn mark_recommendation_blocks(pieces: &mut [Piece], lines: &[Line]) {
+    let mut after_label = false;
+    for piece in pieces.iter_mut() {
+        match piece.kind {
+            PieceKind::Removed(reason) => {
+                let is_label = piece.lines.len() == 1
+                    && piece
+                        .lines
+                        .first()
+                        .and_then(|index| lines.get(*index))
+                        .map(|line| word_count(&line.text) <= 4)
+                        .unwrap_or(false);
+                after_label = reason == RECOMMENDATION_LINK && is_label
+                    || reason == RECOMMENDATION_BLOCK && after_label;
+            }
+            PieceKind::Text { forced: false } if after_label => {
+                let all_headlines = piece.lines.iter().all(|index| {
+                    lines
+                        .get(*index)
+                        .map(|line| is_title_like(&line.text))
+                        .unwrap_or(false)
+                });
+                if all_headlines {
+                    piece.kind = PieceKind::Removed(RECOMMENDATION_BLOCK);
+                } else {
+                    after_label = false;
+                }
+            }
+            _ => after_label = false,
+        }
+    }
+}
+
+/// Several lines in a row, each a headline of its own: a list of other stories.
+fn is_headline_list(piece: &Piece, lines: &[Line]) -> bool {
+    piece.lines.len() >= 2
+        && piece.lines.iter().all(|index| {
+            lines
+                .get(*index)
+                .map(|line| {
+                    is_title_like(&line.text)
+                        && line
+                            .text
+                            .starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+                })
+                .unwrap_or(false)
+        })
+}
+
+/// Authors named in bylines and sign-offs anywhere in the text.
+fn known_authors(pieces: &[Piece]) -> Vec<String> {
+    pieces
+        .iter()
+        .flat_map(|piece| match &piece.kind {
+            PieceKind::Dateline(dateline) => dateline.authors.clone(),
+            PieceKind::SignOff(authors) => authors.clone(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// "Sara Lund is our Nordic correspondent.": the author describing themself at the end.
+fn is_author_bio(text: &str, authors: &[String]) -> bool {
+    authors.iter().any(|author| {
+        let surname = author.split_whitespace().last().unwrap_or(author);
+        [author.as_str(), surname].iter().any(|name| {
+            text.strip_prefix(name).is_some_and(|rest| {
+                [
+                    " is ",
+                    " was ",
+                    " has ",
+                    " covers ",
+                    " writes ",
+                    " reports ",
+                ]
+                .iter()
+                .any(|verb| rest.starts_with(verb))
+            })
+        })
+    })
 }
 
 /// The text of the nearest prose piece above `index`, if any.

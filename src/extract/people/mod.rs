@@ -4,9 +4,29 @@
 //! Input: an [`Article`]. Output: one [`DocPerson`] per distinct person the
 //! article names, with every mention's span. Merging across articles happens
 //! in `link::people`.
+//!
+//! The passes, per block: [`tokens`] (words with offsets) -> [`candidates`]
+//! (capitalised runs, titles split off) -> [`evidence`] (is it a person?);
+//! then, over the whole article, [`coref`] groups full names, nicknames and
+//! lone surnames into people. Byline authors and photo credits ([`credits`])
+//! are people too, of their own kinds. No model, only rules and the word
+//! lists of [`lexicon`].
+//!
+//! Mention spans cover the name only: the title and honorific are left out
+//! ("Mr. Brahimi" -> "Brahimi"), and so is a possessive ending ("Zapatero's"
+//! -> "Zapatero").
 
-use crate::clean::Article;
+pub mod candidates;
+pub mod coref;
+pub mod credits;
+pub mod evidence;
+pub mod lexicon;
+pub mod names;
+pub mod tokens;
+
+use crate::clean::{Article, BlockKind};
 use crate::extract::Span;
+use coref::{Cluster, Found};
 use serde::Serialize;
 
 /// How a person relates to the article.
@@ -37,15 +57,127 @@ pub struct DocPerson {
 
 /// Finds the people an article names.
 pub fn find_people(article: &Article) -> Vec<DocPerson> {
-    article
-        .authors
-        .iter()
-        .map(|name| DocPerson {
-            name: name.clone(),
-            aliases: Vec::new(),
-            role: None,
-            kind: PersonKind::Author,
-            mentions: Vec::new(),
-        })
+    let mut known: Vec<Cluster> = Vec::new();
+    for author in &article.authors {
+        let author = author.trim();
+        if !author.is_empty() && !known.iter().any(|c| c.forms[0] == author) {
+            known.push(Cluster::fixed(author, PersonKind::Author));
+        }
+    }
+    let mut found: Vec<Found> = Vec::new();
+    for (block_index, block) in article.blocks.iter().enumerate() {
+        if block.kind == BlockKind::Caption {
+            if let Some(name) = block
+                .credit
+                .as_deref()
+                .and_then(credits::photographer_in_credit)
+            {
+                if !known.iter().any(|c| c.forms[0] == name) {
+                    known.push(Cluster::fixed(&name, PersonKind::Photographer));
+                }
+            }
+        }
+        found.extend(find_in_block(block_index, &block.text));
+    }
+    coref::resolve(&found, known)
+        .into_iter()
+        .filter(|cluster| !cluster.mentions.is_empty() || cluster.kind != PersonKind::Subject)
+        .map(into_doc_person)
         .collect()
 }
+
+/// Candidates of one block with their evidence, credits and nicknames marked.
+fn find_in_block(block: usize, text: &str) -> Vec<Found> {
+    let tokens = tokens::tokenize(text);
+    let credit_spans = credits::credits_in_text(text);
+    let mut found: Vec<Found> = candidates::find_candidates(block, text, &tokens)
+        .into_iter()
+        .filter(|c| {
+            // A run that swallowed part of a credit is replaced by the credit itself.
+            !credit_spans
+                .iter()
+                .any(|(span, _)| c.start < span.end && span.start < c.end)
+        })
+        .map(|candidate| {
+            let evidence = evidence::gather(&candidate, &tokens);
+            Found {
+                candidate,
+                evidence,
+                nickname_of: None,
+                credit: false,
+            }
+        })
+        .collect();
+    for (span, token_range) in credit_spans {
+        let Some(name) = text.get(span.clone()) else {
+            continue;
+        };
+        found.push(Found {
+            candidate: candidates::Candidate {
+                block,
+                run: token_range.clone(),
+                name: token_range,
+                start: span.start,
+                end: span.end,
+                text: name.to_string(),
+                title: None,
+                honorific: false,
+                person_title: false,
+                possessive: false,
+            },
+            evidence: evidence::Evidence::default(),
+            nickname_of: None,
+            credit: true,
+        });
+    }
+    // "Name Name/Agency" without a "Photo:" label is a credit too.
+    for item in &mut found {
+        let last = item.candidate.run.end.saturating_sub(1);
+        if item.candidate.word_count() >= 2
+            && tokens.get(last).is_some_and(|t| t.trail.starts_with('/'))
+        {
+            item.credit = true;
+        }
+    }
+    found.sort_by_key(|f| f.candidate.start);
+    mark_nicknames(&mut found, &tokens);
+    found
+}
+
+/// "Mushtaq Talib Al-Saidi (Abu Taqwa)": a bracketed name right after a name.
+fn mark_nicknames(found: &mut [Found], tokens: &[tokens::Token]) {
+    for index in 1..found.len() {
+        let (previous, current) = (&found[index - 1].candidate, &found[index].candidate);
+        let adjacent = previous.run.end == current.run.start;
+        let bracketed = tokens
+            .get(current.run.start)
+            .is_some_and(|t| t.lead.ends_with('('))
+            && tokens
+                .get(current.run.end.saturating_sub(1))
+                .is_some_and(|t| t.trail.starts_with(')'));
+        if adjacent && bracketed && current.title.is_none() && previous.word_count() >= 2 {
+            found[index].nickname_of = Some(index - 1);
+        }
+    }
+}
+
+fn into_doc_person(cluster: Cluster) -> DocPerson {
+    let name = cluster.name();
+    let mut mentions = cluster.mentions;
+    mentions.sort();
+    mentions.dedup();
+    DocPerson {
+        aliases: cluster
+            .forms
+            .into_iter()
+            .filter(|form| *form != name)
+            .collect(),
+        name,
+        role: cluster.role,
+        kind: cluster.kind,
+        mentions,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,245 @@
+//! Candidate names in one block: tokens in, [`Candidate`]s (a name, the title
+//! before it, its byte span) out.
+//!
+//! A candidate is a run of capitalised words, initials and name particles
+//! ("Nicolas J.S. Davies", "Bashar al Assad") with no punctuation inside. Titles
+//! at its start ("Air Force Maj. Gen.") are split off as the role; sentence
+//! openers and nationality adjectives are trimmed. Whether the rest is a person
+//! is decided by [`super::evidence`].
+
+use super::lexicon::{
+    is_calendar_word, is_demonym, is_honorific, is_organisation_word, is_place_prefix,
+    is_stop_word, is_title_word,
+};
+use super::tokens::{Shape, Token};
+
+/// A capitalised run that may name a person.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub block: usize,
+    /// Token indices of the whole run (title included) in the block.
+    pub run: std::ops::Range<usize>,
+    /// Token indices of the name part.
+    pub name: std::ops::Range<usize>,
+    /// Byte span of the name part in the block text (possessive ending excluded).
+    pub start: usize,
+    pub end: usize,
+    /// The name as written ("Mohammed Shiaa Al-Sudani").
+    pub text: String,
+    /// The title before the name as written ("Prime Minister"), honorifics excluded.
+    pub title: Option<String>,
+    /// "Mr.", "Dr." and the like before the name.
+    pub honorific: bool,
+    /// The title marks a person ("General", "Minister"), not only an office word ("State").
+    pub person_title: bool,
+    /// The last word carried a possessive ending.
+    pub possessive: bool,
+}
+
+impl Candidate {
+    /// Number of words in the name part.
+    pub fn word_count(&self) -> usize {
+        self.name.len()
+    }
+}
+
+/// Title words that name an office or department rather than a person's rank.
+fn is_office_word(key: &str) -> bool {
+    matches!(
+        key,
+        "defense" | "defence" | "state" | "foreign" | "interior" | "ministry" | "field" | "grand"
+    )
+}
+
+fn is_title_token(token: &Token) -> bool {
+    token.shape == Shape::PrefixedTitle
+        || (token.is_capitalised() && is_title_word(&token.key))
+        || (token.shape == Shape::Initials && token.key.len() <= 3 && is_title_word(&token.key))
+}
+
+/// True when `token` may continue a run that ends with `previous`.
+fn continues_run(previous: &Token, token: &Token, after: Option<&Token>) -> bool {
+    if previous.closes_run() || token.opens_run() || is_calendar_word(&token.key) {
+        return false;
+    }
+    let next_is_name = after.is_some_and(|next| {
+        !token.closes_run() && !next.opens_run() && matches!(next.shape, Shape::Name)
+    });
+    match token.shape {
+        Shape::Name | Shape::Initials | Shape::PrefixedTitle => true,
+        Shape::Particle => next_is_name,
+        // "Secretary of State Mike Pompeo": "of" only inside a title.
+        Shape::Other => token.text == "of" && is_title_token(previous) && next_is_name,
+    }
+}
+
+fn starts_run(token: &Token) -> bool {
+    matches!(
+        token.shape,
+        Shape::Name | Shape::Initials | Shape::PrefixedTitle
+    ) && !is_calendar_word(&token.key)
+}
+
+/// Finds the candidate names among the tokens of block `block`.
+pub fn find_candidates(block: usize, text: &str, tokens: &[Token]) -> Vec<Candidate> {
+    let mut candidates = Vec::new();
+    let mut index = 0;
+    while index < tokens.len() {
+        if !starts_run(&tokens[index]) {
+            index += 1;
+            continue;
+        }
+        let mut last = index;
+        while last + 1 < tokens.len()
+            && continues_run(&tokens[last], &tokens[last + 1], tokens.get(last + 2))
+        {
+            last += 1;
+        }
+        if let Some(candidate) = shape_candidate(block, text, tokens, index..last + 1) {
+            candidates.push(candidate);
+        }
+        index = last + 1;
+    }
+    candidates
+}
+
+/// Splits a run into title and name, or rejects it.
+fn shape_candidate(
+    block: usize,
+    text: &str,
+    tokens: &[Token],
+    run: std::ops::Range<usize>,
+) -> Option<Candidate> {
+    let mut first = run.start;
+    // Sentence openers and nationality adjectives never start a name.
+    while first < run.end && is_leading_noise(&tokens[first]) {
+        first += 1;
+    }
+    if first == run.end || is_place_prefix(&tokens[first].key) && !is_title_token(&tokens[first]) {
+        return None;
+    }
+    // The name starts after the last title word that still has a word after it.
+    let mut name_start = first;
+    for (at, token) in tokens.iter().enumerate().take(run.end).skip(first) {
+        if (is_title_token(token) || token.text == "of") && at + 1 < run.end {
+            name_start = at + 1;
+        }
+    }
+    while name_start < run.end && is_leading_noise(&tokens[name_start]) {
+        name_start += 1;
+    }
+    let name = name_start..run.end;
+    if name.is_empty() {
+        return None;
+    }
+    let name_tokens = &tokens[name.clone()];
+    if name_tokens.len() > 5
+        || name_tokens.iter().all(|t| t.shape == Shape::Initials)
+        || name_tokens.iter().any(|t| {
+            is_organisation_word(&t.key)
+                || is_calendar_word(&t.key)
+                || t.shape == Shape::PrefixedTitle
+        })
+        || (name_tokens[0].shape == Shape::Initials && name_tokens.len() < 3)
+    {
+        return None;
+    }
+    let title_tokens = &tokens[first..name_start];
+    let honorific = title_tokens.iter().any(|t| is_honorific(&t.key));
+    let first_title = title_tokens
+        .iter()
+        .position(|t| is_title_token(t) && !is_honorific(&t.key));
+    let title = first_title.map(|offset| {
+        let from = tokens[first + offset].start;
+        let to = tokens[name_start - 1].end;
+        let title = text.get(from..to).unwrap_or_default();
+        // "then-Prime Minister" holds the same office as "Prime Minister".
+        let title = ["then-", "ex-", "former-"]
+            .iter()
+            .find_map(|prefix| title.strip_prefix(prefix))
+            .unwrap_or(title);
+        title.to_string()
+    });
+    let person_title = title_tokens
+        .iter()
+        .any(|t| is_title_token(t) && !is_office_word(&t.key));
+    let start = name_tokens[0].start;
+    let last = &name_tokens[name_tokens.len() - 1];
+    Some(Candidate {
+        block,
+        run,
+        name: name.clone(),
+        start,
+        end: last.end,
+        text: text.get(start..last.end).unwrap_or_default().to_string(),
+        title: title.filter(|t| !t.is_empty()),
+        honorific,
+        person_title,
+        possessive: last.possessive,
+    })
+}
+
+fn is_leading_noise(token: &Token) -> bool {
+    (is_stop_word(&token.key) || is_demonym(&token.key)) && !is_title_token(token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        let tokens = tokenize(text);
+        find_candidates(0, text, &tokens)
+            .into_iter()
+            .map(|c| (c.text, c.title))
+            .collect()
+    }
+
+    #[test]
+    fn splits_titles_and_trims_openers() {
+        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+            (
+                "Iraqi Prime Minister Mohammed Shiaa Al-Sudani announced",
+                &[("Mohammed Shiaa Al-Sudani", Some("Prime Minister"))],
+            ),
+            (
+                "said Air Force Maj. Gen. Pat Ryder, the spokesman",
+                &[("Pat Ryder", Some("Maj. Gen."))],
+            ),
+            (
+                "US Secretary of State Hillary Clinton made",
+                &[("Hillary Clinton", Some("Secretary of State"))],
+            ),
+            (
+                "But Sudani said to Mr. Brahimi’s aide",
+                &[("Sudani", None), ("Brahimi", None)],
+            ),
+            (
+                "President Bashar al Assad and then-President Donald Trump",
+                &[
+                    ("Bashar al Assad", Some("President")),
+                    ("Donald Trump", Some("President")),
+                ],
+            ),
+            (
+                "author Nicolas J.S. Davies said on Friday in Washington",
+                &[("Nicolas J.S. Davies", None), ("Washington", None)],
+            ),
+            ("the Carter Center and the Pentagon", &[("Pentagon", None)]),
+            (
+                "U.S. administrator L. Paul Bremer",
+                &[("L. Paul Bremer", None)],
+            ),
+            ("in San Jose on Monday", &[]),
+            ("Martin Luther King spoke", &[("Martin Luther King", None)]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, Option<String>)> = expected
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.map(str::to_string)))
+                .collect();
+            assert_eq!(names(text), expected, "candidates of {text:?}");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! Photo credits: a caption's credit ("John Moore/Getty Images") or a credit
+//! left in the body text ("Photo: John Moore/Getty Images") in, the
+//! photographer's name out. Agencies alone ("Reuters", "U.S. Army") are not people.
+
+use super::lexicon::{is_organisation_word, is_stop_word, word_key};
+use super::tokens::{tokenize, Token};
+
+/// The photographer named in a credit string, if any part of it is a person's name.
+pub fn photographer_in_credit(credit: &str) -> Option<String> {
+    credit
+        .split('/')
+        .map(str::trim)
+        .find(|part| looks_like_person(part))
+        .map(str::to_string)
+}
+
+/// True for two to four plain words, any case, none an organisation word.
+fn looks_like_person(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|word| {
+            let key = word_key(word);
+            let plain = word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+            let acronym = word.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !word.chars().any(char::is_lowercase);
+            plain
+                && !acronym
+                && !key.is_empty()
+                && !is_organisation_word(&key)
+                && !is_stop_word(&key)
+        })
+}
+
+/// A credit written in the body: "Photo: Name Name/Agency". Returns the byte
+/// span of the name and the token range it covers.
+pub fn credits_in_text(text: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let tokens = tokenize(text);
+    let mut found = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        let is_label = matches!(
+            token.key.as_str(),
+            "photo" | "photograph" | "photos" | "credit" | "image" | "picture"
+        ) && token.trail.starts_with(':');
+        if !is_label {
+            continue;
+        }
+        let rest = &tokens[index + 1..];
+        let Some(slash) = rest.iter().take(4).position(|t| t.trail.starts_with('/')) else {
+            continue;
+        };
+        let name_tokens: &[Token] = &rest[..=slash];
+        let (Some(first), Some(last)) = (name_tokens.first(), name_tokens.last()) else {
+            continue;
+        };
+        let Some(name) = text.get(first.start..last.end) else {
+            continue;
+        };
+        let joined_cleanly = name_tokens[..name_tokens.len() - 1]
+            .iter()
+            .all(|t| t.trail.is_empty());
+        if joined_cleanly && looks_like_person(name) {
+            found.push((first.start..last.end, index + 1..index + 2 + slash));
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credits() {
+        let cases = [
+            ("thaier al-sudani/Reuters", Some("thaier al-sudani")),
+            ("John Moore/Getty Images", Some("John Moore")),
+            ("U.S. Army", None),
+            ("Reuters", None),
+            ("Associated Press", None),
+            ("AP Photo/Jane Q. Public", Some("Jane Q. Public")),
+            ("", None),
+        ];
+        for (credit, expected) in cases {
+            assert_eq!(
+                photographer_in_credit(credit).as_deref(),
+                expected,
+                "credit {credit:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn credits_left_in_text() {
+        let text = "Soldiers in Iraq. Photo: John Moore/Getty Images";
+        let found = credits_in_text(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].0.clone()], "John Moore");
+        assert!(credits_in_text("Photo: U.S. Army").is_empty());
+    }
+}

@@ -1,0 +1,346 @@
+//! Word lists that tell people from everything else: folded words in, yes/no out.
+//!
+//! Every list is general English or general naming knowledge (titles, role
+//! nouns, speech verbs, organisation words, months), never names taken from a
+//! particular text. The bundled files under `data/` (first names, short forms
+//! of given names, places) are parsed once on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The comparison form of one word: transliterated, lower case, without a
+/// trailing period or surrounding punctuation ("Maj." -> "maj", "José" -> "jose").
+pub fn word_key(word: &str) -> String {
+    deunicode::deunicode(word)
+        .to_lowercase()
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        .to_string()
+}
+
+fn set(words: &'static str) -> HashSet<&'static str> {
+    words.split_whitespace().collect()
+}
+
+/// Words of a title written before a name ("Prime Minister", "Maj. Gen.", "Mr.").
+static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "prime minister president vice secretary undersecretary general gen maj major \
+         colonel col lieutenant lt sergeant sgt captain capt admiral adm commander cmdr \
+         ayatollah grand sheikh shaikh imam king queen prince princess pope cardinal \
+         senator sen rep representative governor gov mayor judge justice chancellor \
+         ambassador spokesman spokeswoman spokesperson speaker chairman chairwoman chair \
+         director dr mr mrs ms mme mister sir dame lord lady rev reverend premier chief \
+         deputy assistant envoy administrator defense defence state foreign interior \
+         ministry emir sultan sayyed sayyid marshal field brigadier brig corporal cpl \
+         private pvt professor prof detective inspector superintendent officer agent \
+         attorney councillor councilman councilwoman congressman congresswoman \
+         president-elect commissioner",
+    )
+});
+
+/// Honorifics that make the next capitalised word a person on their own.
+static HONORIFICS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("mr mrs ms mme mister dr sir dame miss messrs"));
+
+/// Lower-case nouns that name a person's role ("analyst Jane Doe", "Jane Doe, a teacher").
+static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "analyst analysts journalist author cleric teacher spokesman spokeswoman \
+         spokesperson official leader commander adviser advisor envoy representative \
+         administrator speaker minister president general colonel officer diplomat \
+         ambassador professor researcher economist lawyer attorney judge senator lawmaker \
+         activist reporter correspondent editor photographer writer novelist poet singer \
+         actor actress player coach director chairman chairwoman chief founder executive \
+         mayor governor candidate student doctor nurse farmer soldier militant resident \
+         worker engineer scientist historian expert scholar artist businessman \
+         businesswoman entrepreneur prosecutor secretary undersecretary deputy aide \
+         negotiator mediator lieutenant sergeant captain priest imam rabbi bishop pastor \
+         monk sheikh ayatollah physician surgeon pilot driver owner shopkeeper vendor \
+         mother father son daughter wife husband brother sister widow neighbor neighbour \
+         strategist commentator columnist blogger lecturer fellow organizer organiser \
+         campaigner protester demonstrator politician premier commissioner consultant \
+         contractor veteran survivor witness victim mp",
+    )
+});
+
+/// Verbs that make the capitalised run before (or after) them a speaker.
+static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "said says told tells argued argues added adds asked asks wrote writes explained \
+         explains insisted insists cautioned cautions believes believed stated states noted \
+         notes warned warns claimed claims declared declares replied replies recalled \
+         recalls urged urges admitted admits conceded concedes acknowledged acknowledges \
+         suggested suggests responded responds commented comments remarked remarks \
+         testified testifies denied denies thinks thought predicted predicts stressed \
+         stresses emphasised emphasized complained complains confirmed confirms recounted \
+         spoke speaks agreed agrees criticized criticised tweeted posted reported reports \
+         quipped joked shouted whispered recommended vowed pledged",
+    )
+});
+
+/// Words that make a capitalised run an organisation, a place, an event or a work.
+static ORGANISATION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "office ministry ministries forces force movement party agreement council authority \
+         commission center centre weekly daily news post times journal monitor press \
+         agency department service services framework coalition resistance army navy \
+         corps group state states union nations university institute foundation company \
+         inc ltd corp co llc bank forum command operations security bloc square street \
+         road avenue airport base gulf sea strait river mountains mountain republic \
+         kingdom emirates administration government parliament congress senate house \
+         court church mosque hospital school college club team brigade brigades division \
+         regiment battalion committee embassy consulate network channel tv radio magazine \
+         newsletter review herald tribune images photos photo pictures organization \
+         organisation association society alliance federation fund council assembly \
+         program programme project initiative campaign conference summit treaty accord \
+         war revolution crisis museum library airlines airways group \
+         holdings industries corporation media broadcasting studios records festival \
+         award prize cup league championship olympics games world international national \
+         global east west north south middle islamic democratic republican socialist \
+         communist liberal conservative labour labor caucus \
+         police militia militias province county district region city town village \
+         valley island islands bay ocean lake desert plain bridge tower palace \
+         stadium hotel market exchange council's europe europeans america americas",
+    )
+});
+
+/// Capitalised words that start sentences or headlines but never start a name.
+static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "a an the and but or nor so yet for as at by in on of to from with without within \
+         into onto upon over under between among through during before after since until \
+         while when whenever if unless although though even also still then now last next \
+         this that these those his her hers their our my your its he she they we i you it \
+         there here some many most all each every no not any both either neither such \
+         according following despite like unlike beyond why what who whom where how which \
+         whose meanwhile however instead thus hence dear today yesterday tomorrow prior \
+         having being regardless just only more less much few several other another same \
+         once twice first second third new old mother father sister brother uncle aunt \
+         holy great little big sign subscribe share follow read watch listen click support \
+         help join get save write contact copyright loading search short link photo \
+         photograph credit source sources update updated editor's note advertisement \
+         related recommended more easier harder better worse please thanks thank welcome \
+         yes okay ok oh well indeed perhaps maybe certainly nevertheless nonetheless \
+         furthermore moreover besides otherwise therefore accordingly consequently \
+         similarly likewise specifically notably particularly especially ultimately \
+         eventually finally initially earlier later soon again already always never often \
+         sometimes usually rather quite very too top up down out off away back",
+    )
+});
+
+/// Words that make the capitalised run after them a place ("San Jose", "Fort Worth").
+static PLACE_PREFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "san santa santo sao st saint port fort mount mt lake cape new los las el la le \
+         les upper lower greater",
+    )
+});
+
+/// Adjectives of nationality, religion or region that precede titles and names.
+static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "iraqi iraqis iranian iranians american americans british spanish spaniards \
+         israeli israelis palestinian palestinians syrian syrians turkish russian russians \
+         ukrainian chinese japanese french german germans italian italians european \
+         arab arabs kurdish kurd kurds shia shiite shiites sunni sunnis muslim muslims \
+         christian christians jewish catholic egyptian saudi lebanese jordanian kuwaiti \
+         afghan pakistani indian african asian western eastern northern southern central \
+         canadian australian mexican brazilian polish dutch swedish greek korean \
+         qatari emirati yemeni libyan tunisian algerian moroccan sudanese somali \
+         ethiopian nigerian armenian georgian azerbaijani bulgarian albanian hungarian \
+         romanian serbian croatian bosnian us u.s uk u.k un u.n eu",
+    )
+});
+
+/// Month and weekday names, full and abbreviated: dates, never names.
+static CALENDAR_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "january february march april may june july august september october november \
+         december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday \
+         thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun",
+    )
+});
+
+/// Name particles written in lower case inside a name ("Bashar al Assad", "de Mello").
+static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "al el ad as ash ar an at az ul bin ibn bint abu de del della der den van von da \
+         di du dos das do la le ter ten zu y",
+    )
+});
+
+/// Lower-case nouns after a capitalised word that make it a thing named after a
+/// person ("the Bush administration"), which is not the person.
+static NAMED_AFTER_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "administration administrations government governments era doctrine campaign \
+         cabinet presidency regime family foundation center centre plan camp loyalists \
+         supporters doctrine years era's",
+    )
+});
+
+/// Given names, one folded word each, from `data/first_names.txt`.
+static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/first_names.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// Lone words that are places, from `data/places.txt`.
+static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/places.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// Short form or variant -> the canonical given names it can stand for
+/// ("pat" -> patrick, patricia), from `data/nicknames.txt`.
+static NICKNAMES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    for line in include_str!("data/nicknames.txt").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        if let Some((canonical, variants)) = line.split_once(':') {
+            let canonical = canonical.trim();
+            for variant in variants.split_whitespace() {
+                map.entry(variant).or_default().push(canonical);
+            }
+        }
+    }
+    map
+});
+
+/// True for a word of a title ("minister", "gen", "ayatollah").
+pub fn is_title_word(key: &str) -> bool {
+    TITLE_WORDS.contains(key)
+}
+
+/// True for "mr", "dr" and the like.
+pub fn is_honorific(key: &str) -> bool {
+    HONORIFICS.contains(key)
+}
+
+/// True for a lower-case role noun ("analyst", "teacher").
+pub fn is_role_noun(key: &str) -> bool {
+    ROLE_NOUNS.contains(key)
+}
+
+/// True for a verb of saying ("said", "told").
+pub fn is_speech_verb(key: &str) -> bool {
+    SPEECH_VERBS.contains(key)
+}
+
+/// True for a word that marks organisations, places or events.
+pub fn is_organisation_word(key: &str) -> bool {
+    ORGANISATION_WORDS.contains(key)
+}
+
+/// True for a function word or common sentence opener.
+pub fn is_stop_word(key: &str) -> bool {
+    STOP_WORDS.contains(key)
+}
+
+/// True for a word that starts a place name.
+pub fn is_place_prefix(key: &str) -> bool {
+    PLACE_PREFIXES.contains(key)
+}
+
+/// True for an adjective of nationality or faith ("Iraqi", "Shiite").
+pub fn is_demonym(key: &str) -> bool {
+    DEMONYMS.contains(key)
+}
+
+/// True for a month or weekday name.
+pub fn is_calendar_word(key: &str) -> bool {
+    CALENDAR_WORDS.contains(key)
+}
+
+/// True for a lower-case name particle ("al", "bin", "de").
+pub fn is_particle(key: &str) -> bool {
+    PARTICLES.contains(key)
+}
+
+/// True for a noun that turns "Bush" into "the Bush administration".
+pub fn is_named_after_noun(key: &str) -> bool {
+    NAMED_AFTER_NOUNS.contains(key)
+}
+
+/// True for a known given name.
+pub fn is_first_name(key: &str) -> bool {
+    FIRST_NAMES.contains(key)
+}
+
+/// True for a country, region or city on the bundled list.
+pub fn is_place(key: &str) -> bool {
+    PLACES.contains(key)
+}
+
+/// True when two folded given names can be the same name: equal, or one a
+/// short form or variant of the other ("pat"/"patrick"), or both variants of
+/// one canonical name ("mike"/"michael"/"mickey").
+pub fn given_names_match(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let canonicals_of = |key: &str| -> Vec<String> {
+        let mut all = vec![key.to_string()];
+        if let Some(canonicals) = NICKNAMES.get(key) {
+            all.extend(canonicals.iter().map(|c| c.to_string()));
+        }
+        all
+    };
+    let left = canonicals_of(a);
+    let right = canonicals_of(b);
+    left.iter().any(|x| right.contains(x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_answer() {
+        let cases: &[(fn(&str) -> bool, &str, bool)] = &[
+            (is_title_word, "minister", true),
+            (is_title_word, "gen", true),
+            (is_title_word, "patrick", false),
+            (is_honorific, "mr", true),
+            (is_role_noun, "analyst", true),
+            (is_speech_verb, "told", true),
+            (is_speech_verb, "walked", false),
+            (is_organisation_word, "office", true),
+            (is_calendar_word, "friday", true),
+            (is_particle, "al", true),
+            (is_first_name, "michael", true),
+            (is_first_name, "office", false),
+            (is_place, "washington", true),
+            (is_demonym, "iraqi", true),
+        ];
+        for (predicate, word, expected) in cases {
+            assert_eq!(predicate(word), *expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn keys_and_short_forms() {
+        assert_eq!(word_key("Maj."), "maj");
+        assert_eq!(word_key("José"), "jose");
+        let cases = [
+            ("pat", "patrick", true),
+            ("patricia", "pat", true),
+            ("patricia", "patrick", false),
+            ("mike", "michael", true),
+            ("mike", "mickey", true),
+            ("zed", "zed", true),
+            ("joe", "john", false),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(given_names_match(a, b), expected, "{a} / {b}");
+        }
+    }
+}

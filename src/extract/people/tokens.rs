@@ -1,0 +1,332 @@
+//! Words of one block: block text in, [`Token`]s with byte offsets and shape out.
+//!
+//! A token is a word stripped of the punctuation around it; what was stripped
+//! is kept (`lead`, `trail`) because commas, brackets and quotes are where
+//! names end. Possessive endings are cut off so a mention of "Zapatero's"
+//! spans "Zapatero" only. One pass, no allocation beyond the token list.
+
+use super::lexicon::{is_particle, is_title_word, word_key};
+
+/// What a word looks like, which decides whether it can be part of a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Capitalised word with lower-case letters ("Sudani", "Al-Sudani", "al-Maliki", "O'Brien").
+    Name,
+    /// Initials ("L.", "J.S.", "U.S.").
+    Initials,
+    /// A lower-case name particle ("al", "bin", "de").
+    Particle,
+    /// A title glued to "then-" or "ex-" ("then-President").
+    PrefixedTitle,
+    /// Anything else: lower-case words, acronyms, numbers, addresses.
+    Other,
+}
+
+/// One word of a block's text.
+#[derive(Debug, Clone)]
+pub struct Token<'a> {
+    /// Byte offset of the word (without surrounding punctuation) in the block text.
+    pub start: usize,
+    /// Byte offset just after the word (possessive ending excluded).
+    pub end: usize,
+    /// The word as written (`&text[start..end]`).
+    pub text: &'a str,
+    /// The folded comparison form ([`word_key`]).
+    pub key: String,
+    pub shape: Shape,
+    /// The word ended in "'s" or "s'", which is not part of `text`.
+    pub possessive: bool,
+    /// Punctuation glued before the word ("(", "“").
+    pub lead: &'a str,
+    /// Punctuation glued after the word (",", ".”", ")").
+    pub trail: &'a str,
+}
+
+impl Token<'_> {
+    /// True when punctuation after this word ends a name ("," "." ")" ":" "/" ...).
+    pub fn closes_run(&self) -> bool {
+        self.possessive || !self.trail.is_empty()
+    }
+
+    /// True when punctuation before this word starts a new phrase.
+    pub fn opens_run(&self) -> bool {
+        !self.lead.is_empty()
+    }
+
+    /// True when the word starts with an upper-case letter (any shape).
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Characters that separate words even without spaces around them.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '/' | '—' | '–' | '|' | '…')
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut chunk_start = None;
+    for (at, c) in text.char_indices() {
+        if is_separator(c) {
+            let flushed = chunk_start.take().is_some_and(|start| {
+                push_chunk(text, start, at, &mut tokens);
+                true
+            });
+            // A slash or dash glued to a word is punctuation that ends it.
+            if flushed && !c.is_whitespace() {
+                if let Some(last) = tokens.last_mut().filter(|last| last.trail.is_empty()) {
+                    last.trail = &text[at..at + c.len_utf8()];
+                }
+            }
+        } else if chunk_start.is_none() {
+            chunk_start = Some(at);
+        }
+    }
+    if let Some(start) = chunk_start {
+        push_chunk(text, start, text.len(), &mut tokens);
+    }
+    tokens
+}
+
+fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Token<'a>>) {
+    let chunk = &text[start..end];
+    let core_start = chunk
+        .char_indices()
+        .find(|&(_, c)| c.is_alphanumeric())
+        .map(|(i, _)| i);
+    let Some(core_start) = core_start else {
+        // Pure punctuation ("—", "*", "…"): it ends the previous word's run.
+        if let Some(last) = tokens.last_mut() {
+            if last.trail.is_empty() {
+                last.trail = chunk;
+            }
+        }
+        return;
+    };
+    let core_end = chunk
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_alphanumeric())
+        .map_or(chunk.len(), |(i, c)| i + c.len_utf8());
+    let mut word_end = core_end;
+    let mut possessive = false;
+    let core = &chunk[core_start..core_end];
+    for ending in ["’s", "'s", "’S", "'S"] {
+        if core.len() > ending.len() && core.ends_with(ending) {
+            word_end = core_end - ending.len();
+            possessive = true;
+            break;
+        }
+    }
+    let after = &chunk[core_end..];
+    if !possessive && core.ends_with('s') && (after.starts_with('’') || after.starts_with('\'')) {
+        possessive = true;
+    }
+    let mut word = &chunk[core_start..word_end];
+    let mut trail_start = core_end;
+    // Keep the period of initials and abbreviations ("J.S.", "Gen.") inside the word.
+    if !possessive && after.starts_with('.') && keeps_period(word) {
+        word_end = core_end + 1;
+        trail_start = core_end + 1;
+        word = &chunk[core_start..word_end];
+    }
+    let trail = if possessive {
+        &chunk[core_end..]
+    } else {
+        &chunk[trail_start..]
+    };
+    let trail = if possessive && trail.starts_with(['’', '\'']) {
+        // "Jones’" : the apostrophe is the possessive, not a break.
+        let rest = trail.trim_start_matches(['’', '\'']);
+        rest
+    } else {
+        trail
+    };
+    let shape = shape_of(word);
+    tokens.push(Token {
+        start: start + core_start,
+        end: start + word_end,
+        text: word,
+        key: word_key(word),
+        shape,
+        possessive,
+        lead: &chunk[..core_start],
+        trail,
+    });
+}
+
+/// True when a period after `word` belongs to it: initials and short title abbreviations.
+fn keeps_period(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+    first_upper && (is_initials_core(word) || (letters <= 4 && is_title_word(&word_key(word))))
+}
+
+/// "L", "J.S", "U.S": single capitals separated by periods (the last period not included).
+fn is_initials_core(word: &str) -> bool {
+    word.split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(|c| c.is_uppercase()))
+}
+
+fn shape_of(word: &str) -> Shape {
+    if let Some(core) = word.strip_suffix('.') {
+        if is_initials_core(core) {
+            return Shape::Initials;
+        }
+    }
+    let key = word_key(word);
+    if word.chars().all(|c| c.is_lowercase()) && is_particle(&key) {
+        return Shape::Particle;
+    }
+    if word.contains(['@', ':']) || word.chars().any(|c| c.is_ascii_digit()) {
+        return Shape::Other;
+    }
+    let parts: Vec<&str> = word.split('-').collect();
+    if let [prefix, rest] = parts.as_slice() {
+        if matches!(*prefix, "then" | "ex" | "former") && is_title_word(&word_key(rest)) {
+            return Shape::PrefixedTitle;
+        }
+    }
+    let mut has_capitalised_part = false;
+    for (index, part) in parts.iter().enumerate() {
+        if part.is_empty() {
+            return Shape::Other;
+        }
+        let lower_particle = part.chars().all(|c| c.is_lowercase()) && is_particle(part);
+        if lower_particle && index + 1 < parts.len() {
+            continue;
+        }
+        if !is_capitalised_part(part) {
+            return Shape::Other;
+        }
+        has_capitalised_part = true;
+    }
+    if has_capitalised_part {
+        Shape::Name
+    } else {
+        Shape::Other
+    }
+}
+
+/// "Sudani", "O'Brien", "McCain", "Ameer", "Al" with an abbreviation period: capital, then some lower case.
+fn is_capitalised_part(part: &str) -> bool {
+    let mut chars = part.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest: Vec<char> = chars.collect();
+    let all_letters = rest
+        .iter()
+        .all(|&c| c.is_alphabetic() || matches!(c, '\'' | '’' | '.'));
+    let has_lower = rest.iter().any(|c| c.is_lowercase());
+    all_letters && has_lower
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, Shape, bool, String)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| {
+                (
+                    t.text.to_string(),
+                    t.shape,
+                    t.possessive,
+                    t.trail.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shapes_and_punctuation() {
+        let cases: &[(&str, &[(&str, Shape, bool, &str)])] = &[
+            (
+                "Zapatero’s plan,",
+                &[
+                    ("Zapatero", Shape::Name, true, ""),
+                    ("plan", Shape::Other, false, ","),
+                ],
+            ),
+            (
+                "Nicolas J.S. Davies said.",
+                &[
+                    ("Nicolas", Shape::Name, false, ""),
+                    ("J.S.", Shape::Initials, false, ""),
+                    ("Davies", Shape::Name, false, ""),
+                    ("said", Shape::Other, false, "."),
+                ],
+            ),
+            (
+                "Maj. Gen. al-Sudani",
+                &[
+                    ("Maj.", Shape::Name, false, ""),
+                    ("Gen.", Shape::Name, false, ""),
+                    ("al-Sudani", Shape::Name, false, ""),
+                ],
+            ),
+            (
+                "John Moore/Getty Images",
+                &[
+                    ("John", Shape::Name, false, ""),
+                    ("Moore", Shape::Name, false, "/"),
+                    ("Getty", Shape::Name, false, ""),
+                    ("Images", Shape::Name, false, ""),
+                ],
+            ),
+            (
+                "US-led then-President NATO Jones’ x@y.com",
+                &[
+                    ("US-led", Shape::Other, false, ""),
+                    ("then-President", Shape::PrefixedTitle, false, ""),
+                    ("NATO", Shape::Other, false, ""),
+                    ("Jones", Shape::Name, true, ""),
+                    ("x@y.com", Shape::Other, false, ""),
+                ],
+            ),
+            (
+                "(Abu Taqwa), bin",
+                &[
+                    ("Abu", Shape::Name, false, ""),
+                    ("Taqwa", Shape::Name, false, "),"),
+                    ("bin", Shape::Particle, false, ""),
+                ],
+            ),
+        ];
+        for (text, expected) in cases {
+            let got = words(text);
+            let expected: Vec<(String, Shape, bool, String)> = expected
+                .iter()
+                .map(|(w, s, p, t)| (w.to_string(), *s, *p, t.to_string()))
+                .collect();
+            assert_eq!(got, expected, "tokens of {text:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_are_on_char_boundaries_for_any_input() {
+        let inputs = [
+            "",
+            "\0\0",
+            "😀 José 😀’s",
+            "a\r\nB C",
+            "’s",
+            "...",
+            "Ü.",
+            "— Éric — ",
+        ];
+        for text in inputs {
+            for token in tokenize(text) {
+                assert!(text.is_char_boundary(token.start) && text.is_char_boundary(token.end));
+                assert_eq!(&text[token.start..token.end], token.text);
+            }
+        }
+    }
+}

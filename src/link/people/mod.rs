@@ -1,0 +1,327 @@
+//! Merging people across articles: the per-article [`DocPerson`]s plus the
+//! editors' profiles in, one [`MergedPerson`] per real person out.
+//!
+//! Two full names merge when they fold to the same key (accents, particles
+//! and case ignored) or when their surnames match and their given names agree
+//! ("Pat"/"Patrick", "Mohammed Shiaa Al-Sudani"/"Mohammed al-Sudani"). A lone
+//! surname from an article that never gave the full name joins the one
+//! person of the story's cast with that surname, and stays apart when there
+//! are several. Editors steer the result with profiles (aliases force a
+//! merge, `distinct` names prevent one) and the site-wide list of names that
+//! are not people at all. Lookups go through indexes by folded form and by
+//! surname, so an archive of thousands of articles is not compared pairwise.
+
+use crate::extract::people::names::{full_names_agree, surname_key};
+use crate::extract::people::{DocPerson, PersonKind};
+use crate::slug::fold;
+use std::collections::{HashMap, HashSet};
+
+/// An editor's profile from `content/people/*.md`.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    /// Slug of the profile file; becomes the person's page id.
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    pub kind: Option<PersonKind>,
+    /// Names that look like this person but are someone else.
+    pub distinct: Vec<String>,
+}
+
+/// Site-wide rules from `site.toml` (`[people]`).
+#[derive(Debug, Clone, Default)]
+pub struct MergeRules {
+    /// Names that are never people ("Mother Jones").
+    pub not_people: Vec<String>,
+}
+
+/// One real person across the whole site.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergedPerson {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    pub kind: PersonKind,
+    /// Index of the editor's profile, if one matched.
+    pub profile: Option<usize>,
+    /// `(article index, index into that article's people)` of every member.
+    pub members: Vec<(usize, usize)>,
+}
+
+/// A person being assembled from profiles and article people.
+#[derive(Debug, Default)]
+struct Group {
+    profile: Option<usize>,
+    /// Full names seen, each a candidate for the page name.
+    names: Vec<String>,
+    /// Every surface form, in order of first appearance.
+    forms: Vec<String>,
+    roles: Vec<String>,
+    kinds: Vec<PersonKind>,
+    members: Vec<(usize, usize)>,
+    /// Folded names that must never join this group.
+    distinct: HashSet<String>,
+}
+
+impl Group {
+    fn is_cast(&self) -> bool {
+        self.profile.is_some() || self.kinds.contains(&PersonKind::Subject)
+    }
+}
+
+/// Indexes over the groups: by folded surface form and by folded surname.
+#[derive(Default)]
+struct Groups {
+    groups: Vec<Group>,
+    by_form: HashMap<String, Vec<usize>>,
+    by_surname: HashMap<String, Vec<usize>>,
+}
+
+impl Groups {
+    fn index_form(&mut self, at: usize, form: &str) {
+        let entry = self.by_form.entry(fold(form)).or_default();
+        if !entry.contains(&at) {
+            entry.push(at);
+        }
+        if form.split_whitespace().count() >= 2 {
+            let entry = self.by_surname.entry(surname_key(form)).or_default();
+            if !entry.contains(&at) {
+                entry.push(at);
+            }
+        }
+    }
+
+    fn allowed(&self, at: usize, person: &DocPerson) -> bool {
+        let distinct = &self.groups[at].distinct;
+        distinct.is_empty()
+            || (!distinct.contains(&fold(&person.name))
+                && !person.aliases.iter().any(|a| distinct.contains(&fold(a))))
+    }
+
+    /// The group a full name belongs to, if any.
+    fn find_for_full_name(&self, person: &DocPerson) -> Option<usize> {
+        let forms = std::iter::once(&person.name).chain(
+            person
+                .aliases
+                .iter()
+                .filter(|a| a.split_whitespace().count() >= 2),
+        );
+        // A profile that lists the form wins over any detected group.
+        let mut exact: Vec<usize> = forms
+            .filter_map(|form| self.by_form.get(&fold(form)))
+            .flatten()
+            .copied()
+            .filter(|&at| self.allowed(at, person))
+            .collect();
+        exact.sort_by_key(|&at| (self.groups[at].profile.is_none(), at));
+        if let Some(&at) = exact.first() {
+            return Some(at);
+        }
+        let surname = surname_key(&person.name);
+        self.by_surname
+            .get(&surname)?
+            .iter()
+            .copied()
+            .filter(|&at| self.allowed(at, person))
+            .find(|&at| {
+                // Every full form of the group with this surname must agree
+                // (a nickname such as "Abu Taqwa" has another surname).
+                self.groups[at]
+                    .forms
+                    .iter()
+                    .filter(|n| n.split_whitespace().count() >= 2 && surname_key(n) == surname)
+                    .all(|n| full_names_agree(n, &person.name))
+            })
+    }
+
+    /// The group a lone surname belongs to: one it was already seen in, or the
+    /// only member of the cast with that surname.
+    fn find_for_lone_name(&self, person: &DocPerson) -> Option<usize> {
+        let folded = fold(&person.name);
+        let known: Vec<usize> = self
+            .by_form
+            .get(&folded)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&at| self.groups[at].is_cast() && self.allowed(at, person))
+            .collect();
+        if let [only] = known.as_slice() {
+            return Some(*only);
+        }
+        if known.len() > 1 {
+            return None;
+        }
+        let cast: Vec<usize> = self
+            .by_surname
+            .get(&surname_key(&person.name))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&at| self.groups[at].is_cast() && self.allowed(at, person))
+            .collect();
+        match cast.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+
+    fn add(&mut self, at: usize, member: (usize, usize), person: &DocPerson) {
+        let group = &mut self.groups[at];
+        group.members.push(member);
+        group.names.push(person.name.clone());
+        group.kinds.push(person.kind);
+        if let Some(role) = &person.role {
+            group.roles.push(role.clone());
+        }
+        let mut new_forms = Vec::new();
+        for form in std::iter::once(&person.name).chain(&person.aliases) {
+            if !group.forms.contains(form) {
+                group.forms.push(form.clone());
+                new_forms.push(form.clone());
+            }
+        }
+        for form in new_forms {
+            self.index_form(at, &form);
+        }
+    }
+}
+
+/// Merges the people of all articles (in `docs` order) with the profiles.
+pub fn merge_people(
+    docs: &[&[DocPerson]],
+    profiles: &[Profile],
+    rules: &MergeRules,
+) -> Vec<MergedPerson> {
+    let mut groups = Groups::default();
+    for (index, profile) in profiles.iter().enumerate() {
+        let at = groups.groups.len();
+        groups.groups.push(Group {
+            profile: Some(index),
+            forms: std::iter::once(&profile.name)
+                .chain(&profile.aliases)
+                .cloned()
+                .collect(),
+            distinct: profile.distinct.iter().map(|d| fold(d)).collect(),
+            ..Group::default()
+        });
+        for form in std::iter::once(&profile.name).chain(&profile.aliases) {
+            groups.index_form(at, form);
+        }
+    }
+    let ignored: HashSet<String> = rules.not_people.iter().map(|n| fold(n)).collect();
+    let people = docs.iter().enumerate().flat_map(|(doc, people)| {
+        people
+            .iter()
+            .enumerate()
+            .map(move |(index, person)| ((doc, index), person))
+    });
+    let (full, lone): (Vec<_>, Vec<_>) = people
+        .filter(|(_, person)| !ignored.contains(&fold(&person.name)) && !person.name.is_empty())
+        .partition(|(_, person)| person.name.split_whitespace().count() >= 2);
+    // Full names first, so a lone surname can find its full name in any article.
+    for (member, person) in full {
+        let at = groups.find_for_full_name(person).unwrap_or_else(|| {
+            groups.groups.push(Group::default());
+            groups.groups.len() - 1
+        });
+        groups.add(at, member, person);
+    }
+    for (member, person) in lone {
+        let at = groups.find_for_lone_name(person).unwrap_or_else(|| {
+            groups.groups.push(Group::default());
+            groups.groups.len() - 1
+        });
+        groups.add(at, member, person);
+    }
+    let mut merged: Vec<(Option<(usize, usize)>, MergedPerson)> = groups
+        .groups
+        .into_iter()
+        .map(|mut group| {
+            group.members.sort();
+            (group.members.first().copied(), finish(group, profiles))
+        })
+        .collect();
+    // Profiles first (in their order), then people in order of first appearance.
+    merged.sort_by_key(|(first, person)| (person.profile.is_none(), person.profile, *first));
+    merged.into_iter().map(|(_, person)| person).collect()
+}
+
+/// Picks the page name, role and kind of a finished group.
+fn finish(group: Group, profiles: &[Profile]) -> MergedPerson {
+    let profile = group.profile.and_then(|index| profiles.get(index));
+    let name = profile
+        .map(|p| p.name.clone())
+        .or_else(|| best_name(&group.names))
+        .unwrap_or_default();
+    let aliases = group
+        .forms
+        .iter()
+        .filter(|form| **form != name)
+        .cloned()
+        .collect();
+    let role = profile
+        .and_then(|p| p.role.clone())
+        .or_else(|| best_role(&group.roles));
+    let kind = profile.and_then(|p| p.kind).unwrap_or_else(|| {
+        if group.kinds.is_empty() || group.kinds.contains(&PersonKind::Subject) {
+            PersonKind::Subject
+        } else if group.kinds.contains(&PersonKind::Author) {
+            PersonKind::Author
+        } else {
+            PersonKind::Photographer
+        }
+    });
+    MergedPerson {
+        name,
+        aliases,
+        role,
+        kind,
+        profile: group.profile,
+        members: group.members,
+    }
+}
+
+/// The best full form: capitalised, most words, most frequent, first seen.
+fn best_name(names: &[String]) -> Option<String> {
+    let mut counts: Vec<(&String, usize, usize)> = Vec::new();
+    for (order, name) in names.iter().enumerate() {
+        match counts.iter_mut().find(|(n, _, _)| *n == name) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((name, 1, order)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(name, count, order)| {
+            let well_formed = name
+                .split_whitespace()
+                .filter(|w| w.chars().count() > 3)
+                .all(|w| w.chars().any(char::is_uppercase));
+            let words = name.split_whitespace().count();
+            (well_formed, words, *count, std::cmp::Reverse(*order))
+        })
+        .map(|(name, _, _)| name.clone())
+}
+
+/// The most informative role: most frequent, then a title over a plain noun, then longest.
+fn best_role(roles: &[String]) -> Option<String> {
+    let mut counts: Vec<(&String, usize)> = Vec::new();
+    for role in roles {
+        match counts.iter_mut().find(|(r, _)| *r == role) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((role, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(role, count)| {
+            let title = role.chars().next().is_some_and(char::is_uppercase);
+            (*count, title, role.len())
+        })
+        .map(|(role, _)| role.clone())
+}
+
+#[cfg(test)]
+mod tests;
