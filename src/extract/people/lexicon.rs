@@ -161,13 +161,15 @@ static CALENDAR_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     )
 });
 
-/// Name particles written in lower case inside a name ("Bashar al Assad", "de Mello").
+/// Name particles written in lower case as words of their own inside a name
+/// ("Bashar al Assad", "de Mello"); English words such as "as" or "an" are left out.
 static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "al el ad as ash ar an at az ul bin ibn bint abu de del della der den van von da \
-         di du dos das do la le ter ten zu y",
-    )
+    set("al el bin ibn bint abu de del della der den van von da di du dos das la le ter ten zu")
 });
+
+/// Particles glued to a name with a hyphen ("al-", "as-", "ash-", "el-").
+static GLUED_PARTICLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("al el ad as ash ar an at az ul ed es er"));
 
 /// Lower-case nouns after a capitalised word that make it a thing named after a
 /// person ("the Bush administration"), which is not the person.
@@ -263,6 +265,11 @@ pub fn is_calendar_word(key: &str) -> bool {
 /// True for a lower-case name particle ("al", "bin", "de").
 pub fn is_particle(key: &str) -> bool {
     PARTICLES.contains(key)
+}
+
+/// True for a particle written glued with a hyphen ("al" of "al-Sudani", "as" of "as-Sadr").
+pub fn is_glued_particle(key: &str) -> bool {
+    GLUED_PARTICLES.contains(key) || PARTICLES.contains(key)
 }
 
 /// True for a noun that turns "Bush" into "the Bush administration".

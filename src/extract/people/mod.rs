@@ -77,7 +77,16 @@ pub fn find_people(article: &Article) -> Vec<DocPerson> {
                 }
             }
         }
-        found.extend(find_in_block(block_index, &block.text));
+        let offset = found.len();
+        found.extend(
+            find_in_block(block_index, &block.text)
+                .into_iter()
+                .map(|mut item| {
+                    // Nickname links are indices into the block's list; make them global.
+                    item.nickname_of = item.nickname_of.map(|of| of + offset);
+                    item
+                }),
+        );
     }
     coref::resolve(&found, known)
         .into_iter()

@@ -5,7 +5,7 @@
 //! that "Mohammed Shiaa Al-Sudani", "Mohammed al-Sudani" and "Sudani" share a
 //! surname, and that "Pat Ryder" and "Patrick Ryder" share a given name.
 
-use super::lexicon::{given_names_match, is_particle, word_key};
+use super::lexicon::{given_names_match, is_glued_particle, is_particle, word_key};
 
 /// The folded words of a name, particles and initials included ("al", "l").
 fn words(name: &str) -> Vec<String> {
@@ -19,7 +19,7 @@ fn words(name: &str) -> Vec<String> {
 fn strip_particle(word: &str) -> String {
     let mut rest = word;
     while let Some((prefix, tail)) = rest.split_once('-') {
-        if is_particle(prefix) && !tail.is_empty() {
+        if is_glued_particle(prefix) && !tail.is_empty() {
             rest = tail;
         } else {
             break;

@@ -82,6 +82,16 @@ fn shared_surnames_stay_apart_and_follow_the_latest_full_name() {
 }
 
 #[test]
+fn bracketed_nicknames_are_aliases_across_blocks() {
+    let people = find_people(&article(&[
+        "Early text. Then Mushtaq Talib Al-Saidi (Abu Taqwa) was killed.",
+        "Abu Taqwa had led raids.",
+    ]));
+    assert_eq!(names(&people), vec!["Mushtaq Talib Al-Saidi"]);
+    assert_eq!(people[0].mentions.len(), 3);
+}
+
+#[test]
 fn bracketed_nicknames_are_aliases() {
     let text = "Commander Mushtaq Talib Al-Saidi (Abu Taqwa) was killed. Abu Taqwa had led raids.";
     let people = find_people(&article(&[text]));
