@@ -104,6 +104,7 @@ struct Score {
     found_people: usize,
     wrong_merges: usize,
     wrong_kinds: usize,
+    wrong_aliases: usize,
 }
 
 impl Score {
@@ -139,6 +140,7 @@ fn score(fixture_path: &str) -> Score {
     let mut page_people: Vec<Option<&str>> = Vec::new();
     let mut wrong_merges = 0;
     let mut wrong_kinds = 0;
+    let mut wrong_aliases = 0;
     for page in &merged {
         let mut who: BTreeSet<Option<&str>> = BTreeSet::new();
         for &(doc, index) in &page.members {
@@ -147,6 +149,17 @@ fn score(fixture_path: &str) -> Score {
                 if a.kind != kind_name(found[doc][index].kind) {
                     wrong_kinds += 1;
                     println!("  wrong kind: {} in {}", a.name, fixture.source[doc].file);
+                }
+                // Every form the finder gave this person must be one the annotation lists.
+                let allowed: Vec<String> = std::iter::once(&a.name)
+                    .chain(&a.forms)
+                    .map(|f| fold(f))
+                    .collect();
+                for alias in &found[doc][index].aliases {
+                    if !allowed.contains(&fold(alias)) {
+                        wrong_aliases += 1;
+                        println!("  wrong alias: {alias:?} for {}", a.name);
+                    }
                 }
             }
             who.insert(annotated.map(|a| a.name.as_str()));
@@ -188,6 +201,7 @@ fn score(fixture_path: &str) -> Score {
         found_people,
         wrong_merges,
         wrong_kinds,
+        wrong_aliases,
     }
 }
 
@@ -195,15 +209,25 @@ fn check(label: &str, fixture: &str) {
     println!("{label}:");
     let score = score(fixture);
     println!(
-        "{label}: {} pages, {} real people; page precision {:.3}, recall {:.3}, wrong merges {}, wrong kinds {}",
+        "{label}: {} pages, {} real people; page precision {:.3}, recall {:.3}, \
+         wrong merges {}, wrong kinds {}, wrong aliases {}",
         score.pages,
         score.people,
         score.precision(),
         score.recall(),
         score.wrong_merges,
-        score.wrong_kinds
+        score.wrong_kinds,
+        score.wrong_aliases
     );
     assert_eq!(score.wrong_merges, 0, "{label}: no wrong merges");
+    assert_eq!(
+        score.wrong_kinds, 0,
+        "{label}: authors and photographers marked"
+    );
+    assert_eq!(
+        score.wrong_aliases, 0,
+        "{label}: no mention given to the wrong person"
+    );
     assert!(score.precision() >= 0.95, "{label}: page precision");
     assert!(score.recall() >= 0.95, "{label}: page recall");
 }

@@ -54,6 +54,10 @@ fn is_office_word(key: &str) -> bool {
 fn is_title_token(token: &Token) -> bool {
     token.shape == Shape::PrefixedTitle
         || (token.is_capitalised() && is_title_word(&token.key))
+        // "Secretary-General", "Lieutenant-Colonel".
+        || (token.is_capitalised()
+            && token.key.contains('-')
+            && token.key.split('-').all(is_title_word))
         || (token.shape == Shape::Initials && token.key.len() <= 3 && is_title_word(&token.key))
 }
 
@@ -204,7 +208,8 @@ mod tests {
 
     #[test]
     fn splits_titles_and_trims_openers() {
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+        let cases: &[Case] = &[
             (
                 "Iraqi Prime Minister Mohammed Shiaa Al-Sudani announced",
                 &[("Mohammed Shiaa Al-Sudani", Some("Prime Minister"))],
@@ -238,6 +243,10 @@ mod tests {
                 &[("L. Paul Bremer", None)],
             ),
             ("in San Jose on Monday", &[]),
+            (
+                "Secretary-General Ana Ruiz spoke",
+                &[("Ana Ruiz", Some("Secretary-General"))],
+            ),
             ("Martin Luther King spoke", &[("Martin Luther King", None)]),
         ];
         for (text, expected) in cases {

@@ -25,6 +25,8 @@ pub struct Found {
     pub nickname_of: Option<usize>,
     /// The candidate is a photo credit written in the text.
     pub credit: bool,
+    /// The candidate stands in a byline or sign-off ("By Jane Doe", "Write to Jane Doe at ...").
+    pub byline: bool,
 }
 
 /// One person of the article being assembled.
@@ -182,6 +184,9 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
             })
         } else if let Some(at) = known.or_else(agreeing) {
             Some(at)
+        } else if item.byline {
+            clusters.push(Cluster::fixed(&item.candidate.text, PersonKind::Author));
+            Some(clusters.len() - 1)
         } else if item.evidence.supports_full_name(&item.candidate)
             || found
                 .get(index + 1)

@@ -8,8 +8,8 @@
 
 use super::candidates::Candidate;
 use super::lexicon::{
-    is_first_name, is_glued_particle, is_named_after_noun, is_organisation_word, is_particle,
-    is_place, is_role_noun, is_speech_verb, is_stop_word,
+    is_first_name, is_glued_particle, is_named_after_noun, is_organisation_word, is_place,
+    is_role_noun, is_speech_verb, is_stop_word,
 };
 use super::tokens::{Shape, Token};
 

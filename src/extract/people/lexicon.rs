@@ -312,7 +312,8 @@ mod tests {
 
     #[test]
     fn word_lists_answer() {
-        let cases: &[(fn(&str) -> bool, &str, bool)] = &[
+        type Predicate = fn(&str) -> bool;
+        let cases: &[(Predicate, &str, bool)] = &[
             (is_title_word, "minister", true),
             (is_title_word, "gen", true),
             (is_title_word, "patrick", false),

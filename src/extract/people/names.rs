@@ -33,9 +33,14 @@ pub fn surname_key(name: &str) -> String {
     words(name)
         .iter()
         .rev()
-        .find(|w| !is_particle(w))
+        .find(|w| !is_particle(w) && !is_name_suffix(w))
         .map(|w| strip_particle(w))
         .unwrap_or_default()
+}
+
+/// "Jr", "Sr", "III": generation marks after a surname.
+fn is_name_suffix(word: &str) -> bool {
+    matches!(word, "jr" | "sr" | "ii" | "iii" | "iv")
 }
 
 /// The folded given name ("Pat Ryder" -> "pat"); `None` for a lone surname.
@@ -80,7 +85,10 @@ pub fn full_names_agree(a: &str, b: &str) -> bool {
 
 /// The first middle word ("Nicolas J.S. Davies" -> "js"), particles skipped.
 fn middle_key(name: &str) -> Option<String> {
-    let words = words(name);
+    let mut words = words(name);
+    while words.last().is_some_and(|w| is_name_suffix(w)) {
+        words.pop();
+    }
     if words.len() < 3 {
         return None;
     }
@@ -104,6 +112,7 @@ mod tests {
             ("José María Aznar", "aznar", Some("jose")),
             ("Abdel-Ameer Al-Majar", "majar", Some("abdelameer")),
             ("L. Paul Bremer", "bremer", Some("l")),
+            ("Martin Luther King Jr", "king", Some("martin")),
         ];
         for (name, surname, given) in cases {
             assert_eq!(surname_key(name), surname, "surname of {name}");

@@ -130,6 +130,27 @@ fn credits_authors_and_photographers() {
 }
 
 #[test]
+fn bylines_left_in_the_text_are_authors() {
+    let people = find_people(&article(&[
+        "By Jane Roe and John Poe",
+        "Minister Ann Lee spoke.",
+        "Write to Jane Roe at jane@example.com",
+    ]));
+    let summary: Vec<(&str, PersonKind, usize)> = people
+        .iter()
+        .map(|p| (p.name.as_str(), p.kind, p.mentions.len()))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("Jane Roe", PersonKind::Author, 2),
+            ("John Poe", PersonKind::Author, 1),
+            ("Ann Lee", PersonKind::Subject, 1),
+        ]
+    );
+}
+
+#[test]
 fn credits_left_in_the_text_are_photographers() {
     let people = find_people(&article(&[
         "A rally in May. Photo: Ameer Haddad/Zuma Press",

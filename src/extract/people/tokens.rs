@@ -247,7 +247,8 @@ mod tests {
 
     #[test]
     fn shapes_and_punctuation() {
-        let cases: &[(&str, &[(&str, Shape, bool, &str)])] = &[
+        type Expected<'a> = &'a [(&'a str, Shape, bool, &'a str)];
+        let cases: &[(&str, Expected)] = &[
             (
                 "Zapatero’s plan,",
                 &[
