@@ -99,6 +99,27 @@ impl DateValue {
         }
     }
 
+    /// The last day of the period (the Sunday for a week).
+    pub fn last_day(&self) -> Date {
+        use jiff::ToSpan;
+        let next_start = match self.precision {
+            Precision::Day => return self.start,
+            Precision::Week => self.start.checked_add(1.week()),
+            Precision::Month => self.start.first_of_month().checked_add(1.month()),
+            Precision::Year => {
+                Date::new(self.start.year(), 1, 1).and_then(|first| first.checked_add(1.year()))
+            }
+        };
+        next_start
+            .and_then(|next| next.yesterday())
+            .unwrap_or(Date::MAX)
+    }
+
+    /// True when the two periods share at least one day.
+    pub fn overlaps(&self, other: &DateValue) -> bool {
+        self.start <= other.last_day() && other.start <= self.last_day()
+    }
+
     /// The calendar year the period starts in.
     pub fn year(&self) -> i16 {
         self.start.year()
