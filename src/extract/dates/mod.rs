@@ -1,27 +1,48 @@
 //! Finding dates in one article and normalising them against its publication date.
 //!
 //! Input: an [`Article`] and its publication date. Output: every date
-//! expression with its span and its calendar value ([`DateValue`]).
+//! expression with its span and its calendar value ([`DateValue`]), in
+//! document order.
+//!
+//! One pass per block: a single precompiled pattern proposes candidates
+//! (`patterns`), the words around each decide whether it is a date
+//! (`context`), and the calendar value is computed against the publication
+//! date or the date mentioned just before (`resolve`). See `patterns` for
+//! what a span covers and `resolve` for how a partial date gets its year.
+
+mod context;
+mod lexicon;
+mod patterns;
+mod resolve;
 
 use crate::clean::Article;
-use crate::extract::Span;
+use crate::extract::{sentence_bounds, Span};
 use jiff::civil::Date;
 use serde::Serialize;
 
+/// How wide a [`DateValue`] is. The order runs from the finest to the widest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
+    /// One calendar day.
     Day,
+    /// One ISO week, Monday to Sunday.
     Week,
+    /// One calendar month.
     Month,
+    /// One calendar year.
     Year,
 }
 
+/// Which part of a period the text points at ("early 2014", "mid-December").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Modifier {
+    /// "early 2014", "the beginning of 2011".
     Early,
+    /// "mid-December", "the middle of 2019".
     Mid,
+    /// "late last year", "the end of 2011".
     Late,
 }
 
@@ -30,11 +51,14 @@ pub enum Modifier {
 pub struct DateValue {
     /// First day of the period (the Monday for a week).
     pub start: Date,
+    /// How wide the period is.
     pub precision: Precision,
+    /// The part of the period the text points at, if it says.
     pub modifier: Option<Modifier>,
 }
 
 impl DateValue {
+    /// A single day, without modifier.
     pub fn day(date: Date) -> Self {
         DateValue {
             start: date,
@@ -75,12 +99,34 @@ impl DateValue {
         }
     }
 
+    /// The last day of the period (the Sunday for a week).
+    pub fn last_day(&self) -> Date {
+        use jiff::ToSpan;
+        let next_start = match self.precision {
+            Precision::Day => return self.start,
+            Precision::Week => self.start.checked_add(1.week()),
+            Precision::Month => self.start.first_of_month().checked_add(1.month()),
+            Precision::Year => {
+                Date::new(self.start.year(), 1, 1).and_then(|first| first.checked_add(1.year()))
+            }
+        };
+        next_start
+            .and_then(|next| next.yesterday())
+            .unwrap_or(Date::MAX)
+    }
+
+    /// True when the two periods share at least one day.
+    pub fn overlaps(&self, other: &DateValue) -> bool {
+        self.start <= other.last_day() && other.start <= self.last_day()
+    }
+
     /// The calendar year the period starts in.
     pub fn year(&self) -> i16 {
         self.start.year()
     }
 }
 
+/// English month names, January first.
 pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
@@ -99,14 +145,97 @@ pub const MONTH_NAMES: [&str; 12] = [
 /// A date expression found in an article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateMention {
+    /// Where the words are.
     pub span: Span,
     /// The words as the source wrote them ("last Friday").
     pub text: String,
+    /// The calendar value.
     pub value: DateValue,
+    /// True when the mention dates the document rather than something that
+    /// happened: the publication date written out in full (a dateline) or a
+    /// date in a sentence about an edition ("appears in print in the 11
+    /// January edition"). The timeline leaves these out.
+    pub reference: bool,
 }
 
 /// Finds and normalises the date expressions of an article.
+///
+/// `published` anchors relative expressions ("last Friday", "in December");
+/// when it is `None` the date the text states ([`Article::date`]) is used,
+/// and when neither is known those expressions are skipped while absolute
+/// ones are still found. Expressions counted from the text's own previous
+/// date ("ten days later", "later that year") need no publication date.
+/// Sentences that are page furniture (copyright notices) yield nothing.
 pub fn find_dates(article: &Article, published: Option<Date>) -> Vec<DateMention> {
-    let _ = (article, published);
-    Vec::new()
+    let published = published.or(article.date);
+    let mut mentions = Vec::new();
+    let mut previous: Option<DateValue> = None;
+    for (block_index, block) in article.blocks.iter().enumerate() {
+        let text = block.text.as_str();
+        let sentences = sentence_bounds(text);
+        let mut sentence_index = 0;
+        // The facts of the sentence being read, with the range they belong to.
+        let mut facts: Option<(std::ops::Range<usize>, context::SentenceFacts)> = None;
+        let mut previous_year_end = None;
+        for candidate in patterns::candidates(text) {
+            while sentences
+                .get(sentence_index)
+                .is_some_and(|range| range.end <= candidate.start)
+            {
+                sentence_index += 1;
+            }
+            let sentence_range = sentences
+                .get(sentence_index)
+                .filter(|range| range.start <= candidate.start)
+                .cloned()
+                .unwrap_or(0..text.len());
+            if facts
+                .as_ref()
+                .map_or(true, |(range, _)| *range != sentence_range)
+            {
+                let sentence = text.get(sentence_range.clone()).unwrap_or(text);
+                facts = Some((sentence_range.clone(), context::SentenceFacts::of(sentence)));
+            }
+            let Some((_, sentence_facts)) = facts.as_ref() else {
+                continue;
+            };
+            if sentence_facts.clutter
+                || !context::is_date_in_context(text, &candidate, previous_year_end)
+            {
+                continue;
+            }
+            let anchors = resolve::Anchors {
+                published,
+                previous,
+                tense: sentence_facts
+                    .tense_near(candidate.start.saturating_sub(sentence_range.start)),
+            };
+            let Some(value) = resolve::resolve(candidate.form, candidate.modifier, &anchors) else {
+                continue;
+            };
+            if matches!(candidate.form, patterns::Form::Year { .. }) {
+                previous_year_end = Some(candidate.end);
+            }
+            let written_in_full = matches!(
+                candidate.form,
+                patterns::Form::DayMonth { year: Some(_), .. }
+            );
+            let reference =
+                sentence_facts.edition || (written_in_full && published == Some(value.start));
+            if !reference {
+                previous = Some(value);
+            }
+            mentions.push(DateMention {
+                span: Span {
+                    block: block_index,
+                    start: candidate.start,
+                    end: candidate.end,
+                },
+                text: text[candidate.start..candidate.end].to_string(),
+                value,
+                reference,
+            });
+        }
+    }
+    mentions
 }

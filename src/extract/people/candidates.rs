@@ -9,7 +9,7 @@
 
 use super::lexicon::{
     is_calendar_word, is_demonym, is_honorific, is_organisation_word, is_place_prefix,
-    is_stop_word, is_title_word,
+    is_role_noun, is_speech_verb, is_stop_word, is_title_word,
 };
 use super::tokens::{Shape, Token};
 
@@ -54,6 +54,10 @@ fn is_office_word(key: &str) -> bool {
 fn is_title_token(token: &Token) -> bool {
     token.shape == Shape::PrefixedTitle
         || (token.is_capitalised() && is_title_word(&token.key))
+        // "Secretary-General", "Lieutenant-Colonel".
+        || (token.is_capitalised()
+            && token.key.contains('-')
+            && token.key.split('-').all(is_title_word))
         || (token.shape == Shape::Initials && token.key.len() <= 3 && is_title_word(&token.key))
 }
 
@@ -121,7 +125,9 @@ fn shape_candidate(
     // The name starts after the last title word that still has a word after it.
     let mut name_start = first;
     for (at, token) in tokens.iter().enumerate().take(run.end).skip(first) {
-        if (is_title_token(token) || token.text == "of") && at + 1 < run.end {
+        // A capitalised role noun opening the run ("Engineer Jane Doe") is a title too.
+        let opening_role = at == first && is_role_noun(&token.key);
+        if (is_title_token(token) || opening_role || token.text == "of") && at + 1 < run.end {
             name_start = at + 1;
         }
     }
@@ -141,6 +147,10 @@ fn shape_candidate(
                 || t.shape == Shape::PrefixedTitle
         })
         || (name_tokens[0].shape == Shape::Initials && name_tokens.len() < 3)
+        // "Undersecretary of Defence", "Assistant Commander": a title, no name.
+        || is_title_token(&name_tokens[0]) && !is_honorific(&name_tokens[0].key)
+        // Headlines in title case: "Prime Minister Says ...".
+        || name_tokens.iter().any(|t| is_speech_verb(&t.key))
     {
         return None;
     }
@@ -148,7 +158,7 @@ fn shape_candidate(
     let honorific = title_tokens.iter().any(|t| is_honorific(&t.key));
     let first_title = title_tokens
         .iter()
-        .position(|t| is_title_token(t) && !is_honorific(&t.key));
+        .position(|t| (is_title_token(t) || is_role_noun(&t.key)) && !is_honorific(&t.key));
     let title = first_title.map(|offset| {
         let from = tokens[first + offset].start;
         let to = tokens[name_start - 1].end;
@@ -162,7 +172,7 @@ fn shape_candidate(
     });
     let person_title = title_tokens
         .iter()
-        .any(|t| is_title_token(t) && !is_office_word(&t.key));
+        .any(|t| (is_title_token(t) || is_role_noun(&t.key)) && !is_office_word(&t.key));
     let start = name_tokens[0].start;
     let last = &name_tokens[name_tokens.len() - 1];
     Some(Candidate {
@@ -198,7 +208,8 @@ mod tests {
 
     #[test]
     fn splits_titles_and_trims_openers() {
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+        let cases: &[Case] = &[
             (
                 "Iraqi Prime Minister Mohammed Shiaa Al-Sudani announced",
                 &[("Mohammed Shiaa Al-Sudani", Some("Prime Minister"))],
@@ -232,6 +243,10 @@ mod tests {
                 &[("L. Paul Bremer", None)],
             ),
             ("in San Jose on Monday", &[]),
+            (
+                "Secretary-General Ana Ruiz spoke",
+                &[("Ana Ruiz", Some("Secretary-General"))],
+            ),
             ("Martin Luther King spoke", &[("Martin Luther King", None)]),
         ];
         for (text, expected) in cases {

@@ -14,6 +14,7 @@ use super::names::{full_names_agree, surname_key};
 use super::PersonKind;
 use crate::extract::Span;
 use crate::slug::fold;
+use std::collections::HashMap;
 
 /// A candidate with its evidence, as the finder saw it.
 #[derive(Debug, Clone)]
@@ -24,6 +25,8 @@ pub struct Found {
     pub nickname_of: Option<usize>,
     /// The candidate is a photo credit written in the text.
     pub credit: bool,
+    /// The candidate stands in a byline or sign-off ("By Jane Doe", "Write to Jane Doe at ...").
+    pub byline: bool,
 }
 
 /// One person of the article being assembled.
@@ -95,26 +98,63 @@ impl Cluster {
         self.full_name().to_string()
     }
 
-    fn knows_form(&self, folded: &str) -> bool {
-        self.folded_forms.iter().any(|form| form == folded)
-    }
-
-    fn last_mention_before(&self, at: (usize, usize)) -> Option<(usize, usize)> {
-        self.mentions
-            .iter()
+    /// The latest mention before `at`: pass-one mentions are in text order,
+    /// so a binary search finds it; lone words are added in text order too.
+    fn last_mention_before(&self, at: (usize, usize), pass_one: usize) -> Option<(usize, usize)> {
+        let sorted = &self.mentions[..pass_one.min(self.mentions.len())];
+        let before = sorted.partition_point(|span| (span.block, span.start) < at);
+        let from_pass_one = before
+            .checked_sub(1)
+            .map(|i| (sorted[i].block, sorted[i].start));
+        let from_pass_two = self.mentions[sorted.len()..]
+            .last()
             .map(|span| (span.block, span.start))
-            .filter(|&position| position < at)
-            .max()
+            .filter(|&position| position < at);
+        from_pass_one.max(from_pass_two)
     }
 
     fn first_mention(&self) -> Option<(usize, usize)> {
-        self.mentions.iter().map(|s| (s.block, s.start)).min()
+        self.mentions.first().map(|s| (s.block, s.start))
+    }
+}
+
+/// Where to look a name up: folded form -> people, folded surname -> people.
+#[derive(Default)]
+struct Lookup {
+    by_form: HashMap<String, Vec<usize>>,
+    by_surname: HashMap<String, Vec<usize>>,
+}
+
+impl Lookup {
+    fn register(&mut self, at: usize, cluster: &Cluster) {
+        for form in &cluster.folded_forms {
+            let entry = self.by_form.entry(form.clone()).or_default();
+            if !entry.contains(&at) {
+                entry.push(at);
+            }
+        }
+        let entry = self.by_surname.entry(cluster.surname.clone()).or_default();
+        if !entry.contains(&at) {
+            entry.push(at);
+        }
+    }
+
+    fn named(&self, folded: &str) -> &[usize] {
+        self.by_form.get(folded).map_or(&[], Vec::as_slice)
+    }
+
+    fn with_surname(&self, surname: &str) -> &[usize] {
+        self.by_surname.get(surname).map_or(&[], Vec::as_slice)
     }
 }
 
 /// Groups `found` (in text order) into people, starting from `clusters`
 /// (authors and credited photographers known beforehand).
 pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
+    let mut lookup = Lookup::default();
+    for (at, cluster) in clusters.iter().enumerate() {
+        lookup.register(at, cluster);
+    }
     let mut owner: Vec<Option<usize>> = vec![None; found.len()];
     // Pass 1: full names, in order, and the nicknames that follow them.
     for (index, item) in found.iter().enumerate() {
@@ -122,12 +162,17 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
             continue;
         }
         let folded = fold(&item.candidate.text);
-        let known = clusters.iter().position(|c| c.knows_form(&folded));
+        let known = lookup.named(&folded).first().copied();
         let agreeing = || {
-            clusters.iter().position(|c| {
-                c.kind != PersonKind::Photographer
-                    && full_names_agree(c.full_name(), &item.candidate.text)
-            })
+            lookup
+                .with_surname(&surname_key(&item.candidate.text))
+                .iter()
+                .copied()
+                .find(|&at| {
+                    let c = &clusters[at];
+                    c.kind != PersonKind::Photographer
+                        && full_names_agree(c.full_name(), &item.candidate.text)
+                })
         };
         let target = if item.credit {
             known.or_else(|| {
@@ -139,7 +184,14 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
             })
         } else if let Some(at) = known.or_else(agreeing) {
             Some(at)
-        } else if item.evidence.supports_full_name(&item.candidate) {
+        } else if item.byline {
+            clusters.push(Cluster::fixed(&item.candidate.text, PersonKind::Author));
+            Some(clusters.len() - 1)
+        } else if item.evidence.supports_full_name(&item.candidate)
+            || found
+                .get(index + 1)
+                .is_some_and(|next| next.nickname_of == Some(index))
+        {
             clusters.push(Cluster::new(&item.candidate.text, PersonKind::Subject));
             Some(clusters.len() - 1)
         } else {
@@ -149,14 +201,17 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
             clusters[at].add(item);
             owner[index] = Some(at);
             // The bracketed nickname right after joins now, so its later uses match.
-            for (nick_index, nick) in found.iter().enumerate().skip(index + 1).take(1) {
-                if nick.nickname_of == Some(index) {
-                    clusters[at].add(nick);
-                    owner[nick_index] = Some(at);
-                }
+            if let Some(nick) = found
+                .get(index + 1)
+                .filter(|n| n.nickname_of == Some(index))
+            {
+                clusters[at].add(nick);
+                owner[index + 1] = Some(at);
             }
+            lookup.register(at, &clusters[at]);
         }
     }
+    let pass_one: Vec<usize> = clusters.iter().map(|c| c.mentions.len()).collect();
     // Pass 2: lone words ("Sudani", "Mr. Brahimi", "Zapatero's").
     for (index, item) in found.iter().enumerate() {
         if owner[index].is_some() || item.candidate.word_count() != 1 || item.credit {
@@ -173,24 +228,29 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
         let folded = fold(&item.candidate.text);
         let surname = surname_key(&item.candidate.text);
         let at = (item.candidate.block, item.candidate.start);
-        let eligible = |c: &Cluster| {
-            c.kind != PersonKind::Photographer
-                && !c.mentions.is_empty()
-                && (c.knows_form(&folded) || (!surname.is_empty() && c.surname == surname))
-        };
-        let before = clusters
+        let mut eligible: Vec<usize> = lookup.named(&folded).to_vec();
+        if !surname.is_empty() {
+            eligible.extend_from_slice(lookup.with_surname(&surname));
+        }
+        eligible.sort_unstable();
+        eligible.dedup();
+        eligible.retain(|&i| {
+            clusters[i].kind != PersonKind::Photographer && !clusters[i].mentions.is_empty()
+        });
+        let before = eligible
             .iter()
-            .enumerate()
-            .filter(|(_, c)| eligible(c))
-            .filter_map(|(i, c)| c.last_mention_before(at).map(|p| (p, i)))
+            .filter_map(|&i| {
+                let pass_one = pass_one.get(i).copied().unwrap_or(0);
+                clusters[i]
+                    .last_mention_before(at, pass_one)
+                    .map(|p| (p, i))
+            })
             .max()
             .map(|(_, i)| i);
         let after = || {
-            clusters
+            eligible
                 .iter()
-                .enumerate()
-                .filter(|(_, c)| eligible(c))
-                .filter_map(|(i, c)| c.first_mention().map(|p| (p, i)))
+                .filter_map(|&i| clusters[i].first_mention().map(|p| (p, i)))
                 .min()
                 .map(|(_, i)| i)
         };
@@ -203,6 +263,7 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
         if let Some(at) = target {
             clusters[at].add(item);
             owner[index] = Some(at);
+            lookup.register(at, &clusters[at]);
         }
     }
     clusters

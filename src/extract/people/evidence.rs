@@ -8,8 +8,8 @@
 
 use super::candidates::Candidate;
 use super::lexicon::{
-    is_first_name, is_named_after_noun, is_organisation_word, is_particle, is_place, is_role_noun,
-    is_speech_verb, is_stop_word,
+    is_first_name, is_glued_particle, is_named_after_noun, is_organisation_word, is_place,
+    is_role_noun, is_speech_verb, is_stop_word,
 };
 use super::tokens::{Shape, Token};
 
@@ -80,7 +80,7 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
             let lower_prefix = t
                 .text
                 .split_once('-')
-                .is_some_and(|(prefix, _)| is_particle(&prefix.to_lowercase()));
+                .is_some_and(|(prefix, _)| is_glued_particle(&prefix.to_lowercase()));
             (i > 0 && (t.shape == Shape::Particle || lower_prefix))
                 || (i == 0 && matches!(t.key.as_str(), "abu" | "umm" | "bin" | "ibn" | "abd"))
         });

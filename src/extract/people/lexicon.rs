@@ -161,13 +161,15 @@ static CALENDAR_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     )
 });
 
-/// Name particles written in lower case inside a name ("Bashar al Assad", "de Mello").
+/// Name particles written in lower case as words of their own inside a name
+/// ("Bashar al Assad", "de Mello"); English words such as "as" or "an" are left out.
 static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "al el ad as ash ar an at az ul bin ibn bint abu de del della der den van von da \
-         di du dos das do la le ter ten zu y",
-    )
+    set("al el bin ibn bint abu de del della der den van von da di du dos das la le ter ten zu")
 });
+
+/// Particles glued to a name with a hyphen ("al-", "as-", "ash-", "el-").
+static GLUED_PARTICLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("al el ad as ash ar an at az ul ed es er"));
 
 /// Lower-case nouns after a capitalised word that make it a thing named after a
 /// person ("the Bush administration"), which is not the person.
@@ -265,6 +267,11 @@ pub fn is_particle(key: &str) -> bool {
     PARTICLES.contains(key)
 }
 
+/// True for a particle written glued with a hyphen ("al" of "al-Sudani", "as" of "as-Sadr").
+pub fn is_glued_particle(key: &str) -> bool {
+    GLUED_PARTICLES.contains(key) || PARTICLES.contains(key)
+}
+
 /// True for a noun that turns "Bush" into "the Bush administration".
 pub fn is_named_after_noun(key: &str) -> bool {
     NAMED_AFTER_NOUNS.contains(key)
@@ -305,7 +312,8 @@ mod tests {
 
     #[test]
     fn word_lists_answer() {
-        let cases: &[(fn(&str) -> bool, &str, bool)] = &[
+        type Predicate = fn(&str) -> bool;
+        let cases: &[(Predicate, &str, bool)] = &[
             (is_title_word, "minister", true),
             (is_title_word, "gen", true),
             (is_title_word, "patrick", false),

@@ -77,7 +77,16 @@ pub fn find_people(article: &Article) -> Vec<DocPerson> {
                 }
             }
         }
-        found.extend(find_in_block(block_index, &block.text));
+        let offset = found.len();
+        found.extend(
+            find_in_block(block_index, &block.text)
+                .into_iter()
+                .map(|mut item| {
+                    // Nickname links are indices into the block's list; make them global.
+                    item.nickname_of = item.nickname_of.map(|of| of + offset);
+                    item
+                }),
+        );
     }
     coref::resolve(&found, known)
         .into_iter()
@@ -89,6 +98,8 @@ pub fn find_people(article: &Article) -> Vec<DocPerson> {
 /// Candidates of one block with their evidence, credits and nicknames marked.
 fn find_in_block(block: usize, text: &str) -> Vec<Found> {
     let tokens = tokens::tokenize(text);
+    // A byline the cleaner left in the body names the authors, not the cast.
+    let byline = (text.starts_with("By ") && text.len() < 160) || text.starts_with("Write to ");
     let credit_spans = credits::credits_in_text(text);
     let mut found: Vec<Found> = candidates::find_candidates(block, text, &tokens)
         .into_iter()
@@ -105,6 +116,7 @@ fn find_in_block(block: usize, text: &str) -> Vec<Found> {
                 evidence,
                 nickname_of: None,
                 credit: false,
+                byline,
             }
         })
         .collect();
@@ -128,6 +140,7 @@ fn find_in_block(block: usize, text: &str) -> Vec<Found> {
             evidence: evidence::Evidence::default(),
             nickname_of: None,
             credit: true,
+            byline: false,
         });
     }
     // "Name Name/Agency" without a "Photo:" label is a credit too.

@@ -5,7 +5,7 @@
 //! that "Mohammed Shiaa Al-Sudani", "Mohammed al-Sudani" and "Sudani" share a
 //! surname, and that "Pat Ryder" and "Patrick Ryder" share a given name.
 
-use super::lexicon::{given_names_match, is_particle, word_key};
+use super::lexicon::{given_names_match, is_glued_particle, is_particle, word_key};
 
 /// The folded words of a name, particles and initials included ("al", "l").
 fn words(name: &str) -> Vec<String> {
@@ -19,7 +19,7 @@ fn words(name: &str) -> Vec<String> {
 fn strip_particle(word: &str) -> String {
     let mut rest = word;
     while let Some((prefix, tail)) = rest.split_once('-') {
-        if is_particle(prefix) && !tail.is_empty() {
+        if is_glued_particle(prefix) && !tail.is_empty() {
             rest = tail;
         } else {
             break;
@@ -33,9 +33,14 @@ pub fn surname_key(name: &str) -> String {
     words(name)
         .iter()
         .rev()
-        .find(|w| !is_particle(w))
+        .find(|w| !is_particle(w) && !is_name_suffix(w))
         .map(|w| strip_particle(w))
         .unwrap_or_default()
+}
+
+/// "Jr", "Sr", "III": generation marks after a surname.
+fn is_name_suffix(word: &str) -> bool {
+    matches!(word, "jr" | "sr" | "ii" | "iii" | "iv")
 }
 
 /// The folded given name ("Pat Ryder" -> "pat"); `None` for a lone surname.
@@ -80,7 +85,10 @@ pub fn full_names_agree(a: &str, b: &str) -> bool {
 
 /// The first middle word ("Nicolas J.S. Davies" -> "js"), particles skipped.
 fn middle_key(name: &str) -> Option<String> {
-    let words = words(name);
+    let mut words = words(name);
+    while words.last().is_some_and(|w| is_name_suffix(w)) {
+        words.pop();
+    }
     if words.len() < 3 {
         return None;
     }
@@ -104,6 +112,7 @@ mod tests {
             ("José María Aznar", "aznar", Some("jose")),
             ("Abdel-Ameer Al-Majar", "majar", Some("abdelameer")),
             ("L. Paul Bremer", "bremer", Some("l")),
+            ("Martin Luther King Jr", "king", Some("martin")),
         ];
         for (name, surname, given) in cases {
             assert_eq!(surname_key(name), surname, "surname of {name}");

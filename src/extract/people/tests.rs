@@ -82,6 +82,16 @@ fn shared_surnames_stay_apart_and_follow_the_latest_full_name() {
 }
 
 #[test]
+fn bracketed_nicknames_are_aliases_across_blocks() {
+    let people = find_people(&article(&[
+        "Early text. Then Mushtaq Talib Al-Saidi (Abu Taqwa) was killed.",
+        "Abu Taqwa had led raids.",
+    ]));
+    assert_eq!(names(&people), vec!["Mushtaq Talib Al-Saidi"]);
+    assert_eq!(people[0].mentions.len(), 3);
+}
+
+#[test]
 fn bracketed_nicknames_are_aliases() {
     let text = "Commander Mushtaq Talib Al-Saidi (Abu Taqwa) was killed. Abu Taqwa had led raids.";
     let people = find_people(&article(&[text]));
@@ -115,6 +125,27 @@ fn credits_authors_and_photographers() {
         vec![
             ("Jane Q. Public", PersonKind::Author, 1),
             ("thaier al-sudani", PersonKind::Photographer, 0),
+        ]
+    );
+}
+
+#[test]
+fn bylines_left_in_the_text_are_authors() {
+    let people = find_people(&article(&[
+        "By Jane Roe and John Poe",
+        "Minister Ann Lee spoke.",
+        "Write to Jane Roe at jane@example.com",
+    ]));
+    let summary: Vec<(&str, PersonKind, usize)> = people
+        .iter()
+        .map(|p| (p.name.as_str(), p.kind, p.mentions.len()))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("Jane Roe", PersonKind::Author, 2),
+            ("John Poe", PersonKind::Author, 1),
+            ("Ann Lee", PersonKind::Subject, 1),
         ]
     );
 }

@@ -5,7 +5,7 @@
 //! names end. Possessive endings are cut off so a mention of "Zapatero's"
 //! spans "Zapatero" only. One pass, no allocation beyond the token list.
 
-use super::lexicon::{is_particle, is_title_word, word_key};
+use super::lexicon::{is_glued_particle, is_particle, is_title_word, word_key};
 
 /// What a word looks like, which decides whether it can be part of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,7 +194,7 @@ fn shape_of(word: &str) -> Shape {
         if part.is_empty() {
             return Shape::Other;
         }
-        let lower_particle = part.chars().all(|c| c.is_lowercase()) && is_particle(part);
+        let lower_particle = part.chars().all(|c| c.is_lowercase()) && is_glued_particle(part);
         if lower_particle && index + 1 < parts.len() {
             continue;
         }
@@ -247,7 +247,8 @@ mod tests {
 
     #[test]
     fn shapes_and_punctuation() {
-        let cases: &[(&str, &[(&str, Shape, bool, &str)])] = &[
+        type Expected<'a> = &'a [(&'a str, Shape, bool, &'a str)];
+        let cases: &[(&str, Expected)] = &[
             (
                 "Zapatero’s plan,",
                 &[

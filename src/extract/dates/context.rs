@@ -1,0 +1,416 @@
+//! Reading the words around a candidate date: is it a date at all, and is
+//! the sentence looking back or ahead?
+//!
+//! In: a block's text, a candidate's byte range, the sentence around it.
+//! Out: yes/no answers ([`is_date_in_context`], [`is_clutter_sentence`],
+//! [`is_edition_sentence`]) and a [`Tense`]. Rules are about word classes
+//! (prepositions, event nouns, auxiliaries), never about particular texts.
+
+use super::lexicon;
+use super::patterns::{Candidate, Form};
+
+/// Which way a sentence points in time, judged from the tense marker nearest
+/// to the date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    /// No marker found.
+    Unknown,
+}
+
+/// The word before byte `at` (lower-cased, trailing hyphens removed), and
+/// whether only spaces separate it from `at`.
+pub fn word_before(text: &str, at: usize) -> Option<(String, bool)> {
+    let before = text.get(..at)?;
+    let trimmed = before.trim_end();
+    let adjacent = trimmed.len() == before.len()
+        || before[trimmed.len()..]
+            .chars()
+            .all(|c| c == ' ' || c == '\u{a0}');
+    let trimmed = trimmed.trim_end_matches(['-', '–']);
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'' || *c == '’')
+        .last()
+        .map(|(index, _)| index)?;
+    Some((trimmed[word_start..].to_lowercase(), adjacent))
+}
+
+/// The word after byte `at`, as written, if only spaces come first.
+pub fn word_after(text: &str, at: usize) -> Option<&str> {
+    let rest = text.get(at..)?;
+    let rest = rest.strip_prefix([' ', '\u{a0}'])?;
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+        .map_or(rest.len(), |(index, _)| index);
+    let word = &rest[..end];
+    (!word.is_empty()).then_some(word)
+}
+
+/// True when `at` starts a sentence: nothing but opening punctuation since
+/// the last full stop or the start of the block.
+fn starts_sentence(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    match before.trim_end().chars().last() {
+        None => true,
+        Some(c) => matches!(
+            c,
+            '.' | '!' | '?' | '"' | '“' | '‘' | '(' | ':' | '—' | '–' | '*'
+        ),
+    }
+}
+
+/// Whether a candidate found by the pattern is a date where it stands.
+///
+/// - A bare year needs a cue: a time preposition or period word before it
+///   ("in 2014", "since 2003", "mid-2014"), the year before it in a range
+///   ("2003 and 2011"), or an event noun after it ("the 2006 elections",
+///   "its 2010 election campaign"). A number before a unit noun ("2000
+///   troops"), after a currency sign or before "percent" is a quantity; a
+///   year used as a plain determiner of another noun ("journalism 2022
+///   demands") is not a date.
+/// - "May" alone needs a cue before it ("in May"); it is usually the verb.
+/// - A bare weekday right after a capitalised word ("News Sunday") or right
+///   before one without a cue ("Sunday Times") is part of a name.
+/// - "the last week", "the next year" are durations, not dates.
+pub fn is_date_in_context(
+    text: &str,
+    candidate: &Candidate,
+    previous_year_end: Option<usize>,
+) -> bool {
+    let before = word_before(text, candidate.start);
+    let before_word = before.as_ref().map(|(word, _)| word.as_str());
+    let after = word_after(text, candidate.end);
+    match candidate.form {
+        Form::Year { .. } => {
+            if candidate.qualified {
+                return true;
+            }
+            let previous_char = text.get(..candidate.start).and_then(|s| s.chars().last());
+            if matches!(
+                previous_char,
+                Some('$' | '€' | '£' | '#' | '/' | '.' | '+' | '-' | ':')
+            ) {
+                // "$2000", "1.2014", "a-2014": numbers and codes, except ranges below.
+                if !(previous_char == Some('-')
+                    && chained_to_year(text, candidate.start, previous_year_end))
+                {
+                    return false;
+                }
+            }
+            let next_char = text.get(candidate.end..).and_then(|s| s.chars().next());
+            if matches!(next_char, Some('%' | '-' | '–' | '/' | '.' | ':' | ',')) {
+                let rest = text.get(candidate.end..).unwrap_or("");
+                let next_next = rest.chars().nth(1);
+                // "2014." and "2014," end a phrase, "2003-2011" is a range;
+                // "2014.5", "2,014" and "2014-XY" are numbers and codes.
+                let starts_range = matches!(next_char, Some('-' | '–'))
+                    && starts_with_year(&rest[next_char.map_or(0, char::len_utf8)..]);
+                if !(next_next.map_or(true, char::is_whitespace) || starts_range) {
+                    return false;
+                }
+            }
+            let after_lower = after.map(str::to_lowercase);
+            if let Some(word) = after_lower.as_deref() {
+                if lexicon::is_unit_noun(word) || word == "percent" {
+                    return false;
+                }
+                if lexicon::is_event_noun(word) {
+                    return true;
+                }
+            }
+            if chained_to_year(text, candidate.start, previous_year_end) {
+                return true;
+            }
+            match before_word {
+                Some("the") => after_lower
+                    .as_deref()
+                    .is_some_and(|word| word.chars().all(|c| c.is_lowercase() || c == '-')),
+                Some(word) => lexicon::is_year_cue_before(word),
+                None => false,
+            }
+        }
+        Form::Month {
+            month: 5,
+            relation: None,
+        } => candidate.qualified || before_word.is_some_and(lexicon::is_day_cue_before),
+        Form::Weekday { relation: None, .. } => {
+            if candidate.qualified || before_word.is_some_and(lexicon::is_day_cue_before) {
+                return true;
+            }
+            let previous_capitalised = before.as_ref().is_some_and(|(word, adjacent)| {
+                *adjacent && capitalised_in(text, candidate.start, word)
+            });
+            let next_capitalised =
+                after.is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase));
+            (!previous_capitalised || starts_sentence(text, candidate.start)) && !next_capitalised
+        }
+        Form::Deictic { offset, .. } | Form::Anaphoric { offset, .. } if offset != 0 => {
+            !candidate.after_the
+                || matches!(candidate.form, Form::Anaphoric { .. }) && after != Some("of")
+        }
+        Form::Deictic { .. } => after != Some("of"),
+        _ => true,
+    }
+}
+
+/// True when `text` starts with four digits and no fifth.
+fn starts_with_year(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 4
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && !bytes.get(4).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// True when the word before `at` was written with a capital (a name), judging
+/// from the original text rather than the lower-cased word.
+fn capitalised_in(text: &str, at: usize, lower_word: &str) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let trimmed = before.trim_end();
+    let Some(start) = trimmed.len().checked_sub(lower_word.len()) else {
+        return false;
+    };
+    trimmed
+        .get(start..)
+        .and_then(|word| word.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// True when the text between the previous accepted year and `at` is a range
+/// joiner: "2003 and 2011", "2003-2011", "2003 to 2011", "2003, 2007".
+fn chained_to_year(text: &str, at: usize, previous_year_end: Option<usize>) -> bool {
+    let Some(previous_end) = previous_year_end else {
+        return false;
+    };
+    let Some(between) = text.get(previous_end..at) else {
+        return false;
+    };
+    matches!(
+        between.trim(),
+        "and" | "or" | "to" | "through" | "-" | "–" | "," | "and in" | "or in" | "until"
+    )
+}
+
+/// True for sentences that are page furniture, not reporting: copyright and
+/// rights notices. Dates in them are never dates of the story.
+pub fn is_clutter_sentence(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    sentence.contains('©') || lower.contains("copyright") || lower.contains("all rights reserved")
+}
+
+/// True for sentences about an edition of the text itself ("appears in print
+/// in the 11 January edition"): their dates date the document, not an event.
+pub fn is_edition_sentence(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    lower.contains("edition") || lower.contains(" in print")
+}
+
+/// What a sentence says about its dates, read once per sentence so that a
+/// sentence with many dates is not rescanned for each of them.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceFacts {
+    /// See [`is_clutter_sentence`].
+    pub clutter: bool,
+    /// See [`is_edition_sentence`].
+    pub edition: bool,
+    /// Tense markers as (start, end, tense), in order.
+    markers: Vec<(usize, usize, Tense)>,
+}
+
+impl SentenceFacts {
+    /// Reads a sentence: its kind and where its tense markers are.
+    pub fn of(sentence: &str) -> Self {
+        let mut markers = Vec::new();
+        let mut word_start = None;
+        let mut consider = |start: usize, end: usize| {
+            if let Some(word) = sentence.get(start..end) {
+                let tense = marker_tense(word);
+                if tense != Tense::Unknown {
+                    markers.push((start, end, tense));
+                }
+            }
+        };
+        for (index, c) in sentence.char_indices() {
+            let in_word = c.is_alphabetic() || c == '\'' || c == '’';
+            match (in_word, word_start) {
+                (true, None) => word_start = Some(index),
+                (false, Some(start)) => {
+                    consider(start, index);
+                    word_start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(start) = word_start {
+            consider(start, sentence.len());
+        }
+        SentenceFacts {
+            clutter: is_clutter_sentence(sentence),
+            edition: is_edition_sentence(sentence),
+            markers,
+        }
+    }
+
+    /// The tense marker nearest to byte `at` of the sentence decides: a
+    /// future marker ("will", "is due to", "expected") or a past one ("was",
+    /// "said", any "-ed" verb). Nearest wins because a sentence often mixes
+    /// both ("said on Monday that it will ...").
+    pub fn tense_near(&self, at: usize) -> Tense {
+        let after = self.markers.partition_point(|&(start, _, _)| start < at);
+        let distance = |&(start, end, _): &(usize, usize, Tense)| {
+            if end <= at {
+                at - end
+            } else {
+                start.saturating_sub(at)
+            }
+        };
+        let before = after
+            .checked_sub(1)
+            .and_then(|index| self.markers.get(index));
+        let next = self.markers.get(after);
+        match (before, next) {
+            (Some(b), Some(n)) if distance(n) < distance(b) => n.2,
+            (Some(b), _) => b.2,
+            (None, Some(n)) => n.2,
+            (None, None) => Tense::Unknown,
+        }
+    }
+}
+
+fn marker_tense(word: &str) -> Tense {
+    if word.chars().next().is_some_and(char::is_uppercase) && !word.starts_with("Will") {
+        // Capitalised words are names ("United", "Ahmed"), except at sentence start.
+        let lower = word.to_lowercase();
+        return marker_tense_lower(&lower, false);
+    }
+    marker_tense_lower(word, true)
+}
+
+fn marker_tense_lower(word: &str, may_be_regular_past: bool) -> Tense {
+    let apostrophe_ll = word.ends_with("'ll") || word.ends_with("’ll");
+    if apostrophe_ll || lexicon::FUTURE_CUES.contains(&word) {
+        Tense::Future
+    } else if lexicon::PAST_CUES.contains(&word)
+        || (may_be_regular_past
+            && word.len() >= 5
+            && word.ends_with("ed")
+            && !word.ends_with("eed"))
+    {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::patterns::candidates;
+    use super::*;
+
+    fn accepted(text: &str) -> Vec<&str> {
+        let mut previous_year_end = None;
+        let mut found = Vec::new();
+        for candidate in candidates(text) {
+            if is_date_in_context(text, &candidate, previous_year_end) {
+                if matches!(candidate.form, Form::Year { .. }) {
+                    previous_year_end = Some(candidate.end);
+                }
+                found.push(&text[candidate.start..candidate.end]);
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn needs_a_cue_for_bare_years() {
+        let cases: &[(&str, &[&str])] = &[
+            ("formed in 2014 to mentor", &["2014"]),
+            ("the 2006 elections", &["2006"]),
+            ("for its 2010 election campaign", &["2010"]),
+            ("the 2023 fiscal year", &["2023"]),
+            ("the early stages of the 2003 invasion", &["2003"]),
+            ("beyond 2011. During", &["2011"]),
+            ("between 2003 and 2011", &["2003", "2011"]),
+            ("from 2003-2011", &["2003", "2011"]),
+            ("doing the type of journalism 2022 demands", &[]),
+            ("Copyright ©2024 Dow Jones", &[]),
+            ("in 2000 troops", &[]),
+            ("up 2014% on", &[]),
+            ("the 1650 soldiers", &[]),
+            ("code 2014-XY", &[]),
+            ("mid-2014", &["mid-2014"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&accepted(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn tells_weekdays_and_may_from_names_and_verbs() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Pompeo told Fox News Sunday. He", &[]),
+            ("the Sunday Times reported", &[]),
+            ("in an interview Tuesday during the forum", &["Tuesday"]),
+            ("missiles Monday at a base", &["Monday"]),
+            ("Monday's strike", &["Monday"]),
+            ("Iraqiya announced on Sunday that", &["Sunday"]),
+            ("troops May leave", &[]),
+            ("in May the troops", &["May"]),
+            ("the last week of June", &["June"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&accepted(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_tense_from_the_nearest_marker() {
+        let cases = [
+            (
+                "The Pentagon said on Monday that it will withdraw",
+                "Monday",
+                Tense::Past,
+            ),
+            ("The talks will open on Monday", "Monday", Tense::Future),
+            (
+                "it wasn't supposed to have come before June 30th",
+                "June",
+                Tense::Future,
+            ),
+            ("The vote is due on Friday", "Friday", Tense::Future),
+            (
+                "U.S. soldiers took part in an exercise in July",
+                "July",
+                Tense::Past,
+            ),
+            ("A holiday on Monday", "Monday", Tense::Unknown),
+        ];
+        for (sentence, word, expected) in cases {
+            let at = sentence.find(word).unwrap_or(0);
+            assert_eq!(
+                SentenceFacts::of(sentence).tense_near(at),
+                expected,
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn spots_clutter_and_edition_sentences() {
+        assert!(is_clutter_sentence(
+            "Copyright ©2024 Dow Jones & Company, Inc."
+        ));
+        assert!(!is_clutter_sentence("The copier broke in 2014."));
+        assert!(is_edition_sentence(
+            "Appeared in the January 18, 2024, print edition as 'X'."
+        ));
+        assert!(!is_edition_sentence("The war began in 2003."));
+    }
+}

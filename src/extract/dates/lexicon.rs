@@ -1,0 +1,393 @@
+//! Word lists for the date finder: month and weekday names, number words,
+//! and the words around a bare year or a weekday that tell whether it is a date.
+//!
+//! In: single words (already lower-cased by the caller where noted). Out:
+//! their meaning (a month number, a count) or a yes/no about their role.
+//! Nothing here knows about any particular text.
+
+use jiff::civil::Weekday;
+
+/// Month number (1-12) of an English month name or abbreviation ("Jan.", "Sept", "June").
+pub fn month_number(word: &str) -> Option<i8> {
+    let word = word.trim_end_matches('.');
+    let prefix: String = word.chars().take(3).flat_map(char::to_lowercase).collect();
+    let number = match prefix.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(number)
+}
+
+/// The weekday an English weekday name stands for ("Friday", "friday").
+pub fn weekday(word: &str) -> Option<Weekday> {
+    let prefix: String = word.chars().take(3).flat_map(char::to_lowercase).collect();
+    let day = match prefix.as_str() {
+        "mon" => Weekday::Monday,
+        "tue" => Weekday::Tuesday,
+        "wed" => Weekday::Wednesday,
+        "thu" => Weekday::Thursday,
+        "fri" => Weekday::Friday,
+        "sat" => Weekday::Saturday,
+        "sun" => Weekday::Sunday,
+        _ => return None,
+    };
+    Some(day)
+}
+
+/// The value of a count written in digits or words ("10", "ten", "a", "a few" is not a count).
+pub fn count(word: &str) -> Option<i64> {
+    if let Ok(number) = word.parse::<i64>() {
+        return Some(number);
+    }
+    let lower = word.to_lowercase();
+    let number = match lower.as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "hundred" => 100,
+        _ => return None,
+    };
+    Some(number)
+}
+
+/// Words that, right before a bare four-digit number, make it a year:
+/// prepositions of time and the words of a period ("in 2014", "since 2003",
+/// "summer 2019", "mid-2014"). Lower-case input.
+pub fn is_year_cue_before(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "of"
+            | "before"
+            | "after"
+            | "from"
+            | "during"
+            | "through"
+            | "throughout"
+            | "around"
+            | "circa"
+            | "beyond"
+            | "between"
+            | "than"
+            | "for"
+            | "early"
+            | "mid"
+            | "late"
+            | "year"
+            | "summer"
+            | "winter"
+            | "spring"
+            | "autumn"
+            | "fall"
+            | "end"
+            | "start"
+            | "beginning"
+            | "middle"
+    )
+}
+
+/// Nouns that, right after a four-digit number, mark it as the year of an
+/// event or period ("the 2006 elections", "its 2010 election campaign",
+/// "the 2003 invasion", "the 2023 fiscal year"). Lower-case input.
+pub fn is_event_noun(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    matches!(
+        singular,
+        "election"
+            | "vote"
+            | "poll"
+            | "campaign"
+            | "invasion"
+            | "war"
+            | "budget"
+            | "fiscal"
+            | "financial"
+            | "season"
+            | "census"
+            | "agreement"
+            | "accord"
+            | "deal"
+            | "treaty"
+            | "pact"
+            | "uprising"
+            | "revolution"
+            | "crisis"
+            | "attack"
+            | "strike"
+            | "bombing"
+            | "summit"
+            | "conference"
+            | "olympic"
+            | "game"
+            | "referendum"
+            | "coup"
+            | "protest"
+            | "withdrawal"
+            | "surge"
+            | "offensive"
+            | "occupation"
+            | "ceasefire"
+            | "truce"
+            | "talk"
+            | "riot"
+            | "massacre"
+            | "earthquake"
+            | "flood"
+            | "law"
+            | "constitution"
+            | "report"
+            | "survey"
+            | "midterm"
+            | "primarie"
+            | "primary"
+            | "race"
+            | "championship"
+            | "world"
+            | "level"
+            | "plan"
+            | "resolution"
+            | "operation"
+            | "mission"
+            | "incursion"
+            | "election-year"
+    )
+}
+
+/// Nouns a count is usually followed by: a number before one of them is a
+/// quantity, not a year ("in 2000 troops", "the 1650 soldiers"). Lower-case input.
+pub fn is_unit_noun(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    matches!(
+        singular,
+        "troop"
+            | "soldier"
+            | "people"
+            | "person"
+            | "men"
+            | "man"
+            | "women"
+            | "woman"
+            | "children"
+            | "child"
+            | "civilian"
+            | "member"
+            | "personnel"
+            | "contractor"
+            | "worker"
+            | "dollar"
+            | "euro"
+            | "pound"
+            | "dinar"
+            | "mile"
+            | "km"
+            | "kilometre"
+            | "kilometer"
+            | "meter"
+            | "metre"
+            | "ton"
+            | "tonne"
+            | "barrel"
+            | "vote"
+            | "seat"
+            | "case"
+            | "death"
+            | "casualtie"
+            | "refugee"
+            | "unit"
+            | "vehicle"
+            | "percent"
+            | "per"
+            | "hour"
+            | "minute"
+            | "day"
+            | "week"
+            | "month"
+            | "year"
+            | "time"
+    )
+}
+
+/// Words that make a weekday or a bare month name a date even when it could
+/// be something else ("on Monday", "by May"). Lower-case input.
+pub fn is_day_cue_before(word: &str) -> bool {
+    matches!(
+        word,
+        "on" | "in"
+            | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "before"
+            | "after"
+            | "from"
+            | "during"
+            | "through"
+            | "of"
+            | "early"
+            | "mid"
+            | "late"
+            | "last"
+            | "next"
+            | "this"
+            | "and"
+            | "or"
+            | "to"
+            | "that"
+    )
+}
+
+/// Words that put a sentence's date in the future ("will", "is due to").
+/// Lower-case input; phrases are matched word by word by the caller.
+pub const FUTURE_CUES: &[&str] = &[
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "won't",
+    "won’t",
+    "due",
+    "supposed",
+    "expected",
+    "scheduled",
+    "upcoming",
+    "deadline",
+    "plans",
+    "intends",
+    "next",
+];
+
+/// Words that put a sentence's date in the past. Regular past forms ending
+/// in "-ed" count too (the caller checks that).
+pub const PAST_CUES: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "took",
+    "made",
+    "came",
+    "went",
+    "met",
+    "began",
+    "left",
+    "sent",
+    "held",
+    "gave",
+    "saw",
+    "led",
+    "fled",
+    "won",
+    "lost",
+    "spoke",
+    "ago",
+    "last",
+    "wrote",
+    "broke",
+    "fought",
+    "struck",
+    "hit",
+    "paid",
+    "kept",
+    "brought",
+    "ran",
+    "got",
+    "rose",
+    "fell",
+    "became",
+    "chose",
+    "drew",
+    "flew",
+    "grew",
+    "knew",
+    "shot",
+    "stood",
+    "thought",
+    "wasn't",
+    "wasn’t",
+    "weren't",
+    "weren’t",
+    "didn't",
+    "didn’t",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_month_and_weekday_names() {
+        let months = [
+            ("Jan.", Some(1)),
+            ("January", Some(1)),
+            ("Sept", Some(9)),
+            ("Dec", Some(12)),
+            ("June", Some(6)),
+            ("Monday", None),
+        ];
+        for (word, expected) in months {
+            assert_eq!(month_number(word), expected, "{word}");
+        }
+        assert_eq!(weekday("Friday"), Some(Weekday::Friday));
+        assert_eq!(weekday("sunday"), Some(Weekday::Sunday));
+        assert_eq!(weekday("Jan"), None);
+    }
+
+    #[test]
+    fn reads_counts() {
+        let cases = [
+            ("ten", Some(10)),
+            ("Ten", Some(10)),
+            ("3", Some(3)),
+            ("a", Some(1)),
+            ("few", None),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(count(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn tells_event_nouns_from_units() {
+        assert!(is_event_noun("elections"));
+        assert!(is_event_noun("invasion"));
+        assert!(!is_event_noun("demands"));
+        assert!(is_unit_noun("troops"));
+        assert!(!is_unit_noun("elections"));
+    }
+}

@@ -1,0 +1,504 @@
+//! The one regular expression that finds date expressions, and the reading of
+//! its matches into [`Form`]s (what was written, not yet what it means).
+//!
+//! In: a block's text. Out: [`Candidate`]s in text order, each with its byte
+//! range and form. Whether a candidate really is a date (a year needs a cue,
+//! a weekday can be part of a name) is decided in `context`; what it denotes
+//! is decided in `resolve`.
+//!
+//! Span policy: the span covers the words that carry the value, including
+//! words that change it ("last Friday", "mid-December", "ten days later",
+//! "late last year", "Tuesday 9 Jan 2024") but not the preposition in front
+//! ("in", "on", "since"). A year used as the determiner of an event noun
+//! ("the 2023 fiscal year", "the 2006 elections") is spanned on the year
+//! alone: the noun names the event, the year dates it.
+
+use super::lexicon;
+use super::Modifier;
+use jiff::civil::Weekday;
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// A calendar unit named by a relative expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// The relative word in front of a weekday or month name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// "last", "past": the most recent one before publication.
+    Last,
+    /// "next", "coming": the first one after publication.
+    Next,
+    /// "this": the one of the current week or year.
+    This,
+}
+
+/// What a date expression says, before it is placed on the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// "Jan. 17, 2024", "9 Jan 2024", "June 30th", "Oct. 7".
+    DayMonth {
+        day: i8,
+        month: i8,
+        year: Option<i16>,
+    },
+    /// "December 2011".
+    MonthYear { month: i8, year: i16 },
+    /// "December", "last October".
+    Month {
+        month: i8,
+        relation: Option<Relation>,
+    },
+    /// "2014".
+    Year { year: i16 },
+    /// "Friday", "last Thursday".
+    Weekday {
+        weekday: Weekday,
+        relation: Option<Relation>,
+    },
+    /// Counted from the publication date: "last week" (-1 week), "this year"
+    /// (0 years), "yesterday" (-1 day), "two years ago" (-2 years).
+    Deictic { unit: Unit, offset: i64 },
+    /// Counted from the date the text mentioned last: "ten days later"
+    /// (+10 days), "later that year" (0 years), "the following year" (+1).
+    Anaphoric { unit: Unit, offset: i64 },
+}
+
+/// One match of the date expression, read into a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// Byte range of the whole expression in the block text.
+    pub start: usize,
+    pub end: usize,
+    pub form: Form,
+    pub modifier: Option<Modifier>,
+    /// True when a relative word or a modifier was written with it, so that
+    /// a bare year, month or weekday needs no other cue around it.
+    pub qualified: bool,
+    /// For "the last week", "the last year": a duration more than a date.
+    pub after_the: bool,
+}
+
+const B: &str = r"(?-u:\b)";
+const MONTH_FULL: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)";
+const MONTH_ABBR: &str = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?-u:\b))";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const COUNT: &str = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty";
+
+static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
+    let month = format!("(?:{MONTH_FULL}|{MONTH_ABBR})");
+    let ordinal = r"(?:st|nd|rd|th)?";
+    let alternatives = [
+        // 2024-01-17
+        format!(r"{B}(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}}){B}"),
+        // (Wednesday,) Jan. 17(,) (2024)
+        format!(
+            r"(?:{WEEKDAY},?\s+)?(?P<mdy_m>{month})\s*(?P<mdy_d>\d{{1,2}}){ordinal}{B}(?:,?\s*(?P<mdy_y>\d{{4}}){B})?"
+        ),
+        // (Tuesday) 9 Jan(,) (2024)
+        format!(
+            r"(?:{WEEKDAY},?\s+)?{B}(?P<dmy_d>\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<dmy_m>{month})(?:,?\s*(?P<dmy_y>\d{{4}}){B})?"
+        ),
+        // December 2011
+        format!(r"(?P<my_m>{month}),?\s+(?P<my_y>\d{{4}}){B}"),
+        // last October
+        format!(r"(?P<rm_rel>(?i:last|next|this|coming))\s+(?P<rm_m>{MONTH_FULL})"),
+        // last week, this year, earlier this week, the following year
+        format!(
+            r"(?i:(?:(?P<du_rel>last|next|this|previous|following|coming)|(?P<du_dir>earlier|later)\s+this)\s+(?P<du_unit>week|month|year)){B}"
+        ),
+        // that year, later that year, the same day
+        format!(
+            r"(?i:(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<ta_unit>day|week|month|year)){B}"
+        ),
+        // the next day
+        format!(r"(?i:the\s+(?P<nd_rel>next|following|previous)\s+day){B}"),
+        // ten days later, two years ago
+        format!(
+            r"(?i:{B}(?P<n_count>{COUNT})\s+(?P<n_unit>day|week|month|year)s?\s+(?P<n_dir>ago|later|earlier|afterwards?|before|after)){B}"
+        ),
+        // today, yesterday
+        format!(r"(?i:{B}(?P<today>today|yesterday|tomorrow|tonight)){B}"),
+        // (last) Friday
+        format!(r"(?:(?P<wd_rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WEEKDAY}){B}"),
+        // December
+        format!(r"(?P<bm>{MONTH_FULL})"),
+        // 2014
+        format!(r"{B}(?P<year>(?:1\d|20)\d\d){B}"),
+    ];
+    let modifier = r"(?:(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))(?:\s*-\s*|\s+))?";
+    let pattern = format!("{modifier}(?:{})", alternatives.join("|"));
+    Regex::new(&pattern).unwrap_or_else(|error| panic!("date pattern does not compile: {error}"))
+});
+
+/// Every candidate date expression of `text`, in order, non-overlapping.
+pub fn candidates(text: &str) -> impl Iterator<Item = Candidate> + '_ {
+    DATE_EXPRESSION
+        .captures_iter(text)
+        .filter_map(|captures| read(&captures, text))
+}
+
+fn read(captures: &Captures, text: &str) -> Option<Candidate> {
+    let whole = captures.get(0)?;
+    let modifier = captures.name("mod").map(|m| modifier_of(m.as_str()));
+    let group = |name: &str| captures.name(name).map(|m| m.as_str());
+    let number = |name: &str| group(name).and_then(|s| s.parse::<i64>().ok());
+    let mut qualified = modifier.is_some();
+    let form = if let Some(year) = number("iso_y") {
+        Form::DayMonth {
+            day: small(number("iso_d")?)?,
+            month: small(number("iso_m")?)?,
+            year: Some(i16::try_from(year).ok()?),
+        }
+    } else if let Some(month) = group("mdy_m") {
+        Form::DayMonth {
+            day: small(number("mdy_d")?)?,
+            month: lexicon::month_number(month)?,
+            year: number("mdy_y").and_then(|y| i16::try_from(y).ok()),
+        }
+    } else if let Some(month) = group("dmy_m") {
+        Form::DayMonth {
+            day: small(number("dmy_d")?)?,
+            month: lexicon::month_number(month)?,
+            year: number("dmy_y").and_then(|y| i16::try_from(y).ok()),
+        }
+    } else if let Some(month) = group("my_m") {
+        Form::MonthYear {
+            month: lexicon::month_number(month)?,
+            year: i16::try_from(number("my_y")?).ok()?,
+        }
+    } else if let Some(month) = group("rm_m") {
+        qualified = true;
+        Form::Month {
+            month: lexicon::month_number(month)?,
+            relation: group("rm_rel").map(relation_of),
+        }
+    } else if let Some(unit) = group("du_unit") {
+        qualified = true;
+        let unit = unit_of(unit);
+        match (
+            group("du_rel").map(str::to_lowercase).as_deref(),
+            group("du_dir"),
+        ) {
+            (Some("last"), _) => Form::Deictic { unit, offset: -1 },
+            (Some("next" | "coming"), _) => Form::Deictic { unit, offset: 1 },
+            (Some("previous"), _) => Form::Anaphoric { unit, offset: -1 },
+            (Some("following"), _) => Form::Anaphoric { unit, offset: 1 },
+            _ => Form::Deictic { unit, offset: 0 },
+        }
+    } else if let Some(unit) = group("ta_unit") {
+        qualified = true;
+        Form::Anaphoric {
+            unit: unit_of(unit),
+            offset: 0,
+        }
+    } else if let Some(relation) = group("nd_rel") {
+        qualified = true;
+        let offset = if relation.eq_ignore_ascii_case("previous") {
+            -1
+        } else {
+            1
+        };
+        Form::Anaphoric {
+            unit: Unit::Day,
+            offset,
+        }
+    } else if let Some(count) = group("n_count") {
+        qualified = true;
+        let count = lexicon::count(count)?;
+        let unit = unit_of(group("n_unit")?);
+        let direction = group("n_dir")?.to_lowercase();
+        // "two years before the war" counts from the war, not from a date
+        // the text gave: only a clause-final "before"/"after" counts back.
+        if matches!(direction.as_str(), "before" | "after") && !ends_clause(text, whole.end()) {
+            return None;
+        }
+        match direction.as_str() {
+            "ago" => Form::Deictic {
+                unit,
+                offset: -count,
+            },
+            "earlier" | "before" => Form::Anaphoric {
+                unit,
+                offset: -count,
+            },
+            _ => Form::Anaphoric {
+                unit,
+                offset: count,
+            },
+        }
+    } else if let Some(word) = group("today") {
+        qualified = true;
+        let offset = match word.to_lowercase().as_str() {
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            _ => 0,
+        };
+        Form::Deictic {
+            unit: Unit::Day,
+            offset,
+        }
+    } else if let Some(day) = group("wd") {
+        let relation = group("wd_rel").map(relation_of);
+        qualified |= relation.is_some();
+        Form::Weekday {
+            weekday: lexicon::weekday(day)?,
+            relation,
+        }
+    } else if let Some(month) = group("bm") {
+        Form::Month {
+            month: lexicon::month_number(month)?,
+            relation: None,
+        }
+    } else if let Some(year) = number("year") {
+        Form::Year {
+            year: i16::try_from(year).ok()?,
+        }
+    } else {
+        return None;
+    };
+    let after_the = text[..whole.start()]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|word| word.eq_ignore_ascii_case("the"));
+    Some(Candidate {
+        start: whole.start(),
+        end: whole.end(),
+        form,
+        modifier,
+        qualified,
+        after_the,
+    })
+}
+
+fn small(value: i64) -> Option<i8> {
+    i8::try_from(value).ok()
+}
+
+fn modifier_of(words: &str) -> Modifier {
+    let lower = words.to_lowercase();
+    if lower.starts_with("early") || lower.contains("beginning") || lower.contains("start") {
+        Modifier::Early
+    } else if lower.starts_with("mid") || lower.contains("middle") {
+        Modifier::Mid
+    } else {
+        Modifier::Late
+    }
+}
+
+fn relation_of(word: &str) -> Relation {
+    match word.to_lowercase().as_str() {
+        "last" | "past" => Relation::Last,
+        "next" | "coming" => Relation::Next,
+        _ => Relation::This,
+    }
+}
+
+fn unit_of(word: &str) -> Unit {
+    match word.to_lowercase().as_str() {
+        "day" | "days" => Unit::Day,
+        "week" | "weeks" => Unit::Week,
+        "month" | "months" => Unit::Month,
+        _ => Unit::Year,
+    }
+}
+
+/// True when nothing but punctuation or the end of the text follows `at`.
+fn ends_clause(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(true, |c| {
+            matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '—' | '–')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(text: &str) -> Vec<(&str, Form)> {
+        candidates(text)
+            .map(|c| (&text[c.start..c.end], c.form))
+            .collect()
+    }
+
+    #[test]
+    fn reads_the_written_forms() {
+        use Form::*;
+        let cases: &[(&str, &str, Form)] = &[
+            (
+                "on Jan. 17, 2024 it",
+                "Jan. 17, 2024",
+                DayMonth {
+                    day: 17,
+                    month: 1,
+                    year: Some(2024),
+                },
+            ),
+            (
+                "Tuesday 9 Jan 2024",
+                "Tuesday 9 Jan 2024",
+                DayMonth {
+                    day: 9,
+                    month: 1,
+                    year: Some(2024),
+                },
+            ),
+            (
+                "5 Jan, 2020 22:28",
+                "5 Jan, 2020",
+                DayMonth {
+                    day: 5,
+                    month: 1,
+                    year: Some(2020),
+                },
+            ),
+            (
+                "before June 30th —",
+                "June 30th",
+                DayMonth {
+                    day: 30,
+                    month: 6,
+                    year: None,
+                },
+            ),
+            (
+                "the 11 January, 2024 edition",
+                "11 January, 2024",
+                DayMonth {
+                    day: 11,
+                    month: 1,
+                    year: Some(2024),
+                },
+            ),
+            (
+                "in December 2011.",
+                "December 2011",
+                MonthYear {
+                    month: 12,
+                    year: 2011,
+                },
+            ),
+            (
+                "in mid-December.",
+                "mid-December",
+                Month {
+                    month: 12,
+                    relation: None,
+                },
+            ),
+            (
+                "last October that",
+                "last October",
+                Month {
+                    month: 10,
+                    relation: Some(Relation::Last),
+                },
+            ),
+            (
+                "earlier this week.",
+                "earlier this week",
+                Deictic {
+                    unit: Unit::Week,
+                    offset: 0,
+                },
+            ),
+            (
+                "last year",
+                "last year",
+                Deictic {
+                    unit: Unit::Year,
+                    offset: -1,
+                },
+            ),
+            (
+                "Ten days later, x",
+                "Ten days later",
+                Anaphoric {
+                    unit: Unit::Day,
+                    offset: 10,
+                },
+            ),
+            (
+                "later that year to",
+                "later that year",
+                Anaphoric {
+                    unit: Unit::Year,
+                    offset: 0,
+                },
+            ),
+            (
+                "two years ago",
+                "two years ago",
+                Deictic {
+                    unit: Unit::Year,
+                    offset: -2,
+                },
+            ),
+            (
+                "said last Friday",
+                "last Friday",
+                Weekday {
+                    weekday: jiff::civil::Weekday::Friday,
+                    relation: Some(Relation::Last),
+                },
+            ),
+            ("the 2006 elections", "2006", Year { year: 2006 }),
+            (
+                "2024-02-29",
+                "2024-02-29",
+                DayMonth {
+                    day: 29,
+                    month: 2,
+                    year: Some(2024),
+                },
+            ),
+        ];
+        for (text, span, form) in cases {
+            assert_eq!(forms(text), vec![(*span, *form)], "reading {text:?}");
+        }
+    }
+
+    #[test]
+    fn reads_modifiers() {
+        let cases = [
+            ("mid-December", Some(Modifier::Mid)),
+            ("early 2014", Some(Modifier::Early)),
+            ("late last year", Some(Modifier::Late)),
+            ("the end of 2011", Some(Modifier::Late)),
+            ("December", None),
+        ];
+        for (text, modifier) in cases {
+            let found: Vec<_> = candidates(text)
+                .map(|c| (c.start, c.end, c.modifier))
+                .collect();
+            assert_eq!(found, vec![(0, text.len(), modifier)], "{text}");
+        }
+    }
+
+    #[test]
+    fn ignores_what_is_not_written_like_a_date() {
+        for text in [
+            "F-16 fighters",
+            "$300 million",
+            "2,500 troops",
+            "170,000",
+            "22:28",
+            "87990cbe856818d5eddac44c7b1cdeb8",
+            "the 1990s",
+            "a six-month truce",
+            "At the end of the day",
+            "two years before the war",
+            "Mayor Smith",
+        ] {
+            assert_eq!(forms(text), vec![], "{text}");
+        }
+    }
+}

@@ -1,0 +1,523 @@
+//! Placing a written date on the calendar (calendar arithmetic by jiff).
+//!
+//! In: a [`Form`], its modifier, and what anchors it: the publication date,
+//! the date the text mentioned last, and the tense around it. Out: a
+//! [`DateValue`], or `None` when the anchor it needs is missing or the date
+//! does not exist ("Feb. 30", "Feb. 29" of a common year).
+//!
+//! Rules for the year of a partial date, all relative to publication:
+//! - a day and month without a year ("June 30th", "Oct. 7") is the nearest
+//!   such day, unless the tense points the other way (a future marker picks
+//!   the first one on or after publication);
+//! - a bare month ("in December") is the most recent such month up to the
+//!   publication month, or the next one from it in a future sentence;
+//!   "last October" is strictly before the publication month, "next
+//!   October" strictly after, "this October" in the publication year;
+//! - a weekday is the most recent such day before publication, the next one
+//!   in a future sentence, and publication day itself when it falls on that
+//!   weekday (unless "last" or "next" is written).
+
+use super::context::Tense;
+use super::patterns::{Form, Relation, Unit};
+use super::{DateValue, Modifier, Precision};
+use jiff::civil::{Date, Weekday};
+use jiff::{Span, ToSpan};
+
+/// What a candidate is resolved against.
+#[derive(Debug, Clone, Copy)]
+pub struct Anchors {
+    /// The publication date, for "last Friday", "in December", "this week".
+    pub published: Option<Date>,
+    /// The last date the text mentioned, for "ten days later", "that year".
+    pub previous: Option<DateValue>,
+    pub tense: Tense,
+}
+
+/// The calendar value of a form, or `None` if it cannot be placed.
+pub fn resolve(form: Form, modifier: Option<Modifier>, anchors: &Anchors) -> Option<DateValue> {
+    let value = match form {
+        Form::DayMonth {
+            day,
+            month,
+            year: Some(year),
+        } => DateValue::day(Date::new(year, month, day).ok()?),
+        Form::DayMonth {
+            day,
+            month,
+            year: None,
+        } => DateValue::day(partial_day(month, day, anchors.published?, anchors.tense)?),
+        Form::MonthYear { month, year } => {
+            period(Date::new(year, month, 1).ok()?, Precision::Month)
+        }
+        Form::Month { month, relation } => period(
+            partial_month(month, relation, anchors.published?, anchors.tense)?,
+            Precision::Month,
+        ),
+        Form::Year { year } => period(Date::new(year, 1, 1).ok()?, Precision::Year),
+        Form::Weekday { weekday, relation } => DateValue::day(weekday_near(
+            weekday,
+            relation,
+            anchors.published?,
+            anchors.tense,
+        )?),
+        Form::Deictic { unit, offset } => {
+            shifted(DateValue::day(anchors.published?), unit, offset)?
+        }
+        Form::Anaphoric { unit, offset } => shifted(anchors.previous?, unit, offset)?,
+    };
+    Some(with_modifier(value, modifier))
+}
+
+fn period(start: Date, precision: Precision) -> DateValue {
+    DateValue {
+        start,
+        precision,
+        modifier: None,
+    }
+}
+
+/// Early/mid/late only qualify periods wider than a day.
+fn with_modifier(mut value: DateValue, modifier: Option<Modifier>) -> DateValue {
+    if value.precision != Precision::Day {
+        value.modifier = modifier;
+    }
+    value
+}
+
+fn partial_day(month: i8, day: i8, published: Date, tense: Tense) -> Option<Date> {
+    let year = published.year();
+    let candidates: Vec<Date> = [year.checked_sub(1), Some(year), year.checked_add(1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|candidate_year| Date::new(candidate_year, month, day).ok())
+        .collect();
+    if tense == Tense::Future {
+        if let Some(first_ahead) = candidates.iter().find(|date| **date >= published) {
+            return Some(*first_ahead);
+        }
+    }
+    candidates.into_iter().min_by_key(|date| {
+        let days = (*date - published).get_days().unsigned_abs();
+        // On a tie the past one wins: news mostly reports what happened.
+        (days, *date > published)
+    })
+}
+
+fn partial_month(
+    month: i8,
+    relation: Option<Relation>,
+    published: Date,
+    tense: Tense,
+) -> Option<Date> {
+    let this_year = Date::new(published.year(), month, 1).ok()?;
+    let publication_month = published.first_of_month();
+    let year = |offset: i16| Date::new(published.year().checked_add(offset)?, month, 1).ok();
+    match relation {
+        Some(Relation::This) => Some(this_year),
+        Some(Relation::Last) if this_year < publication_month => Some(this_year),
+        Some(Relation::Last) => year(-1),
+        Some(Relation::Next) if this_year > publication_month => Some(this_year),
+        Some(Relation::Next) => year(1),
+        None if tense == Tense::Future && this_year < publication_month => year(1),
+        None if tense == Tense::Future => Some(this_year),
+        None if this_year <= publication_month => Some(this_year),
+        None => year(-1),
+    }
+}
+
+fn weekday_near(
+    weekday: Weekday,
+    relation: Option<Relation>,
+    published: Date,
+    tense: Tense,
+) -> Option<Date> {
+    let same_day = published.weekday() == weekday;
+    match relation {
+        Some(Relation::Last) => published.nth_weekday(-1, weekday).ok(),
+        Some(Relation::Next) => published.nth_weekday(1, weekday).ok(),
+        _ if same_day => Some(published),
+        Some(Relation::This) => published.nth_weekday(1, weekday).ok(),
+        None if tense == Tense::Future => published.nth_weekday(1, weekday).ok(),
+        None => published.nth_weekday(-1, weekday).ok(),
+    }
+}
+
+/// The period `offset` units away from `anchor`, as wide as the unit, but
+/// never finer than the anchor: "ten days later" after "in August" is still
+/// only known to the month.
+fn shifted(anchor: DateValue, unit: Unit, offset: i64) -> Option<DateValue> {
+    let unit_precision = match unit {
+        Unit::Day => Precision::Day,
+        Unit::Week => Precision::Week,
+        Unit::Month => Precision::Month,
+        Unit::Year => Precision::Year,
+    };
+    let step: Span = match unit {
+        Unit::Day => offset.days(),
+        Unit::Week => offset.weeks(),
+        Unit::Month => offset.months(),
+        Unit::Year => offset.years(),
+    };
+    let moved = anchor.start.checked_add(step).ok()?;
+    let precision = unit_precision.max(anchor.precision);
+    Some(period(start_of(moved, precision)?, precision))
+}
+
+/// The first day of the period of `precision` that contains `date`.
+pub fn start_of(date: Date, precision: Precision) -> Option<Date> {
+    match precision {
+        Precision::Day => Some(date),
+        Precision::Week => date
+            .checked_sub(i64::from(date.weekday().to_monday_zero_offset()).days())
+            .ok(),
+        Precision::Month => Some(date.first_of_month()),
+        Precision::Year => Date::new(date.year(), 1, 1).ok(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn anchors(published: Date, tense: Tense) -> Anchors {
+        Anchors {
+            published: Some(published),
+            previous: None,
+            tense,
+        }
+    }
+
+    #[test]
+    fn places_partial_days_nearest_to_publication() {
+        let cases = [
+            // (published, month, day, tense, expected)
+            (
+                date(2004, 4, 20),
+                6,
+                30,
+                Tense::Past,
+                Some(date(2004, 6, 30)),
+            ),
+            (
+                date(2024, 1, 17),
+                10,
+                7,
+                Tense::Past,
+                Some(date(2023, 10, 7)),
+            ),
+            (
+                date(2024, 1, 17),
+                10,
+                7,
+                Tense::Future,
+                Some(date(2024, 10, 7)),
+            ),
+            (
+                date(2025, 3, 1),
+                2,
+                29,
+                Tense::Unknown,
+                Some(date(2024, 2, 29)),
+            ),
+            (
+                date(2024, 3, 5),
+                2,
+                29,
+                Tense::Past,
+                Some(date(2024, 2, 29)),
+            ),
+            (
+                date(2024, 1, 3),
+                12,
+                28,
+                Tense::Unknown,
+                Some(date(2023, 12, 28)),
+            ),
+            (date(2024, 1, 3), 2, 30, Tense::Unknown, None),
+        ];
+        for (published, month, day, tense, expected) in cases {
+            assert_eq!(
+                partial_day(month, day, published, tense),
+                expected,
+                "{month}/{day} from {published}"
+            );
+        }
+    }
+
+    #[test]
+    fn places_bare_and_relative_months() {
+        use Relation::*;
+        let cases = [
+            (date(2012, 2, 1), 12, None, Tense::Past, date(2011, 12, 1)),
+            (date(2024, 1, 17), 7, None, Tense::Past, date(2023, 7, 1)),
+            (date(2024, 1, 17), 1, None, Tense::Unknown, date(2024, 1, 1)),
+            (date(2024, 1, 17), 7, None, Tense::Future, date(2024, 7, 1)),
+            (date(2024, 11, 17), 2, None, Tense::Future, date(2025, 2, 1)),
+            (
+                date(2024, 1, 9),
+                10,
+                Some(Last),
+                Tense::Unknown,
+                date(2023, 10, 1),
+            ),
+            (
+                date(2024, 10, 9),
+                10,
+                Some(Last),
+                Tense::Unknown,
+                date(2023, 10, 1),
+            ),
+            (
+                date(2024, 10, 9),
+                10,
+                Some(Next),
+                Tense::Unknown,
+                date(2025, 10, 1),
+            ),
+            (
+                date(2024, 1, 9),
+                10,
+                Some(This),
+                Tense::Unknown,
+                date(2024, 10, 1),
+            ),
+        ];
+        for (published, month, relation, tense, expected) in cases {
+            assert_eq!(
+                partial_month(month, relation, published, tense),
+                Some(expected),
+                "{month} from {published}"
+            );
+        }
+    }
+
+    #[test]
+    fn places_weekdays() {
+        use Relation::*;
+        use Weekday::*;
+        // 2024-01-09 is a Tuesday; 2012-02-01 a Wednesday; 2020-01-05 a Sunday.
+        let cases = [
+            (
+                date(2024, 1, 9),
+                Friday,
+                Some(Last),
+                Tense::Past,
+                date(2024, 1, 5),
+            ),
+            (
+                date(2024, 1, 9),
+                Thursday,
+                Some(Last),
+                Tense::Past,
+                date(2024, 1, 4),
+            ),
+            (
+                date(2024, 1, 9),
+                Monday,
+                None,
+                Tense::Past,
+                date(2024, 1, 8),
+            ),
+            (
+                date(2012, 2, 1),
+                Tuesday,
+                None,
+                Tense::Past,
+                date(2012, 1, 31),
+            ),
+            (
+                date(2020, 1, 5),
+                Sunday,
+                None,
+                Tense::Past,
+                date(2020, 1, 5),
+            ),
+            (
+                date(2020, 1, 5),
+                Sunday,
+                Some(Last),
+                Tense::Past,
+                date(2019, 12, 29),
+            ),
+            (
+                date(2024, 12, 30),
+                Tuesday,
+                Some(Next),
+                Tense::Future,
+                date(2024, 12, 31),
+            ),
+            (
+                date(2024, 12, 30),
+                Friday,
+                None,
+                Tense::Future,
+                date(2025, 1, 3),
+            ),
+            (
+                date(2024, 3, 1),
+                Thursday,
+                None,
+                Tense::Unknown,
+                date(2024, 2, 29),
+            ),
+        ];
+        for (published, weekday, relation, tense, expected) in cases {
+            assert_eq!(
+                weekday_near(weekday, relation, published, tense),
+                Some(expected),
+                "{weekday:?} from {published}"
+            );
+        }
+    }
+
+    #[test]
+    fn counts_from_publication_and_from_the_previous_date() {
+        let published = date(2024, 1, 17);
+        let cases = [
+            (
+                Form::Deictic {
+                    unit: Unit::Week,
+                    offset: -1,
+                },
+                None,
+                "2024-W02",
+            ),
+            (
+                Form::Deictic {
+                    unit: Unit::Week,
+                    offset: 0,
+                },
+                None,
+                "2024-W03",
+            ),
+            (
+                Form::Deictic {
+                    unit: Unit::Year,
+                    offset: -1,
+                },
+                None,
+                "2023",
+            ),
+            (
+                Form::Deictic {
+                    unit: Unit::Month,
+                    offset: -1,
+                },
+                None,
+                "2023-12",
+            ),
+            (
+                Form::Deictic {
+                    unit: Unit::Day,
+                    offset: -1,
+                },
+                None,
+                "2024-01-16",
+            ),
+            (
+                Form::Anaphoric {
+                    unit: Unit::Day,
+                    offset: 10,
+                },
+                Some(DateValue::day(date(2023, 10, 7))),
+                "2023-10-17",
+            ),
+            (
+                Form::Anaphoric {
+                    unit: Unit::Year,
+                    offset: 0,
+                },
+                Some(period(date(2014, 1, 1), Precision::Year)),
+                "2014",
+            ),
+            (
+                Form::Anaphoric {
+                    unit: Unit::Day,
+                    offset: 10,
+                },
+                Some(period(date(2023, 8, 1), Precision::Month)),
+                "2023-08",
+            ),
+            (
+                Form::Anaphoric {
+                    unit: Unit::Day,
+                    offset: 1,
+                },
+                Some(DateValue::day(date(2024, 2, 28))),
+                "2024-02-29",
+            ),
+        ];
+        for (form, previous, expected) in cases {
+            let anchors = Anchors {
+                published: Some(published),
+                previous,
+                tense: Tense::Unknown,
+            };
+            let value = resolve(form, None, &anchors).map(|v| v.iso());
+            assert_eq!(value.as_deref(), Some(expected), "{form:?}");
+        }
+    }
+
+    #[test]
+    fn crosses_iso_week_and_year_boundaries() {
+        let cases = [
+            // 2021-01-06 is in 2021-W01; the week before is 2020-W53.
+            (date(2021, 1, 6), -1, "2020-W53"),
+            (date(2024, 1, 3), -1, "2023-W52"),
+            (date(2020, 1, 5), 0, "2020-W01"),
+            (date(2026, 1, 1), 0, "2026-W01"),
+        ];
+        for (published, offset, expected) in cases {
+            let value = resolve(
+                Form::Deictic {
+                    unit: Unit::Week,
+                    offset,
+                },
+                None,
+                &anchors(published, Tense::Unknown),
+            );
+            assert_eq!(
+                value.map(|v| v.iso()).as_deref(),
+                Some(expected),
+                "{published} {offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn skips_what_needs_a_missing_anchor() {
+        let no_anchor = Anchors {
+            published: None,
+            previous: None,
+            tense: Tense::Unknown,
+        };
+        assert_eq!(
+            resolve(
+                Form::Deictic {
+                    unit: Unit::Week,
+                    offset: -1
+                },
+                None,
+                &no_anchor
+            ),
+            None
+        );
+        assert_eq!(
+            resolve(
+                Form::Anaphoric {
+                    unit: Unit::Day,
+                    offset: 10
+                },
+                None,
+                &no_anchor
+            ),
+            None
+        );
+        assert_eq!(
+            resolve(Form::Year { year: 2014 }, Some(Modifier::Early), &no_anchor)
+                .map(|v| v.label()),
+            Some("early 2014".to_string())
+        );
+    }
+}

@@ -1,0 +1,208 @@
+//! Deciding whether two dated mentions tell the same happening.
+//!
+//! In: occurrences (value, sentence, people). Out: for each occurrence its
+//! salient words, and a yes/no for a pair ([`Similarity::same_happening`]).
+//!
+//! Two mentions are the same happening when their periods are compatible
+//! and their sentences agree on who or what:
+//! - days, weeks and months are compatible when the periods overlap ("this
+//!   week" in one source, "January 2020" in another); they must then share a
+//!   person or two salient words;
+//! - years only match the same year at year precision, and need more: a
+//!   shared person and a salient word, or three salient words.
+//!
+//! A salient word is a content word (four letters or more, not a function
+//! word, a reporting verb or a calendar word) that is not common across the
+//! occurrences being grouped: a word in more than an eighth of the sentences
+//! ("Iraq" in an Iraq archive) says nothing about which happening is meant.
+//! Words are compared after stripping a plural or "-ed"/"-ing" ending.
+
+use super::Occurrence;
+use crate::extract::dates::{DateValue, Precision};
+use std::collections::{BTreeSet, HashMap};
+
+/// The salient words of every occurrence, ready for pairwise comparison.
+pub struct Similarity {
+    words: Vec<BTreeSet<String>>,
+}
+
+impl Similarity {
+    /// Reads the sentences of `occurrences` and keeps their salient words.
+    pub fn new(occurrences: &[Occurrence]) -> Self {
+        let content: Vec<BTreeSet<String>> = occurrences
+            .iter()
+            .map(|occurrence| content_words(&occurrence.sentence))
+            .collect();
+        let mut document_frequency: HashMap<&str, usize> = HashMap::new();
+        for words in &content {
+            for word in words {
+                *document_frequency.entry(word.as_str()).or_default() += 1;
+            }
+        }
+        let common_above = (occurrences.len() / 8).max(3);
+        let words = content
+            .iter()
+            .map(|words| {
+                words
+                    .iter()
+                    .filter(|word| {
+                        document_frequency
+                            .get(word.as_str())
+                            .is_some_and(|&count| count <= common_above)
+                    })
+                    .cloned()
+                    .collect()
+            })
+            .collect();
+        Similarity { words }
+    }
+
+    /// True when occurrences `a` and `b` denote the same happening.
+    pub fn same_happening(&self, occurrences: &[Occurrence], a: usize, b: usize) -> bool {
+        let (Some(first), Some(second)) = (occurrences.get(a), occurrences.get(b)) else {
+            return false;
+        };
+        if !compatible(&first.value, &second.value) {
+            return false;
+        }
+        let shared_people = first
+            .people
+            .iter()
+            .filter(|person| second.people.contains(person))
+            .count();
+        let shared_words = match (self.words.get(a), self.words.get(b)) {
+            (Some(x), Some(y)) => x.intersection(y).count(),
+            _ => 0,
+        };
+        if first.value.precision == Precision::Year {
+            (shared_people >= 1 && shared_words >= 1) || shared_words >= 3
+        } else {
+            shared_people >= 1 || shared_words >= 2
+        }
+    }
+}
+
+/// True when two values can date the same happening (see the module header).
+pub fn compatible(a: &DateValue, b: &DateValue) -> bool {
+    if a.precision == Precision::Year || b.precision == Precision::Year {
+        a.precision == b.precision && a.start == b.start
+    } else {
+        a.overlaps(b)
+    }
+}
+
+fn content_words(sentence: &str) -> BTreeSet<String> {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() >= 4 && !word.chars().all(|c| c.is_ascii_digit()))
+        .map(|word| stem(&word.to_lowercase()))
+        .filter(|word| !is_function_word(word))
+        .collect()
+}
+
+/// Strips one inflection so "attacked", "attacks" and "attack" compare equal.
+fn stem(word: &str) -> String {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            if base.chars().count() >= 4 {
+                return base.to_string();
+            }
+        }
+    }
+    word.to_string()
+}
+
+fn is_function_word(stem: &str) -> bool {
+    matches!(
+        stem,
+        "that"
+            | "this"
+            | "with"
+            | "from"
+            | "have"
+            | "their"
+            | "there"
+            | "they"
+            | "them"
+            | "then"
+            | "than"
+            | "were"
+            | "been"
+            | "being"
+            | "would"
+            | "could"
+            | "should"
+            | "will"
+            | "which"
+            | "when"
+            | "where"
+            | "what"
+            | "while"
+            | "also"
+            | "into"
+            | "over"
+            | "after"
+            | "before"
+            | "about"
+            | "said"
+            | "say"
+            | "told"
+            | "tell"
+            | "accord"
+            | "other"
+            | "some"
+            | "such"
+            | "more"
+            | "most"
+            | "only"
+            | "even"
+            | "just"
+            | "still"
+            | "last"
+            | "next"
+            | "week"
+            | "month"
+            | "year"
+            | "today"
+            | "yesterday"
+            | "later"
+            | "earlier"
+            | "since"
+            | "during"
+            | "until"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_content_words_stemmed() {
+        let words =
+            content_words("Hamas attacked Israel on Oct. 7, officials said, killing 1,200.");
+        let expected: BTreeSet<String> = ["hama", "attack", "israel", "official", "kill"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(words, expected);
+    }
+}

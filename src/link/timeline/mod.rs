@@ -1,0 +1,225 @@
+//! Building the timeline: dated mentions from the sources plus the editors'
+//! events in, chronological [`Entry`]s out.
+//!
+//! # What becomes an entry ([`is_event`])
+//!
+//! A date becomes a timeline entry when it dates something that happened in
+//! the story. Not entries (they still link on the source page):
+//! - the publication date itself: a dateline ("The Daily, Jan. 17, 2024",
+//!   a sentence that is nothing but names and the date) and edition notes
+//!   ("appeared in the January 18, 2024, print edition");
+//! - dates in photo captions and print notes ([`BlockKind::Caption`],
+//!   [`BlockKind::Note`]): they date the picture, not the story;
+//! - vague spans ("for months", "in recent days", "the coming month or two")
+//!   never reach this stage: the date finder gives them no calendar value.
+//!
+//! # Grouping ([`build_entries`])
+//!
+//! Occurrences that tell the same happening, in one source or several, form
+//! one entry with all their citations (see `grouping` for the test). Finer
+//! values are placed first, so a month mention joins the day or week entry it
+//! agrees with, and the entry keeps the finest value among its occurrences.
+//! Editorial events become entries of their own (`editorial: Some(i)`);
+//! eras (events with an `end`) are not point entries: [`eras`] lists them for
+//! the page to draw as bands.
+//!
+//! # Order
+//!
+//! Chronological by the first day of the period; on the same first day the
+//! wider period comes first (a year, then a month, a week, a day: "2014"
+//! opens the year before "1 January 2014"); then editorial entries before
+//! extracted ones; then by source and mention order. The same input always
+//! gives the same order.
+
+mod grouping;
+
+pub use grouping::compatible;
+
+use crate::clean::BlockKind;
+use crate::extract::dates::{DateValue, Precision};
+use grouping::Similarity;
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
+
+/// A date mention from a source, with what the timeline needs to know about it.
+#[derive(Debug, Clone)]
+pub struct Occurrence {
+    /// Index of the source.
+    pub source: usize,
+    /// Index into that source's date mentions.
+    pub mention: usize,
+    /// The calendar value of the mention.
+    pub value: DateValue,
+    /// The kind of block the mention sits in.
+    pub block_kind: BlockKind,
+    /// The words of the date expression.
+    pub text: String,
+    /// The sentence around the date expression.
+    pub sentence: String,
+    /// Indices of the people named in the same sentence.
+    pub people: Vec<usize>,
+}
+
+/// An editorial timeline event or era from `content/events/`.
+#[derive(Debug, Clone)]
+pub struct EditorialEvent {
+    /// Slug of the event file.
+    pub id: String,
+    /// What happened, in the editor's words.
+    pub title: String,
+    /// When it happened (the first period, for an era).
+    pub value: DateValue,
+    /// Present for an era: the last period it covers.
+    pub end: Option<DateValue>,
+}
+
+/// One entry of the timeline: a happening with all the mentions that cite it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// When it happened: the finest value among its occurrences.
+    pub value: DateValue,
+    /// Indices into the occurrences given to [`build_entries`], in source
+    /// and mention order.
+    pub occurrences: Vec<usize>,
+    /// Index of the editorial event, for an editorial entry.
+    pub editorial: Option<usize>,
+}
+
+/// True when the occurrence should appear on the timeline (see the policy
+/// in the module header).
+pub fn is_event(occurrence: &Occurrence) -> bool {
+    matches!(
+        occurrence.block_kind,
+        BlockKind::Paragraph | BlockKind::Quote
+    ) && !is_edition_note(&occurrence.sentence)
+        && !is_dateline(&occurrence.sentence, &occurrence.text)
+}
+
+/// "Appeared in the January 18, 2024, print edition": dates the document.
+fn is_edition_note(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    lower.contains("edition") || lower.contains(" in print")
+}
+
+/// A sentence that, without its date, holds no lower-case word of three
+/// letters or more: an outlet or author name with the date ("The Wall Street
+/// Journal, Jan. 17, 2024", "5 Jan, 2020 22:28"), not a statement.
+fn is_dateline(sentence: &str, date_text: &str) -> bool {
+    let rest = sentence.replacen(date_text, " ", 1);
+    !rest.split(|c: char| !c.is_alphabetic()).any(|word| {
+        word.chars().count() >= 3 && word.chars().next().is_some_and(char::is_lowercase)
+    })
+}
+
+/// The editorial events that are eras (they have an `end`), by start.
+pub fn eras(editorial: &[EditorialEvent]) -> Vec<usize> {
+    let mut indices: Vec<usize> = (0..editorial.len())
+        .filter(|&index| editorial[index].end.is_some())
+        .collect();
+    indices.sort_by_key(|&index| (editorial[index].value.start, index));
+    indices
+}
+
+/// Most recent entries of a bucket compared against a new occurrence: keeps
+/// grouping linear on archives with thousands of mentions in one month.
+const RECENT_ENTRIES_COMPARED: usize = 256;
+
+/// Orders and groups occurrences and editorial events into timeline entries.
+pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -> Vec<Entry> {
+    let similarity = Similarity::new(occurrences);
+    let mut order: Vec<usize> = (0..occurrences.len())
+        .filter(|&index| is_event(&occurrences[index]))
+        .collect();
+    order.sort_by_key(|&index| {
+        let occurrence = &occurrences[index];
+        (
+            occurrence.value.precision,
+            occurrence.value.start,
+            occurrence.source,
+            occurrence.mention,
+            index,
+        )
+    });
+    let mut entries: Vec<Entry> = Vec::new();
+    // Entries by the (year, month) buckets their period touches.
+    let mut buckets: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
+    for index in order {
+        let value = occurrences[index].value;
+        let keys = bucket_keys(&value);
+        let joined = keys
+            .iter()
+            .filter_map(|key| buckets.get(key))
+            .flat_map(|bucket| bucket.iter().rev().take(RECENT_ENTRIES_COMPARED))
+            .copied()
+            .filter(|&entry| compatible(&entries[entry].value, &value))
+            .find(|&entry| {
+                entries[entry]
+                    .occurrences
+                    .iter()
+                    .any(|&member| similarity.same_happening(occurrences, member, index))
+            });
+        match joined {
+            Some(entry) => entries[entry].occurrences.push(index),
+            None => {
+                let entry = entries.len();
+                entries.push(Entry {
+                    value,
+                    occurrences: vec![index],
+                    editorial: None,
+                });
+                for key in keys {
+                    buckets.entry(key).or_default().push(entry);
+                }
+            }
+        }
+    }
+    for entry in &mut entries {
+        entry
+            .occurrences
+            .sort_by_key(|&index| (occurrences[index].source, occurrences[index].mention, index));
+    }
+    entries.extend(
+        editorial
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| event.end.is_none())
+            .map(|(index, event)| Entry {
+                value: event.value,
+                occurrences: Vec::new(),
+                editorial: Some(index),
+            }),
+    );
+    entries.sort_by_key(|entry| {
+        let first = entry.occurrences.first().map(|&index| {
+            let occurrence = &occurrences[index];
+            (occurrence.source, occurrence.mention)
+        });
+        (
+            entry.value.start,
+            Reverse(entry.value.precision),
+            entry.editorial.is_none(),
+            entry.editorial,
+            first,
+        )
+    });
+    entries
+}
+
+/// The month buckets a value is compared in: every month a day, week or
+/// month touches; for a year, the year alone (month 0).
+fn bucket_keys(value: &DateValue) -> Vec<(i16, i8)> {
+    if value.precision == Precision::Year {
+        return vec![(value.start.year(), 0)];
+    }
+    let first = (value.start.year(), value.start.month());
+    let last_day = value.last_day();
+    let last = (last_day.year(), last_day.month());
+    if first == last {
+        vec![first]
+    } else {
+        vec![first, last]
+    }
+}
+
+#[cfg(test)]
+mod tests;

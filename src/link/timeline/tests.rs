@@ -1,0 +1,315 @@
+//! Table-driven tests of the timeline policy, grouping and order.
+
+use super::*;
+use crate::extract::dates::Modifier;
+use jiff::civil::date;
+
+fn value(iso: &str) -> DateValue {
+    let parts: Vec<i32> = iso
+        .split(['-', 'W'])
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let (precision, start) = if iso.contains('W') {
+        let week = jiff::civil::ISOWeekDate::new(
+            parts[0] as i16,
+            parts[1] as i8,
+            jiff::civil::Weekday::Monday,
+        )
+        .unwrap();
+        (Precision::Week, week.date())
+    } else {
+        match parts.as_slice() {
+            [y] => (Precision::Year, date(*y as i16, 1, 1)),
+            [y, m] => (Precision::Month, date(*y as i16, *m as i8, 1)),
+            [y, m, d] => (Precision::Day, date(*y as i16, *m as i8, *d as i8)),
+            _ => panic!("bad value {iso}"),
+        }
+    };
+    DateValue {
+        start,
+        precision,
+        modifier: None,
+    }
+}
+
+fn occurrence(
+    source: usize,
+    mention: usize,
+    iso: &str,
+    text: &str,
+    sentence: &str,
+    people: &[usize],
+) -> Occurrence {
+    Occurrence {
+        source,
+        mention,
+        value: value(iso),
+        block_kind: BlockKind::Paragraph,
+        text: text.to_string(),
+        sentence: sentence.to_string(),
+        people: people.to_vec(),
+    }
+}
+
+#[test]
+fn policy_keeps_story_dates_only() {
+    let cases = [
+        (BlockKind::Paragraph, "Oct. 7", "U.S. and Iraqi officials were days away from talks when Hamas attacked Israel on Oct. 7.", true),
+        (BlockKind::Quote, "Monday", "“We met on Monday,” he said.", true),
+        (BlockKind::Caption, "2021", "The Joint Operational Command Center in Baghdad in 2021.", false),
+        (BlockKind::Note, "11 January, 2024", "A version of this article appears in the 11 January, 2024 issue.", false),
+        (BlockKind::Paragraph, "Jan. 17, 2024", "The Wall Street Journal, Jan. 17, 2024", false),
+        (BlockKind::Paragraph, "5 Jan, 2020", "5 Jan, 2020 22:28", false),
+        (BlockKind::Paragraph, "Tuesday 9 Jan 2024", "Nermeen Al-Mufti , Tuesday 9 Jan 2024", false),
+        (BlockKind::Paragraph, "January 18, 2024", "Appeared in the January 18, 2024, print edition as 'Iraq Seeks Exit'.", false),
+        (BlockKind::Paragraph, "2014", "Islamic State took Mosul in 2014.", true),
+    ];
+    for (kind, text, sentence, expected) in cases {
+        let mut candidate = occurrence(0, 0, "2024-01-01", text, sentence, &[]);
+        candidate.block_kind = kind;
+        assert_eq!(is_event(&candidate), expected, "{sentence}");
+    }
+}
+
+fn grouped(occurrences: &[Occurrence]) -> Vec<(String, Vec<usize>)> {
+    build_entries(occurrences, &[])
+        .into_iter()
+        .map(|entry| (entry.value.iso(), entry.occurrences))
+        .collect()
+}
+
+#[test]
+fn groups_the_same_happening_across_sources_and_precisions() {
+    let occurrences = [
+        occurrence(3, 2, "2020-W01", "earlier this week", "The high-profile officials were killed in a US airstrike on the outskirts of Baghdad earlier this week.", &[]),
+        occurrence(4, 20, "2020-01", "January 2020", "Then-President Donald Trump ordered a drone strike in January 2020 that killed Maj. Gen. Qassem Soleimani as he was leaving the Baghdad airport.", &[7, 8]),
+        occurrence(3, 1, "2020-01-05", "Sunday", "A resolution calling for the withdrawal of foreign troops was adopted by the Iraqi parliament on Sunday.", &[]),
+        occurrence(5, 0, "2020-01", "January 2020", "Oil prices rose in January 2020 as markets watched the Gulf.", &[]),
+    ];
+    assert_eq!(
+        grouped(&occurrences),
+        // The week starts on Monday 30 December 2019, before the month.
+        vec![
+            ("2020-W01".to_string(), vec![0, 1]),
+            ("2020-01".to_string(), vec![3]),
+            ("2020-01-05".to_string(), vec![2]),
+        ]
+    );
+}
+
+#[test]
+fn groups_repeated_mentions_and_shared_people() {
+    let occurrences = [
+        occurrence(
+            4,
+            3,
+            "2023-10-07",
+            "Oct. 7",
+            "The West had turned a blind eye before Hamas's Oct. 7 attack on Israel, he said.",
+            &[],
+        ),
+        occurrence(
+            4,
+            13,
+            "2023-10-07",
+            "Oct. 7",
+            "Officials were days away from talks when Hamas attacked Israel on Oct. 7.",
+            &[],
+        ),
+        occurrence(
+            1,
+            5,
+            "2024-01-08",
+            "Monday",
+            "The Pentagon said on Monday it had no plans to withdraw.",
+            &[2],
+        ),
+        occurrence(
+            4,
+            16,
+            "2024-01-08",
+            "Monday",
+            "Ryder spoke to reporters on Monday.",
+            &[2],
+        ),
+        occurrence(2, 1, "2024-01-08", "Monday", "Markets fell on Monday.", &[]),
+    ];
+    assert_eq!(
+        grouped(&occurrences),
+        vec![
+            ("2023-10-07".to_string(), vec![0, 1]),
+            ("2024-01-08".to_string(), vec![2, 3]),
+            ("2024-01-08".to_string(), vec![4]),
+        ]
+    );
+}
+
+#[test]
+fn years_are_grouped_only_on_strong_agreement() {
+    let occurrences = [
+        occurrence(
+            0,
+            0,
+            "2014",
+            "2014",
+            "The coalition was formed in 2014 to mentor Iraqi forces.",
+            &[],
+        ),
+        occurrence(
+            1,
+            0,
+            "2014",
+            "2014",
+            "Islamic State captured Mosul in 2014.",
+            &[],
+        ),
+        occurrence(
+            2,
+            0,
+            "2014",
+            "2014",
+            "Militants captured Mosul, Iraq's second city, in 2014.",
+            &[9],
+        ),
+        occurrence(
+            3,
+            0,
+            "2014-06",
+            "June 2014",
+            "Militants captured Mosul in June 2014.",
+            &[9],
+        ),
+    ];
+    assert_eq!(
+        grouped(&occurrences),
+        vec![
+            ("2014".to_string(), vec![0]),
+            ("2014".to_string(), vec![1]),
+            ("2014".to_string(), vec![2]),
+            ("2014-06".to_string(), vec![3]),
+        ]
+    );
+    let mut agreeing = occurrences[2].clone();
+    agreeing.source = 5;
+    agreeing.sentence = "In 2014 militants captured Mosul, the second city.".to_string();
+    let with_person = [occurrences[2].clone(), agreeing];
+    assert_eq!(
+        grouped(&with_person),
+        vec![("2014".to_string(), vec![0, 1])]
+    );
+}
+
+#[test]
+fn editorial_events_stand_beside_extracted_ones_and_eras_are_bands() {
+    let occurrences = [
+        occurrence(
+            0,
+            0,
+            "2003",
+            "2003",
+            "U.S. forces invaded Iraq in 2003.",
+            &[],
+        ),
+        occurrence(
+            0,
+            1,
+            "2011-12",
+            "December 2011",
+            "The last troops left in December 2011.",
+            &[],
+        ),
+        occurrence(
+            0,
+            2,
+            "2011-12-18",
+            "Dec. 18",
+            "The last convoy crossed into Kuwait on Dec. 18.",
+            &[],
+        ),
+    ];
+    let editorial = [
+        EditorialEvent {
+            id: "occupation".into(),
+            title: "The occupation".into(),
+            value: value("2003-03"),
+            end: Some(value("2011-12")),
+        },
+        EditorialEvent {
+            id: "invasion".into(),
+            title: "The invasion begins".into(),
+            value: value("2003-03-20"),
+            end: None,
+        },
+        EditorialEvent {
+            id: "year".into(),
+            title: "A year of war".into(),
+            value: DateValue {
+                modifier: Some(Modifier::Early),
+                ..value("2003")
+            },
+            end: None,
+        },
+    ];
+    let entries: Vec<(String, Option<usize>, Vec<usize>)> = build_entries(&occurrences, &editorial)
+        .into_iter()
+        .map(|entry| (entry.value.iso(), entry.editorial, entry.occurrences))
+        .collect();
+    assert_eq!(
+        entries,
+        vec![
+            ("2003".to_string(), Some(2), vec![]),
+            ("2003".to_string(), None, vec![0]),
+            ("2003-03-20".to_string(), Some(1), vec![]),
+            ("2011-12".to_string(), None, vec![1]),
+            ("2011-12-18".to_string(), None, vec![2]),
+        ]
+    );
+    assert_eq!(eras(&editorial), vec![0]);
+}
+
+#[test]
+fn order_does_not_depend_on_input_order() {
+    let occurrences = vec![
+        occurrence(
+            1,
+            0,
+            "2019",
+            "2019",
+            "Militias began to attack U.S. troops in 2019.",
+            &[],
+        ),
+        occurrence(
+            0,
+            0,
+            "2019-03-01",
+            "March 1",
+            "A rally filled the square on March 1.",
+            &[],
+        ),
+        occurrence(2, 0, "2019-03", "March", "Talks stalled in March.", &[]),
+    ];
+    let forward: Vec<String> = build_entries(&occurrences, &[])
+        .iter()
+        .map(|entry| {
+            let first = &occurrences[entry.occurrences[0]];
+            format!("{} {}", entry.value.iso(), first.sentence)
+        })
+        .collect();
+    let reversed: Vec<Occurrence> = occurrences.iter().rev().cloned().collect();
+    let backward: Vec<String> = build_entries(&reversed, &[])
+        .iter()
+        .map(|entry| {
+            let first = &reversed[entry.occurrences[0]];
+            format!("{} {}", entry.value.iso(), first.sentence)
+        })
+        .collect();
+    assert_eq!(forward, backward);
+    assert_eq!(
+        forward
+            .iter()
+            .map(|line| line.split(' ').next().unwrap_or(""))
+            .collect::<Vec<_>>(),
+        ["2019", "2019-03", "2019-03-01"]
+    );
+}
