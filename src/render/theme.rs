@@ -101,7 +101,7 @@ pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's default also escapes `/`, which makes every URL unreadable in the source.
-    tera.set_escape_fn(|text| crate::render::escape_html(text));
+    tera.set_escape_fn(crate::render::escape_html);
     if let Err(error) =
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     {
