@@ -16,9 +16,13 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::{SyntaxDefinition, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
-/// syntect's default syntaxes plus the ones Backstory bundles (TOML).
-static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(|| {
-    let mut builder = SyntaxSet::load_defaults_newlines().into_builder();
+/// syntect's default syntaxes, loaded from their precompiled dump.
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+
+/// Syntaxes Backstory bundles (TOML). Kept in a set of their own: merging
+/// them into the default set would recompile every syntax, which costs a second.
+static EXTRA_SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(|| {
+    let mut builder = syntect::parsing::SyntaxSetBuilder::new();
     for (name, text) in [("TOML", include_str!("syntaxes/TOML.sublime-syntax"))] {
         match SyntaxDefinition::load_from_str(text, true, Some(name)) {
             Ok(definition) => builder.add(definition),
@@ -150,22 +154,23 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
 
 /// Highlights one code block; unknown languages are shown as escaped plain text.
 pub fn highlight(language: &str, code: &str) -> String {
-    let syntax = SYNTAXES
-        .find_syntax_by_token(language)
-        .or_else(|| SYNTAXES.find_syntax_by_extension(language))
-        .filter(|_| !language.is_empty());
+    let found = [&*EXTRA_SYNTAXES, &*SYNTAXES].into_iter().find_map(|set| {
+        let syntax = set.find_syntax_by_token(language).or_else(|| set.find_syntax_by_extension(language))?;
+        Some((set, syntax))
+    });
+    let found = found.filter(|_| !language.is_empty());
     let class = if language.is_empty() {
         String::new()
     } else {
         format!(" class=\"language-{}\"", escape_html(language))
     };
-    let Some(syntax) = syntax else {
+    let Some((set, syntax)) = found else {
         return format!(
             "<pre class=\"code\"><code{class}>{}</code></pre>\n",
             escape_html(code)
         );
     };
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
         if generator
             .parse_html_for_line_which_includes_newline(line)
