@@ -262,6 +262,22 @@ pub fn is_calendar_word(key: &str) -> bool {
     CALENDAR_WORDS.contains(key)
 }
 
+/// True for a weekday name, which is never part of a personal name (months
+/// can be: "Theresa May", "Jan Hatzius", "June Carter").
+pub fn is_weekday(key: &str) -> bool {
+    is_calendar_word(key)
+        && (key.ends_with("day")
+            || matches!(
+                key,
+                "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+            ))
+}
+
+/// "Jr", "Sr", "II": generation marks written after a surname.
+pub fn is_name_suffix(key: &str) -> bool {
+    matches!(key, "jr" | "sr" | "ii" | "iii" | "iv")
+}
+
 /// True for a lower-case name particle ("al", "bin", "de").
 pub fn is_particle(key: &str) -> bool {
     PARTICLES.contains(key)

@@ -5,7 +5,9 @@
 //! names end. Possessive endings are cut off so a mention of "Zapatero's"
 //! spans "Zapatero" only. One pass, no allocation beyond the token list.
 
-use super::lexicon::{is_glued_particle, is_particle, is_title_word, word_key};
+use super::lexicon::{
+    is_glued_particle, is_name_suffix, is_particle, is_place_prefix, is_title_word, word_key,
+};
 
 /// What a word looks like, which decides whether it can be part of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,7 +163,11 @@ fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Toke
 fn keeps_period(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-    first_upper && (is_initials_core(word) || (letters <= 4 && is_title_word(&word_key(word))))
+    let key = word_key(word);
+    first_upper
+        && (is_initials_core(word)
+            || (letters <= 4
+                && (is_title_word(&key) || is_place_prefix(&key) || is_name_suffix(&key))))
 }
 
 /// "L", "J.S", "U.S": single capitals separated by periods (the last period not included).
