@@ -11,10 +11,16 @@ use std::sync::LazyLock;
 /// The comparison form of one word: transliterated, lower case, without a
 /// trailing period or surrounding punctuation ("Maj." -> "maj", "José" -> "jose").
 pub fn word_key(word: &str) -> String {
-    deunicode::deunicode(word)
-        .to_lowercase()
-        .trim_matches(|c: char| !c.is_ascii_alphanumeric())
-        .to_string()
+    let trim = |w: &str| {
+        w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+            .to_ascii_lowercase()
+    };
+    // Most words are ASCII already: skip transliteration for them.
+    if word.is_ascii() {
+        trim(word)
+    } else {
+        trim(&deunicode::deunicode(word))
+    }
 }
 
 fn set(words: &'static str) -> HashSet<&'static str> {

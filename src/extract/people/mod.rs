@@ -100,7 +100,7 @@ fn find_in_block(block: usize, text: &str) -> Vec<Found> {
     let tokens = tokens::tokenize(text);
     // A byline the cleaner left in the body names the authors, not the cast.
     let byline = (text.starts_with("By ") && text.len() < 160) || text.starts_with("Write to ");
-    let credit_spans = credits::credits_in_text(text);
+    let credit_spans = credits::credits_in_text(text, &tokens);
     let mut found: Vec<Found> = candidates::find_candidates(block, text, &tokens)
         .into_iter()
         .filter(|c| {
