@@ -508,6 +508,7 @@ fn any_input_is_safe() {
         ("one huge line", huge_line),
         ("quotes only", "“\n\n”\n\n\"\n\n:\n\n,\n".into()),
         ("many blank lines", "\n".repeat(100_000)),
+        ("a chain of fragments", "some wrapped line of text that goes on\n\n".repeat(2_000)),
     ];
     for (name, raw) in &cases {
         let article = clean(raw, &CleanOptions::default());
@@ -519,6 +520,23 @@ fn any_input_is_safe() {
     let bom = clean(&cases[3].1, &CleanOptions::default());
     assert_eq!(bom.title.as_deref(), Some("A headline here"));
     assert_eq!(bom.blocks.len(), 1);
+    let long_quote = clean(
+        "The envoy said:\n\n“The first part of the quotation runs on.\n\n“The second part ends here.”\n\nThen he left the room without taking questions from anyone.\n",
+        &CleanOptions::default(),
+    );
+    let kinds: Vec<BlockKind> = long_quote.blocks.iter().map(|block| block.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::Paragraph,
+            BlockKind::Quote,
+            BlockKind::Quote,
+            BlockKind::Paragraph
+        ]
+    );
+    // Short lines that each continue the one before are prose, not page furniture.
+    let chain = clean(&cases[10].1, &CleanOptions::default());
+    assert_eq!((chain.blocks.len(), chain.removed.len()), (1, 0));
 }
 
 /// A small deterministic generator, so scrambled inputs are the same on every run.

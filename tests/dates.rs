@@ -59,8 +59,8 @@ fn date(text: &str) -> Date {
         .unwrap_or_else(|error| panic!("bad date {text}: {error}"))
 }
 
-/// Blank-line separated paragraphs, lines joined by a space, minus those
-/// starting with one of `drop`.
+/// Blank-line separated paragraphs, lines joined by a space, without the
+/// lines starting with one of `drop` (page clutter a cleaner removes).
 fn article_from(raw: &str, drop: &[String]) -> Article {
     let mut blocks = Vec::new();
     let mut lines: Vec<&str> = Vec::new();
@@ -68,7 +68,7 @@ fn article_from(raw: &str, drop: &[String]) -> Article {
     let mut flush = |lines: &mut Vec<&str>, start: usize| {
         let text = lines.join(" ");
         lines.clear();
-        if text.is_empty() || drop.iter().any(|prefix| text.starts_with(prefix.as_str())) {
+        if text.is_empty() {
             return;
         }
         blocks.push(Block {
@@ -80,6 +80,9 @@ fn article_from(raw: &str, drop: &[String]) -> Article {
     };
     for (index, line) in raw.lines().enumerate() {
         let line = line.trim();
+        if drop.iter().any(|prefix| line.starts_with(prefix.as_str())) {
+            continue;
+        }
         if line.is_empty() {
             flush(&mut lines, start);
         } else {
@@ -294,5 +297,93 @@ fn hostile_input_does_not_panic() {
                 Some(mention.text.as_str())
             );
         }
+    }
+}
+
+#[test]
+fn seed_timeline_groups_the_january_2020_strike_and_skips_datelines() {
+    use backstory::extract::sentence_around;
+    use backstory::link::timeline::{build_entries, is_event, Occurrence};
+    let fixture: SeedFixture = toml::from_str(&fixture("seeds.toml")).expect("seeds.toml parses");
+    let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/sources");
+    let mut occurrences = Vec::new();
+    for (source, seed) in fixture.seed.iter().enumerate() {
+        let raw = std::fs::read_to_string(sources.join(&seed.file)).expect("seed text");
+        let article = article_from(&raw, &seed.drop);
+        for (index, mention) in find_dates(&article, Some(date(&seed.published)))
+            .into_iter()
+            .enumerate()
+        {
+            let block = &article.blocks[mention.span.block];
+            let sentence = block.text[sentence_around(&block.text, mention.span.start)].to_string();
+            occurrences.push(Occurrence {
+                source,
+                mention: index,
+                value: mention.value,
+                block_kind: block.kind,
+                text: mention.text,
+                sentence,
+                people: Vec::new(),
+            });
+        }
+    }
+    let file_of = |occurrence: &Occurrence| fixture.seed[occurrence.source].file.as_str();
+    // Datelines and edition notes are found but are not events.
+    for text in [
+        "Tuesday 9 Jan 2024",
+        "11 January, 2024",
+        "5 Jan, 2020",
+        "Jan. 17, 2024",
+        "January 18, 2024",
+    ] {
+        let occurrence = occurrences.iter().find(|o| o.text == text).expect(text);
+        assert!(!is_event(occurrence), "{text} should not be an event");
+    }
+    let entries = build_entries(&occurrences, &[]);
+    let strike = entries
+        .iter()
+        .find(|entry| {
+            entry
+                .occurrences
+                .iter()
+                .any(|&i| occurrences[i].text == "January 2020")
+        })
+        .expect("an entry for January 2020");
+    let files: BTreeSet<&str> = strike
+        .occurrences
+        .iter()
+        .map(|&i| file_of(&occurrences[i]))
+        .collect();
+    assert!(
+        files.iter().any(|f| f.starts_with("2020-01-05")),
+        "{files:?}"
+    );
+    assert!(
+        files.iter().any(|f| f.starts_with("2024-01-17")),
+        "{files:?}"
+    );
+    // Chronological, and every extracted entry cites at least one mention.
+    assert!(entries
+        .windows(2)
+        .all(|pair| pair[0].value.start <= pair[1].value.start));
+    assert!(entries.iter().all(|entry| !entry.occurrences.is_empty()));
+    println!(
+        "seed timeline: {} occurrences, {} entries",
+        occurrences.len(),
+        entries.len()
+    );
+    for entry in &entries {
+        let cited: Vec<String> = entry
+            .occurrences
+            .iter()
+            .map(|&i| {
+                format!(
+                    "{}:{:?}",
+                    &file_of(&occurrences[i])[..10],
+                    occurrences[i].text
+                )
+            })
+            .collect();
+        println!("  {:<12} {}", entry.value.iso(), cited.join(", "));
     }
 }

@@ -86,8 +86,14 @@ pub(crate) fn assemble(pieces: &[Piece], lines: &[Line], head: Head) -> Article 
                 let text = piece.text(lines);
                 let previous = open_block.and_then(|index| article.blocks.get(index));
                 let previous_text = previous.map(|block| block.text.as_str());
+                // A quotation running over several paragraphs reopens its quote
+                // mark on each and closes it only on the last.
+                let quote_goes_on = previous.is_some_and(|block| {
+                    block.kind == BlockKind::Quote && !ends_with_quote(&block.text)
+                });
                 if starts_with_quote(&text)
-                    && previous_text.is_some_and(|prev| introduces_quote(prev, &text))
+                    && (quote_goes_on
+                        || previous_text.is_some_and(|prev| introduces_quote(prev, &text)))
                 {
                     open_block = Some(article.blocks.len());
                     article.blocks.push(Block {

@@ -60,23 +60,55 @@ impl Piece {
     }
 }
 
-/// Does a sidecar entry name this line? Entries match the whole trimmed line
-/// (whitespace runs count as one space); an entry ending in `*` matches every
-/// line that starts with the text before the `*`.
-pub(crate) fn matches_override(entry: &str, line: &str) -> bool {
-    let entry = normalise(entry);
+/// The sidecar's keep and drop lists, normalised once.
+///
+/// An entry matches a whole line, compared after trimming and collapsing
+/// whitespace runs; an entry ending in `*` matches every line that starts
+/// with the text before the `*`.
+struct Overrides {
+    keep: Vec<String>,
+    drop: Vec<String>,
+}
+
+impl Overrides {
+    fn new(options: &CleanOptions) -> Self {
+        let prepare = |entries: &[String]| -> Vec<String> {
+            entries
+                .iter()
+                .map(|entry| normalise(entry))
+                .filter(|entry| !entry.trim_end_matches('*').trim().is_empty())
+                .collect()
+        };
+        Overrides {
+            keep: prepare(&options.keep),
+            drop: prepare(&options.drop),
+        }
+    }
+
+    fn keeps(&self, line: &str) -> bool {
+        self.keep.iter().any(|entry| matches_override(entry, line))
+    }
+
+    fn drops(&self, line: &str) -> bool {
+        self.drop.iter().any(|entry| matches_override(entry, line))
+    }
+}
+
+/// Does a normalised, non-empty sidecar entry name this line?
+fn matches_override(entry: &str, line: &str) -> bool {
     match entry.strip_suffix('*') {
-        Some(prefix) => !prefix.trim().is_empty() && line.starts_with(prefix.trim_end()),
-        None => !entry.is_empty() && entry == line,
+        Some(prefix) => line.starts_with(prefix.trim_end()),
+        None => entry == line,
     }
 }
 
 /// Sorts the lines into pieces.
 pub(crate) fn into_pieces(lines: &[Line], options: &CleanOptions) -> Vec<Piece> {
+    let overrides = Overrides::new(options);
     let roles: Vec<Option<PieceKind>> = lines
         .iter()
         .enumerate()
-        .map(|(index, line)| classify_line(lines, index, &line.text, options))
+        .map(|(index, line)| classify_line(lines, index, &line.text, &overrides))
         .collect();
     let mut pieces: Vec<Piece> = Vec::new();
     for (index, role) in roles.into_iter().enumerate() {
@@ -114,23 +146,15 @@ fn classify_line(
     lines: &[Line],
     index: usize,
     text: &str,
-    options: &CleanOptions,
+    overrides: &Overrides,
 ) -> Option<PieceKind> {
     if text.is_empty() {
         return None;
     }
-    if options
-        .drop
-        .iter()
-        .any(|entry| matches_override(entry, text))
-    {
+    if overrides.drops(text) {
         return Some(PieceKind::Removed(DROPPED_BY_SIDECAR));
     }
-    if options
-        .keep
-        .iter()
-        .any(|entry| matches_override(entry, text))
-    {
+    if overrides.keeps(text) {
         return Some(PieceKind::Text { forced: true });
     }
     if let Some((note, publication)) = parse_print_note(text) {
@@ -192,8 +216,12 @@ mod tests {
             ("", "", false),
         ];
         for (entry, line, expected) in cases {
+            let options = CleanOptions {
+                keep: vec![entry.to_string()],
+                drop: Vec::new(),
+            };
             assert_eq!(
-                matches_override(entry, line),
+                Overrides::new(&options).keeps(line),
                 expected,
                 "{entry:?} vs {line:?}"
             );

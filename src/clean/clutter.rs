@@ -6,7 +6,6 @@
 //! separator-heavy navigation, counters); the short phrase patterns below
 //! are a fallback for furniture whose only mark is its wording.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -302,39 +301,43 @@ fn is_navigation(text: &str) -> bool {
         && capitalised_share(text) >= 0.5
 }
 
-/// A long run of words that mostly share one fragment ("icon bookmark-bicon
-/// bookmarkicon cameraicon ..."): the class names of an icon font, not prose.
+/// A long run of words that mostly share one fragment at their start or end
+/// ("icon bookmark-bicon bookmarkicon cameraicon ..."): the class names of
+/// an icon font, not prose.
 fn is_fragment_debris(text: &str) -> bool {
     if ends_sentence(text) {
         return false;
     }
     // The first few hundred words are enough to see the pattern.
-    let words: Vec<String> = text
-        .split_whitespace()
-        .take(300)
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < 8 {
+    let mut fragments: Vec<String> = Vec::new();
+    let mut words = 0;
+    for word in text.split_whitespace().take(300) {
+        words += 1;
+        let letters: Vec<char> = word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if letters.len() < 4 {
+            continue;
+        }
+        let prefix: String = letters[..4].iter().collect();
+        let suffix: String = letters[letters.len() - 4..].iter().collect();
+        if prefix != suffix {
+            fragments.push(suffix);
+        }
+        fragments.push(prefix);
+    }
+    if words < 8 {
         return false;
     }
-    let mut fragment_counts: HashMap<&str, usize> = HashMap::new();
-    for word in &words {
-        let mut seen: Vec<&str> = Vec::new();
-        let boundaries: Vec<usize> = word
-            .char_indices()
-            .map(|(index, _)| index)
-            .chain(std::iter::once(word.len()))
-            .collect();
-        for window in boundaries.windows(5) {
-            let fragment = &word[window[0]..window[4]];
-            if fragment.chars().all(char::is_alphabetic) && !seen.contains(&fragment) {
-                seen.push(fragment);
-                *fragment_counts.entry(fragment).or_insert(0) += 1;
-            }
-        }
-    }
-    let most_shared = fragment_counts.values().copied().max().unwrap_or(0);
-    most_shared * 2 >= words.len()
+    fragments.sort_unstable();
+    let most_shared = fragments
+        .chunk_by(|a, b| a == b)
+        .map(<[String]>::len)
+        .max()
+        .unwrap_or(0);
+    most_shared * 2 >= words
 }
 
 fn starts_quoted(text: &str) -> bool {

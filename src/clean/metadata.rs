@@ -35,7 +35,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Everything a dateline may hold besides the date and a name.
 static DATELINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|ast|[+-]\d{2}:?\d{2}))?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|updated|published|posted|last updated|first published|on|at)\b",
+        r"(?i)\b(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:[a-z]{2,4}|[+-]\d{2}:?\d{2}))?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|updated|published|posted|last updated|first published|on|at)\b",
     )
     .expect("valid regex")
 });
@@ -51,7 +51,7 @@ static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<text>.*?)\s*[(\[]?(?i:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|foto)\s*(?::|\bby\b)\s*(?P<credit>[^()\[\]]{2,120}?)[)\]]?\s*$",
+        r#"^(?P<text>(?:.*?[.!?)”"’|—–-])?)\s*[(\[]?(?i:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|foto)\s*(?::|\bby\b)\s*(?P<credit>[^()\[\]]{2,120}?)[)\]]?\s*$"#,
     )
     .expect("valid regex")
 });
@@ -189,9 +189,10 @@ pub(crate) fn parse_dateline(text: &str) -> Option<Dateline> {
     }
     if is_outlet_name(rest) {
         dateline.publication = Some(rest.to_string());
-    } else {
+    } else if word_count(rest) >= 2 {
         dateline.authors = vec![rest.to_string()];
     }
+    // A single word ("Cairo, 5 Jan 2024") is more likely a place than a person.
     Some(dateline)
 }
 
@@ -219,7 +220,7 @@ pub(crate) fn parse_sign_off(text: &str) -> Option<Vec<String>> {
     let mut authors: Vec<String> = SIGN_OFF_NAME
         .captures_iter(text)
         .filter_map(|captures| captures.name("name"))
-        .map(|name| name.as_str().to_string())
+        .map(|name| without_leading_verb(name.as_str()).to_string())
         .filter(|name| is_name_like(name) && !is_outlet_name(name))
         .collect();
     if authors.is_empty() {
@@ -286,6 +287,15 @@ pub(crate) fn strip_list_prefix(text: &str) -> &str {
     match LIST_PREFIX.find(text) {
         Some(found) => &text[found.end()..],
         None => text,
+    }
+}
+
+/// "Contact Jane Doe" -> "Jane Doe": the imperative that opens a sign-off is not part of the name.
+fn without_leading_verb(name: &str) -> &str {
+    const VERBS: &[&str] = &["Write", "Contact", "Email", "E-mail", "Reach", "Message"];
+    match name.split_once(' ') {
+        Some((first, rest)) if VERBS.contains(&first) => rest,
+        _ => name,
     }
 }
 
@@ -382,6 +392,22 @@ mod tests {
                     authors: vec![],
                 }),
             ),
+            (
+                "Jan. 5, 2024 at 3:45 p.m. ET",
+                Some(Dateline {
+                    date: date("2024-01-05"),
+                    publication: None,
+                    authors: vec![],
+                }),
+            ),
+            (
+                "Cairo, 5 January 2024",
+                Some(Dateline {
+                    date: date("2024-01-05"),
+                    publication: None,
+                    authors: vec![],
+                }),
+            ),
             // A story sentence with a date is not a dateline.
             (
                 "The talks began on 9 Jan 2024 in Baghdad and ended in failure.",
@@ -404,6 +430,7 @@ mod tests {
             ),
             ("Reporting by Ali Hassan; Editing by Mark Smith", Some(vec!["Ali Hassan"])),
             ("Contact the newsroom at tips@example.com", None),
+            ("Contact Jane Doe at jane@example.com", Some(vec!["Jane Doe"])),
         ];
         for (text, expected) in cases {
             let expected = expected
@@ -431,6 +458,8 @@ mod tests {
             ("U.S. soldiers at an air base in July. Photo: U.S. Army", Some(("U.S. soldiers at an air base in July.", "U.S. Army"))),
             ("Flood water in the old town. (Photo by Ana Ruiz/AFP)", Some(("Flood water in the old town.", "Ana Ruiz/AFP"))),
             ("He said the image: was not what it seemed to be at all, and the whole town knew it.", None),
+            ("The bigger picture: inflation is falling.", None),
+            ("Photo: Reuters", Some(("", "Reuters"))),
         ];
         for (text, expected) in cases {
             let expected = expected.map(|(t, c)| (t.to_string(), c.to_string()));

@@ -34,7 +34,7 @@ pub struct CleanOptions {
 /// An article as the author wrote it, without the page around it.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Article {
-    /// The headline, without a mailing-list subject prefix ("[List] ").
+    /// The headline, without a mailing-list subject prefix (`[List] `).
     pub title: Option<String>,
     /// The subtitle under the headline.
     pub dek: Option<String>,
@@ -92,11 +92,11 @@ pub struct RemovedLine {
 ///
 /// Works on any input (empty, only clutter, CRLF or lone-CR line ends, a BOM,
 /// NUL bytes, one huge line) in time linear in its length. Passes, in order:
-/// normalise lines ([`lines`]), sort them into prose runs and recognised
-/// lines ([`classify`]: clutter, dateline, byline, sign-off, caption, note,
+/// normalise lines (`lines`), sort them into prose runs and recognised
+/// lines (`classify`: clutter, dateline, byline, sign-off, caption, note,
 /// sidecar overrides), mark the headline, its repeats and the dek, then the
-/// furniture after the last paragraph ([`structure`]), and build the blocks,
-/// rejoining sentences broken by removed links ([`body`]).
+/// furniture after the last paragraph (`structure`), and build the blocks,
+/// rejoining sentences broken by removed links (`body`).
 ///
 /// `Article.removed` lists every non-blank line that is neither in a block
 /// nor the title or dek: clutter with its reason, and also the byline,

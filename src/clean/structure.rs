@@ -131,12 +131,15 @@ pub(crate) fn mark_tail(pieces: &mut [Piece], lines: &[Line], head_end: usize) {
             PieceKind::Text { forced: false } => {
                 let text = pieces[index].text(lines);
                 let above = previous_text(pieces, lines, index, head_end);
+                // Only a run right above (nothing removed between) can be cut off into this one.
+                let adjacent_above =
+                    index > head_end && matches!(pieces[index - 1].kind, PieceKind::Text { .. });
                 let reason = if is_headline_list(&pieces[index], lines) {
                     Some(RECOMMENDATION_BLOCK)
                 } else if in_tail && is_author_bio(&text, &authors) {
                     Some("author bio")
                 } else {
-                    tail_reason(&text, in_tail, above.as_deref())
+                    tail_reason(&text, in_tail, above.as_deref(), adjacent_above)
                 };
                 match reason {
                     Some(reason) => {
@@ -251,7 +254,19 @@ fn previous_text(
 }
 
 /// Why a prose piece at the end of the text is furniture, if it is.
-fn tail_reason(text: &str, in_tail: bool, above: Option<&str>) -> Option<&'static str> {
+fn tail_reason(
+    text: &str,
+    in_tail: bool,
+    above: Option<&str>,
+    adjacent_above: bool,
+) -> Option<&'static str> {
+    // The rest of a sentence cut off right above is prose, however short.
+    let continues_above = adjacent_above
+        && starts_mid_sentence(text)
+        && above.is_some_and(|above| !ends_sentence(above) && !above.ends_with(':'));
+    if continues_above {
+        return None;
+    }
     if is_furniture_fragment(text) {
         return Some(if text.ends_with(':') {
             "empty field label"
@@ -331,6 +346,18 @@ mod tests {
                 PieceKind::Removed("newsletter or donation appeal"),
                 PieceKind::Removed("empty field label"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_cut_off_sentence_at_the_end_stays() {
+        let raw = format!("Bridge to close\n\n{BODY} The mayor said that the\n\nnew bridge\n\nwould open in May\n");
+        let (_, kinds) = kinds_after(&raw);
+        assert!(
+            !kinds
+                .iter()
+                .any(|kind| matches!(kind, PieceKind::Removed(_))),
+            "{kinds:?}"
         );
     }
 

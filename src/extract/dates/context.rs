@@ -75,8 +75,9 @@ fn starts_sentence(text: &str, at: usize) -> bool {
 ///   year used as a plain determiner of another noun ("journalism 2022
 ///   demands") is not a date.
 /// - "May" alone needs a cue before it ("in May"); it is usually the verb.
-/// - A bare weekday right after a capitalised word ("News Sunday") or right
-///   before one without a cue ("Sunday Times") is part of a name.
+///   Other bare months and weekdays without a cue are dates unless they sit
+///   in a name: right after a capitalised word mid-sentence ("Fox News
+///   Sunday", "Black September") or right before one ("Sunday Times").
 /// - "the last week", "the next year" are durations, not dates.
 pub fn is_date_in_context(
     text: &str,
@@ -127,28 +128,42 @@ pub fn is_date_in_context(
             if chained_to_year(text, candidate.start, previous_year_end) {
                 return true;
             }
+            let next_char_closes = matches!(next_char, Some(')' | '–' | '-'));
+            if previous_char == Some('(') && next_char_closes {
+                // "(2003)", "(2003–2011)": a year given in brackets.
+                return true;
+            }
             match before_word {
-                Some("the") => after_lower
-                    .as_deref()
-                    .is_some_and(|word| word.chars().all(|c| c.is_lowercase() || c == '-')),
+                // "the 2008 Status of Forces Agreement", "its 2010 campaign",
+                // "a 2019 report": a year as determiner of a noun phrase.
+                Some("the" | "its" | "his" | "her" | "their" | "our" | "whose" | "a" | "an") => {
+                    after.is_some_and(|word| word.chars().all(char::is_alphabetic))
+                }
                 Some(word) => lexicon::is_year_cue_before(word),
-                None => false,
+                // "2014 was a turning point": a year as the subject.
+                None => {
+                    starts_sentence(text, candidate.start)
+                        && after_lower
+                            .as_deref()
+                            .is_some_and(lexicon::is_year_subject_verb)
+                }
             }
         }
         Form::Month {
-            month: 5,
             relation: None,
-        } => candidate.qualified || before_word.is_some_and(lexicon::is_day_cue_before),
-        Form::Weekday { relation: None, .. } => {
+            month,
+        } => {
             if candidate.qualified || before_word.is_some_and(lexicon::is_day_cue_before) {
                 return true;
             }
-            let previous_capitalised = before.as_ref().is_some_and(|(word, adjacent)| {
-                *adjacent && capitalised_in(text, candidate.start, word)
-            });
-            let next_capitalised =
-                after.is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase));
-            (!previous_capitalised || starts_sentence(text, candidate.start)) && !next_capitalised
+            // "May" alone is usually the verb; other months alone are dates
+            // unless they sit in a name ("April Ryan", "Black September").
+            month != 5 && !in_a_name(text, candidate, before.as_ref(), after)
+        }
+        Form::Weekday { relation: None, .. } => {
+            candidate.qualified
+                || before_word.is_some_and(lexicon::is_day_cue_before)
+                || !in_a_name(text, candidate, before.as_ref(), after)
         }
         Form::Deictic { offset, .. } | Form::Anaphoric { offset, .. } if offset != 0 => {
             !candidate.after_the
@@ -157,6 +172,21 @@ pub fn is_date_in_context(
         Form::Deictic { .. } => after != Some("of"),
         _ => true,
     }
+}
+
+/// True when the word right before the candidate is capitalised mid-sentence
+/// ("Fox News Sunday") or the word after it is capitalised ("Sunday Times").
+fn in_a_name(
+    text: &str,
+    candidate: &Candidate,
+    before: Option<&(String, bool)>,
+    after: Option<&str>,
+) -> bool {
+    let previous_capitalised = before
+        .is_some_and(|(word, adjacent)| *adjacent && capitalised_in(text, candidate.start, word));
+    let next_capitalised =
+        after.is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase));
+    (previous_capitalised && !starts_sentence(text, candidate.start)) || next_capitalised
 }
 
 /// True when `text` starts with four digits and no fifth.
@@ -346,6 +376,11 @@ mod tests {
             ("the 1650 soldiers", &[]),
             ("code 2014-XY", &[]),
             ("mid-2014", &["mid-2014"]),
+            ("under the 2008 Status of Forces Agreement", &["2008"]),
+            ("a 2019 report said", &["2019"]),
+            ("2014 was a turning point.", &["2014"]),
+            ("2014 troops left.", &[]),
+            ("the war (2003–2011) ended", &["2003", "2011"]),
         ];
         for (text, expected) in cases {
             assert_eq!(&accepted(text), expected, "{text}");
@@ -364,6 +399,9 @@ mod tests {
             ("troops May leave", &[]),
             ("in May the troops", &["May"]),
             ("the last week of June", &["June"]),
+            ("reporter April Ryan asked", &[]),
+            ("the talks collapsed in April. Then", &["April"]),
+            ("April brought rain", &["April"]),
         ];
         for (text, expected) in cases {
             assert_eq!(&accepted(text), expected, "{text}");

@@ -241,6 +241,15 @@ pub fn is_unit_noun(word: &str) -> bool {
     )
 }
 
+/// Verbs that, right after a sentence-initial four-digit number, make it a
+/// year as the subject ("2014 was", "2019 saw"). Lower-case input.
+pub fn is_year_subject_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "was" | "is" | "will" | "saw" | "brought" | "marked" | "began" | "ended" | "has" | "had"
+    )
+}
+
 /// Words that make a weekday or a bare month name a date even when it could
 /// be something else ("on Monday", "by May"). Lower-case input.
 pub fn is_day_cue_before(word: &str) -> bool {

@@ -124,7 +124,9 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
             r"(?i:{B}(?P<n_count>{COUNT})\s+(?P<n_unit>day|week|month|year)s?\s+(?P<n_dir>ago|later|earlier|afterwards?|before|after)){B}"
         ),
         // today, yesterday
-        format!(r"(?i:{B}(?P<today>today|yesterday|tomorrow|tonight)){B}"),
+        format!(
+            r"(?i:{B}(?P<today>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)){B}"
+        ),
         // (last) Friday
         format!(r"(?:(?P<wd_rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WEEKDAY}){B}"),
         // December
@@ -235,8 +237,10 @@ fn read(captures: &Captures, text: &str) -> Option<Candidate> {
         }
     } else if let Some(word) = group("today") {
         qualified = true;
-        let offset = match word.to_lowercase().as_str() {
+        let lower = word.to_lowercase();
+        let offset = match lower.as_str() {
             "yesterday" => -1,
+            _ if lower.starts_with("last") => -1,
             "tomorrow" => 1,
             _ => 0,
         };

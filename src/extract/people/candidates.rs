@@ -8,8 +8,8 @@
 //! is decided by [`super::evidence`].
 
 use super::lexicon::{
-    is_calendar_word, is_demonym, is_honorific, is_organisation_word, is_place_prefix,
-    is_role_noun, is_speech_verb, is_stop_word, is_title_word,
+    is_calendar_word, is_demonym, is_honorific, is_name_suffix, is_organisation_word,
+    is_place_prefix, is_role_noun, is_speech_verb, is_stop_word, is_title_word, is_weekday,
 };
 use super::tokens::{Shape, Token};
 
@@ -63,7 +63,7 @@ fn is_title_token(token: &Token) -> bool {
 
 /// True when `token` may continue a run that ends with `previous`.
 fn continues_run(previous: &Token, token: &Token, after: Option<&Token>) -> bool {
-    if previous.closes_run() || token.opens_run() || is_calendar_word(&token.key) {
+    if previous.closes_run() || token.opens_run() || breaks_as_date(token, after, true) {
         return false;
     }
     let next_is_name = after.is_some_and(|next| {
@@ -77,11 +77,25 @@ fn continues_run(previous: &Token, token: &Token, after: Option<&Token>) -> bool
     }
 }
 
-fn starts_run(token: &Token) -> bool {
+fn starts_run(token: &Token, after: Option<&Token>) -> bool {
     matches!(
         token.shape,
         Shape::Name | Shape::Initials | Shape::PrefixedTitle
-    ) && !is_calendar_word(&token.key)
+    ) && !breaks_as_date(token, after, false)
+}
+
+/// A weekday, or a month written as a date ("Jan. 17", "May 2024", "in March."),
+/// never joins a name; "Theresa May said" and "Jan Hatzius" keep theirs.
+fn breaks_as_date(token: &Token, after: Option<&Token>, continuing: bool) -> bool {
+    if !is_calendar_word(&token.key) {
+        return false;
+    }
+    let next_is_number = after.is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
+    let next_is_name = after.is_some_and(|t| t.shape == Shape::Name) && !token.closes_run();
+    is_weekday(&token.key)
+        || token.text.ends_with('.')
+        || next_is_number
+        || (!continuing && !next_is_name)
 }
 
 /// Finds the candidate names among the tokens of block `block`.
@@ -89,7 +103,7 @@ pub fn find_candidates(block: usize, text: &str, tokens: &[Token]) -> Vec<Candid
     let mut candidates = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
-        if !starts_run(&tokens[index]) {
+        if !starts_run(&tokens[index], tokens.get(index + 1)) {
             index += 1;
             continue;
         }
@@ -126,8 +140,13 @@ fn shape_candidate(
     let mut name_start = first;
     for (at, token) in tokens.iter().enumerate().take(run.end).skip(first) {
         // A capitalised role noun opening the run ("Engineer Jane Doe") is a title too.
-        let opening_role = at == first && is_role_noun(&token.key);
-        if (is_title_token(token) || opening_role || token.text == "of") && at + 1 < run.end {
+        // A capitalised role noun is a title too ("Engineer Jane Doe", "Majority Leader").
+        let role = token.is_capitalised() && is_role_noun(&token.key);
+        let before_suffix = tokens.get(at + 1).is_some_and(|t| is_name_suffix(&t.key));
+        if (is_title_token(token) || role || token.text == "of")
+            && at + 1 < run.end
+            && !before_suffix
+        {
             name_start = at + 1;
         }
     }
@@ -135,7 +154,7 @@ fn shape_candidate(
         name_start += 1;
     }
     let name = name_start..run.end;
-    if name.is_empty() {
+    if name.is_empty() || is_name_suffix(&tokens[name_start].key) {
         return None;
     }
     let name_tokens = &tokens[name.clone()];
@@ -143,7 +162,7 @@ fn shape_candidate(
         || name_tokens.iter().all(|t| t.shape == Shape::Initials)
         || name_tokens.iter().any(|t| {
             is_organisation_word(&t.key)
-                || is_calendar_word(&t.key)
+                || is_weekday(&t.key)
                 || t.shape == Shape::PrefixedTitle
         })
         || (name_tokens[0].shape == Shape::Initials && name_tokens.len() < 3)
@@ -243,6 +262,17 @@ mod tests {
                 &[("L. Paul Bremer", None)],
             ),
             ("in San Jose on Monday", &[]),
+            ("the St. Louis Cardinals won", &[]),
+            ("Theresa May said on May 5", &[("Theresa May", None)]),
+            ("analyst Jan Hatzius on Jan. 17", &[("Jan Hatzius", None)]),
+            (
+                "Senate Majority Leader Chuck Schumer said",
+                &[("Chuck Schumer", Some("Leader"))],
+            ),
+            (
+                "Martin Luther King Jr.'s legacy",
+                &[("Martin Luther King Jr.", None)],
+            ),
             (
                 "Secretary-General Ana Ruiz spoke",
                 &[("Ana Ruiz", Some("Secretary-General"))],

@@ -3,7 +3,7 @@
 //! photographer's name out. Agencies alone ("Reuters", "U.S. Army") are not people.
 
 use super::lexicon::{is_organisation_word, is_stop_word, word_key};
-use super::tokens::{tokenize, Token};
+use super::tokens::Token;
 
 /// The photographer named in a credit string, if any part of it is a person's name.
 pub fn photographer_in_credit(credit: &str) -> Option<String> {
@@ -35,8 +35,10 @@ fn looks_like_person(part: &str) -> bool {
 
 /// A credit written in the body: "Photo: Name Name/Agency". Returns the byte
 /// span of the name and the token range it covers.
-pub fn credits_in_text(text: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
-    let tokens = tokenize(text);
+pub fn credits_in_text(
+    text: &str,
+    tokens: &[Token],
+) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     let mut found = Vec::new();
     for (index, token) in tokens.iter().enumerate() {
         let is_label = matches!(
@@ -69,6 +71,7 @@ pub fn credits_in_text(text: &str) -> Vec<(std::ops::Range<usize>, std::ops::Ran
 
 #[cfg(test)]
 mod tests {
+    use super::super::tokens::tokenize;
     use super::*;
 
     #[test]
@@ -94,9 +97,10 @@ mod tests {
     #[test]
     fn credits_left_in_text() {
         let text = "Soldiers in Iraq. Photo: John Moore/Getty Images";
-        let found = credits_in_text(text);
+        let found = credits_in_text(text, &tokenize(text));
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].0.clone()], "John Moore");
-        assert!(credits_in_text("Photo: U.S. Army").is_empty());
+        let army = "Photo: U.S. Army";
+        assert!(credits_in_text(army, &tokenize(army)).is_empty());
     }
 }

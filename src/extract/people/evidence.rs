@@ -42,6 +42,12 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
     let after = tokens.get(candidate.run.end);
     let mut evidence = Evidence::default();
 
+    // "Amnesty's researcher, Jane Doe, said": a role noun and a comma before.
+    if let Some(previous) = before.filter(|t| t.trail == "," && !t.is_capitalised()) {
+        if is_role_noun(&previous.key) {
+            evidence.role = Some(previous.text.to_string());
+        }
+    }
     if let Some(previous) = before.filter(|t| t.trail.is_empty() && !t.possessive) {
         if is_role_noun(&previous.key) && !previous.is_capitalised() {
             evidence.role = Some(previous.text.to_string());
@@ -175,6 +181,9 @@ mod tests {
         let found = evidence_of("political analyst Andre Vltchek believes it.");
         assert_eq!(found[0].1.role.as_deref(), Some("analyst"));
         assert!(found[0].1.speech);
+
+        let found = evidence_of("Putin's spokesman, Dmitry Peskov, denied it.");
+        assert_eq!(found[1].1.role.as_deref(), Some("spokesman"));
 
         let found = evidence_of("the Obama administration said");
         assert!(found[0].1.named_after);

@@ -11,10 +11,16 @@ use std::sync::LazyLock;
 /// The comparison form of one word: transliterated, lower case, without a
 /// trailing period or surrounding punctuation ("Maj." -> "maj", "José" -> "jose").
 pub fn word_key(word: &str) -> String {
-    deunicode::deunicode(word)
-        .to_lowercase()
-        .trim_matches(|c: char| !c.is_ascii_alphanumeric())
-        .to_string()
+    let trim = |w: &str| {
+        w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+            .to_ascii_lowercase()
+    };
+    // Most words are ASCII already: skip transliteration for them.
+    if word.is_ascii() {
+        trim(word)
+    } else {
+        trim(&deunicode::deunicode(word))
+    }
 }
 
 fn set(words: &'static str) -> HashSet<&'static str> {
@@ -260,6 +266,22 @@ pub fn is_demonym(key: &str) -> bool {
 /// True for a month or weekday name.
 pub fn is_calendar_word(key: &str) -> bool {
     CALENDAR_WORDS.contains(key)
+}
+
+/// True for a weekday name, which is never part of a personal name (months
+/// can be: "Theresa May", "Jan Hatzius", "June Carter").
+pub fn is_weekday(key: &str) -> bool {
+    is_calendar_word(key)
+        && (key.ends_with("day")
+            || matches!(
+                key,
+                "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+            ))
+}
+
+/// "Jr", "Sr", "II": generation marks written after a surname.
+pub fn is_name_suffix(key: &str) -> bool {
+    matches!(key, "jr" | "sr" | "ii" | "iii" | "iv")
 }
 
 /// True for a lower-case name particle ("al", "bin", "de").

@@ -100,7 +100,7 @@ fn find_in_block(block: usize, text: &str) -> Vec<Found> {
     let tokens = tokens::tokenize(text);
     // A byline the cleaner left in the body names the authors, not the cast.
     let byline = (text.starts_with("By ") && text.len() < 160) || text.starts_with("Write to ");
-    let credit_spans = credits::credits_in_text(text);
+    let credit_spans = credits::credits_in_text(text, &tokens);
     let mut found: Vec<Found> = candidates::find_candidates(block, text, &tokens)
         .into_iter()
         .filter(|c| {
@@ -145,6 +145,16 @@ fn find_in_block(block: usize, text: &str) -> Vec<Found> {
     }
     // "Name Name/Agency" without a "Photo:" label is a credit too.
     for item in &mut found {
+        // "Reporting by Jane Doe; Editing by John Roe" credits the authors.
+        let start = item.candidate.run.start;
+        let by = start.checked_sub(1).and_then(|i| tokens.get(i));
+        let credit_word = start.checked_sub(2).and_then(|i| tokens.get(i));
+        if by.is_some_and(|t| t.key == "by")
+            && credit_word
+                .is_some_and(|t| matches!(t.key.as_str(), "reporting" | "editing" | "writing"))
+        {
+            item.byline = true;
+        }
         let last = item.candidate.run.end.saturating_sub(1);
         if item.candidate.word_count() >= 2
             && tokens.get(last).is_some_and(|t| t.trail.starts_with('/'))

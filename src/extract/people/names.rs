@@ -5,7 +5,7 @@
 //! that "Mohammed Shiaa Al-Sudani", "Mohammed al-Sudani" and "Sudani" share a
 //! surname, and that "Pat Ryder" and "Patrick Ryder" share a given name.
 
-use super::lexicon::{given_names_match, is_glued_particle, is_particle, word_key};
+use super::lexicon::{given_names_match, is_glued_particle, is_name_suffix, is_particle, word_key};
 
 /// The folded words of a name, particles and initials included ("al", "l").
 fn words(name: &str) -> Vec<String> {
@@ -36,11 +36,6 @@ pub fn surname_key(name: &str) -> String {
         .find(|w| !is_particle(w) && !is_name_suffix(w))
         .map(|w| strip_particle(w))
         .unwrap_or_default()
-}
-
-/// "Jr", "Sr", "III": generation marks after a surname.
-fn is_name_suffix(word: &str) -> bool {
-    matches!(word, "jr" | "sr" | "ii" | "iii" | "iv")
 }
 
 /// The folded given name ("Pat Ryder" -> "pat"); `None` for a lone surname.

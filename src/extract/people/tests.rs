@@ -135,6 +135,7 @@ fn bylines_left_in_the_text_are_authors() {
         "By Jane Roe and John Poe",
         "Minister Ann Lee spoke.",
         "Write to Jane Roe at jane@example.com",
+        "Reporting by Sam Iyer in Delhi; Editing by Sam Iyer",
     ]));
     let summary: Vec<(&str, PersonKind, usize)> = people
         .iter()
@@ -146,6 +147,7 @@ fn bylines_left_in_the_text_are_authors() {
             ("Jane Roe", PersonKind::Author, 2),
             ("John Poe", PersonKind::Author, 1),
             ("Ann Lee", PersonKind::Subject, 1),
+            ("Sam Iyer", PersonKind::Author, 2),
         ]
     );
 }

@@ -5,7 +5,9 @@
 //! names end. Possessive endings are cut off so a mention of "Zapatero's"
 //! spans "Zapatero" only. One pass, no allocation beyond the token list.
 
-use super::lexicon::{is_glued_particle, is_particle, is_title_word, word_key};
+use super::lexicon::{
+    is_glued_particle, is_name_suffix, is_particle, is_place_prefix, is_title_word, word_key,
+};
 
 /// What a word looks like, which decides whether it can be part of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,12 +146,13 @@ fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Toke
     } else {
         trail
     };
-    let shape = shape_of(word);
+    let key = word_key(word);
+    let shape = shape_of(word, &key);
     tokens.push(Token {
         start: start + core_start,
         end: start + word_end,
         text: word,
-        key: word_key(word),
+        key,
         shape,
         possessive,
         lead: &chunk[..core_start],
@@ -161,7 +164,11 @@ fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Toke
 fn keeps_period(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-    first_upper && (is_initials_core(word) || (letters <= 4 && is_title_word(&word_key(word))))
+    let key = word_key(word);
+    first_upper
+        && (is_initials_core(word)
+            || (letters <= 4
+                && (is_title_word(&key) || is_place_prefix(&key) || is_name_suffix(&key))))
 }
 
 /// "L", "J.S", "U.S": single capitals separated by periods (the last period not included).
@@ -170,32 +177,31 @@ fn is_initials_core(word: &str) -> bool {
         .all(|part| part.chars().count() == 1 && part.chars().all(|c| c.is_uppercase()))
 }
 
-fn shape_of(word: &str) -> Shape {
+fn shape_of(word: &str, key: &str) -> Shape {
     if let Some(core) = word.strip_suffix('.') {
         if is_initials_core(core) {
             return Shape::Initials;
         }
     }
-    let key = word_key(word);
-    if word.chars().all(|c| c.is_lowercase()) && is_particle(&key) {
+    if word.chars().all(|c| c.is_lowercase()) && is_particle(key) {
         return Shape::Particle;
     }
     if word.contains(['@', ':']) || word.chars().any(|c| c.is_ascii_digit()) {
         return Shape::Other;
     }
-    let parts: Vec<&str> = word.split('-').collect();
-    if let [prefix, rest] = parts.as_slice() {
-        if matches!(*prefix, "then" | "ex" | "former") && is_title_word(&word_key(rest)) {
+    if let Some((prefix, rest)) = word.split_once('-') {
+        if matches!(prefix, "then" | "ex" | "former") && is_title_word(&word_key(rest)) {
             return Shape::PrefixedTitle;
         }
     }
+    let part_count = word.split('-').count();
     let mut has_capitalised_part = false;
-    for (index, part) in parts.iter().enumerate() {
+    for (index, part) in word.split('-').enumerate() {
         if part.is_empty() {
             return Shape::Other;
         }
         let lower_particle = part.chars().all(|c| c.is_lowercase()) && is_glued_particle(part);
-        if lower_particle && index + 1 < parts.len() {
+        if lower_particle && index + 1 < part_count {
             continue;
         }
         if !is_capitalised_part(part) {
@@ -213,18 +219,18 @@ fn shape_of(word: &str) -> Shape {
 /// "Sudani", "O'Brien", "McCain", "Ameer", "Al" with an abbreviation period: capital, then some lower case.
 fn is_capitalised_part(part: &str) -> bool {
     let mut chars = part.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if !first.is_uppercase() {
+    if !chars.next().is_some_and(char::is_uppercase) {
         return false;
     }
-    let rest: Vec<char> = chars.collect();
-    let all_letters = rest
-        .iter()
-        .all(|&c| c.is_alphabetic() || matches!(c, '\'' | '’' | '.'));
-    let has_lower = rest.iter().any(|c| c.is_lowercase());
-    all_letters && has_lower
+    let mut has_lower = false;
+    for c in chars {
+        if c.is_lowercase() {
+            has_lower = true;
+        } else if !(c.is_alphabetic() || matches!(c, '\'' | '’' | '.')) {
+            return false;
+        }
+    }
+    has_lower
 }
 
 #[cfg(test)]

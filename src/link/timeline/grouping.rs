@@ -13,7 +13,7 @@
 //!
 //! A salient word is a content word (four letters or more, not a function
 //! word, a reporting verb or a calendar word) that is not common across the
-//! occurrences being grouped: a word in more than an eighth of the sentences
+//! occurrences being grouped: a word in more than a quarter of the sentences
 //! ("Iraq" in an Iraq archive) says nothing about which happening is meant.
 //! Words are compared after stripping a plural or "-ed"/"-ing" ending.
 
@@ -39,7 +39,7 @@ impl Similarity {
                 *document_frequency.entry(word.as_str()).or_default() += 1;
             }
         }
-        let common_above = (occurrences.len() / 8).max(3);
+        let common_above = (occurrences.len() / 4).max(3);
         let words = content
             .iter()
             .map(|words| {
