@@ -5,7 +5,10 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn backstory(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_backstory")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_backstory"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 fn stderr(output: &Output) -> String {
@@ -13,7 +16,10 @@ fn stderr(output: &Output) -> String {
 }
 
 fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let target = to.join(entry.path().strip_prefix(from).unwrap());
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&target).unwrap();
@@ -25,7 +31,10 @@ fn copy_tree(from: &Path, to: &Path) {
 
 fn fixture_site() -> tempfile::TempDir {
     let temp = tempfile::tempdir().unwrap();
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites/basic"), temp.path());
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites/basic"),
+        temp.path(),
+    );
     temp
 }
 
@@ -38,17 +47,27 @@ fn init_creates_a_site_that_builds_and_checks_clean() {
     assert!(output.status.success(), "{}", stderr(&output));
     let check = backstory(&["check", "--root", dir_arg]);
     assert!(check.status.success(), "{}", stderr(&check));
-    assert!(!dir.join("public").exists(), "check must not write anything");
+    assert!(
+        !dir.join("public").exists(),
+        "check must not write anything"
+    );
     let build = backstory(&["build", "--root", dir_arg]);
     assert!(build.status.success(), "{}", stderr(&build));
     assert!(dir.join("public/index.html").is_file());
     let again = backstory(&["init", dir_arg]);
-    assert_eq!(again.status.code(), Some(1), "init refuses a folder that is not empty");
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "init refuses a folder that is not empty"
+    );
 }
 
 #[test]
 fn usage_errors_exit_with_2() {
-    assert_eq!(backstory(&["build", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(
+        backstory(&["build", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
     assert_eq!(backstory(&["frobnicate"]).status.code(), Some(2));
 }
 
@@ -59,14 +78,22 @@ fn a_front_matter_error_names_file_line_and_key_and_keeps_the_old_output() {
     assert!(backstory(&["build", "--root", root]).status.success());
     let before = std::fs::read(site.path().join("public/index.html")).unwrap();
 
-    std::fs::write(site.path().join("content/pages/about.md"), "---\ntitle: About\ntitel: typo\n---\nText\n").unwrap();
+    std::fs::write(
+        site.path().join("content/pages/about.md"),
+        "---\ntitle: About\ntitel: typo\n---\nText\n",
+    )
+    .unwrap();
     let output = backstory(&["build", "--root", root]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(message.contains("content/pages/about.md:3"), "{message}");
     assert!(message.contains("titel"), "{message}");
     assert!(message.contains("hint:"), "{message}");
-    assert_eq!(std::fs::read(site.path().join("public/index.html")).unwrap(), before, "the old output is untouched");
+    assert_eq!(
+        std::fs::read(site.path().join("public/index.html")).unwrap(),
+        before,
+        "the old output is untouched"
+    );
     assert!(site.path().join("public/about/index.html").exists());
 
     let check = backstory(&["check", "--root", root]);
@@ -78,9 +105,21 @@ fn a_front_matter_error_names_file_line_and_key_and_keeps_the_old_output() {
 fn check_reports_every_problem_in_one_run() {
     let site = fixture_site();
     let root = site.path().to_str().unwrap();
-    std::fs::write(site.path().join("content/pages/about.md"), "+++\ntitle = 3\n+++\n").unwrap();
-    std::fs::write(site.path().join("content/people/ana-lima.md"), "+++\nrole = \"x\"\n+++\n").unwrap();
-    std::fs::write(site.path().join("content/events/bridge-opens.md"), "+++\ntitle = \"x\"\ndate = \"someday\"\n+++\n").unwrap();
+    std::fs::write(
+        site.path().join("content/pages/about.md"),
+        "+++\ntitle = 3\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/people/ana-lima.md"),
+        "+++\nrole = \"x\"\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/events/bridge-opens.md"),
+        "+++\ntitle = \"x\"\ndate = \"someday\"\n+++\n",
+    )
+    .unwrap();
     let output = backstory(&["check", "--root", root]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
@@ -91,7 +130,10 @@ fn check_reports_every_problem_in_one_run() {
         "content/events/bridge-opens.md:3",
         "`someday` is not a date",
     ] {
-        assert!(message.contains(expected), "missing {expected:?} in:\n{message}");
+        assert!(
+            message.contains(expected),
+            "missing {expected:?} in:\n{message}"
+        );
     }
 }
 
@@ -99,7 +141,11 @@ fn check_reports_every_problem_in_one_run() {
 fn warnings_fail_only_with_strict() {
     let site = fixture_site();
     let root = site.path().to_str().unwrap();
-    std::fs::write(site.path().join("content/stray.txt"), "not part of the model").unwrap();
+    std::fs::write(
+        site.path().join("content/stray.txt"),
+        "not part of the model",
+    )
+    .unwrap();
     let relaxed = backstory(&["check", "--root", root]);
     assert!(relaxed.status.success(), "{}", stderr(&relaxed));
     assert!(stderr(&relaxed).contains("warning: content/stray.txt"));
@@ -112,8 +158,21 @@ fn the_output_may_not_replace_the_content() {
     let site = fixture_site();
     let root = site.path().to_str().unwrap();
     let content = site.path().join("content");
-    let output = backstory(&["build", "--root", root, "--output", content.to_str().unwrap()]);
+    let output = backstory(&[
+        "build",
+        "--root",
+        root,
+        "--output",
+        content.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("output folder"), "{}", stderr(&output));
-    assert!(content.join("_index.md").is_file(), "the content is untouched");
+    assert!(
+        stderr(&output).contains("output folder"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        content.join("_index.md").is_file(),
+        "the content is untouched"
+    );
 }

@@ -14,17 +14,35 @@ fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             (rel, std::fs::read(e.path()).unwrap())
         })
         .collect()
 }
 
 fn build_into(site: &Path, output: &Path) {
-    let options = BuildOptions { root: site.to_path_buf(), output: Some(output.to_path_buf()), ..BuildOptions::default() };
+    let options = BuildOptions {
+        root: site.to_path_buf(),
+        output: Some(output.to_path_buf()),
+        ..BuildOptions::default()
+    };
     let report = build_site(&options).expect("the build runs");
-    let errors: Vec<String> = report.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
-    assert!(errors.is_empty(), "the fixture site has errors:\n{}", errors.join("\n"));
+    let errors: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "the fixture site has errors:\n{}",
+        errors.join("\n")
+    );
     assert!(report.written);
 }
 
@@ -52,9 +70,19 @@ fn sites_match_their_expected_trees() {
             }
         }
         let expected = read_tree(&expected_dir);
-        let missing: Vec<_> = expected.keys().filter(|k| !actual.contains_key(*k)).collect();
-        let extra: Vec<_> = actual.keys().filter(|k| !expected.contains_key(*k)).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, unexpected {extra:?}", site.display());
+        let missing: Vec<_> = expected
+            .keys()
+            .filter(|k| !actual.contains_key(*k))
+            .collect();
+        let extra: Vec<_> = actual
+            .keys()
+            .filter(|k| !expected.contains_key(*k))
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{}: missing {missing:?}, unexpected {extra:?}",
+            site.display()
+        );
         for (path, bytes) in &expected {
             assert!(
                 actual[path] == *bytes,
@@ -64,7 +92,11 @@ fn sites_match_their_expected_trees() {
         }
         checked += 1;
     }
-    assert!(checked > 0, "no fixture sites found under {}", sites.display());
+    assert!(
+        checked > 0,
+        "no fixture sites found under {}",
+        sites.display()
+    );
 }
 
 #[test]
@@ -73,7 +105,10 @@ fn two_builds_are_byte_identical() {
     let temp = tempfile::tempdir().unwrap();
     build_into(&site, &temp.path().join("a"));
     build_into(&site, &temp.path().join("b"));
-    assert_eq!(read_tree(&temp.path().join("a")), read_tree(&temp.path().join("b")));
+    assert_eq!(
+        read_tree(&temp.path().join("a")),
+        read_tree(&temp.path().join("b"))
+    );
 }
 
 #[test]
@@ -103,15 +138,38 @@ fn every_page_kind_is_built() {
         "assets/style.css",
         "assets/syntax.css",
     ] {
-        assert!(files.contains_key(path), "{path} was not built; got {:?}", files.keys().collect::<Vec<_>>());
+        assert!(
+            files.contains_key(path),
+            "{path} was not built; got {:?}",
+            files.keys().collect::<Vec<_>>()
+        );
     }
-    let raw = &files["sources/2021-03-02-harbour-daily-bridge-opens/2021-03-02-harbour-daily-bridge-opens.txt"];
-    assert_eq!(raw, &std::fs::read(site.join("content/sources/2021-03-02-harbour-daily-bridge-opens.txt")).unwrap());
-    let page = String::from_utf8(files["sources/2021-04-10-coast-weekly-toll-debate/index.html"].clone()).unwrap();
-    assert!(page.contains("&lt;b&gt;before&lt;/b&gt;"), "source markup must be escaped");
+    let raw = &files
+        ["sources/2021-03-02-harbour-daily-bridge-opens/2021-03-02-harbour-daily-bridge-opens.txt"];
+    assert_eq!(
+        raw,
+        &std::fs::read(site.join("content/sources/2021-03-02-harbour-daily-bridge-opens.txt"))
+            .unwrap()
+    );
+    let page =
+        String::from_utf8(files["sources/2021-04-10-coast-weekly-toll-debate/index.html"].clone())
+            .unwrap();
+    assert!(
+        page.contains("&lt;b&gt;before&lt;/b&gt;"),
+        "source markup must be escaped"
+    );
     let about = String::from_utf8(files["about/index.html"].clone()).unwrap();
-    assert!(!about.contains("<script>alert"), "raw HTML in Markdown must be escaped by default");
-    assert!(about.contains("class=\"hl-"), "code blocks are highlighted with classes");
+    assert!(
+        !about.contains("<script>alert"),
+        "raw HTML in Markdown must be escaped by default"
+    );
+    assert!(
+        about.contains("class=\"hl-"),
+        "code blocks are highlighted with classes"
+    );
     let sitemap = String::from_utf8(files["sitemap.xml"].clone()).unwrap();
-    assert!(sitemap.contains("<loc>https://example.org/harbour/people/ana-lima/</loc>"), "{sitemap}");
+    assert!(
+        sitemap.contains("<loc>https://example.org/harbour/people/ana-lima/</loc>"),
+        "{sitemap}"
+    );
 }

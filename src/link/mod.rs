@@ -482,6 +482,10 @@ fn link_timeline(
     let mut occurrences = Vec::new();
     for (source_index, source) in sources.iter().enumerate() {
         for (mention_index, mention) in source.dates.iter().enumerate() {
+            // A dateline or edition note dates the text, not an event in it.
+            if mention.reference {
+                continue;
+            }
             let Some(block) = source.article.blocks.get(mention.span.block) else {
                 continue;
             };

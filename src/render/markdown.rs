@@ -155,7 +155,9 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
 /// Highlights one code block; unknown languages are shown as escaped plain text.
 pub fn highlight(language: &str, code: &str) -> String {
     let found = [&*EXTRA_SYNTAXES, &*SYNTAXES].into_iter().find_map(|set| {
-        let syntax = set.find_syntax_by_token(language).or_else(|| set.find_syntax_by_extension(language))?;
+        let syntax = set
+            .find_syntax_by_token(language)
+            .or_else(|| set.find_syntax_by_extension(language))?;
         Some((set, syntax))
     });
     let found = found.filter(|_| !language.is_empty());
