@@ -135,6 +135,7 @@ fn every_page_kind_is_built() {
         "data/sources.json",
         "data/people.json",
         "data/timeline.json",
+        "data/timelinejs.json",
         "assets/style.css",
         "assets/syntax.css",
     ] {
@@ -167,6 +168,15 @@ fn every_page_kind_is_built() {
         about.contains("class=\"hl-"),
         "code blocks are highlighted with classes"
     );
+    let timelinejs: serde_json::Value =
+        serde_json::from_slice(&files["data/timelinejs.json"]).unwrap();
+    assert_eq!(
+        timelinejs["eras"][0]["end_date"]["month"], "2",
+        "{timelinejs}"
+    );
+    assert!(timelinejs["events"]
+        .as_array()
+        .is_some_and(|events| events.iter().any(|e| e["group"] == "editorial")));
     let sitemap = String::from_utf8(files["sitemap.xml"].clone()).unwrap();
     assert!(
         sitemap.contains("<loc>https://example.org/harbour/people/ana-lima/</loc>"),

@@ -185,6 +185,7 @@ pub fn data_files(site: &Site, lookup: &Lookup, base_url: Option<&str>) -> Vec<O
         OutputFile::new("data/sources.json", to_json(&sources)),
         OutputFile::new("data/people.json", to_json(&people)),
         OutputFile::new("data/timeline.json", to_json(&timeline)),
+        OutputFile::new("data/timelinejs.json", to_json(&timelinejs(site))),
         OutputFile::new("sitemap.xml", sitemap(site, lookup, base_url)),
         OutputFile::new("atom.xml", atom(site, base_url)),
     ];
@@ -332,4 +333,115 @@ fn atom(site: &Site, base_url: Option<&str>) -> String {
     }
     xml.push_str("</feed>\n");
     xml
+}
+
+/// A TimelineJS date: the parts the value's precision defines.
+#[derive(Serialize)]
+struct TimelineJsDate {
+    year: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    month: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    day: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TimelineJsText {
+    headline: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct TimelineJsSlide {
+    start_date: TimelineJsDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<TimelineJsDate>,
+    text: TimelineJsText,
+    unique_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct TimelineJs {
+    title: TimelineJsText,
+    events: Vec<TimelineJsSlide>,
+    eras: Vec<TimelineJsSlide>,
+}
+
+fn timelinejs_date(value: &crate::extract::dates::DateValue) -> TimelineJsDate {
+    use crate::extract::dates::Precision;
+    let d = value.start;
+    let (month, day) = match value.precision {
+        Precision::Day | Precision::Week => {
+            (Some(d.month().to_string()), Some(d.day().to_string()))
+        }
+        Precision::Month => (Some(d.month().to_string()), None),
+        Precision::Year => (None, None),
+    };
+    TimelineJsDate {
+        year: d.year().to_string(),
+        month,
+        day,
+    }
+}
+
+/// The timeline in TimelineJS's JSON format, so newsrooms can reuse it.
+fn timelinejs(site: &Site) -> TimelineJs {
+    let events = site
+        .timeline
+        .iter()
+        .map(|entry| {
+            let headline = match &entry.editorial {
+                Some(event) => event.file.doc.meta.title.clone(),
+                None => entry.value.label(),
+            };
+            let mut text = String::new();
+            if let Some(event) = &entry.editorial {
+                text.push_str(&format!(
+                    "<p>{}</p>",
+                    escape_html(event.file.doc.body.trim())
+                ));
+            }
+            for citation in &entry.citations {
+                let source = &site.sources[citation.source];
+                text.push_str(&format!(
+                    "<p>{} <a href=\"/sources/{}/#{}\">{}</a></p>",
+                    escape_html(&citation.sentence),
+                    escape_html(&source.id),
+                    anchor(citation.block),
+                    escape_html(&source.title)
+                ));
+            }
+            TimelineJsSlide {
+                start_date: timelinejs_date(&entry.value),
+                end_date: None,
+                text: TimelineJsText { headline, text },
+                unique_id: entry.id.clone(),
+                group: entry.editorial.as_ref().map(|_| "editorial"),
+            }
+        })
+        .collect();
+    let eras = site
+        .eras
+        .iter()
+        .map(|era| TimelineJsSlide {
+            start_date: timelinejs_date(&era.start),
+            end_date: Some(timelinejs_date(&era.end)),
+            text: TimelineJsText {
+                headline: era.title.clone(),
+                text: escape_html(era.event.file.doc.body.trim()),
+            },
+            unique_id: era.id.clone(),
+            group: None,
+        })
+        .collect();
+    TimelineJs {
+        title: TimelineJsText {
+            headline: site.config.title.clone(),
+            text: escape_html(&site.config.description),
+        },
+        events,
+        eras,
+    }
 }
