@@ -1,6 +1,9 @@
 //! The `backstory` binary as an editor uses it: exit codes, messages that name
 //! the file and line, and a failed build that leaves the previous output alone.
 
+mod common;
+
+use common::copy_tree;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -15,25 +18,12 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 fn fixture_site() -> tempfile::TempDir {
     let temp = tempfile::tempdir().unwrap();
     copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites/basic"),
         temp.path(),
+        None,
     );
     temp
 }

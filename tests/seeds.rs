@@ -3,25 +3,10 @@
 //! detection alone.
 
 use backstory::build::{render_site, BuildOptions};
-use std::path::Path;
+mod common;
 
-fn copy_tree(from: &Path, to: &Path, skip: &str) {
-    for entry in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let rel = entry.path().strip_prefix(from).unwrap();
-        if rel.starts_with(skip) {
-            continue;
-        }
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+use common::copy_tree;
+use std::path::Path;
 
 #[test]
 fn seeds_build_cleanly_and_people_are_found_without_profiles() {
@@ -30,7 +15,7 @@ fn seeds_build_cleanly_and_people_are_found_without_profiles() {
     copy_tree(
         &repo.join("content"),
         &temp.path().join("content"),
-        "people",
+        Some("people"),
     );
     std::fs::copy(repo.join("site.toml"), temp.path().join("site.toml")).unwrap();
     std::fs::create_dir_all(temp.path().join("content/people")).unwrap();

@@ -10,7 +10,7 @@ pub mod names;
 pub mod people;
 pub mod timeline;
 
-use crate::clean::{clean, Article, BlockKind, CleanOptions};
+use crate::clean::{clean, Article, CleanOptions};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::extract::dates::{DateMention, DateValue, Precision};
@@ -690,11 +690,6 @@ pub fn parse_date_value(text: &DateText) -> Option<DateValue> {
         }
         _ => None,
     }
-}
-
-/// True for block kinds whose text is part of the article's story.
-pub fn is_story_block(kind: BlockKind) -> bool {
-    matches!(kind, BlockKind::Paragraph | BlockKind::Quote)
 }
 
 #[cfg(test)]

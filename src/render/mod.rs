@@ -16,7 +16,7 @@ use crate::link::Site;
 use links::{LinkContext, Lookup};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use tera::Context;
 pub use theme::{load_theme, Theme};
 
@@ -397,14 +397,5 @@ fn year_counts(site: &Site) -> Vec<YearCount> {
     counts
         .into_iter()
         .map(|(year, count)| YearCount { year, count })
-        .collect()
-}
-
-/// Paths of all rendered HTML pages; used to check internal links in tests.
-pub fn html_paths(files: &[OutputFile]) -> HashSet<&str> {
-    files
-        .iter()
-        .map(|f| f.path.as_str())
-        .filter(|p| p.ends_with(".html"))
         .collect()
 }
