@@ -44,7 +44,7 @@ pub struct Site {
 }
 
 /// One source text, cleaned, with its people and dates.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Source {
     pub id: String,
     pub path: PathBuf,
@@ -146,8 +146,19 @@ pub struct Page {
     pub file: MarkdownFile<PageMeta>,
 }
 
+/// A source after cleaning and extraction, before linking: what watch mode memoizes.
+pub type Processed = (Source, Extracted, Vec<Diagnostic>);
+
 /// Builds the site graph. Diagnostics are warnings and errors about the content.
 pub fn link(content: Content) -> (Site, Vec<Diagnostic>) {
+    link_with(content, &process_source)
+}
+
+/// [`link`] with a caller-supplied clean+extract step (watch mode passes a memoized one).
+pub fn link_with(
+    content: Content,
+    process: &(dyn Fn(crate::load::SourceFile) -> Processed + Sync),
+) -> (Site, Vec<Diagnostic>) {
     let Content {
         root,
         config,
@@ -159,8 +170,7 @@ pub fn link(content: Content) -> (Site, Vec<Diagnostic>) {
         mut diagnostics,
     } = content;
 
-    let processed: Vec<(Source, Extracted, Vec<Diagnostic>)> =
-        source_files.into_par_iter().map(process_source).collect();
+    let processed: Vec<Processed> = source_files.into_par_iter().map(process).collect();
     let mut sources = Vec::with_capacity(processed.len());
     let mut extracted = Vec::with_capacity(processed.len());
     for (source, found, problems) in processed {
@@ -269,7 +279,8 @@ fn check_page_ids(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-fn process_source(file: crate::load::SourceFile) -> (Source, Extracted, Vec<Diagnostic>) {
+/// Cleans and extracts one source: the per-source work that does not depend on other files.
+pub fn process_source(file: crate::load::SourceFile) -> Processed {
     let mut problems = Vec::new();
     let sidecar = &file.sidecar;
     let options = CleanOptions {
