@@ -319,3 +319,45 @@ fn many_connections_and_a_slow_client_do_not_block_others() {
     assert_eq!(server.get("/").0, 200);
     drop(slow);
 }
+
+/// The real-browser check: headless chromium (driven by tests/browser/reload.mjs)
+/// sees a page reload by itself with an edit, keeping its scroll position.
+#[test]
+fn a_real_browser_reloads_the_page_after_an_edit() {
+    let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let chromium = Path::new("/usr/bin/chromium");
+    let node_ok = Command::new("node").arg("--version").output().is_ok();
+    let missing = if !chromium.exists() {
+        Some("/usr/bin/chromium is not installed")
+    } else if !harness.join("node_modules/playwright-core").exists() {
+        Some("tests/browser/node_modules is missing (npm ci --prefix tests/browser)")
+    } else if !node_ok {
+        Some("node is not installed")
+    } else {
+        None
+    };
+    if let Some(reason) = missing {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "the browser test must run in CI: {reason}"
+        );
+        eprintln!("skipping the browser test: {reason}");
+        return;
+    }
+    let server = Server::start();
+    let source = first_source(server.root());
+    let id = source.file_stem().unwrap().to_string_lossy().into_owned();
+    let output = Command::new("node")
+        .arg(harness.join("reload.mjs"))
+        .arg(format!("http://{}/sources/{id}/", server.address))
+        .arg(&source)
+        .args([" the ", " the zqxbrowser ", "zqxbrowser"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "the browser did not see the reload:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

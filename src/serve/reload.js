@@ -39,6 +39,7 @@
       return;
     }
     generation = state.generation;
+    window.backstoryLive = true; // lets a test know the page is listening
     overlay(state.problems);
   });
 })();
