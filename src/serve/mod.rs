@@ -160,9 +160,15 @@ impl Printer {
         if report.has_errors() {
             eprintln!("build failed; still serving the last good build");
         } else if report.written {
+            let stages: Vec<String> = report
+                .timings
+                .iter()
+                .map(|(stage, took)| format!("{stage} {}", took.as_millis()))
+                .collect();
             println!(
-                "rebuilt in {} ms: {} rendered, {} written, {} removed, {} source(s) cleaned",
+                "rebuilt in {} ms ({}): {} rendered, {} written, {} removed, {} source(s) cleaned",
                 total.as_millis(),
+                stages.join(", "),
                 report.rendered,
                 report.changed.len(),
                 report.removed.len(),
