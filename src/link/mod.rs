@@ -435,7 +435,14 @@ fn link_people(
             events: Vec::new(),
         });
     }
-    for (doc, source) in sources.iter_mut().enumerate() {
+    // Who each source names, in person order, so bylines resolve without a site-wide scan.
+    let mut named_in: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
+    for (index, person) in result.iter().enumerate() {
+        for &doc in &person.sources {
+            named_in[doc].push(index);
+        }
+    }
+    for (source, named) in sources.iter_mut().zip(&named_in) {
         source.people.sort();
         source
             .people
@@ -446,9 +453,9 @@ fn link_people(
             .authors
             .iter()
             .map(|author| {
-                result.iter().position(|p: &Person| {
-                    p.sources.contains(&doc)
-                        && (p.name == *author || p.aliases.iter().any(|a| a == author))
+                named.iter().copied().find(|&index| {
+                    let person = &result[index];
+                    person.name == *author || person.aliases.iter().any(|a| a == author)
                 })
             })
             .collect();
