@@ -159,3 +159,233 @@ fn cross_references_in_profiles_and_events_are_checked_too() {
         ]
     );
 }
+
+fn backstory_in(root: &Path, args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backstory"))
+        .args(args)
+        .current_dir(root)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    if let Some(bytes) = stdin {
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    }
+    drop(child.stdin.take());
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn today() -> String {
+    jiff::Zoned::now().date().to_string()
+}
+
+#[test]
+fn new_page_creates_front_matter_and_refuses_to_overwrite() {
+    let site = fixture_site();
+    let root = site.path();
+    let (code, out, err) = backstory_in(root, &["new", "page", "Background: the bridge"], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "created content/pages/background-the-bridge.md\n\
+         next: edit content/pages/background-the-bridge.md, then preview with `backstory serve` \
+         (the page will be at /background-the-bridge/)\n"
+    );
+    let text =
+        std::fs::read_to_string(root.join("content/pages/background-the-bridge.md")).unwrap();
+    assert!(
+        text.starts_with("+++\ntitle = \"Background: the bridge\"\n"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("\ndate = {}\n", today())), "{text}");
+    let (code, out, err) = backstory_in(root, &["new", "page", "Background: the bridge"], None);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        "error: content/pages/background-the-bridge.md: already exists; nothing was changed\n  \
+         hint: edit the existing file, or pass --slug background-the-bridge-2 to create \
+         content/pages/background-the-bridge-2.md\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("content/pages/background-the-bridge.md")).unwrap(),
+        text,
+        "the first file is untouched"
+    );
+    let (code, _, err) = backstory_in(root, &["new", "page", "People"], None);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "error: content/pages/people.md: the address /people/ belongs to a generated page\n  \
+         hint: choose another title, or pass --slug people-page\n"
+    );
+    let report = build(root);
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    assert!(root
+        .join("public/background-the-bridge/index.html")
+        .is_file());
+}
+
+#[test]
+fn new_person_creates_a_profile_that_merges_with_the_sources() {
+    let site = fixture_site();
+    let root = site.path();
+    let (code, out, err) = backstory_in(root, &["new", "person", "Rui  Costa"], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "created content/people/rui-costa.md\n\
+         next: edit content/people/rui-costa.md, then preview with `backstory serve` \
+         (the page will be at /people/rui-costa/)\n"
+    );
+    let text = std::fs::read_to_string(root.join("content/people/rui-costa.md")).unwrap();
+    assert!(text.starts_with("+++\nname = \"Rui Costa\"\n"), "{text}");
+    let (code, _, err) = backstory_in(root, &["new", "person", "Ana Lima"], None);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "error: content/people/ana-lima.md: already exists; nothing was changed\n  \
+         hint: edit the existing file, or pass --slug ana-lima-2 to create content/people/ana-lima-2.md\n"
+    );
+    let (code, _, err) = backstory_in(root, &["new", "person", "“ ”"], None);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "error: content: `“ ”` has no letters or digits to make a file name from\n  \
+         hint: give a person's name with letters or digits\n"
+    );
+    let report = build(root);
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    let people = std::fs::read_to_string(root.join("public/data/people.json")).unwrap();
+    assert_eq!(
+        people.matches("\"id\": \"rui-costa\"").count(),
+        1,
+        "{people}"
+    );
+}
+
+const TEXT: &str = "Ferry service resumes after storm\n\nJoana Prado, Friday 14 May 2021\n\n\
+The ferry between the two harbours resumed on Thursday, operator Luis Vaz said.\n";
+
+#[test]
+fn new_source_copies_the_text_byte_for_byte_with_a_sidecar() {
+    let site = fixture_site();
+    let root = site.path();
+    let input = root.join("Ferry (final).txt");
+    let bytes = format!("{TEXT}\r\nTrailing line with CRLF\r\n").into_bytes();
+    std::fs::write(&input, &bytes).unwrap();
+    let args = [
+        "new",
+        "source",
+        "Ferry (final).txt",
+        "--url",
+        "https://example.org/ferry",
+    ];
+    let (code, out, err) = backstory_in(root, &args, None);
+    assert_eq!(code, 0, "{err}");
+    let name = "2021-05-14-ferry-service-resumes-after-storm";
+    assert_eq!(
+        out,
+        format!(
+            "created content/sources/{name}.txt\ncreated content/sources/{name}.toml\n\
+             note: no publication found: set `publication` in the sidecar\n\
+             next: edit content/sources/{name}.toml, then preview with `backstory serve` \
+             (the page will be at /sources/{name}/)\n"
+        )
+    );
+    assert_eq!(
+        std::fs::read(root.join(format!("content/sources/{name}.txt"))).unwrap(),
+        bytes
+    );
+    let sidecar =
+        std::fs::read_to_string(root.join(format!("content/sources/{name}.toml"))).unwrap();
+    let expected_lines = [
+        format!("# Sidecar of {name}.txt, added on {}.", today()),
+        "title = \"Ferry service resumes after storm\"".to_string(),
+        "# publication = \"The outlet's name\"".to_string(),
+        "date = 2021-05-14".to_string(),
+        "authors = [\"Joana Prado\"]".to_string(),
+        "url = \"https://example.org/ferry\"".to_string(),
+    ];
+    for line in expected_lines {
+        assert!(
+            sidecar.lines().any(|l| l == line),
+            "missing {line}\n{sidecar}"
+        );
+    }
+    let (code, _, err) = backstory_in(root, &args, None);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        format!(
+            "error: Ferry (final).txt: this text is already in content/sources/{name}.txt\n  \
+             hint: edit that source's sidecar instead of adding the text twice\n"
+        )
+    );
+    let report = build(root);
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    assert!(root
+        .join(format!("public/sources/{name}/index.html"))
+        .is_file());
+}
+
+#[test]
+fn new_source_reads_standard_input_and_suggests_a_free_name() {
+    let site = fixture_site();
+    let root = site.path();
+    let text = "No headline here, just a line of text on 3 June 2021.\n";
+    let (code, _, err) = backstory_in(root, &["new", "source", "-"], Some(text.as_bytes()));
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "error: content/sources: the text has no headline to name the file after\n  \
+         hint: pass --slug NAME, for example --slug 2024-01-05-outlet-headline\n"
+    );
+    let args = [
+        "new",
+        "source",
+        "-",
+        "--slug",
+        "2021-03-02-harbour-daily-bridge-opens",
+    ];
+    let (code, _, err) = backstory_in(root, &args, Some(text.as_bytes()));
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "error: content/sources/2021-03-02-harbour-daily-bridge-opens.txt: already exists; nothing was changed\n  \
+         hint: edit the existing file, or pass --slug 2021-03-02-harbour-daily-bridge-opens-2 to create \
+         content/sources/2021-03-02-harbour-daily-bridge-opens-2.txt\n"
+    );
+    let (code, out, err) = backstory_in(
+        root,
+        &["new", "source", "-", "--slug", "June note"],
+        Some(text.as_bytes()),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("created content/sources/june-note.txt\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("note: no publication date found: set `date = YYYY-MM-DD` in the sidecar"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("content/sources/june-note.txt")).unwrap(),
+        text
+    );
+    let (code, _, err) = backstory_in(root, &["new", "source", "-"], Some(b"  \n"));
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "error: standard input: the source text is empty\n  \
+         hint: save the article as plain text first, then add that file\n"
+    );
+}
