@@ -24,6 +24,7 @@ pub mod frontmatter;
 pub mod init;
 pub mod link;
 pub mod load;
+pub mod measure;
 pub mod render;
 pub mod slug;
 pub mod write;
