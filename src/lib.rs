@@ -30,6 +30,8 @@ pub mod incremental;
 pub mod init;
 pub mod link;
 pub mod load;
+pub mod measure;
+pub mod new;
 pub mod render;
 pub mod serve;
 pub mod slug;

@@ -151,13 +151,31 @@ pub type Processed = (Source, Extracted, Vec<Diagnostic>);
 
 /// Builds the site graph. Diagnostics are warnings and errors about the content.
 pub fn link(content: Content) -> (Site, Vec<Diagnostic>) {
-    link_with(content, &process_source)
+    link_in_stages(content, &mut |_| {})
 }
 
-/// [`link`] with a caller-supplied clean+extract step (watch mode passes a memoized one).
+/// [`link`], calling `stage_done` with "clean" and then "extract" as those
+/// passes over the sources finish, so the build can measure each.
+pub fn link_in_stages(
+    content: Content,
+    stage_done: &mut dyn FnMut(&'static str),
+) -> (Site, Vec<Diagnostic>) {
+    link_inner(content, None, stage_done)
+}
+
+/// [`link`] with a caller-supplied clean+extract step per source (watch mode
+/// passes a memoized one; see [`process_source`]).
 pub fn link_with(
     content: Content,
     process: &(dyn Fn(crate::load::SourceFile) -> Processed + Sync),
+) -> (Site, Vec<Diagnostic>) {
+    link_inner(content, Some(process), &mut |_| {})
+}
+
+fn link_inner(
+    content: Content,
+    process: Option<&(dyn Fn(crate::load::SourceFile) -> Processed + Sync)>,
+    stage_done: &mut dyn FnMut(&'static str),
 ) -> (Site, Vec<Diagnostic>) {
     let Content {
         root,
@@ -170,14 +188,39 @@ pub fn link_with(
         mut diagnostics,
     } = content;
 
-    let processed: Vec<Processed> = source_files.into_par_iter().map(process).collect();
-    let mut sources = Vec::with_capacity(processed.len());
-    let mut extracted = Vec::with_capacity(processed.len());
-    for (source, found, problems) in processed {
-        sources.push(source);
-        extracted.push(found);
-        diagnostics.extend(problems);
-    }
+    let (sources, extracted): (Vec<Source>, Vec<Extracted>) = match process {
+        Some(process) => {
+            let processed: Vec<Processed> = source_files.into_par_iter().map(process).collect();
+            let mut sources = Vec::with_capacity(processed.len());
+            let mut extracted = Vec::with_capacity(processed.len());
+            for (source, found, problems) in processed {
+                sources.push(source);
+                extracted.push(found);
+                diagnostics.extend(problems);
+            }
+            (sources, extracted)
+        }
+        None => {
+            let cleaned: Vec<(Source, Vec<Diagnostic>)> =
+                source_files.into_par_iter().map(clean_source).collect();
+            let mut sources = Vec::with_capacity(cleaned.len());
+            for (source, problems) in cleaned {
+                sources.push(source);
+                diagnostics.extend(problems);
+            }
+            stage_done("clean");
+            let extracted: Vec<Extracted> = sources
+                .par_iter_mut()
+                .map(|source| {
+                    let found = extract(&source.article, source.date);
+                    source.dates = found.dates.clone();
+                    found
+                })
+                .collect();
+            stage_done("extract");
+            (sources, extracted)
+        }
+    };
     // Newest first; undated last; ties by id. Extraction results follow the same order.
     let mut order: Vec<usize> = (0..sources.len()).collect();
     order.sort_by(|&a, &b| {
@@ -279,8 +322,16 @@ fn check_page_ids(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Cleans and extracts one source: the per-source work that does not depend on other files.
+/// Cleans and extracts one source: the per-source work that depends on no other file.
 pub fn process_source(file: crate::load::SourceFile) -> Processed {
+    let (mut source, problems) = clean_source(file);
+    let found = extract(&source.article, source.date);
+    source.dates = found.dates.clone();
+    (source, found, problems)
+}
+
+/// Cleans one source; its people and dates are found later, by [`extract`].
+fn clean_source(file: crate::load::SourceFile) -> (Source, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let sidecar = &file.sidecar;
     let options = CleanOptions {
@@ -308,7 +359,6 @@ pub fn process_source(file: crate::load::SourceFile) -> Processed {
         .clone()
         .or_else(|| article.title.clone())
         .unwrap_or_else(|| file.id.clone());
-    let found = extract(&article, date);
     let source = Source {
         id: file.id,
         path: file.path,
@@ -326,14 +376,14 @@ pub fn process_source(file: crate::load::SourceFile) -> Processed {
         url: sidecar.url.clone(),
         language: sidecar.language.clone(),
         bytes: file.bytes,
-        dates: found.dates.clone(),
+        dates: Vec::new(),
         date_entries: Vec::new(),
         people: Vec::new(),
         author_ids: Vec::new(),
         photographers: Vec::new(),
         article,
     };
-    (source, found, problems)
+    (source, problems)
 }
 
 fn link_people(
@@ -429,7 +479,14 @@ fn link_people(
             events: Vec::new(),
         });
     }
-    for (doc, source) in sources.iter_mut().enumerate() {
+    // Who each source names, in person order, so bylines resolve without a site-wide scan.
+    let mut named_in: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
+    for (index, person) in result.iter().enumerate() {
+        for &doc in &person.sources {
+            named_in[doc].push(index);
+        }
+    }
+    for (source, named) in sources.iter_mut().zip(&named_in) {
         source.people.sort();
         source
             .people
@@ -440,9 +497,9 @@ fn link_people(
             .authors
             .iter()
             .map(|author| {
-                result.iter().position(|p: &Person| {
-                    p.sources.contains(&doc)
-                        && (p.name == *author || p.aliases.iter().any(|a| a == author))
+                named.iter().copied().find(|&index| {
+                    let person = &result[index];
+                    person.name == *author || person.aliases.iter().any(|a| a == author)
                 })
             })
             .collect();

@@ -374,6 +374,7 @@ pub fn entry_views(site: &Site, links: &LinkContext) -> Vec<EntryView> {
         .collect()
 }
 
+/// The view of one timeline entry.
 pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> EntryView {
     let mut citations: Vec<CitationView> = entry
         .citations
