@@ -169,6 +169,7 @@ impl Engine {
             return Ok(report);
         }
         report.rendered = rendered.files.len();
+        report.timings.extend(rendered.timings.iter().copied());
 
         let started = Instant::now();
         match &mut self.manifest {

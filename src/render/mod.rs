@@ -144,6 +144,8 @@ pub struct Rendered {
     pub unchanged: Vec<String>,
     /// Output path -> fingerprint, for every page (empty in a full render).
     pub fingerprints: HashMap<String, u64>,
+    /// Wall time of each part: fingerprints, pages, data files.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Renders every page and data file of `site`.
@@ -194,6 +196,7 @@ pub fn render_changed(
 
     let all_jobs = page_jobs(site, &lookup);
     let mut result = Rendered::default();
+    let started = std::time::Instant::now();
     let jobs: Vec<&PageJob> = match &incremental {
         None => all_jobs.iter().collect(),
         Some(incremental) => {
@@ -223,6 +226,8 @@ pub fn render_changed(
             changed
         }
     };
+    result.timings.push(("render:fingerprints", started.elapsed()));
+    let started = std::time::Instant::now();
     let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
@@ -288,7 +293,10 @@ pub fn render_changed(
         files.push(OutputFile::new(format!("assets/{name}"), bytes.clone()));
     }
     files.push(OutputFile::new("assets/syntax.css", markdown::syntax_css()));
+    result.timings.push(("render:pages", started.elapsed()));
+    let started = std::time::Instant::now();
     files.extend(data::data_files(site, &lookup, base_url.as_deref()));
+    result.timings.push(("render:data", started.elapsed()));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     result.files = files;
     Ok(result)

@@ -156,7 +156,13 @@ impl Printer {
             }
             self.last = shown;
         }
-        let total: Duration = report.timings.iter().map(|(_, d)| *d).sum();
+        // `render:pages` and the like are parts of `render`, not extra time.
+        let total: Duration = report
+            .timings
+            .iter()
+            .filter(|(stage, _)| !stage.contains(':'))
+            .map(|(_, d)| *d)
+            .sum();
         if report.has_errors() {
             eprintln!("build failed; still serving the last good build");
         } else if report.written {
