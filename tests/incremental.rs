@@ -110,6 +110,12 @@ fn every_incremental_rebuild_equals_a_full_build() {
     edit(&source, |text| text.replacen(" the ", " the very ", 1));
     let edited = step("edit a word", &mut engine);
     assert_eq!(edited.cleaned, 1, "only the edited source is cleaned again");
+    assert!(
+        edited.rendered * 2 < first.rendered,
+        "a one-word edit re-renders only its dependents ({} of {})",
+        edited.rendered,
+        first.rendered
+    );
     assert!(edited.changed.iter().any(|p| p.starts_with("sources/")));
 
     // A new person in a new source: the people index and the new person's page must follow.

@@ -169,7 +169,7 @@ impl Fingerprints {
         let names: Vec<_> = site
             .people
             .iter()
-            .map(|p| (&p.id, &p.name, &p.aliases))
+            .map(|p| (&p.id, &p.name, &p.aliases, format!("{:?}", p.kind)))
             .collect();
         let markdown = hash_of((
             names,

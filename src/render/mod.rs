@@ -226,7 +226,9 @@ pub fn render_changed(
             changed
         }
     };
-    result.timings.push(("render:fingerprints", started.elapsed()));
+    result
+        .timings
+        .push(("render:fingerprints", started.elapsed()));
     let started = std::time::Instant::now();
     let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
         .par_iter()

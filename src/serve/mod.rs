@@ -111,6 +111,9 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
             Ok(report) => {
                 printer.report(&report);
                 publish(&sender, &report);
+                // Hook for the search stage: once pages are published, the search
+                // index is to be rebuilt from `report.changed` on another thread,
+                // off the edit-to-reload path (open pages reload again when it lands).
             }
             Err(error) => eprintln!("error: {error}"),
         }
