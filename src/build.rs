@@ -127,7 +127,7 @@ pub fn render_site(
 
 /// The output may not be the site root, `content/` or `templates/`, or inside them:
 /// the swap would delete what the editors wrote.
-fn check_output_location(root: &Path, output: &Path) -> Option<Diagnostic> {
+pub(crate) fn check_output_location(root: &Path, output: &Path) -> Option<Diagnostic> {
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, output) = (absolute(root), absolute(output));
     let protected = [root.clone(), root.join("content"), root.join("templates")];

@@ -49,6 +49,53 @@ enum Command {
     /// Add a source text, an editorial page or a person's profile
     #[command(subcommand)]
     New(NewCommand),
+    /// Build, serve the site locally and rebuild and reload on every edit
+    Serve {
+        #[command(flatten)]
+        site: WatchArgs,
+        /// Port to listen on (0 picks a free one)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but loopback exposes your drafts to the network
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+    },
+    /// Build, then rebuild the output folder on every edit (no server)
+    Watch {
+        #[command(flatten)]
+        site: WatchArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct WatchArgs {
+    /// The site folder (holds content/ and site.toml)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Where to write the site [default: ROOT/public]
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// The URL the site will be published at (overrides site.toml)
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Include pages marked draft
+    #[arg(long)]
+    drafts: bool,
+}
+
+impl WatchArgs {
+    fn options(self) -> BuildOptions {
+        BuildOptions {
+            root: self.root,
+            output: self.output,
+            base_url: self.base_url,
+            drafts: self.drafts,
+            dry_run: false,
+        }
+    }
 }
 
 /// `backstory new ...`: each creates one file (two for a source) and never overwrites.
@@ -120,6 +167,52 @@ fn main() -> ExitCode {
                 ..BuildOptions::default()
             };
             finish(build_site(&options), strict, "checked", &options)
+        }
+        Command::Serve {
+            site,
+            port,
+            bind,
+            open,
+        } => {
+            let options = backstory::serve::ServeOptions {
+                build: site.options(),
+                address: std::net::SocketAddr::new(bind, port),
+            };
+            let served = backstory::serve::serve(options, |address| {
+                let url = format!("http://{address}/");
+                println!("serving {url} (Ctrl-C to stop)");
+                if open {
+                    open_browser(&url);
+                }
+            });
+            match served {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Watch { site } => {
+            let mut engine = backstory::incremental::Engine::new(site.options(), None);
+            let mut printer = backstory::serve::Printer::default();
+            let root = engine.options().root.clone();
+            let mut rebuild = move || match engine.rebuild() {
+                Ok(report) => printer.report(&report),
+                Err(error) => eprintln!("error: {error}"),
+            };
+            rebuild();
+            println!("watching {} (Ctrl-C to stop)", root.display());
+            match backstory::watch::watch(&root, |_| {
+                rebuild();
+                true
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Command::Init { dir } => match backstory::init::init_site(&dir) {
             Ok(()) => {
@@ -201,6 +294,20 @@ fn new_content(what: NewCommand) -> ExitCode {
             eprintln!("{error}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Opens `url` with the desktop's opener; a failure only costs the convenience.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("could not open a browser; visit {url}");
     }
 }
 
