@@ -72,6 +72,20 @@ pub fn build_site(options: &BuildOptions) -> std::io::Result<BuildReport> {
 pub fn render_site(
     options: &BuildOptions,
 ) -> std::io::Result<(BuildReport, Option<Vec<OutputFile>>)> {
+    run(options, false)
+}
+
+/// `backstory check`: everything a build finds, plus the editorial review
+/// ([`crate::check::review`]: ambiguous names, conflicting dates, broken
+/// and missing links, ...). Writes nothing.
+pub fn check_site(options: &BuildOptions) -> std::io::Result<BuildReport> {
+    run(options, true).map(|(report, _)| report)
+}
+
+fn run(
+    options: &BuildOptions,
+    review: bool,
+) -> std::io::Result<(BuildReport, Option<Vec<OutputFile>>)> {
     let mut report = BuildReport::default();
     let mut diagnostics = Vec::new();
     if let Some(problem) = check_output_location(&options.root, &options.output_dir()) {
@@ -121,7 +135,13 @@ pub fn render_site(
             }
         }
     });
+    diagnostics.extend(render::links::reference_problems(&site));
     report.timings.push(("render", started.elapsed()));
+    if review {
+        let started = Instant::now();
+        diagnostics.extend(crate::check::review(&site, files.as_deref()));
+        report.timings.push(("review", started.elapsed()));
+    }
     report.files = files.as_ref().map_or(0, Vec::len);
     report.diagnostics = sorted(diagnostics);
     Ok((report, files))

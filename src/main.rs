@@ -40,12 +40,21 @@ enum Command {
         /// Fail on warnings too
         #[arg(long)]
         strict: bool,
+        /// `text` for people, `json` for scripts and CI
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Create a new explainer skeleton in DIR
     Init { dir: PathBuf },
     /// Add a source text, an editorial page or a person's profile
     #[command(subcommand)]
     New(NewCommand),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 /// `backstory new ...`: each creates one file (two for a source) and never overwrites.
@@ -105,14 +114,11 @@ fn main() -> ExitCode {
             };
             finish(build_site(&options), strict, "built", &options)
         }
-        Command::Check { root, strict } => {
-            let options = BuildOptions {
-                root,
-                dry_run: true,
-                ..BuildOptions::default()
-            };
-            finish(build_site(&options), strict, "checked", &options)
-        }
+        Command::Check {
+            root,
+            strict,
+            format,
+        } => check(root, strict, format),
         Command::Init { dir } => match backstory::init::init_site(&dir) {
             Ok(()) => {
                 println!("created a new explainer in {}", dir.display());
@@ -125,6 +131,51 @@ fn main() -> ExitCode {
             }
         },
         Command::New(what) => new_content(what),
+    }
+}
+
+/// `backstory check`: every finding, grouped by file, errors apart from warnings.
+fn check(root: PathBuf, strict: bool, format: Format) -> ExitCode {
+    use backstory::check::report;
+    let options = BuildOptions {
+        root,
+        dry_run: true,
+        ..BuildOptions::default()
+    };
+    let report = match backstory::build::check_site(&options) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    let findings = &report.diagnostics;
+    let errors = findings.iter().filter(|d| d.is_error()).count();
+    let ok = errors == 0 && !(strict && findings.len() > errors);
+    if format == Format::Json {
+        print!("{}", report::json(findings, ok));
+    } else {
+        anstream::eprint!("{}", report::text(findings, true));
+        if !findings.is_empty() {
+            eprintln!();
+        }
+        let verdict = match (ok, errors) {
+            (true, _) => "ok",
+            (false, 0) => "failed (--strict: warnings count)",
+            (false, _) => "failed",
+        };
+        anstream::eprintln!(
+            "checked {} sources, {} people, {} timeline entries: {}; {verdict}",
+            report.sources,
+            report.people,
+            report.timeline,
+            report::counts(findings)
+        );
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 
@@ -210,7 +261,7 @@ fn finish(
         }
     };
     for diagnostic in &report.diagnostics {
-        eprintln!("{diagnostic}");
+        anstream::eprintln!("{}", backstory::check::report::line(diagnostic, true));
     }
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = report.diagnostics.len() - errors;

@@ -389,3 +389,115 @@ fn new_source_reads_standard_input_and_suggests_a_free_name() {
          hint: save the article as plain text first, then add that file\n"
     );
 }
+
+/// The overlay in tests/sites/check-overlay holds one deliberate instance of every finding.
+fn site_with_every_finding() -> tempfile::TempDir {
+    let site = fixture_site();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites/check-overlay/content"),
+        &site.path().join("content"),
+        None,
+    );
+    site
+}
+
+#[test]
+fn check_reports_every_finding_grouped_by_file_with_lines_and_hints() {
+    let site = site_with_every_finding();
+    let (code, out, err) = backstory_in(site.path(), &["check"], None);
+    assert_eq!((code, out.as_str()), (1, ""));
+    let expected = concat!(
+    "3 errors\n",
+    "  content/pages/links.md\n",
+    "    line 5: the link `../people/ana-lma/` points to no page of the site\n",
+    "            hint: did you mean `../people/ana-lima/`?\n",
+    "    line 6: no person has the id `ana-costta`\n",
+    "            hint: did you mean `ana-costa`?\n",
+    "  content/pages/typo.md\n",
+    "    line 2: invalid front matter: unknown key `titel`\n",
+    "            hint: did you mean `title`? (page keys: title (required), description, slug, draft, weight, date)\n",
+    "\n",
+    "9 warnings\n",
+    "  content/events/ferry-deal.md\n",
+    "    none of the sources it cites mentions 1 May 2021\n",
+    "    hint: check the event's `date`, or cite the source that gives it\n",
+    "  content/pages/links.md\n",
+    "    no other page links to this page\n",
+    "    hint: link to it where readers need it, for example [text](@page/links) on the home page\n",
+    "  content/people/nobody-here.md\n",
+    "    no source names this person and no page links to the profile\n",
+    "    hint: check that `name` or `aliases` spell the name as the sources do, or link the profile with [text](@person/nobody-here)\n",
+    "  content/sources/2021-05-03-bay-post-ferry.txt\n",
+    "    line 5: Rui Costa, Ana Costa and Ruy Costa share the surname `Costa` in this text\n",
+    "            hint: check on the source's page that each bare `Costa` links to the right person; if they are one person, merge them with `aliases` in a profile\n",
+    "    line 5: `Rui Costa` may be the same person as `Ruy Costa`\n",
+    "            hint: if they are one person, list \"Rui Costa\" in `aliases` of a profile of Ruy Costa (`backstory new person \"Ruy Costa\"`); if not, list it in `distinct`\n",
+    "    line 9: `Marta Reis` is named only once, with no role\n",
+    "            hint: if it is not a person, add \"Marta Reis\" to `not_people` under [people] in site.toml; otherwise give a role in a profile (`backstory new person \"Marta Reis\"`)\n",
+    "  content/sources/2021-05-04-bay-post-costa.txt\n",
+    "    line 5: this text names only `Costa`, taken for Ana Costa, but Rui Costa and Ruy Costa share the surname\n",
+    "            hint: if the text means someone else, add \"Costa\" to `distinct` in a profile of Ana Costa and to `aliases` in a profile of the right person\n",
+    "  content/sources/undated-letter.txt\n",
+    "    no publication date found in the text\n",
+    "    hint: add `date = YYYY-MM-DD` to content/sources/undated-letter.toml\n",
+    "    line 3: \"1 March 2021\" here, but \"8 March 2021\" in content/sources/2021-05-03-bay-post-ferry.txt:9, for what reads as the same event\n",
+    "            hint: if one is wrong, correct that source's `date` in its sidecar (relative dates count from it), or state the right date in an event in content/events/ citing both\n",
+    "\n",
+    "checked 5 sources, 8 people, 10 timeline entries: 3 errors, 9 warnings; failed\n",
+    );
+    assert_eq!(err, expected);
+    assert!(!site.path().join("public").exists(), "check writes nothing");
+}
+
+#[test]
+fn check_json_lists_errors_and_warnings_apart() {
+    let site = site_with_every_finding();
+    let (code, out, _) = backstory_in(site.path(), &["check", "--format", "json"], None);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(report["ok"], false);
+    let errors = report["errors"].as_array().unwrap();
+    let warnings = report["warnings"].as_array().unwrap();
+    assert_eq!((errors.len(), warnings.len()), (3, 9));
+    assert_eq!(
+        errors[2],
+        serde_json::json!({
+            "file": "content/pages/typo.md",
+            "line": 2,
+            "severity": "error",
+            "message": "invalid front matter: unknown key `titel`",
+            "hint": "did you mean `title`? (page keys: title (required), description, slug, draft, weight, date)"
+        })
+    );
+    assert!(warnings.iter().all(|w| w["severity"] == "warning"));
+}
+
+#[test]
+fn strict_check_fails_on_warnings_alone() {
+    let site = fixture_site();
+    let root = site.path();
+    write(
+        root,
+        "content/sources/undated-letter.txt",
+        "A letter about the toll\n\nThe toll is too high, the letter says.\n",
+    );
+    let (code, _, err) = backstory_in(root, &["check"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(
+            "  content/sources/undated-letter.txt\n    no publication date found in the text\n    \
+             hint: add `date = YYYY-MM-DD` to content/sources/undated-letter.toml\n"
+        ),
+        "{err}"
+    );
+    assert!(err.ends_with("0 errors, 2 warnings; ok\n"), "{err}");
+    let (code, _, err) = backstory_in(root, &["check", "--strict"], None);
+    assert_eq!(code, 1);
+    assert!(
+        err.ends_with("0 errors, 2 warnings; failed (--strict: warnings count)\n"),
+        "{err}"
+    );
+    let (code, out, _) = backstory_in(root, &["check", "--strict", "--format", "json"], None);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("{\n  \"ok\": false,"), "{out}");
+}

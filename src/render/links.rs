@@ -433,8 +433,9 @@ pub fn markdown_texts(site: &Site) -> Vec<MarkdownText<'_>> {
 }
 
 /// Every cross-reference in the site's Markdown that points nowhere.
-pub fn reference_problems(site: &Site, lookup: &Lookup) -> Vec<Diagnostic> {
-    let links = LinkContext::new(site, lookup, "");
+pub fn reference_problems(site: &Site) -> Vec<Diagnostic> {
+    let lookup = Lookup::new(site);
+    let links = LinkContext::new(site, &lookup, "");
     markdown_texts(site)
         .iter()
         .flat_map(|text| {
