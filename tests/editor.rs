@@ -390,11 +390,11 @@ fn new_source_reads_standard_input_and_suggests_a_free_name() {
     );
 }
 
-/// The overlay in tests/sites/check-overlay holds one deliberate instance of every finding.
+/// The overlay in tests/fixtures/check-overlay holds one deliberate instance of every finding.
 fn site_with_every_finding() -> tempfile::TempDir {
     let site = fixture_site();
     copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites/check-overlay/content"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check-overlay/content"),
         &site.path().join("content"),
         None,
     );
