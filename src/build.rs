@@ -5,9 +5,9 @@
 //! anything is written, so the previous output stays intact.
 
 use crate::diag::{sorted, Diagnostic};
+use crate::measure::{Meter, Stage};
 use crate::render::{self, OutputFile, RenderOptions};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 /// What to build and how.
 #[derive(Debug, Clone, Default)]
@@ -43,8 +43,8 @@ pub struct BuildReport {
     pub timeline: usize,
     /// Whether the output folder was replaced.
     pub written: bool,
-    /// Wall time of each stage.
-    pub timings: Vec<(&'static str, Duration)>,
+    /// Wall time, CPU time and peak memory of each stage, in order.
+    pub timings: Vec<Stage>,
 }
 
 impl BuildReport {
@@ -59,9 +59,9 @@ pub fn build_site(options: &BuildOptions) -> std::io::Result<BuildReport> {
     let mut report = report;
     if let Some(files) = files {
         if !options.dry_run && !report.has_errors() {
-            let started = Instant::now();
+            let mut meter = Meter::start();
             crate::write::write_site(&files, &options.output_dir())?;
-            report.timings.push(("write", started.elapsed()));
+            report.timings.push(meter.lap("write"));
             report.written = true;
         }
     }
@@ -92,7 +92,7 @@ fn run(
         report.diagnostics = vec![problem];
         return Ok((report, None));
     }
-    let started = Instant::now();
+    let mut meter = Meter::start();
     let content = crate::load::load(&options.root, options.drafts).map_err(|error| {
         std::io::Error::new(
             error.kind(),
@@ -102,19 +102,17 @@ fn run(
             ),
         )
     })?;
-    report.timings.push(("load", started.elapsed()));
+    report.timings.push(meter.lap("load"));
 
-    let started = Instant::now();
-    let (site, link_problems) = crate::link::link(content);
+    let (site, link_problems) = crate::link::link_in_stages(content, &mut |stage| {
+        report.timings.push(meter.lap(stage));
+    });
     diagnostics.extend(link_problems);
-    report
-        .timings
-        .push(("clean+extract+link", started.elapsed()));
+    report.timings.push(meter.lap("link"));
     report.sources = site.sources.len();
     report.people = site.people.len();
     report.timeline = site.timeline.len();
 
-    let started = Instant::now();
     let theme = match render::load_theme(&options.root) {
         Ok(theme) => Some(theme),
         Err(problems) => {
@@ -136,11 +134,10 @@ fn run(
         }
     });
     diagnostics.extend(render::links::reference_problems(&site));
-    report.timings.push(("render", started.elapsed()));
+    report.timings.push(meter.lap("render"));
     if review {
-        let started = Instant::now();
         diagnostics.extend(crate::check::review(&site, files.as_deref()));
-        report.timings.push(("review", started.elapsed()));
+        report.timings.push(meter.lap("review"));
     }
     report.files = files.as_ref().map_or(0, Vec::len);
     report.diagnostics = sorted(diagnostics);

@@ -32,6 +32,9 @@ enum Command {
         /// Fail on warnings too
         #[arg(long)]
         strict: bool,
+        /// Print each stage's wall time, CPU time and peak memory (to stderr)
+        #[arg(long)]
+        timings: bool,
     },
     /// Validate everything and report every problem; write nothing
     Check {
@@ -104,6 +107,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             strict,
+            timings,
         } => {
             let options = BuildOptions {
                 root,
@@ -112,7 +116,11 @@ fn main() -> ExitCode {
                 drafts,
                 dry_run: false,
             };
-            finish(build_site(&options), strict, "built", &options)
+            let result = build_site(&options);
+            if let (true, Ok(report)) = (timings, &result) {
+                print_timings(report);
+            }
+            finish(result, strict, "built", &options)
         }
         Command::Check {
             root,
@@ -269,7 +277,7 @@ fn finish(
         eprintln!("{errors} error(s), {warnings} warning(s); nothing was written");
         return ExitCode::from(1);
     }
-    let total: std::time::Duration = report.timings.iter().map(|(_, d)| *d).sum();
+    let total: std::time::Duration = report.timings.iter().map(|stage| stage.wall).sum();
     let place = if report.written {
         format!(" into {}", options.output_dir().display())
     } else {
@@ -284,4 +292,18 @@ fn finish(
         total.as_millis()
     );
     ExitCode::SUCCESS
+}
+
+/// One line per stage: name, wall ms, CPU ms, peak resident MiB (`-` when unknown).
+fn print_timings(report: &BuildReport) {
+    eprintln!("stage\twall_ms\tcpu_ms\tpeak_rss_mib");
+    for stage in &report.timings {
+        let cpu = stage
+            .cpu
+            .map_or("-".to_string(), |cpu| cpu.as_millis().to_string());
+        let peak = stage.peak_rss.map_or("-".to_string(), |bytes| {
+            format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+        });
+        eprintln!("{}\t{}\t{cpu}\t{peak}", stage.name, stage.wall.as_millis());
+    }
 }
