@@ -1,7 +1,7 @@
 //! The `backstory` command: arguments in, validated settings, a call into the
 //! library, diagnostics printed, an exit status out (0 ok, 1 content errors, 2 usage).
 
-use backstory::build::{build_site, BuildOptions, BuildReport};
+use backstory::build::{build_site_with, BuildOptions, BuildReport, Progress};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +35,9 @@ enum Command {
         /// Print each stage's wall time, CPU time and peak memory (to stderr)
         #[arg(long)]
         timings: bool,
+        /// No progress bar and no summary; only problems are printed
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Validate everything and report every problem; write nothing
     Check {
@@ -108,6 +111,7 @@ fn main() -> ExitCode {
             drafts,
             strict,
             timings,
+            quiet,
         } => {
             let options = BuildOptions {
                 root,
@@ -116,11 +120,13 @@ fn main() -> ExitCode {
                 drafts,
                 dry_run: false,
             };
-            let result = build_site(&options);
+            let bar = ProgressBar::new(quiet);
+            let result = build_site_with(&options, &bar);
+            bar.finish();
             if let (true, Ok(report)) = (timings, &result) {
                 print_timings(report);
             }
-            finish(result, strict, "built", &options)
+            finish(result, strict, quiet, &options)
         }
         Command::Check {
             root,
@@ -255,10 +261,64 @@ fn new_content(what: NewCommand) -> ExitCode {
     }
 }
 
+/// Builds of at least this many sources show a progress bar (on a terminal).
+const PROGRESS_FROM_SOURCES: usize = 50;
+
+/// The build's progress on stderr: a bar over the stages, hidden unless
+/// stderr is a terminal, the build is large and `--quiet` was not given.
+struct ProgressBar {
+    bar: indicatif::ProgressBar,
+    quiet: bool,
+}
+
+impl ProgressBar {
+    fn new(quiet: bool) -> Self {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(STAGES.len() as u64),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        let style = indicatif::ProgressStyle::with_template("{bar:30.cyan/blue} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        ProgressBar { bar, quiet }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// The stages a build reports, and what comes after each.
+const STAGES: [(&str, &str); 5] = [
+    ("clean", "finding people and dates"),
+    ("extract", "merging people, building the timeline"),
+    ("link", "rendering pages"),
+    ("render", "writing files"),
+    ("write", "done"),
+];
+
+impl Progress for ProgressBar {
+    fn loaded(&self, sources: usize) {
+        if !self.quiet && sources >= PROGRESS_FROM_SOURCES {
+            // indicatif draws nothing when stderr is not a terminal.
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.bar.set_message(format!("cleaning {sources} sources"));
+        }
+    }
+
+    fn stage_done(&self, name: &'static str) {
+        if let Some((_, next)) = STAGES.iter().find(|(stage, _)| *stage == name) {
+            self.bar.inc(1);
+            self.bar.set_message(*next);
+        }
+    }
+}
+
 fn finish(
     result: std::io::Result<BuildReport>,
     strict: bool,
-    verb: &str,
+    quiet: bool,
     options: &BuildOptions,
 ) -> ExitCode {
     let report = match result {
@@ -277,6 +337,9 @@ fn finish(
         eprintln!("{errors} error(s), {warnings} warning(s); nothing was written");
         return ExitCode::from(1);
     }
+    if quiet {
+        return ExitCode::SUCCESS;
+    }
     let total: std::time::Duration = report.timings.iter().map(|stage| stage.wall).sum();
     let place = if report.written {
         format!(" into {}", options.output_dir().display())
@@ -284,7 +347,7 @@ fn finish(
         String::new()
     };
     println!(
-        "{verb} {} sources, {} people, {} timeline entries: {} files{place} in {} ms ({warnings} warning(s))",
+        "built {} sources, {} people, {} timeline entries: {} files{place} in {} ms ({warnings} warning(s))",
         report.sources,
         report.people,
         report.timeline,
