@@ -501,3 +501,113 @@ fn strict_check_fails_on_warnings_alone() {
     assert_eq!(code, 1);
     assert!(out.starts_with("{\n  \"ok\": false,"), "{out}");
 }
+
+/// The fenced blocks of `docs/guide.md` by their label: the word after the
+/// language in the info string (```` ```toml sidecar ````), indentation removed.
+fn guide_blocks() -> std::collections::HashMap<String, String> {
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/guide.md"))
+            .unwrap();
+    let mut blocks = std::collections::HashMap::new();
+    let mut open: Option<(String, usize, String)> = None;
+    for line in guide.lines() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        match open.take() {
+            None => {
+                if let Some(info) = trimmed.strip_prefix("```") {
+                    let label = info.split_whitespace().nth(1).unwrap_or("").to_string();
+                    open = Some((label, indent, String::new()));
+                }
+            }
+            Some((label, _, text)) if trimmed == "```" => {
+                if !label.is_empty() {
+                    blocks.insert(label, text);
+                }
+            }
+            Some((label, fence_indent, mut text)) => {
+                text.push_str(line.get(fence_indent..).unwrap_or("").trim_end());
+                text.push('\n');
+                open = Some((label, fence_indent, text));
+            }
+        }
+    }
+    blocks
+}
+
+#[test]
+fn the_guides_worked_example_runs_end_to_end() {
+    let blocks = guide_blocks();
+    let block = |label: &str| {
+        blocks
+            .get(label)
+            .unwrap_or_else(|| panic!("the guide has no block labelled {label}"))
+            .clone()
+    };
+    let temp = tempfile::tempdir().unwrap();
+    let (code, _, err) = backstory_in(temp.path(), &["init", "harbour"], None);
+    assert_eq!(code, 0, "{err}");
+    let root = temp.path().join("harbour");
+    let root = root.as_path();
+    let article = temp.path().join("ferry.txt");
+    std::fs::write(&article, block("ferry.txt")).unwrap();
+
+    let args = [
+        "new",
+        "source",
+        article.to_str().unwrap(),
+        "--url",
+        "https://example.org/ferry",
+    ];
+    let (code, out, err) = backstory_in(root, &args, None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, block("output-of-new-source"));
+    let id = "night-ferry-returns-after-two-year-pause";
+    write(
+        root,
+        &format!("content/sources/{id}.toml"),
+        &block("sidecar"),
+    );
+
+    let (code, _, err) = backstory_in(root, &["new", "person", "Luis Vaz"], None);
+    assert_eq!(code, 0, "{err}");
+    let profile = "content/people/luis-vaz.md";
+    write(root, profile, &block(profile));
+    let (code, _, err) = backstory_in(root, &["new", "page", "The night ferry"], None);
+    assert_eq!(code, 0, "{err}");
+    let page = "content/pages/the-night-ferry.md";
+    write(root, page, &block(page));
+
+    let (code, _, err) = backstory_in(root, &["check"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.starts_with(&block("output-of-check")), "{err}");
+    write(root, "content/_index.md", &block("content/_index.md"));
+    let (code, _, err) = backstory_in(root, &["check"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.ends_with("0 errors, 0 warnings; ok\n"), "{err}");
+
+    let (code, _, err) = backstory_in(root, &["build"], None);
+    assert_eq!(code, 0, "{err}");
+    let read = |path: &str| std::fs::read_to_string(root.join("public").join(path)).unwrap();
+    let story = read("the-night-ferry/index.html");
+    for expected in [
+        "<a class=\"person\" href=\"../people/luis-vaz/\">Luis Vaz</a>",
+        &format!("<a class=\"source\" href=\"../sources/{id}/#p1\">the Bay Post reported</a>"),
+        "<a class=\"date\" href=\"../timeline/#t-2019-03\">March 2019</a>",
+    ] {
+        assert!(story.contains(expected), "missing {expected} in\n{story}");
+    }
+    let source = read(&format!("sources/{id}/index.html"));
+    assert!(source.contains("Bay Post"), "{source}");
+    let timeline = read("data/timeline.json");
+    for date in ["\"2019-03\"", "\"2021-05-13\"", "\"2021-06-01\""] {
+        assert!(timeline.contains(date), "missing {date} in {timeline}");
+    }
+    assert!(read("people/luis-vaz/index.html").contains("Harbour director"));
+
+    let text = std::fs::read_to_string(root.join(page)).unwrap();
+    write(root, page, &text.replace("@person/luis-vaz", "@person/vaz"));
+    let (code, _, err) = backstory_in(root, &["check"], None);
+    assert_eq!(code, 1);
+    assert!(err.starts_with(&block("output-of-mistake")), "{err}");
+}
