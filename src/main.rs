@@ -41,6 +41,7 @@ enum Command {
     },
     /// Validate everything and report every problem; write nothing
     Check {
+        /// The site folder (holds content/ and site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Fail on warnings too
@@ -76,6 +77,7 @@ enum NewCommand {
         /// Where the text was published
         #[arg(long)]
         url: Option<String>,
+        /// The site folder (holds content/ and site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -86,6 +88,7 @@ enum NewCommand {
         /// The file name and address to use [default: from the title]
         #[arg(long)]
         slug: Option<String>,
+        /// The site folder (holds content/ and site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -96,6 +99,7 @@ enum NewCommand {
         /// The file name and address to use [default: from the name]
         #[arg(long)]
         slug: Option<String>,
+        /// The site folder (holds content/ and site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },

@@ -611,3 +611,31 @@ fn the_guides_worked_example_runs_end_to_end() {
     assert_eq!(code, 1);
     assert!(err.starts_with(&block("output-of-mistake")), "{err}");
 }
+
+#[test]
+fn a_build_tells_its_progress_stage_by_stage() {
+    use backstory::build::{build_site_with, Progress};
+    use std::sync::Mutex;
+    #[derive(Default)]
+    struct Record(Mutex<Vec<String>>);
+    impl Progress for Record {
+        fn loaded(&self, sources: usize) {
+            self.0.lock().unwrap().push(format!("loaded {sources}"));
+        }
+        fn stage_done(&self, name: &'static str) {
+            self.0.lock().unwrap().push(name.to_string());
+        }
+    }
+    let site = fixture_site();
+    let record = Record::default();
+    let options = BuildOptions {
+        root: site.path().to_path_buf(),
+        ..BuildOptions::default()
+    };
+    let report = build_site_with(&options, &record).unwrap();
+    assert!(report.written);
+    assert_eq!(
+        record.0.into_inner().unwrap(),
+        ["loaded 2", "clean", "extract", "link", "render", "write"]
+    );
+}
