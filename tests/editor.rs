@@ -45,7 +45,7 @@ fn cross_references_resolve_to_relative_urls() {
              [The mayor](@person/ana-lima) opened it, as [the report](@source/{SOURCE}#p2) says.\n\
              On [@2021-03-01], in [@2018], [@person/paulo-reis], [about](@page/about \"About us\"), \
              [@date/2021-03], [@page/timeline], [all of it](@source/{SOURCE}).\n\
-             Ana Lima is linked once.\n"
+             Ana Lima is linked once. [An alias](@person/mayor-lima) works too.\n"
         ),
     );
     let report = build(root);
@@ -62,6 +62,7 @@ fn cross_references_resolve_to_relative_urls() {
         "<a class=\"page\" href=\"../timeline/\">Timeline</a>",
         &format!("<a class=\"source\" href=\"../sources/{SOURCE}/\">all of it</a>"),
         "Ana Lima is linked once.",
+        "<a class=\"person\" href=\"../people/ana-lima/\">An alias</a> works too.",
     ];
     for needle in expected {
         assert!(html.contains(needle), "missing {needle}\nin {html}");
