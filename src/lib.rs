@@ -21,6 +21,7 @@
 //! command-line arguments into settings and prints what the library returns.
 
 pub mod build;
+pub mod check;
 pub mod clean;
 pub mod config;
 pub mod diag;

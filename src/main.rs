@@ -1,7 +1,7 @@
 //! The `backstory` command: arguments in, validated settings, a call into the
 //! library, diagnostics printed, an exit status out (0 ok, 1 content errors, 2 usage).
 
-use backstory::build::{build_site, BuildOptions, BuildReport};
+use backstory::build::{build_site_with, BuildOptions, BuildReport, Progress};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,14 +35,21 @@ enum Command {
         /// Print each stage's wall time, CPU time and peak memory (to stderr)
         #[arg(long)]
         timings: bool,
+        /// No progress bar and no summary; only problems are printed
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Validate everything and report every problem; write nothing
     Check {
+        /// The site folder (holds content/ and site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Fail on warnings too
         #[arg(long)]
         strict: bool,
+        /// `text` for people, `json` for scripts and CI
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Create a new explainer skeleton in DIR
     Init { dir: PathBuf },
@@ -98,6 +105,12 @@ impl WatchArgs {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
 /// `backstory new ...`: each creates one file (two for a source) and never overwrites.
 #[derive(Subcommand)]
 enum NewCommand {
@@ -111,6 +124,7 @@ enum NewCommand {
         /// Where the text was published
         #[arg(long)]
         url: Option<String>,
+        /// The site folder (holds content/ and site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -121,6 +135,7 @@ enum NewCommand {
         /// The file name and address to use [default: from the title]
         #[arg(long)]
         slug: Option<String>,
+        /// The site folder (holds content/ and site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -131,6 +146,7 @@ enum NewCommand {
         /// The file name and address to use [default: from the name]
         #[arg(long)]
         slug: Option<String>,
+        /// The site folder (holds content/ and site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -146,6 +162,7 @@ fn main() -> ExitCode {
             drafts,
             strict,
             timings,
+            quiet,
         } => {
             let options = BuildOptions {
                 root,
@@ -154,19 +171,13 @@ fn main() -> ExitCode {
                 drafts,
                 dry_run: false,
             };
-            let result = build_site(&options);
+            let bar = ProgressBar::new(quiet);
+            let result = build_site_with(&options, &bar);
+            bar.finish();
             if let (true, Ok(report)) = (timings, &result) {
                 print_timings(report);
             }
-            finish(result, strict, "built", &options)
-        }
-        Command::Check { root, strict } => {
-            let options = BuildOptions {
-                root,
-                dry_run: true,
-                ..BuildOptions::default()
-            };
-            finish(build_site(&options), strict, "checked", &options)
+            finish(result, strict, quiet, &options)
         }
         Command::Serve {
             site,
@@ -214,6 +225,11 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Check {
+            root,
+            strict,
+            format,
+        } => check(root, strict, format),
         Command::Init { dir } => match backstory::init::init_site(&dir) {
             Ok(()) => {
                 println!("created a new explainer in {}", dir.display());
@@ -226,6 +242,51 @@ fn main() -> ExitCode {
             }
         },
         Command::New(what) => new_content(what),
+    }
+}
+
+/// `backstory check`: every finding, grouped by file, errors apart from warnings.
+fn check(root: PathBuf, strict: bool, format: Format) -> ExitCode {
+    use backstory::check::report;
+    let options = BuildOptions {
+        root,
+        dry_run: true,
+        ..BuildOptions::default()
+    };
+    let report = match backstory::build::check_site(&options) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    let findings = &report.diagnostics;
+    let errors = findings.iter().filter(|d| d.is_error()).count();
+    let ok = errors == 0 && !(strict && findings.len() > errors);
+    if format == Format::Json {
+        print!("{}", report::json(findings, ok));
+    } else {
+        anstream::eprint!("{}", report::text(findings, true));
+        if !findings.is_empty() {
+            eprintln!();
+        }
+        let verdict = match (ok, errors) {
+            (true, _) => "ok",
+            (false, 0) => "failed (--strict: warnings count)",
+            (false, _) => "failed",
+        };
+        anstream::eprintln!(
+            "checked {} sources, {} people, {} timeline entries: {}; {verdict}",
+            report.sources,
+            report.people,
+            report.timeline,
+            report::counts(findings)
+        );
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 
@@ -311,10 +372,64 @@ fn open_browser(url: &str) {
     }
 }
 
+/// Builds of at least this many sources show a progress bar (on a terminal).
+const PROGRESS_FROM_SOURCES: usize = 50;
+
+/// The build's progress on stderr: a bar over the stages, hidden unless
+/// stderr is a terminal, the build is large and `--quiet` was not given.
+struct ProgressBar {
+    bar: indicatif::ProgressBar,
+    quiet: bool,
+}
+
+impl ProgressBar {
+    fn new(quiet: bool) -> Self {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(STAGES.len() as u64),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        let style = indicatif::ProgressStyle::with_template("{bar:30.cyan/blue} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        ProgressBar { bar, quiet }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// The stages a build reports, and what comes after each.
+const STAGES: [(&str, &str); 5] = [
+    ("clean", "finding people and dates"),
+    ("extract", "merging people, building the timeline"),
+    ("link", "rendering pages"),
+    ("render", "writing files"),
+    ("write", "done"),
+];
+
+impl Progress for ProgressBar {
+    fn loaded(&self, sources: usize) {
+        if !self.quiet && sources >= PROGRESS_FROM_SOURCES {
+            // indicatif draws nothing when stderr is not a terminal.
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.bar.set_message(format!("cleaning {sources} sources"));
+        }
+    }
+
+    fn stage_done(&self, name: &'static str) {
+        if let Some((_, next)) = STAGES.iter().find(|(stage, _)| *stage == name) {
+            self.bar.inc(1);
+            self.bar.set_message(*next);
+        }
+    }
+}
+
 fn finish(
     result: std::io::Result<BuildReport>,
     strict: bool,
-    verb: &str,
+    quiet: bool,
     options: &BuildOptions,
 ) -> ExitCode {
     let report = match result {
@@ -325,13 +440,16 @@ fn finish(
         }
     };
     for diagnostic in &report.diagnostics {
-        eprintln!("{diagnostic}");
+        anstream::eprintln!("{}", backstory::check::report::line(diagnostic, true));
     }
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = report.diagnostics.len() - errors;
     if errors > 0 || (strict && warnings > 0) {
         eprintln!("{errors} error(s), {warnings} warning(s); nothing was written");
         return ExitCode::from(1);
+    }
+    if quiet {
+        return ExitCode::SUCCESS;
     }
     let total: std::time::Duration = report.timings.iter().map(|stage| stage.wall).sum();
     let place = if report.written {
@@ -340,7 +458,7 @@ fn finish(
         String::new()
     };
     println!(
-        "{verb} {} sources, {} people, {} timeline entries: {} files{place} in {} ms ({warnings} warning(s))",
+        "built {} sources, {} people, {} timeline entries: {} files{place} in {} ms ({warnings} warning(s))",
         report.sources,
         report.people,
         report.timeline,

@@ -66,6 +66,18 @@ pub fn is_cross_reference(destination: &str) -> bool {
     destination.starts_with('@')
 }
 
+/// Every link destination in `markdown` with the byte offset of its link,
+/// cross-references included, in order.
+pub fn links_in(markdown: &str) -> Vec<(String, usize)> {
+    parser(markdown)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url.to_string(), range.start)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Every cross-reference in `markdown` that points nowhere, as an error naming
 /// `file` and the line; `first_line` is the file line the Markdown starts on.
 pub fn reference_problems(
@@ -75,15 +87,12 @@ pub fn reference_problems(
     links: &LinkContext,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    for (event, range) in parser(markdown).into_offset_iter() {
-        let Event::Start(Tag::Link { dest_url, .. }) = event else {
-            continue;
-        };
+    for (dest_url, offset) in links_in(markdown) {
         if !is_cross_reference(&dest_url) {
             continue;
         }
         if let Err(unresolved) = links.resolve_reference(&dest_url) {
-            let line = first_line + markdown[..range.start].matches('\n').count();
+            let line = first_line + markdown[..offset].matches('\n').count();
             problems.push(
                 Diagnostic::error(file, Some(line), unresolved.message).hint(unresolved.hint),
             );

@@ -166,7 +166,6 @@ pub fn render_changed(
     incremental: Option<Incremental>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let lookup = Lookup::new(site);
-    let mut problems = links::reference_problems(site, &lookup);
     let base_url = options.base_url.clone().or_else(|| site.config.base_url());
     let base_url = base_url.map(|url| format!("{}/", url.trim_end_matches('/')));
     let site_view = SiteView {
@@ -262,6 +261,7 @@ pub fn render_changed(
         })
         .collect();
     let mut files = Vec::with_capacity(rendered.len() + site.sources.len() + 16);
+    let mut problems = Vec::new();
     for result in rendered {
         match result {
             Ok(file) => files.push(file),
