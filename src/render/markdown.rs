@@ -119,7 +119,11 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 no_link_depth += 1;
-                output.push(Event::Start(tag));
+                output.push(Event::Start(if allow_html {
+                    tag
+                } else {
+                    without_script_url(tag)
+                }));
             }
             Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
                 no_link_depth = no_link_depth.saturating_sub(1);
@@ -139,6 +143,46 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, output.into_iter());
     html
+}
+
+/// A link or image whose address would run code (`javascript:`, `vbscript:`,
+/// `data:`) points nowhere instead: raw HTML is off, so no script may run.
+fn without_script_url(tag: Tag<'_>) -> Tag<'_> {
+    let runs_code = |url: &str| {
+        // Browsers ignore whitespace and control characters inside the scheme.
+        let scheme: String = url
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .take_while(|&c| c != ':')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
+    };
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if runs_code(&dest_url) => Tag::Link {
+            link_type,
+            dest_url: CowStr::from("#"),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if runs_code(&dest_url) => Tag::Image {
+            link_type,
+            dest_url: CowStr::from(""),
+            title,
+            id,
+        },
+        other => other,
+    }
 }
 
 /// Page templates own the `h1`; Markdown headings start at `h2`.
@@ -249,6 +293,16 @@ mod tests {
         assert!(html.contains("&lt;script&gt;"), "{html}");
         let allowed = render("<div class=\"box\">x</div>\n", true);
         assert!(allowed.contains("<div class=\"box\">"), "{allowed}");
+    }
+
+    #[test]
+    fn drops_script_urls_unless_html_is_allowed() {
+        let markdown = "[a](javascript:alert(1)) [b](<JaVa\tScript:x>) ![c](data:text/html,x) [d](https://example.org/a:b)";
+        let safe = render(markdown, false);
+        assert!(!safe.to_ascii_lowercase().contains("script:"), "{safe}");
+        assert!(!safe.contains("data:"), "{safe}");
+        assert!(safe.contains("href=\"https://example.org/a:b\""), "{safe}");
+        assert!(render(markdown, true).contains("href=\"javascript:alert(1)\""));
     }
 
     #[test]
