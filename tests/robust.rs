@@ -735,6 +735,25 @@ fn markup_in_a_source_is_shown_as_text() {
         "content/sources/2021-03-04-hostile.toml",
         format!("publication = \"Daily {hostile}\"\nurl = \"javascript:alert(5)\"\n"),
     );
+    site.write(
+        "content/pages/hostile.md",
+        format!("+++\ntitle = '{hostile}'\ndescription = '{hostile}'\n+++\nText.\n"),
+    );
+    site.write(
+        "content/people/hostile.md",
+        format!(
+            "+++\nname = 'Ana {hostile} Lima'\naliases = ['{hostile}']\nrole = '{hostile}'\n\
+             description = '{hostile}'\nslug = 'hostile'\n+++\nBio {hostile}\n"
+        ),
+    );
+    site.write(
+        "content/events/hostile.md",
+        format!("+++\ntitle = '{hostile}'\ndate = 2021-03-01\n+++\n{hostile}\n"),
+    );
+    site.write(
+        "site.toml",
+        format!("title = '{hostile}'\ndescription = '{hostile}'\n"),
+    );
     site.build_ok();
     let page = site.page("sources/2021-03-04-hostile/index.html");
     assert!(
