@@ -160,6 +160,9 @@ fn run(
     diagnostics.extend(render::links::reference_problems(&site));
     report.timings.push(meter.lap("render"));
     progress.stage_done("render");
+    if let Some(files) = &files {
+        diagnostics.extend(clashing_paths(files));
+    }
     if review {
         diagnostics.extend(crate::check::review(&site, files.as_deref()));
         report.timings.push(meter.lap("review"));
@@ -167,6 +170,27 @@ fn run(
     report.files = files.as_ref().map_or(0, Vec::len);
     report.diagnostics = sorted(diagnostics);
     Ok((report, files))
+}
+
+/// Two rendered files with one path would overwrite each other in an order
+/// that depends on thread timing; the checks on sources and pages should make
+/// this impossible, and this is the last guard.
+fn clashing_paths(files: &[OutputFile]) -> Vec<Diagnostic> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .iter()
+        .filter(|file| !seen.insert(file.path.as_str()))
+        .map(|file| {
+            Diagnostic::error(
+                &file.path,
+                None,
+                "two pages of the site would be written to this path",
+            )
+            .hint(
+                "give the sources, pages or profiles behind this address different names or slugs",
+            )
+        })
+        .collect()
 }
 
 /// The output may not be the site root, `content/` or `templates/`, or inside them:
@@ -187,4 +211,22 @@ pub(crate) fn check_output_location(root: &Path, output: &Path) -> Option<Diagno
         )
         .hint("choose an output folder outside content/ and templates/, such as public/")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_files_with_one_path_are_an_error() {
+        let files = [
+            OutputFile::new("a/index.html", "1"),
+            OutputFile::new("b/index.html", "2"),
+            OutputFile::new("a/index.html", "3"),
+        ];
+        let problems = clashing_paths(&files);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].file, Path::new("a/index.html"));
+        assert!(clashing_paths(&files[..2]).is_empty());
+    }
 }
