@@ -21,6 +21,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Render everything but write nothing (`backstory check`).
     pub dry_run: bool,
+    /// Skip the search index (`build --no-search`).
+    pub no_search: bool,
 }
 
 impl BuildOptions {
@@ -122,6 +124,18 @@ pub fn render_site(
         }
     });
     report.timings.push(("render", started.elapsed()));
+    let files = match files {
+        Some(mut files) if !options.no_search && !options.dry_run => {
+            let started = Instant::now();
+            match crate::search::index_site(&files, &site.config.language) {
+                Ok(index) => files.extend(index),
+                Err(problem) => diagnostics.push(problem),
+            }
+            report.timings.push(("search", started.elapsed()));
+            Some(files)
+        }
+        files => files,
+    };
     report.files = files.as_ref().map_or(0, Vec::len);
     report.diagnostics = sorted(diagnostics);
     Ok((report, files))

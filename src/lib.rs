@@ -9,6 +9,7 @@
 //! extract  Article                   -> people and date mentions with byte spans
 //! link     everything above          -> Site graph (people merged, timeline, backlinks)
 //! render   Site graph + templates    -> Vec<OutputFile> (HTML, feeds, JSON)
+//! search   the rendered pages        -> a Pagefind index under pagefind/
 //! write    Vec<OutputFile>           -> public/, staged and swapped atomically
 //! ```
 //!
@@ -25,5 +26,6 @@ pub mod init;
 pub mod link;
 pub mod load;
 pub mod render;
+pub mod search;
 pub mod slug;
 pub mod write;

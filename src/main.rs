@@ -32,6 +32,9 @@ enum Command {
         /// Fail on warnings too
         #[arg(long)]
         strict: bool,
+        /// Skip building the search index
+        #[arg(long)]
+        no_search: bool,
     },
     /// Validate everything and report every problem; write nothing
     Check {
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             strict,
+            no_search,
         } => {
             let options = BuildOptions {
                 root,
@@ -61,6 +65,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 dry_run: false,
+                no_search,
             };
             finish(build_site(&options), strict, "built", &options)
         }

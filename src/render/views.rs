@@ -329,6 +329,8 @@ pub struct CitationView {
     pub source_title: String,
     pub publication: Option<String>,
     pub url: String,
+    /// The paragraph number the link points at (`3` for `#p3`), if any.
+    pub paragraph: Option<usize>,
     pub sentence_html: String,
 }
 
@@ -393,6 +395,7 @@ fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> EntryV
                 source_title: source.title.clone(),
                 publication: source.publication.clone(),
                 url: format!("sources/{}/#{}", source.id, anchor(citation.block)),
+                paragraph: Some(citation.block + 1),
                 sentence_html,
             }
         })
@@ -404,6 +407,7 @@ fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> EntryV
                 source_title: card.title,
                 publication: card.publication,
                 url: card.url,
+                paragraph: None,
                 sentence_html: String::new(),
             });
         }
@@ -483,6 +487,7 @@ pub fn year_mentions(site: &Site, year: i16) -> Vec<CitationView> {
                 source_title: source.title.clone(),
                 publication: source.publication.clone(),
                 url: format!("sources/{}/#{}", source.id, anchor(mention.span.block)),
+                paragraph: Some(mention.span.block + 1),
                 sentence_html,
             });
         }
