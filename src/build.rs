@@ -5,9 +5,9 @@
 //! anything is written, so the previous output stays intact.
 
 use crate::diag::{sorted, Diagnostic};
+use crate::measure::{Meter, Stage};
 use crate::render::{self, OutputFile, RenderOptions};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 /// What to build and how.
 #[derive(Debug, Clone, Default)]
@@ -45,8 +45,8 @@ pub struct BuildReport {
     pub timeline: usize,
     /// Whether the output folder was replaced.
     pub written: bool,
-    /// Wall time of each stage.
-    pub timings: Vec<(&'static str, Duration)>,
+    /// Wall time, CPU time and peak memory of each stage, in order.
+    pub timings: Vec<Stage>,
 }
 
 impl BuildReport {
@@ -61,9 +61,9 @@ pub fn build_site(options: &BuildOptions) -> std::io::Result<BuildReport> {
     let mut report = report;
     if let Some(files) = files {
         if !options.dry_run && !report.has_errors() {
-            let started = Instant::now();
+            let mut meter = Meter::start();
             crate::write::write_site(&files, &options.output_dir())?;
-            report.timings.push(("write", started.elapsed()));
+            report.timings.push(meter.lap("write"));
             report.written = true;
         }
     }
@@ -80,7 +80,7 @@ pub fn render_site(
         report.diagnostics = vec![problem];
         return Ok((report, None));
     }
-    let started = Instant::now();
+    let mut meter = Meter::start();
     let content = crate::load::load(&options.root, options.drafts).map_err(|error| {
         std::io::Error::new(
             error.kind(),
@@ -90,19 +90,17 @@ pub fn render_site(
             ),
         )
     })?;
-    report.timings.push(("load", started.elapsed()));
+    report.timings.push(meter.lap("load"));
 
-    let started = Instant::now();
-    let (site, link_problems) = crate::link::link(content);
+    let (site, link_problems) = crate::link::link_in_stages(content, &mut |stage| {
+        report.timings.push(meter.lap(stage));
+    });
     diagnostics.extend(link_problems);
-    report
-        .timings
-        .push(("clean+extract+link", started.elapsed()));
+    report.timings.push(meter.lap("link"));
     report.sources = site.sources.len();
     report.people = site.people.len();
     report.timeline = site.timeline.len();
 
-    let started = Instant::now();
     let theme = match render::load_theme(&options.root) {
         Ok(theme) => Some(theme),
         Err(problems) => {
@@ -123,15 +121,14 @@ pub fn render_site(
             }
         }
     });
-    report.timings.push(("render", started.elapsed()));
+    report.timings.push(meter.lap("render"));
     let files = match files {
         Some(mut files) if !options.no_search && !options.dry_run => {
-            let started = Instant::now();
             match crate::search::index_site(&files, &site.config.language) {
                 Ok(index) => files.extend(index),
                 Err(problem) => diagnostics.push(problem),
             }
-            report.timings.push(("search", started.elapsed()));
+            report.timings.push(meter.lap("search"));
             Some(files)
         }
         files => files,

@@ -25,6 +25,8 @@ pub mod frontmatter;
 pub mod init;
 pub mod link;
 pub mod load;
+pub mod measure;
+pub mod new;
 pub mod render;
 pub mod search;
 pub mod slug;

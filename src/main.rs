@@ -35,6 +35,9 @@ enum Command {
         /// Skip building the search index
         #[arg(long)]
         no_search: bool,
+        /// Print each stage's wall time, CPU time and peak memory (to stderr)
+        #[arg(long)]
+        timings: bool,
     },
     /// Validate everything and report every problem; write nothing
     Check {
@@ -46,6 +49,47 @@ enum Command {
     },
     /// Create a new explainer skeleton in DIR
     Init { dir: PathBuf },
+    /// Add a source text, an editorial page or a person's profile
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+/// `backstory new ...`: each creates one file (two for a source) and never overwrites.
+#[derive(Subcommand)]
+enum NewCommand {
+    /// Copy a text file (or `-` for standard input) into content/sources/, with a sidecar
+    Source {
+        /// The text file to add, or `-` to read standard input
+        file: PathBuf,
+        /// The file name to use, without `.txt` [default: date-publication-headline]
+        #[arg(long)]
+        slug: Option<String>,
+        /// Where the text was published
+        #[arg(long)]
+        url: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Create content/pages/SLUG.md for an editorial page
+    Page {
+        /// The page title, in quotes
+        title: String,
+        /// The file name and address to use [default: from the title]
+        #[arg(long)]
+        slug: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Create content/people/SLUG.md, a profile of a person
+    Person {
+        /// The person's full name, in quotes
+        name: String,
+        /// The file name and address to use [default: from the name]
+        #[arg(long)]
+        slug: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -58,6 +102,7 @@ fn main() -> ExitCode {
             drafts,
             strict,
             no_search,
+            timings,
         } => {
             let options = BuildOptions {
                 root,
@@ -67,7 +112,11 @@ fn main() -> ExitCode {
                 dry_run: false,
                 no_search,
             };
-            finish(build_site(&options), strict, "built", &options)
+            let result = build_site(&options);
+            if let (true, Ok(report)) = (timings, &result) {
+                print_timings(report);
+            }
+            finish(result, strict, "built", &options)
         }
         Command::Check { root, strict } => {
             let options = BuildOptions {
@@ -88,6 +137,75 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::New(what) => new_content(what),
+    }
+}
+
+fn new_content(what: NewCommand) -> ExitCode {
+    use backstory::new::{new_page, new_person, new_source, NewSource};
+    let today = jiff::Zoned::now().date();
+    let (root, result) = match what {
+        NewCommand::Source {
+            file,
+            slug,
+            url,
+            root,
+        } => {
+            let from_stdin = file.as_os_str() == "-";
+            let bytes = if from_stdin {
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
+            } else {
+                std::fs::read(&file)
+            };
+            let bytes = match bytes {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    eprintln!("error: cannot read {}: {error}", file.display());
+                    return ExitCode::from(1);
+                }
+            };
+            let source = NewSource {
+                bytes,
+                from: (!from_stdin).then_some(file),
+                name: slug,
+                url,
+            };
+            let result = new_source(&root, &source, today);
+            (root, result)
+        }
+        NewCommand::Page { title, slug, root } => {
+            let result = new_page(&root, &title, slug.as_deref(), today);
+            (root, result)
+        }
+        NewCommand::Person { name, slug, root } => {
+            let result = new_person(&root, &name, slug.as_deref());
+            (root, result)
+        }
+    };
+    match result {
+        Ok(created) => {
+            let shown = |file: &std::path::Path| match root.as_os_str() == "." {
+                true => file.display().to_string(),
+                false => root.join(file).display().to_string(),
+            };
+            for file in &created.files {
+                println!("created {}", shown(file));
+            }
+            for note in &created.notes {
+                println!("note: {note}");
+            }
+            println!(
+                "next: edit {}, then preview with `backstory serve` (the page will be at /{})",
+                shown(&created.edit),
+                created.url
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -113,7 +231,7 @@ fn finish(
         eprintln!("{errors} error(s), {warnings} warning(s); nothing was written");
         return ExitCode::from(1);
     }
-    let total: std::time::Duration = report.timings.iter().map(|(_, d)| *d).sum();
+    let total: std::time::Duration = report.timings.iter().map(|stage| stage.wall).sum();
     let place = if report.written {
         format!(" into {}", options.output_dir().display())
     } else {
@@ -128,4 +246,18 @@ fn finish(
         total.as_millis()
     );
     ExitCode::SUCCESS
+}
+
+/// One line per stage: name, wall ms, CPU ms, peak resident MiB (`-` when unknown).
+fn print_timings(report: &BuildReport) {
+    eprintln!("stage\twall_ms\tcpu_ms\tpeak_rss_mib");
+    for stage in &report.timings {
+        let cpu = stage
+            .cpu
+            .map_or("-".to_string(), |cpu| cpu.as_millis().to_string());
+        let peak = stage.peak_rss.map_or("-".to_string(), |bytes| {
+            format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+        });
+        eprintln!("{}\t{}\t{cpu}\t{peak}", stage.name, stage.wall.as_millis());
+    }
 }

@@ -42,57 +42,91 @@ pub fn extract(article: &Article, published: Option<jiff::civil::Date>) -> Extra
 /// word are the usual trap: a period after a single capital letter or after a
 /// short title-like token does not end a sentence.
 pub fn sentence_around(text: &str, at: usize) -> std::ops::Range<usize> {
-    let bounds = sentence_bounds(text);
-    bounds
-        .into_iter()
+    Sentences::new(text)
         .find(|range| range.start <= at && at < range.end.max(range.start + 1))
         .unwrap_or(0..text.len())
 }
 
 /// Splits `text` into sentence byte ranges (trimmed of surrounding spaces).
 pub fn sentence_bounds(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            // Swallow closing punctuation that belongs to the sentence.
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-            let followed_by_space = chars.get(j).is_some_and(|&(_, ch)| ch.is_whitespace());
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            let next_starts_sentence = chars.get(k).is_some_and(|&(_, ch)| {
-                ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '‘' | '\'')
-            });
-            if followed_by_space && next_starts_sentence && !is_abbreviation(&text[start..pos], c) {
-                push_trimmed(&mut ranges, text, start, end);
-                start = chars.get(k).map_or(text.len(), |&(p, _)| p);
-                i = k;
-                continue;
-            }
-        }
-        i += 1;
-        let _ = pos;
-    }
-    push_trimmed(&mut ranges, text, start, text.len());
-    ranges
+    Sentences::new(text).collect()
 }
 
-fn push_trimmed(ranges: &mut Vec<std::ops::Range<usize>>, text: &str, start: usize, end: usize) {
+/// The sentences of a text, front to back, found lazily so a caller that
+/// wants one sentence stops reading at it.
+struct Sentences<'a> {
+    text: &'a str,
+    /// Where the sentence being read starts.
+    start: usize,
+    /// Where to look for the next terminator.
+    scan: usize,
+    done: bool,
+}
+
+impl<'a> Sentences<'a> {
+    fn new(text: &'a str) -> Self {
+        Sentences {
+            text,
+            start: 0,
+            scan: 0,
+            done: false,
+        }
+    }
+}
+
+/// The byte offset of the first char of `text` at or after `from` that `skip` rejects.
+fn skip_chars(text: &str, from: usize, skip: impl Fn(char) -> bool) -> usize {
+    text[from..]
+        .char_indices()
+        .find(|&(_, c)| !skip(c))
+        .map_or(text.len(), |(offset, _)| from + offset)
+}
+
+impl Iterator for Sentences<'_> {
+    type Item = std::ops::Range<usize>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let text = self.text;
+        while !self.done {
+            let Some(offset) = text[self.scan..].find(['.', '!', '?']) else {
+                self.done = true;
+                return trimmed(text, self.start, text.len());
+            };
+            let terminator_at = self.scan + offset;
+            let terminator = char::from(text.as_bytes()[terminator_at]);
+            // Swallow closing punctuation that belongs to the sentence.
+            let end = skip_chars(text, terminator_at + 1, |c| {
+                matches!(c, '"' | '”' | '’' | '\'' | ')' | ']')
+            });
+            let followed_by_space = text[end..].chars().next().is_some_and(char::is_whitespace);
+            let next_start = skip_chars(text, end, char::is_whitespace);
+            let next_starts_sentence = text[next_start..].chars().next().is_some_and(|ch| {
+                ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '‘' | '\'')
+            });
+            if followed_by_space
+                && next_starts_sentence
+                && !is_abbreviation(&text[self.start..terminator_at], terminator)
+            {
+                let sentence = trimmed(text, self.start, end);
+                self.start = next_start;
+                self.scan = next_start;
+                if sentence.is_some() {
+                    return sentence;
+                }
+            } else {
+                self.scan = terminator_at + 1;
+            }
+        }
+        None
+    }
+}
+
+/// `start..end` without the whitespace at either side, unless nothing is left.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
     let piece = &text[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
-    if start + lead < end - trail {
-        ranges.push(start + lead..end - trail);
-    }
+    (start + lead < end - trail).then(|| start + lead..end - trail)
 }
 
 /// True when the period closing `before` most likely marks an abbreviation.

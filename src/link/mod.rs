@@ -148,6 +148,15 @@ pub struct Page {
 
 /// Builds the site graph. Diagnostics are warnings and errors about the content.
 pub fn link(content: Content) -> (Site, Vec<Diagnostic>) {
+    link_in_stages(content, &mut |_| {})
+}
+
+/// [`link`], calling `stage_done` with "clean" and then "extract" as those
+/// passes over the sources finish, so the build can measure each.
+pub fn link_in_stages(
+    content: Content,
+    stage_done: &mut dyn FnMut(&'static str),
+) -> (Site, Vec<Diagnostic>) {
     let Content {
         root,
         config,
@@ -159,15 +168,23 @@ pub fn link(content: Content) -> (Site, Vec<Diagnostic>) {
         mut diagnostics,
     } = content;
 
-    let processed: Vec<(Source, Extracted, Vec<Diagnostic>)> =
-        source_files.into_par_iter().map(process_source).collect();
-    let mut sources = Vec::with_capacity(processed.len());
-    let mut extracted = Vec::with_capacity(processed.len());
-    for (source, found, problems) in processed {
+    let cleaned: Vec<(Source, Vec<Diagnostic>)> =
+        source_files.into_par_iter().map(clean_source).collect();
+    let mut sources = Vec::with_capacity(cleaned.len());
+    for (source, problems) in cleaned {
         sources.push(source);
-        extracted.push(found);
         diagnostics.extend(problems);
     }
+    stage_done("clean");
+    let extracted: Vec<Extracted> = sources
+        .par_iter_mut()
+        .map(|source| {
+            let found = extract(&source.article, source.date);
+            source.dates = found.dates.clone();
+            found
+        })
+        .collect();
+    stage_done("extract");
     // Newest first; undated last; ties by id. Extraction results follow the same order.
     let mut order: Vec<usize> = (0..sources.len()).collect();
     order.sort_by(|&a, &b| {
@@ -269,7 +286,8 @@ fn check_page_ids(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-fn process_source(file: crate::load::SourceFile) -> (Source, Extracted, Vec<Diagnostic>) {
+/// Cleans one source; its people and dates are found later, by [`extract`].
+fn clean_source(file: crate::load::SourceFile) -> (Source, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let sidecar = &file.sidecar;
     let options = CleanOptions {
@@ -297,7 +315,6 @@ fn process_source(file: crate::load::SourceFile) -> (Source, Extracted, Vec<Diag
         .clone()
         .or_else(|| article.title.clone())
         .unwrap_or_else(|| file.id.clone());
-    let found = extract(&article, date);
     let source = Source {
         id: file.id,
         path: file.path,
@@ -315,14 +332,14 @@ fn process_source(file: crate::load::SourceFile) -> (Source, Extracted, Vec<Diag
         url: sidecar.url.clone(),
         language: sidecar.language.clone(),
         bytes: file.bytes,
-        dates: found.dates.clone(),
+        dates: Vec::new(),
         date_entries: Vec::new(),
         people: Vec::new(),
         author_ids: Vec::new(),
         photographers: Vec::new(),
         article,
     };
-    (source, found, problems)
+    (source, problems)
 }
 
 fn link_people(
@@ -418,7 +435,14 @@ fn link_people(
             events: Vec::new(),
         });
     }
-    for (doc, source) in sources.iter_mut().enumerate() {
+    // Who each source names, in person order, so bylines resolve without a site-wide scan.
+    let mut named_in: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
+    for (index, person) in result.iter().enumerate() {
+        for &doc in &person.sources {
+            named_in[doc].push(index);
+        }
+    }
+    for (source, named) in sources.iter_mut().zip(&named_in) {
         source.people.sort();
         source
             .people
@@ -429,9 +453,9 @@ fn link_people(
             .authors
             .iter()
             .map(|author| {
-                result.iter().position(|p: &Person| {
-                    p.sources.contains(&doc)
-                        && (p.name == *author || p.aliases.iter().any(|a| a == author))
+                named.iter().copied().find(|&index| {
+                    let person = &result[index];
+                    person.name == *author || person.aliases.iter().any(|a| a == author)
                 })
             })
             .collect();

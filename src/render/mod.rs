@@ -42,17 +42,23 @@ impl OutputFile {
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\0' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
+    // Copy the runs between special characters whole; all of them are ASCII.
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let replacement = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'\0' => "\u{fffd}",
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(replacement);
+        copied = at + 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -100,6 +106,7 @@ pub fn render(
     options: &RenderOptions,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let lookup = Lookup::new(site);
+    let mut problems = links::reference_problems(site, &lookup);
     let base_url = options.base_url.clone().or_else(|| site.config.base_url());
     let base_url = base_url.map(|url| format!("{}/", url.trim_end_matches('/')));
     let site_view = SiteView {
@@ -165,7 +172,6 @@ pub fn render(
         })
         .collect();
     let mut files = Vec::with_capacity(rendered.len() + site.sources.len() + 16);
-    let mut problems = Vec::new();
     for result in rendered {
         match result {
             Ok(file) => files.push(file),
@@ -323,21 +329,24 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
             context.insert("year_counts", &year_counts(site));
         }),
     });
+    let years: Vec<i16> = lookup.years.iter().copied().collect();
     for &year in &lookup.years {
+        let years = years.clone();
         jobs.push(PageJob {
             url: format!("timeline/{year}/"),
             template: "year.html",
             title: format!("{year}"),
             description: Some(format!("What the sources say happened in {year}.")),
             fill: Box::new(move |context, links| {
-                let entries: Vec<_> = views::entry_views(site, links)
-                    .into_iter()
-                    .filter(|e| e.year == year)
+                let entries: Vec<_> = site
+                    .timeline
+                    .iter()
+                    .filter(|entry| entry.value.year() == year)
+                    .map(|entry| views::entry_view(site, entry, links))
                     .collect();
                 context.insert("year", &year);
                 context.insert("entries", &entries);
                 context.insert("mentions", &views::year_mentions(site, year));
-                let years: Vec<i16> = Lookup::new(site).years.into_iter().collect();
                 let at = years.iter().position(|&y| y == year);
                 context.insert(
                     "previous",

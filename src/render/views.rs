@@ -376,7 +376,8 @@ pub fn entry_views(site: &Site, links: &LinkContext) -> Vec<EntryView> {
         .collect()
 }
 
-fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> EntryView {
+/// The view of one timeline entry.
+pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> EntryView {
     let mut citations: Vec<CitationView> = entry
         .citations
         .iter()

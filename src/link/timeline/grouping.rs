@@ -19,18 +19,20 @@
 
 use super::Occurrence;
 use crate::extract::dates::{DateValue, Precision};
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
 /// The salient words of every occurrence, ready for pairwise comparison.
 pub struct Similarity {
-    words: Vec<BTreeSet<String>>,
+    /// Per occurrence, its salient words as sorted word numbers (equal words, equal numbers).
+    words: Vec<Vec<u32>>,
 }
 
 impl Similarity {
     /// Reads the sentences of `occurrences` and keeps their salient words.
     pub fn new(occurrences: &[Occurrence]) -> Self {
         let content: Vec<BTreeSet<String>> = occurrences
-            .iter()
+            .par_iter()
             .map(|occurrence| content_words(&occurrence.sentence))
             .collect();
         let mut document_frequency: HashMap<&str, usize> = HashMap::new();
@@ -40,18 +42,22 @@ impl Similarity {
             }
         }
         let common_above = (occurrences.len() / 4).max(3);
+        // Only whether two numbers are equal matters, so any numbering will do.
+        let numbers: HashMap<&str, u32> = document_frequency
+            .iter()
+            .filter(|(_, &count)| count <= common_above)
+            .zip(0..)
+            .map(|((word, _), number)| (*word, number))
+            .collect();
         let words = content
             .iter()
             .map(|words| {
-                words
+                let mut salient: Vec<u32> = words
                     .iter()
-                    .filter(|word| {
-                        document_frequency
-                            .get(word.as_str())
-                            .is_some_and(|&count| count <= common_above)
-                    })
-                    .cloned()
-                    .collect()
+                    .filter_map(|word| numbers.get(word.as_str()).copied())
+                    .collect();
+                salient.sort_unstable();
+                salient
             })
             .collect();
         Similarity { words }
@@ -71,7 +77,7 @@ impl Similarity {
             .filter(|person| second.people.contains(person))
             .count();
         let shared_words = match (self.words.get(a), self.words.get(b)) {
-            (Some(x), Some(y)) => x.intersection(y).count(),
+            (Some(x), Some(y)) => count_shared(x, y),
             _ => 0,
         };
         if first.value.precision == Precision::Year {
@@ -80,6 +86,23 @@ impl Similarity {
             shared_people >= 1 || shared_words >= 2
         }
     }
+}
+
+/// How many numbers two sorted, duplicate-free lists share.
+fn count_shared(x: &[u32], y: &[u32]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// True when two values can date the same happening (see the module header).
@@ -194,6 +217,13 @@ fn is_function_word(stem: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_shared_numbers() {
+        assert_eq!(count_shared(&[1, 3, 5, 9], &[2, 3, 9, 10]), 2);
+        assert_eq!(count_shared(&[], &[1]), 0);
+        assert_eq!(count_shared(&[4], &[4]), 1);
+    }
 
     #[test]
     fn keeps_content_words_stemmed() {

@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Benchmark Backstory on the shared synthetic corpus (and Zola/Hugo when installed).
+
+Generates the corpus with ../shared/bench/gen_corpus.py (N articles, seed 42) once per
+size, builds each layout RUNS times from a cold process into an emptied output folder,
+and prints, per size and layout, the median of every stage's wall time, CPU time and
+peak resident memory (from `backstory build --timings`) plus the whole process's
+(from wait4). For backstory-txt it also scores person detection against truth.json.
+
+    python3 bench/run.py                          # 1,000 and 10,000, 3 runs each
+    python3 bench/run.py --sizes 1000,10000,100000 --runs 5
+    python3 bench/run.py --sizes 10000 --layouts txt --peers zola,hugo
+
+Peers are looked up on PATH or given as --zola PATH / --hugo PATH; they build the same
+articles from their own trees in the corpus (search off, as the corpus configures them).
+Run it on a quiet machine: every build uses all cores, so other work skews the numbers.
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+GENERATOR_CANDIDATES = [REPO.parent / "shared/bench/gen_corpus.py", Path("/work/shared/bench/gen_corpus.py")]
+STAGES = ["load", "clean", "extract", "link", "render", "write", "search"]
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
+    parser.add_argument("--runs", type=int, default=3, help="builds per measurement; the median is reported")
+    parser.add_argument("--layouts", default="txt,md", help="txt (raw sources), md (editorial Markdown)")
+    parser.add_argument("--corpus", default="/tmp/backstory-bench", help="where corpora and outputs go")
+    parser.add_argument("--binary", help="a built backstory; default: cargo build --release")
+    parser.add_argument("--generator", help="path of gen_corpus.py")
+    parser.add_argument("--peers", default="", help="comma-separated: zola, hugo")
+    parser.add_argument("--zola", default=shutil.which("zola"))
+    parser.add_argument("--hugo", default=shutil.which("hugo"))
+    parser.add_argument("--json", help="also write every measurement to this file")
+    return parser.parse_args()
+
+
+def run_measured(command, cwd=None):
+    """Runs a command; returns (wall s, cpu s, peak RSS MiB, stderr text)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # Read stderr before waiting so a chatty child cannot block on a full pipe.
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(map(str, command))} failed ({process.returncode}):\n{stderr}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, usage.ru_maxrss / 1024, stderr
+
+
+def parse_timings(stderr):
+    """Reads the table `backstory build --timings` prints: stage -> (wall ms, cpu ms, peak MiB)."""
+    stages = {}
+    for line in stderr.splitlines():
+        fields = line.split("\t")
+        if len(fields) == 4 and fields[0] != "stage":
+            name, wall, cpu, peak = fields
+            number = lambda text: float(text) if text != "-" else None
+            stages[name] = (number(wall), number(cpu), number(peak))
+    return stages
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def generate(size, corpus, generator):
+    target = corpus / f"n{size}"
+    if not (target / "MANIFEST.txt").exists():
+        print(f"generating {size} articles into {target} ...", file=sys.stderr)
+        subprocess.run([sys.executable, str(generator), str(size), "42", str(target)], check=True,
+                       stdout=subprocess.DEVNULL)
+    return target
+
+
+def fresh(folder):
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
+
+
+def bench_backstory(binary, site, output, runs):
+    samples = []
+    for _ in range(runs):
+        fresh(output)
+        wall, cpu, rss, stderr = run_measured([binary, "build", "--timings", "--root", site, "--output", output])
+        samples.append({"wall": wall, "cpu": cpu, "rss": rss, "stages": parse_timings(stderr)})
+    return samples
+
+
+def bench_peer(command, output, runs):
+    samples = []
+    for _ in range(runs):
+        fresh(output)
+        wall, cpu, rss, _ = run_measured(command)
+        samples.append({"wall": wall, "cpu": cpu, "rss": rss, "stages": {}})
+    return samples
+
+
+def summary_rows(samples):
+    rows = []
+    names = [s for s in STAGES if any(s in sample["stages"] for sample in samples)]
+    names += sorted({s for sample in samples for s in sample["stages"]} - set(names))
+    for name in names:
+        pick = lambda i: median([sample["stages"].get(name, (None,) * 3)[i] for sample in samples])
+        rows.append((name, pick(0), pick(1), pick(2)))
+    rows.append(("total (process)", median([s["wall"] * 1000 for s in samples]),
+                 median([s["cpu"] * 1000 for s in samples]), median([s["rss"] for s in samples])))
+    return rows
+
+
+def print_table(title, samples):
+    print(f"\n### {title} (median of {len(samples)})\n")
+    print("| stage | wall ms | cpu ms | peak RSS MiB |")
+    print("| --- | ---: | ---: | ---: |")
+    show = lambda v, fmt: "-" if v is None else format(v, fmt)
+    for name, wall, cpu, rss in summary_rows(samples):
+        print(f"| {name} | {show(wall, '.0f')} | {show(cpu, '.0f')} | {show(rss, '.0f')} |")
+    walls = sorted(s["wall"] for s in samples)
+    print(f"\nwall s per run: {', '.join(f'{w:.2f}' for w in walls)}")
+
+
+def person_quality(output, truth_file):
+    """Precision and recall of (article, person) pairs found, against the generator's truth."""
+    truth = json.loads(Path(truth_file).read_text())
+    people = json.loads((output / "data/people.json").read_text())
+    expected = {(slug, name) for slug, names in truth.items() for name in names}
+    found = set()
+    for person in people:
+        spellings = {person["name"], *person.get("aliases", [])}
+        for source in person["sources"]:
+            named = [n for n in truth.get(source, []) if n in spellings]
+            if named:
+                found.update((source, n) for n in named)
+            else:
+                found.add((source, person["name"]))
+    hits = len(found & expected)
+    return hits / max(len(found), 1), hits / max(len(expected), 1)
+
+
+def main():
+    args = parse_args()
+    corpus = Path(args.corpus)
+    corpus.mkdir(parents=True, exist_ok=True)
+    generator = Path(args.generator) if args.generator else next(p for p in GENERATOR_CANDIDATES if p.exists())
+    binary = args.binary
+    if not binary:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+        binary = str(REPO / "target/release/backstory")
+    peers = [p for p in args.peers.split(",") if p]
+    report = {}
+    print(f"# Backstory benchmark: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
+    for size in [int(s) for s in args.sizes.split(",")]:
+        tree = generate(size, corpus, generator)
+        for layout in args.layouts.split(","):
+            site, output = tree / f"backstory-{layout}", corpus / f"out-{size}-{layout}"
+            samples = bench_backstory(binary, site, output, args.runs)
+            print_table(f"{size} articles, backstory-{layout}", samples)
+            report[f"{size}/backstory-{layout}"] = samples
+            if layout == "txt":
+                precision, recall = person_quality(output, tree / "truth.json")
+                print(f"people vs truth.json: precision {precision:.4f}, recall {recall:.4f}")
+        for peer in peers:
+            path = getattr(args, peer)
+            if not path:
+                print(f"\n{peer}: not installed, skipped")
+                continue
+            output = corpus / f"out-{size}-{peer}"
+            command = {
+                "zola": [path, "--root", tree / "zola", "build", "--force", "--output-dir", output],
+                "hugo": [path, "--quiet", "--source", tree / "hugo", "--destination", output],
+            }[peer]
+            samples = bench_peer(command, output, args.runs)
+            print_table(f"{size} articles, {peer}", samples)
+            report[f"{size}/{peer}"] = samples
+    print(f"\nload average at end {os.getloadavg()[0]:.2f}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()
