@@ -21,6 +21,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Render everything but write nothing (`backstory check`).
     pub dry_run: bool,
+    /// Skip the search index (`build --no-search`).
+    pub no_search: bool,
 }
 
 impl BuildOptions {
@@ -167,6 +169,17 @@ fn run(
         diagnostics.extend(crate::check::review(&site, files.as_deref()));
         report.timings.push(meter.lap("review"));
     }
+    let files = match files {
+        Some(mut files) if !options.no_search && !options.dry_run => {
+            match crate::search::index_site(&files, &site.config.language) {
+                Ok(index) => files.extend(index),
+                Err(problem) => diagnostics.push(problem),
+            }
+            report.timings.push(meter.lap("search"));
+            Some(files)
+        }
+        files => files,
+    };
     report.files = files.as_ref().map_or(0, Vec::len);
     report.diagnostics = sorted(diagnostics);
     Ok((report, files))

@@ -9,6 +9,7 @@
 //! extract  Article                   -> people and date mentions with byte spans
 //! link     everything above          -> Site graph (people merged, timeline, backlinks)
 //! render   Site graph + templates    -> Vec<OutputFile> (HTML, feeds, JSON)
+//! search   the rendered pages        -> a Pagefind index under pagefind/
 //! write    Vec<OutputFile>           -> public/, staged and swapped atomically
 //! watch    file-system events        -> settled batches of edited paths
 //! serve    output folder + rebuilds  -> local HTTP preview with live reload
@@ -34,6 +35,7 @@ pub mod load;
 pub mod measure;
 pub mod new;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod watch;

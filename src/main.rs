@@ -32,6 +32,9 @@ enum Command {
         /// Fail on warnings too
         #[arg(long)]
         strict: bool,
+        /// Skip building the search index
+        #[arg(long)]
+        no_search: bool,
         /// Print each stage's wall time, CPU time and peak memory (to stderr)
         #[arg(long)]
         timings: bool,
@@ -101,6 +104,7 @@ impl WatchArgs {
             base_url: self.base_url,
             drafts: self.drafts,
             dry_run: false,
+            no_search: false,
         }
     }
 }
@@ -161,6 +165,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             strict,
+            no_search,
             timings,
             quiet,
         } => {
@@ -170,6 +175,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 dry_run: false,
+                no_search,
             };
             let bar = ProgressBar::new(quiet);
             let result = build_site_with(&options, &bar);

@@ -51,16 +51,17 @@ fn cross_references_resolve_to_relative_urls() {
     let report = build(root);
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
     let html = std::fs::read_to_string(root.join("public/refs/index.html")).unwrap();
+    // Pages name each folder's index.html (see render::hrefs), so links work from disk too.
     let expected = [
-        "<a class=\"person\" href=\"../people/ana-lima/\">The mayor</a>",
-        &format!("<a class=\"source\" href=\"../sources/{SOURCE}/#p2\">the report</a>"),
-        "<a class=\"date\" href=\"../timeline/#t-2021-03-01\">1 March 2021</a>",
-        "<a class=\"date\" href=\"../timeline/2018/\">2018</a>",
-        "<a class=\"person\" href=\"../people/paulo-reis/\">Paulo Reis</a>",
-        "<a class=\"page\" href=\"../about/\" title=\"About us\">about</a>",
-        "<a class=\"date\" href=\"../timeline/2021/\">March 2021</a>",
-        "<a class=\"page\" href=\"../timeline/\">Timeline</a>",
-        &format!("<a class=\"source\" href=\"../sources/{SOURCE}/\">all of it</a>"),
+        "<a class=\"person\" href=\"../people/ana-lima/index.html\">The mayor</a>",
+        &format!("<a class=\"source\" href=\"../sources/{SOURCE}/index.html#p2\">the report</a>"),
+        "<a class=\"date\" href=\"../timeline/index.html#t-2021-03-01\">1 March 2021</a>",
+        "<a class=\"date\" href=\"../timeline/2018/index.html\">2018</a>",
+        "<a class=\"person\" href=\"../people/paulo-reis/index.html\">Paulo Reis</a>",
+        "<a class=\"page\" href=\"../about/index.html\" title=\"About us\">about</a>",
+        "<a class=\"date\" href=\"../timeline/2021/index.html\">March 2021</a>",
+        "<a class=\"page\" href=\"../timeline/index.html\">Timeline</a>",
+        &format!("<a class=\"source\" href=\"../sources/{SOURCE}/index.html\">all of it</a>"),
         "Ana Lima is linked once.",
         "<a class=\"person\" href=\"../people/ana-lima/\">An alias</a> works too.",
     ];

@@ -104,11 +104,11 @@ pub fn data_files(site: &Site, lookup: &Lookup, base_url: Option<&str>) -> Vec<O
         Box::new(|| OutputFile::new("sitemap.xml", sitemap(site, lookup, base_url))),
         Box::new(|| OutputFile::new("atom.xml", atom(site, base_url))),
         Box::new(|| {
-            let sitemap_url = absolute(base_url, "sitemap.xml");
-            OutputFile::new(
-                "robots.txt",
-                format!("User-agent: *\nAllow: /\nSitemap: {sitemap_url}\n"),
-            )
+            // A Sitemap line must be an absolute URL: without a base URL there is none.
+            let sitemap = base_url
+                .map(|_| format!("Sitemap: {}\n", absolute(base_url, "sitemap.xml")))
+                .unwrap_or_default();
+            OutputFile::new("robots.txt", format!("User-agent: *\nAllow: /\n{sitemap}"))
         }),
     ];
     makers.par_iter().map(|make| make()).collect()

@@ -116,6 +116,18 @@ enum LinkEnd {
 /// links and where cross-references point.
 pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) -> String {
     let events: Vec<Event> = parser(markdown).collect();
+    // Page templates own the `h1`: a text that uses `#` headings is moved one
+    // level down; one that starts at `##` already fits.
+    let shift = events.iter().any(|e| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    });
+    let demote = |level: HeadingLevel| if shift { demote(level) } else { level };
     let mut output: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut linked_people: HashSet<usize> = HashSet::new();
@@ -309,7 +321,7 @@ fn without_script_url(tag: Tag<'_>) -> Tag<'_> {
     }
 }
 
-/// Page templates own the `h1`; Markdown headings start at `h2`.
+/// One heading level down (`h1` -> `h2`), for texts that use `h1`.
 fn demote(level: HeadingLevel) -> HeadingLevel {
     match level {
         HeadingLevel::H1 => HeadingLevel::H2,
@@ -389,8 +401,9 @@ mod tests {
     fn renders_the_markdown_extensions() {
         let cases = [
             ("# Title\n", "<h2 id=\"title\">Title</h2>"),
-            ("## Same\n\n## Same\n", "<h3 id=\"same-2\">Same</h3>"),
-            ("## Custom {#mine}\n", "<h3 id=\"mine\">Custom</h3>"),
+            ("## Same\n\n## Same\n", "<h2 id=\"same-2\">Same</h2>"),
+            ("## Custom {#mine}\n", "<h2 id=\"mine\">Custom</h2>"),
+            ("# Top\n\n## Below\n", "<h3 id=\"below\">Below</h3>"),
             ("| a | b |\n|---|---|\n| 1 | 2 |\n", "<table>"),
             ("~~gone~~", "<del>gone</del>"),
             ("\"quoted\"", "“quoted”"),

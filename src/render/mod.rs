@@ -7,8 +7,10 @@
 
 pub mod data;
 pub mod deps;
+pub mod hrefs;
 pub mod links;
 pub mod markdown;
+pub mod svg;
 pub mod theme;
 pub mod views;
 
@@ -257,7 +259,7 @@ pub fn render_changed(
                 .tera
                 .render(job.template, &context)
                 .map_err(|e| theme::template_diagnostic(&e, Some(&job.url)))?;
-            Ok(OutputFile::new(job.path(), html))
+            Ok(OutputFile::new(job.path(), hrefs::link_index_files(&html)))
         })
         .collect();
     let mut files = Vec::with_capacity(rendered.len() + site.sources.len() + 16);
@@ -294,7 +296,9 @@ pub fn render_changed(
     for (name, bytes) in &theme.assets {
         files.push(OutputFile::new(format!("assets/{name}"), bytes.clone()));
     }
-    files.push(OutputFile::new("assets/syntax.css", markdown::syntax_css()));
+    if !theme.assets.iter().any(|(name, _)| name == "syntax.css") {
+        files.push(OutputFile::new("assets/syntax.css", markdown::syntax_css()));
+    }
     result.timings.push(("render:pages", started.elapsed()));
     let started = std::time::Instant::now();
     files.extend(data::data_files(site, &lookup, base_url.as_deref()));
@@ -521,6 +525,22 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
             }),
         });
     }
+    jobs.push(PageJob {
+        url: "search/".into(),
+        template: "search.html",
+        title: "Search".into(),
+        description: Some("Search the people, sources and pages of the explainer.".into()),
+        deps: vec![Dep::AllSourceCards, Dep::AllPersonCards],
+        fill: Box::new(move |context, _| {
+            let sources: Vec<_> = (0..site.sources.len())
+                .map(|i| views::source_card(site, i))
+                .collect();
+            let mut people: Vec<_> = site.people.iter().map(views::person_card).collect();
+            people.sort_by(|a, b| a.sort_key.cmp(&b.sort_key).then_with(|| a.id.cmp(&b.id)));
+            context.insert("sources", &sources);
+            context.insert("people", &people);
+        }),
+    });
     jobs.push(PageJob {
         url: String::new(),
         template: "404.html",

@@ -1,9 +1,11 @@
 //! The theme: the built-in templates and assets, overridden file by file by a
 //! site's own `templates/` folder. In: the site root. Out: a compiled [`Tera`].
 
+use super::svg;
 use crate::diag::Diagnostic;
+use std::collections::HashMap;
 use std::path::Path;
-use tera::Tera;
+use tera::{Tera, Value};
 
 /// The default theme, embedded so `backstory init` and `build` work anywhere.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -20,6 +22,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/timeline.html"),
     ),
     ("year.html", include_str!("../../templates/year.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),
 ];
 
@@ -30,6 +33,14 @@ pub const DEFAULT_ASSETS: &[(&str, &str)] = &[
         include_str!("../../templates/assets/style.css"),
     ),
     ("theme.js", include_str!("../../templates/assets/theme.js")),
+    (
+        "syntax.css",
+        include_str!("../../templates/assets/syntax.css"),
+    ),
+    (
+        "search.js",
+        include_str!("../../templates/assets/search.js"),
+    ),
     (
         "favicon.svg",
         include_str!("../../templates/assets/favicon.svg"),
@@ -102,6 +113,7 @@ pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's default also escapes `/`, which makes every URL unreadable in the source.
     tera.set_escape_fn(crate::render::escape_html);
+    register_filters(&mut tera);
     if let Err(error) =
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     {
@@ -112,6 +124,74 @@ pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
     } else {
         Err(problems)
     }
+}
+
+/// Filters the default theme uses, available to every template:
+///
+/// - `json_script`: any value as JSON that is safe inside `<script>` (for JSON-LD);
+/// - `density_strip(eras=...)`: a list of `{year, count}` as an SVG bar strip,
+///   optionally over bands for a list of `{start, end}` ISO dates;
+/// - `people_graph(name=...)`: a list of `{title, count}` as an SVG star graph.
+///
+/// Their output is markup: use them with `| safe`.
+fn register_filters(tera: &mut Tera) {
+    tera.register_filter("json_script", json_script);
+    tera.register_filter("density_strip", density_strip);
+    tera.register_filter("people_graph", people_graph);
+}
+
+fn json_script(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    let json = serde_json::to_string(value).map_err(tera::Error::json)?;
+    // `<`, `>` and `&` as escapes: no text can close the script element.
+    Ok(Value::String(
+        json.replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026"),
+    ))
+}
+
+fn density_strip(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let eras: Vec<(f64, f64)> = match args.get("eras") {
+        Some(eras) => list(eras, "density_strip(eras=...)")?
+            .iter()
+            .filter_map(|era| {
+                let start = svg::fractional_year(era.get("start")?.as_str()?)?;
+                let end = svg::fractional_year(era.get("end")?.as_str()?)?;
+                Some((start, end))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let counts: Vec<(i16, usize)> = list(value, "density_strip")?
+        .iter()
+        .filter_map(|item| {
+            let year = i16::try_from(item.get("year")?.as_i64()?).ok()?;
+            let count = usize::try_from(item.get("count")?.as_u64()?).ok()?;
+            Some((year, count))
+        })
+        .collect();
+    Ok(Value::String(svg::density_strip(&counts, &eras)))
+}
+
+fn people_graph(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let name = args.get("name").and_then(Value::as_str).ok_or_else(|| {
+        tera::Error::msg("people_graph needs a name: people_graph(name=person.name)")
+    })?;
+    let others: Vec<(String, usize)> = list(value, "people_graph")?
+        .iter()
+        .filter_map(|item| {
+            let title = item.get("title").or_else(|| item.get("name"))?.as_str()?;
+            let count = usize::try_from(item.get("count")?.as_u64()?).ok()?;
+            Some((title.to_string(), count))
+        })
+        .collect();
+    Ok(Value::String(svg::people_graph(name, &others)))
+}
+
+fn list<'v>(value: &'v Value, filter: &str) -> tera::Result<&'v Vec<Value>> {
+    value
+        .as_array()
+        .ok_or_else(|| tera::Error::msg(format!("the {filter} filter takes a list")))
 }
 
 fn replace_or_push<T>(list: &mut Vec<(String, T)>, name: String, value: T) {

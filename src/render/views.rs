@@ -329,6 +329,8 @@ pub struct CitationView {
     pub source_title: String,
     pub publication: Option<String>,
     pub url: String,
+    /// The paragraph number the link points at (`3` for `#p3`), if any.
+    pub paragraph: Option<usize>,
     pub sentence_html: String,
 }
 
@@ -394,6 +396,7 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
                 source_title: source.title.clone(),
                 publication: source.publication.clone(),
                 url: format!("sources/{}/#{}", source.id, anchor(citation.block)),
+                paragraph: Some(citation.block + 1),
                 sentence_html,
             }
         })
@@ -405,6 +408,7 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
                 source_title: card.title,
                 publication: card.publication,
                 url: card.url,
+                paragraph: None,
                 sentence_html: String::new(),
             });
         }
@@ -484,6 +488,7 @@ pub fn year_mentions(site: &Site, year: i16) -> Vec<CitationView> {
                 source_title: source.title.clone(),
                 publication: source.publication.clone(),
                 url: format!("sources/{}/#{}", source.id, anchor(mention.span.block)),
+                paragraph: Some(mention.span.block + 1),
                 sentence_html,
             });
         }

@@ -1,0 +1,133 @@
+//! Search stage: the rendered HTML pages in, a static Pagefind index out.
+//!
+//! Pagefind is used as a library: every page that marks its searchable part
+//! with `data-pagefind-body` (sources, people, editorial pages in the default
+//! theme) is fed to it from memory, in path order, and the index it builds is
+//! returned as files under `pagefind/`. The browser side is the theme's own
+//! `assets/search.js`, which loads `pagefind/pagefind.js`; Pagefind's bundled
+//! UI scripts are not published.
+
+use crate::diag::Diagnostic;
+use crate::render::OutputFile;
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+/// Where the index is published, under the output folder.
+pub const BUNDLE_DIR: &str = "pagefind";
+
+/// The attribute a page carries when it should be searchable.
+const BODY_MARKER: &str = "data-pagefind-body";
+
+/// Files of Pagefind's bundle that the theme does not use (its ready-made UIs).
+const UNUSED_PREFIXES: &[&str] = &[
+    "pagefind-ui.",
+    "pagefind-modular-ui.",
+    "pagefind-component-ui.",
+    "pagefind-highlight.",
+    "playground/",
+];
+
+/// Indexes the searchable pages among `files` in `language` (a BCP 47 tag;
+/// its primary subtag picks Pagefind's stemmer) and returns the index files.
+pub fn index_site(files: &[OutputFile], language: &str) -> Result<Vec<OutputFile>, Diagnostic> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|error| problem(format!("cannot start the search indexer: {error}")))?;
+    runtime.block_on(build_index(files, language))
+}
+
+async fn build_index(files: &[OutputFile], language: &str) -> Result<Vec<OutputFile>, Diagnostic> {
+    let primary = language
+        .split(['-', '_'])
+        .next()
+        .filter(|tag| !tag.is_empty())
+        .unwrap_or("en")
+        .to_ascii_lowercase();
+    let config = PagefindServiceConfig::builder()
+        .keep_index_url(true)
+        .force_language(primary)
+        .build();
+    let mut index = PagefindIndex::new(Some(config)).map_err(|error| problem(error.to_string()))?;
+    let mut pages = 0;
+    for file in files {
+        if !file.path.ends_with(".html") {
+            continue;
+        }
+        let Ok(html) = std::str::from_utf8(&file.bytes) else {
+            continue;
+        };
+        if !html.contains(BODY_MARKER) {
+            continue;
+        }
+        index
+            .add_html_file(Some(file.path.clone()), None, html.to_string())
+            .await
+            .map_err(|error| problem(format!("cannot index {}: {error}", file.path)))?;
+        pages += 1;
+    }
+    if pages == 0 {
+        return Ok(Vec::new());
+    }
+    let built = index
+        .get_files()
+        .await
+        .map_err(|error| problem(format!("cannot build the search index: {error}")))?;
+    let mut out: Vec<OutputFile> = built
+        .into_iter()
+        .filter_map(|file| {
+            let name = file.filename.to_string_lossy().replace('\\', "/");
+            let name = name.trim_start_matches('/').to_string();
+            let unused = UNUSED_PREFIXES.iter().any(|p| name.starts_with(p));
+            (!unused).then(|| OutputFile::new(format!("{BUNDLE_DIR}/{name}"), file.contents))
+        })
+        .collect();
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+fn problem(message: String) -> Diagnostic {
+    Diagnostic::error("pagefind", None, message)
+        .hint("build with --no-search to skip the search index, and report the problem")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, body: &str) -> OutputFile {
+        OutputFile::new(
+            path,
+            format!("<!DOCTYPE html><html lang=\"en\"><head><title>{path}</title></head><body>{body}</body></html>"),
+        )
+    }
+
+    #[test]
+    fn indexes_marked_pages_only_and_is_deterministic() {
+        let files = vec![
+            page(
+                "people/ana-lima/index.html",
+                "<main data-pagefind-body><h1>Ana Lima</h1><p>A harbour pilot.</p></main>",
+            ),
+            page("timeline/index.html", "<main><h1>Timeline</h1></main>"),
+            OutputFile::new("data/people.json", "{}"),
+        ];
+        let first = index_site(&files, "en-GB").unwrap();
+        let second = index_site(&files, "en-GB").unwrap();
+        assert_eq!(first, second);
+        let names: Vec<&str> = first.iter().map(|f| f.path.as_str()).collect();
+        assert!(names.contains(&"pagefind/pagefind.js"), "{names:?}");
+        assert!(names.iter().any(|n| n.starts_with("pagefind/fragment/")));
+        assert!(!names.iter().any(|n| n.contains("pagefind-ui")));
+        let fragments = first
+            .iter()
+            .filter(|f| f.path.starts_with("pagefind/fragment/"))
+            .count();
+        assert_eq!(fragments, 1, "only the marked page is indexed");
+    }
+
+    #[test]
+    fn a_site_without_searchable_pages_gets_no_index() {
+        let files = vec![page("index.html", "<main><h1>Home</h1></main>")];
+        assert!(index_site(&files, "en").unwrap().is_empty());
+    }
+}
