@@ -13,9 +13,10 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 /// How long a path must be quiet before its events are reported.
-const DEBOUNCE: Duration = Duration::from_millis(20);
-/// How long the whole site must be quiet before a batch is handed on.
-const SETTLE: Duration = Duration::from_millis(30);
+const DEBOUNCE: Duration = Duration::from_millis(15);
+/// How long the whole site must be quiet before a batch is handed on; longer
+/// than a few debouncer ticks (DEBOUNCE / 4), so a burst still arriving is waited for.
+const SETTLE: Duration = Duration::from_millis(15);
 
 /// Whether an edit to `path` can change the site: inside `content/` or
 /// `templates/`, or `site.toml`, and not an editor's temporary file.
