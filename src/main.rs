@@ -215,7 +215,12 @@ fn main() -> ExitCode {
             let mut printer = backstory::serve::Printer::default();
             let root = engine.options().root.clone();
             let mut rebuild = move || match engine.rebuild() {
-                Ok(report) => printer.report(&report),
+                Ok(report) => {
+                    printer.report(&report);
+                    if report.written && !report.changed.is_empty() {
+                        backstory::serve::refresh_search(&mut engine);
+                    }
+                }
                 Err(error) => eprintln!("error: {error}"),
             };
             rebuild();

@@ -89,6 +89,7 @@ fn every_incremental_rebuild_equals_a_full_build() {
     let step = |name: &str, engine: &mut Engine| {
         let report = engine.rebuild().unwrap();
         assert!(!report.has_errors(), "{name}: {:?}", report.diagnostics);
+        engine.refresh_search().unwrap().unwrap();
         assert_matches_full_build(root, &output, name);
         report
     };
@@ -182,6 +183,7 @@ fn a_broken_front_matter_keeps_the_last_good_output() {
         None,
     );
     assert!(!engine.rebuild().unwrap().has_errors());
+    engine.refresh_search().unwrap().unwrap();
     let before = tree(&output);
     let page = root.join("content/pages/methodology.md");
     let good = std::fs::read_to_string(&page).unwrap();
@@ -195,5 +197,6 @@ fn a_broken_front_matter_keeps_the_last_good_output() {
     std::fs::write(&page, format!("{good}\nFixed.\n")).unwrap();
     let fixed = engine.rebuild().unwrap();
     assert!(!fixed.has_errors());
+    engine.refresh_search().unwrap().unwrap();
     assert_matches_full_build(root, &output, "after the fix");
 }

@@ -88,6 +88,7 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
     let first = engine.rebuild()?;
     printer.report(&first);
     publish(&sender, &first);
+    refresh_search(&mut engine);
     let output = engine.options().output_dir();
     std::fs::create_dir_all(&output)?;
     let output = std::fs::canonicalize(&output)?;
@@ -111,15 +112,27 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
             Ok(report) => {
                 printer.report(&report);
                 publish(&sender, &report);
-                // Hook for the search stage: once pages are published, the search
-                // index is to be rebuilt from `report.changed` on another thread,
-                // off the edit-to-reload path (open pages reload again when it lands).
+                // Open pages have been told to reload; the search index follows.
+                if report.written && !report.changed.is_empty() {
+                    refresh_search(&mut engine);
+                }
             }
             Err(error) => eprintln!("error: {error}"),
         }
         true
     })
     .map_err(std::io::Error::other)
+}
+
+/// Brings the search index up to date with the pages on disk. It runs after
+/// open pages were told to reload, so it never delays the preview; a problem
+/// indexing is printed and the previous index stays.
+pub fn refresh_search(engine: &mut Engine) {
+    match engine.refresh_search() {
+        Ok(Ok(_)) => {}
+        Ok(Err(problem)) => eprintln!("{problem}"),
+        Err(error) => eprintln!("error: cannot update the search index: {error}"),
+    }
 }
 
 /// Tells open pages about a finished rebuild.
