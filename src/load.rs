@@ -415,13 +415,19 @@ fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> O
                 sidecar
             }
             Err(error) => {
+                let keys =
+                    "sidecar keys: title, publication, date, authors, url, language, keep, drop";
+                let hint = match frontmatter::unknown_key_hint(error.message()) {
+                    Some(meant) => format!("{meant} ({keys})"),
+                    None => keys.to_string(),
+                };
                 diagnostics.push(
                     Diagnostic::error(
                         relative(root, &sidecar_path),
                         frontmatter::toml_error_line(&text, &error, 1),
                         format!("invalid sidecar: {}", error.message().trim()),
                     )
-                    .hint("sidecar keys: title, publication, date, authors, url, language, keep, drop"),
+                    .hint(hint),
                 );
                 Sidecar::default()
             }
@@ -519,7 +525,11 @@ fn read_markdown<T: serde::de::DeserializeOwned + HasSlug>(
     let doc = match frontmatter::parse::<T>(&rel, &text) {
         Ok(doc) => doc,
         Err(diagnostic) => {
-            diagnostics.push(diagnostic.hint(T::KEYS_HINT));
+            let hint = match &diagnostic.hint {
+                Some(meant) => format!("{meant} ({})", T::KEYS_HINT),
+                None => T::KEYS_HINT.to_string(),
+            };
+            diagnostics.push(diagnostic.hint(hint));
             return None;
         }
     };

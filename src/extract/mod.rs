@@ -123,7 +123,10 @@ impl Iterator for Sentences<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         let text = self.text;
         while !self.done {
-            let Some(offset) = text[self.scan..].find(['.', '!', '?']) else {
+            let Some(offset) = text.as_bytes()[self.scan..]
+                .iter()
+                .position(|byte| matches!(byte, b'.' | b'!' | b'?'))
+            else {
                 self.done = true;
                 return trimmed(text, self.start, text.len());
             };
@@ -173,15 +176,21 @@ fn is_abbreviation(before: &str, terminator: char) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
         .next()
         .unwrap_or("");
-    let letters: Vec<char> = last_word.chars().filter(|c| c.is_alphabetic()).collect();
+    // Only the first four letters matter: their count, the first one's case, the others'.
+    let mut letters = last_word.chars().filter(|c| c.is_alphabetic());
+    let first = letters.next();
+    let (mut count, mut rest_lowercase) = (usize::from(first.is_some()), true);
+    for letter in letters.take(3) {
+        count += 1;
+        rest_lowercase &= letter.is_lowercase();
+    }
+    let first_uppercase = first.is_some_and(char::is_uppercase);
     // "U.S", "J.S", "L": initials and dotted acronyms.
-    if last_word.contains('.') || (letters.len() == 1 && letters[0].is_uppercase()) {
+    if last_word.contains('.') || (count == 1 && first_uppercase) {
         return true;
     }
     // Short capitalised tokens like "Gen", "Maj", "Mr", "Dr", "Lt", "Col", "Sen".
-    let is_title_like = letters.len() <= 3
-        && letters.first().is_some_and(|c| c.is_uppercase())
-        && letters.iter().skip(1).all(|c| c.is_lowercase());
+    let is_title_like = count <= 3 && first_uppercase && rest_lowercase;
     is_title_like
         && !matches!(
             last_word,

@@ -9,6 +9,7 @@ use super::views::anchor;
 use super::{escape_html, OutputFile};
 use crate::extract::people::PersonKind;
 use crate::link::Site;
+use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -90,9 +91,31 @@ fn absolute(base_url: Option<&str>, path: &str) -> String {
 }
 
 /// Every data file: JSON export, sitemap, feed, robots.txt.
+///
+/// The files do not depend on each other, so they are made in parallel; the
+/// list keeps a fixed order.
 pub fn data_files(site: &Site, lookup: &Lookup, base_url: Option<&str>) -> Vec<OutputFile> {
-    let sources: Vec<SourceRecord> = site
-        .sources
+    type Make<'a> = Box<dyn Fn() -> OutputFile + Send + Sync + 'a>;
+    let makers: Vec<Make> = vec![
+        Box::new(|| OutputFile::new("data/sources.json", to_json(&source_records(site)))),
+        Box::new(|| OutputFile::new("data/people.json", to_json(&person_records(site)))),
+        Box::new(|| OutputFile::new("data/timeline.json", to_json(&timeline_records(site)))),
+        Box::new(|| OutputFile::new("data/timelinejs.json", to_json(&timelinejs(site)))),
+        Box::new(|| OutputFile::new("sitemap.xml", sitemap(site, lookup, base_url))),
+        Box::new(|| OutputFile::new("atom.xml", atom(site, base_url))),
+        Box::new(|| {
+            let sitemap_url = absolute(base_url, "sitemap.xml");
+            OutputFile::new(
+                "robots.txt",
+                format!("User-agent: *\nAllow: /\nSitemap: {sitemap_url}\n"),
+            )
+        }),
+    ];
+    makers.par_iter().map(|make| make()).collect()
+}
+
+fn source_records(site: &Site) -> Vec<SourceRecord<'_>> {
+    site.sources
         .iter()
         .map(|s| SourceRecord {
             id: &s.id,
@@ -105,10 +128,12 @@ pub fn data_files(site: &Site, lookup: &Lookup, base_url: Option<&str>) -> Vec<O
             page: format!("/sources/{}/", s.id),
             language: s.language.as_deref(),
         })
-        .collect();
-    let people: Vec<PersonRecord> = site
-        .people
-        .iter()
+        .collect()
+}
+
+fn person_records(site: &Site) -> Vec<PersonRecord<'_>> {
+    site.people
+        .par_iter()
         .map(|p| PersonRecord {
             id: &p.id,
             name: &p.name,
@@ -137,7 +162,10 @@ pub fn data_files(site: &Site, lookup: &Lookup, base_url: Option<&str>) -> Vec<O
                 })
                 .collect(),
         })
-        .collect();
+        .collect()
+}
+
+fn timeline_records(site: &Site) -> Vec<TimelineRecord<'_>> {
     let mut timeline = Vec::new();
     for entry in &site.timeline {
         let people: Vec<&str> = entry
@@ -181,20 +209,7 @@ pub fn data_files(site: &Site, lookup: &Lookup, base_url: Option<&str>) -> Vec<O
             });
         }
     }
-    let mut files = vec![
-        OutputFile::new("data/sources.json", to_json(&sources)),
-        OutputFile::new("data/people.json", to_json(&people)),
-        OutputFile::new("data/timeline.json", to_json(&timeline)),
-        OutputFile::new("data/timelinejs.json", to_json(&timelinejs(site))),
-        OutputFile::new("sitemap.xml", sitemap(site, lookup, base_url)),
-        OutputFile::new("atom.xml", atom(site, base_url)),
-    ];
-    let sitemap_url = absolute(base_url, "sitemap.xml");
-    files.push(OutputFile::new(
-        "robots.txt",
-        format!("User-agent: *\nAllow: /\nSitemap: {sitemap_url}\n"),
-    ));
-    files
+    timeline
 }
 
 fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
