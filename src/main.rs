@@ -1,7 +1,7 @@
 //! The `backstory` command: arguments in, validated settings, a call into the
 //! library, diagnostics printed, an exit status out (0 ok, 1 content errors, 2 usage).
 
-use backstory::build::{build_site, BuildOptions, BuildReport};
+use backstory::build::{build_site_with, BuildOptions, BuildReport, Progress};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,20 +38,81 @@ enum Command {
         /// Print each stage's wall time, CPU time and peak memory (to stderr)
         #[arg(long)]
         timings: bool,
+        /// No progress bar and no summary; only problems are printed
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Validate everything and report every problem; write nothing
     Check {
+        /// The site folder (holds content/ and site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Fail on warnings too
         #[arg(long)]
         strict: bool,
+        /// `text` for people, `json` for scripts and CI
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Create a new explainer skeleton in DIR
     Init { dir: PathBuf },
     /// Add a source text, an editorial page or a person's profile
     #[command(subcommand)]
     New(NewCommand),
+    /// Build, serve the site locally and rebuild and reload on every edit
+    Serve {
+        #[command(flatten)]
+        site: WatchArgs,
+        /// Port to listen on (0 picks a free one)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but loopback exposes your drafts to the network
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+    },
+    /// Build, then rebuild the output folder on every edit (no server)
+    Watch {
+        #[command(flatten)]
+        site: WatchArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct WatchArgs {
+    /// The site folder (holds content/ and site.toml)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Where to write the site [default: ROOT/public]
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// The URL the site will be published at (overrides site.toml)
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Include pages marked draft
+    #[arg(long)]
+    drafts: bool,
+}
+
+impl WatchArgs {
+    fn options(self) -> BuildOptions {
+        BuildOptions {
+            root: self.root,
+            output: self.output,
+            base_url: self.base_url,
+            drafts: self.drafts,
+            dry_run: false,
+            no_search: false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 /// `backstory new ...`: each creates one file (two for a source) and never overwrites.
@@ -67,6 +128,7 @@ enum NewCommand {
         /// Where the text was published
         #[arg(long)]
         url: Option<String>,
+        /// The site folder (holds content/ and site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -77,6 +139,7 @@ enum NewCommand {
         /// The file name and address to use [default: from the title]
         #[arg(long)]
         slug: Option<String>,
+        /// The site folder (holds content/ and site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -87,6 +150,7 @@ enum NewCommand {
         /// The file name and address to use [default: from the name]
         #[arg(long)]
         slug: Option<String>,
+        /// The site folder (holds content/ and site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -103,6 +167,7 @@ fn main() -> ExitCode {
             strict,
             no_search,
             timings,
+            quiet,
         } => {
             let options = BuildOptions {
                 root,
@@ -112,20 +177,65 @@ fn main() -> ExitCode {
                 dry_run: false,
                 no_search,
             };
-            let result = build_site(&options);
+            let bar = ProgressBar::new(quiet);
+            let result = build_site_with(&options, &bar);
+            bar.finish();
             if let (true, Ok(report)) = (timings, &result) {
                 print_timings(report);
             }
-            finish(result, strict, "built", &options)
+            finish(result, strict, quiet, &options)
         }
-        Command::Check { root, strict } => {
-            let options = BuildOptions {
-                root,
-                dry_run: true,
-                ..BuildOptions::default()
+        Command::Serve {
+            site,
+            port,
+            bind,
+            open,
+        } => {
+            let options = backstory::serve::ServeOptions {
+                build: site.options(),
+                address: std::net::SocketAddr::new(bind, port),
             };
-            finish(build_site(&options), strict, "checked", &options)
+            let served = backstory::serve::serve(options, |address| {
+                let url = format!("http://{address}/");
+                println!("serving {url} (Ctrl-C to stop)");
+                if open {
+                    open_browser(&url);
+                }
+            });
+            match served {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    ExitCode::from(1)
+                }
+            }
         }
+        Command::Watch { site } => {
+            let mut engine = backstory::incremental::Engine::new(site.options(), None);
+            let mut printer = backstory::serve::Printer::default();
+            let root = engine.options().root.clone();
+            let mut rebuild = move || match engine.rebuild() {
+                Ok(report) => printer.report(&report),
+                Err(error) => eprintln!("error: {error}"),
+            };
+            rebuild();
+            println!("watching {} (Ctrl-C to stop)", root.display());
+            match backstory::watch::watch(&root, |_| {
+                rebuild();
+                true
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Check {
+            root,
+            strict,
+            format,
+        } => check(root, strict, format),
         Command::Init { dir } => match backstory::init::init_site(&dir) {
             Ok(()) => {
                 println!("created a new explainer in {}", dir.display());
@@ -138,6 +248,51 @@ fn main() -> ExitCode {
             }
         },
         Command::New(what) => new_content(what),
+    }
+}
+
+/// `backstory check`: every finding, grouped by file, errors apart from warnings.
+fn check(root: PathBuf, strict: bool, format: Format) -> ExitCode {
+    use backstory::check::report;
+    let options = BuildOptions {
+        root,
+        dry_run: true,
+        ..BuildOptions::default()
+    };
+    let report = match backstory::build::check_site(&options) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    let findings = &report.diagnostics;
+    let errors = findings.iter().filter(|d| d.is_error()).count();
+    let ok = errors == 0 && !(strict && findings.len() > errors);
+    if format == Format::Json {
+        print!("{}", report::json(findings, ok));
+    } else {
+        anstream::eprint!("{}", report::text(findings, true));
+        if !findings.is_empty() {
+            eprintln!();
+        }
+        let verdict = match (ok, errors) {
+            (true, _) => "ok",
+            (false, 0) => "failed (--strict: warnings count)",
+            (false, _) => "failed",
+        };
+        anstream::eprintln!(
+            "checked {} sources, {} people, {} timeline entries: {}; {verdict}",
+            report.sources,
+            report.people,
+            report.timeline,
+            report::counts(findings)
+        );
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 
@@ -209,10 +364,78 @@ fn new_content(what: NewCommand) -> ExitCode {
     }
 }
 
+/// Opens `url` with the desktop's opener; a failure only costs the convenience.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("could not open a browser; visit {url}");
+    }
+}
+
+/// Builds of at least this many sources show a progress bar (on a terminal).
+const PROGRESS_FROM_SOURCES: usize = 50;
+
+/// The build's progress on stderr: a bar over the stages, hidden unless
+/// stderr is a terminal, the build is large and `--quiet` was not given.
+struct ProgressBar {
+    bar: indicatif::ProgressBar,
+    quiet: bool,
+}
+
+impl ProgressBar {
+    fn new(quiet: bool) -> Self {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(STAGES.len() as u64),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        let style = indicatif::ProgressStyle::with_template("{bar:30.cyan/blue} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        ProgressBar { bar, quiet }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// The stages a build reports, and what comes after each.
+const STAGES: [(&str, &str); 5] = [
+    ("clean", "finding people and dates"),
+    ("extract", "merging people, building the timeline"),
+    ("link", "rendering pages"),
+    ("render", "writing files"),
+    ("write", "done"),
+];
+
+impl Progress for ProgressBar {
+    fn loaded(&self, sources: usize) {
+        if !self.quiet && sources >= PROGRESS_FROM_SOURCES {
+            // indicatif draws nothing when stderr is not a terminal.
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.bar.set_message(format!("cleaning {sources} sources"));
+        }
+    }
+
+    fn stage_done(&self, name: &'static str) {
+        if let Some((_, next)) = STAGES.iter().find(|(stage, _)| *stage == name) {
+            self.bar.inc(1);
+            self.bar.set_message(*next);
+        }
+    }
+}
+
 fn finish(
     result: std::io::Result<BuildReport>,
     strict: bool,
-    verb: &str,
+    quiet: bool,
     options: &BuildOptions,
 ) -> ExitCode {
     let report = match result {
@@ -223,13 +446,16 @@ fn finish(
         }
     };
     for diagnostic in &report.diagnostics {
-        eprintln!("{diagnostic}");
+        anstream::eprintln!("{}", backstory::check::report::line(diagnostic, true));
     }
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = report.diagnostics.len() - errors;
     if errors > 0 || (strict && warnings > 0) {
         eprintln!("{errors} error(s), {warnings} warning(s); nothing was written");
         return ExitCode::from(1);
+    }
+    if quiet {
+        return ExitCode::SUCCESS;
     }
     let total: std::time::Duration = report.timings.iter().map(|stage| stage.wall).sum();
     let place = if report.written {
@@ -238,7 +464,7 @@ fn finish(
         String::new()
     };
     println!(
-        "{verb} {} sources, {} people, {} timeline entries: {} files{place} in {} ms ({warnings} warning(s))",
+        "built {} sources, {} people, {} timeline entries: {} files{place} in {} ms ({warnings} warning(s))",
         report.sources,
         report.people,
         report.timeline,

@@ -215,13 +215,30 @@ fn resolve_person(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unre
             person: Some(index),
         });
     }
-    // A name or alias written instead of the id ("Maliki", "nouri al maliki").
+    // A full name or alias written as a slug instead of the id
+    // ("ali-al-sistani" for the page at people/ali-sistani/), when only one person has it.
     let wanted = crate::slug::slugify(id);
-    let by_name = site.people.iter().find(|person| {
-        std::iter::once(&person.name)
-            .chain(&person.aliases)
-            .any(|form| crate::slug::slugify(form) == wanted)
-    });
+    let named: Vec<usize> = site
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, person)| {
+            std::iter::once(&person.name)
+                .chain(&person.aliases)
+                .any(|form| crate::slug::slugify(form) == wanted)
+        })
+        .map(|(index, _)| index)
+        .collect();
+    if let ([index], true) = (named.as_slice(), wanted.contains('-')) {
+        let person = &site.people[*index];
+        return Ok(Target {
+            url: format!("people/{}/", person.id),
+            label: person.name.clone(),
+            class: "person",
+            person: Some(*index),
+        });
+    }
+    let by_name = named.first().map(|&index| &site.people[index]);
     let mut candidates: Vec<&str> = by_name.map(|p| p.id.as_str()).into_iter().collect();
     for candidate in nearest(&wanted, site.people.iter().map(|p| p.id.as_str()), 3) {
         if !candidates.contains(&candidate) {
@@ -433,8 +450,9 @@ pub fn markdown_texts(site: &Site) -> Vec<MarkdownText<'_>> {
 }
 
 /// Every cross-reference in the site's Markdown that points nowhere.
-pub fn reference_problems(site: &Site, lookup: &Lookup) -> Vec<Diagnostic> {
-    let links = LinkContext::new(site, lookup, "");
+pub fn reference_problems(site: &Site) -> Vec<Diagnostic> {
+    let lookup = Lookup::new(site);
+    let links = LinkContext::new(site, &lookup, "");
     markdown_texts(site)
         .iter()
         .flat_map(|text| {

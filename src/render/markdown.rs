@@ -66,6 +66,18 @@ pub fn is_cross_reference(destination: &str) -> bool {
     destination.starts_with('@')
 }
 
+/// Every link destination in `markdown` with the byte offset of its link,
+/// cross-references included, in order.
+pub fn links_in(markdown: &str) -> Vec<(String, usize)> {
+    parser(markdown)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url.to_string(), range.start)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Every cross-reference in `markdown` that points nowhere, as an error naming
 /// `file` and the line; `first_line` is the file line the Markdown starts on.
 pub fn reference_problems(
@@ -75,15 +87,12 @@ pub fn reference_problems(
     links: &LinkContext,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    for (event, range) in parser(markdown).into_offset_iter() {
-        let Event::Start(Tag::Link { dest_url, .. }) = event else {
-            continue;
-        };
+    for (dest_url, offset) in links_in(markdown) {
         if !is_cross_reference(&dest_url) {
             continue;
         }
         if let Err(unresolved) = links.resolve_reference(&dest_url) {
-            let line = first_line + markdown[..range.start].matches('\n').count();
+            let line = first_line + markdown[..offset].matches('\n').count();
             problems.push(
                 Diagnostic::error(file, Some(line), unresolved.message).hint(unresolved.hint),
             );
@@ -238,7 +247,11 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
                 if matches!(tag, Tag::Link { .. }) {
                     open_links.push(LinkEnd::Markdown);
                 }
-                output.push(Event::Start(tag));
+                output.push(Event::Start(if allow_html {
+                    tag
+                } else {
+                    without_script_url(tag)
+                }));
             }
             Event::End(TagEnd::Link) => {
                 no_link_depth = no_link_depth.saturating_sub(1);
@@ -266,6 +279,46 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, output.into_iter());
     html
+}
+
+/// A link or image whose address would run code (`javascript:`, `vbscript:`,
+/// `data:`) points nowhere instead: raw HTML is off, so no script may run.
+fn without_script_url(tag: Tag<'_>) -> Tag<'_> {
+    let runs_code = |url: &str| {
+        // Browsers ignore whitespace and control characters inside the scheme.
+        let scheme: String = url
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .take_while(|&c| c != ':')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
+    };
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if runs_code(&dest_url) => Tag::Link {
+            link_type,
+            dest_url: CowStr::from("#"),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if runs_code(&dest_url) => Tag::Image {
+            link_type,
+            dest_url: CowStr::from(""),
+            title,
+            id,
+        },
+        other => other,
+    }
 }
 
 /// One heading level down (`h1` -> `h2`), for texts that use `h1`.
@@ -408,6 +461,16 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].line, Some(10));
         assert!(problems[0].is_error());
+    }
+
+    #[test]
+    fn drops_script_urls_unless_html_is_allowed() {
+        let markdown = "[a](javascript:alert(1)) [b](<JaVa\tScript:x>) ![c](data:text/html,x) [d](https://example.org/a:b)";
+        let safe = render(markdown, false);
+        assert!(!safe.to_ascii_lowercase().contains("script:"), "{safe}");
+        assert!(!safe.contains("data:"), "{safe}");
+        assert!(safe.contains("href=\"https://example.org/a:b\""), "{safe}");
+        assert!(render(markdown, true).contains("href=\"javascript:alert(1)\""));
     }
 
     #[test]

@@ -24,40 +24,45 @@ use std::collections::{BTreeSet, HashMap};
 
 /// The salient words of every occurrence, ready for pairwise comparison.
 pub struct Similarity {
-    /// Per occurrence, its salient words as sorted word numbers (equal words, equal numbers).
-    words: Vec<Vec<u32>>,
+    /// Per occurrence, the fingerprints of its salient words, sorted.
+    words: Vec<Vec<u64>>,
 }
 
 impl Similarity {
     /// Reads the sentences of `occurrences` and keeps their salient words.
+    ///
+    /// Words are kept as 64-bit fingerprints rather than strings: an archive
+    /// has a few hundred thousand occurrences of a dozen words each, and only
+    /// equality matters. Two different words share a fingerprint with odds
+    /// around one in 10^10 for a whole archive's vocabulary.
     pub fn new(occurrences: &[Occurrence]) -> Self {
-        let content: Vec<BTreeSet<String>> = occurrences
+        let content: Vec<Vec<u64>> = occurrences
             .par_iter()
-            .map(|occurrence| content_words(&occurrence.sentence))
+            .map(|occurrence| {
+                content_words(&occurrence.sentence)
+                    .iter()
+                    .map(|w| fingerprint(w))
+                    .collect()
+            })
+            .map(|mut words: Vec<u64>| {
+                words.sort_unstable();
+                words.dedup();
+                words
+            })
             .collect();
-        let mut document_frequency: HashMap<&str, usize> = HashMap::new();
+        let mut document_frequency: HashMap<u64, usize> = HashMap::new();
         for words in &content {
-            for word in words {
-                *document_frequency.entry(word.as_str()).or_default() += 1;
+            for &word in words {
+                *document_frequency.entry(word).or_default() += 1;
             }
         }
         let common_above = (occurrences.len() / 4).max(3);
-        // Only whether two numbers are equal matters, so any numbering will do.
-        let numbers: HashMap<&str, u32> = document_frequency
-            .iter()
-            .filter(|(_, &count)| count <= common_above)
-            .zip(0..)
-            .map(|((word, _), number)| (*word, number))
-            .collect();
         let words = content
-            .iter()
-            .map(|words| {
-                let mut salient: Vec<u32> = words
-                    .iter()
-                    .filter_map(|word| numbers.get(word.as_str()).copied())
-                    .collect();
-                salient.sort_unstable();
-                salient
+            .into_iter()
+            .map(|mut words| {
+                words.retain(|word| document_frequency[word] <= common_above);
+                words.shrink_to_fit();
+                words
             })
             .collect();
         Similarity { words }
@@ -88,8 +93,15 @@ impl Similarity {
     }
 }
 
+/// A fixed 64-bit hash of a word (FNV-1a), the same on every run and platform.
+fn fingerprint(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// How many numbers two sorted, duplicate-free lists share.
-fn count_shared(x: &[u32], y: &[u32]) -> usize {
+fn count_shared(x: &[u64], y: &[u64]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
