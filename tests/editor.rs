@@ -63,7 +63,7 @@ fn cross_references_resolve_to_relative_urls() {
         "<a class=\"page\" href=\"../timeline/index.html\">Timeline</a>",
         &format!("<a class=\"source\" href=\"../sources/{SOURCE}/index.html\">all of it</a>"),
         "Ana Lima is linked once.",
-        "<a class=\"person\" href=\"../people/ana-lima/\">An alias</a> works too.",
+        "<a class=\"person\" href=\"../people/ana-lima/index.html\">An alias</a> works too.",
     ];
     for needle in expected {
         assert!(html.contains(needle), "missing {needle}\nin {html}");
@@ -593,9 +593,11 @@ fn the_guides_worked_example_runs_end_to_end() {
     let read = |path: &str| std::fs::read_to_string(root.join("public").join(path)).unwrap();
     let story = read("the-night-ferry/index.html");
     for expected in [
-        "<a class=\"person\" href=\"../people/luis-vaz/\">Luis Vaz</a>",
-        &format!("<a class=\"source\" href=\"../sources/{id}/#p1\">the Bay Post reported</a>"),
-        "<a class=\"date\" href=\"../timeline/#t-2019-03\">March 2019</a>",
+        "<a class=\"person\" href=\"../people/luis-vaz/index.html\">Luis Vaz</a>",
+        &format!(
+            "<a class=\"source\" href=\"../sources/{id}/index.html#p1\">the Bay Post reported</a>"
+        ),
+        "<a class=\"date\" href=\"../timeline/index.html#t-2019-03\">March 2019</a>",
     ] {
         assert!(story.contains(expected), "missing {expected} in\n{story}");
     }
