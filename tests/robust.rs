@@ -176,13 +176,26 @@ fn assert_pages_are_safe(public: &Path) {
         for found in tag.find_iter(&text) {
             let tag = found.as_str();
             let lower = tag.to_ascii_lowercase();
+            // The theme's own scripts: its files, its colour-scheme snippet, JSON-LD.
             if lower.starts_with("<script") {
+                let theme_script = ["assets/theme.js", "assets/search.js"]
+                    .iter()
+                    .any(|file| lower.contains(file))
+                    || lower == "<script data-backstory-theme>"
+                    || lower == "<script type=\"application/ld+json\">";
                 assert!(
-                    lower.contains("assets/theme.js"),
+                    theme_script,
                     "{name} has a script that is not the theme's: {tag}"
                 );
             }
-            for embed in ["<iframe", "<object", "<embed", "<base", "<form"] {
+            // The theme's search forms are the only forms.
+            if lower.starts_with("<form") {
+                assert!(
+                    lower.contains("role=\"search\"") && lower.contains("search/index.html"),
+                    "{name} has {tag}"
+                );
+            }
+            for embed in ["<iframe", "<object", "<embed", "<base"] {
                 assert!(!lower.starts_with(embed), "{name} has {tag}");
             }
             let attributes_only = quoted.replace_all(tag, "\"\"");
