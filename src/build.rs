@@ -53,15 +53,35 @@ impl BuildReport {
     }
 }
 
+/// Told as a build advances, so the binary can show progress; the library never prints.
+pub trait Progress {
+    /// Loading is done; the build goes on with `sources` source texts.
+    fn loaded(&self, _sources: usize) {}
+    /// Stage `name` ("clean", "extract", "link", "render", "write") has ended.
+    fn stage_done(&self, _name: &'static str) {}
+}
+
+/// No progress to show.
+impl Progress for () {}
+
 /// Builds the site. `Err` only for I/O failures; content problems are in the report.
 pub fn build_site(options: &BuildOptions) -> std::io::Result<BuildReport> {
-    let (report, files) = render_site(options)?;
+    build_site_with(options, &())
+}
+
+/// [`build_site`], telling `progress` as each stage ends.
+pub fn build_site_with(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> std::io::Result<BuildReport> {
+    let (report, files) = run(options, false, progress)?;
     let mut report = report;
     if let Some(files) = files {
         if !options.dry_run && !report.has_errors() {
             let mut meter = Meter::start();
             crate::write::write_site(&files, &options.output_dir())?;
             report.timings.push(meter.lap("write"));
+            progress.stage_done("write");
             report.written = true;
         }
     }
@@ -71,6 +91,21 @@ pub fn build_site(options: &BuildOptions) -> std::io::Result<BuildReport> {
 /// Runs every stage but the write; returns the files when rendering succeeded.
 pub fn render_site(
     options: &BuildOptions,
+) -> std::io::Result<(BuildReport, Option<Vec<OutputFile>>)> {
+    run(options, false, &())
+}
+
+/// `backstory check`: everything a build finds, plus the editorial review
+/// ([`crate::check::review`]: ambiguous names, conflicting dates, broken
+/// and missing links, ...). Writes nothing.
+pub fn check_site(options: &BuildOptions) -> std::io::Result<BuildReport> {
+    run(options, true, &()).map(|(report, _)| report)
+}
+
+fn run(
+    options: &BuildOptions,
+    review: bool,
+    progress: &dyn Progress,
 ) -> std::io::Result<(BuildReport, Option<Vec<OutputFile>>)> {
     let mut report = BuildReport::default();
     let mut diagnostics = Vec::new();
@@ -89,12 +124,15 @@ pub fn render_site(
         )
     })?;
     report.timings.push(meter.lap("load"));
+    progress.loaded(content.sources.len());
 
     let (site, link_problems) = crate::link::link_in_stages(content, &mut |stage| {
         report.timings.push(meter.lap(stage));
+        progress.stage_done(stage);
     });
     diagnostics.extend(link_problems);
     report.timings.push(meter.lap("link"));
+    progress.stage_done("link");
     report.sources = site.sources.len();
     report.people = site.people.len();
     report.timeline = site.timeline.len();
@@ -119,15 +157,45 @@ pub fn render_site(
             }
         }
     });
+    diagnostics.extend(render::links::reference_problems(&site));
     report.timings.push(meter.lap("render"));
+    progress.stage_done("render");
+    if let Some(files) = &files {
+        diagnostics.extend(clashing_paths(files));
+    }
+    if review {
+        diagnostics.extend(crate::check::review(&site, files.as_deref()));
+        report.timings.push(meter.lap("review"));
+    }
     report.files = files.as_ref().map_or(0, Vec::len);
     report.diagnostics = sorted(diagnostics);
     Ok((report, files))
 }
 
+/// Two rendered files with one path would overwrite each other in an order
+/// that depends on thread timing; the checks on sources and pages should make
+/// this impossible, and this is the last guard.
+fn clashing_paths(files: &[OutputFile]) -> Vec<Diagnostic> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .iter()
+        .filter(|file| !seen.insert(file.path.as_str()))
+        .map(|file| {
+            Diagnostic::error(
+                &file.path,
+                None,
+                "two pages of the site would be written to this path",
+            )
+            .hint(
+                "give the sources, pages or profiles behind this address different names or slugs",
+            )
+        })
+        .collect()
+}
+
 /// The output may not be the site root, `content/` or `templates/`, or inside them:
 /// the swap would delete what the editors wrote.
-fn check_output_location(root: &Path, output: &Path) -> Option<Diagnostic> {
+pub(crate) fn check_output_location(root: &Path, output: &Path) -> Option<Diagnostic> {
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, output) = (absolute(root), absolute(output));
     let protected = [root.clone(), root.join("content"), root.join("templates")];
@@ -143,4 +211,22 @@ fn check_output_location(root: &Path, output: &Path) -> Option<Diagnostic> {
         )
         .hint("choose an output folder outside content/ and templates/, such as public/")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_files_with_one_path_are_an_error() {
+        let files = [
+            OutputFile::new("a/index.html", "1"),
+            OutputFile::new("b/index.html", "2"),
+            OutputFile::new("a/index.html", "3"),
+        ];
+        let problems = clashing_paths(&files);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].file, Path::new("a/index.html"));
+        assert!(clashing_paths(&files[..2]).is_empty());
+    }
 }

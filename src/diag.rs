@@ -87,3 +87,104 @@ pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.dedup();
     diagnostics
 }
+
+/// The candidates that look most like `wanted`, best first, at most `limit`:
+/// near misses by edit distance (typos), and candidates that contain
+/// `wanted` or are contained in it (a surname for a full slug). Used for
+/// "did you mean ...?" hints.
+pub fn nearest<'a, I>(wanted: &str, candidates: I, limit: usize) -> Vec<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let wanted = wanted.to_lowercase();
+    let allowed = (wanted.chars().count() / 3).max(1);
+    let mut scored: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .filter_map(|candidate| {
+            let lower = candidate.to_lowercase();
+            if lower == wanted {
+                return Some((0, candidate));
+            }
+            let contained = wanted.len() >= 3
+                && (lower.contains(&wanted) || wanted.contains(&lower) && lower.len() >= 3);
+            let distance = edit_distance(&wanted, &lower);
+            if distance <= allowed {
+                Some((distance, candidate))
+            } else if contained {
+                Some((allowed + 1, candidate))
+            } else {
+                None
+            }
+        })
+        .collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(limit).map(|(_, c)| c).collect()
+}
+
+/// Edit distance over characters, counting a swap of two neighbours as one
+/// edit (`titel` is one edit from `title`).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // rows[i][j]: distance between a[..i] and b[..j].
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+/// "`a`", "`a` or `b`", "`a`, `b` or `c`": candidates for a hint.
+pub fn one_of(candidates: &[&str]) -> String {
+    let quoted: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_misses_and_containing_names() {
+        let keys = ["title", "description", "slug", "draft", "weight", "date"];
+        assert_eq!(nearest("titel", keys, 3), vec!["title"]);
+        assert_eq!(nearest("dat", keys, 3), vec!["date"]);
+        assert!(nearest("colour", keys, 3).is_empty());
+        let people = ["nouri-al-maliki", "ali-al-sistani", "mark-milley"];
+        assert_eq!(nearest("maliki", people, 3), vec!["nouri-al-maliki"]);
+        assert_eq!(
+            nearest("nouri-al-malki", people, 3),
+            vec!["nouri-al-maliki"]
+        );
+        assert_eq!(edit_distance("titel", "title"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn lists_candidates_in_prose() {
+        assert_eq!(one_of(&[]), "");
+        assert_eq!(one_of(&["a"]), "`a`");
+        assert_eq!(one_of(&["a", "b", "c"]), "`a`, `b` or `c`");
+    }
+}

@@ -60,10 +60,10 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<Document<T>
     let body_line = front_line + front.matches('\n').count() + 1;
     let meta = if fence == "+++" {
         toml::from_str::<T>(front).map_err(|error| {
-            Diagnostic::error(
+            front_matter_error(
                 file,
                 toml_error_line(front, &error, front_line),
-                clean_message(error.message()),
+                error.message(),
             )
         })?
     } else {
@@ -72,7 +72,7 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<Document<T>
             let line = error
                 .location()
                 .map(|location| front_line + location.line() - 1);
-            Diagnostic::error(file, line, clean_message(&error.to_string()))
+            front_matter_error(file, line, &error.to_string())
         })?
     };
     Ok(Document {
@@ -107,7 +107,35 @@ pub fn key_line(file_text: &str, key: &str) -> Option<usize> {
 fn clean_message(message: &str) -> String {
     let message = message.trim().trim_end_matches('.');
     let message = message.split(" at line ").next().unwrap_or(message);
-    format!("invalid front matter: {message}")
+    match unknown_key(message) {
+        Some((key, _)) => format!("invalid front matter: unknown key `{key}`"),
+        None => format!("invalid front matter: {message}"),
+    }
+}
+
+/// The error for serde's `message`, with "did you mean `title`?" for a near-miss key.
+fn front_matter_error(file: &Path, line: Option<usize>, message: &str) -> Diagnostic {
+    let diagnostic = Diagnostic::error(file, line, clean_message(message));
+    match unknown_key_hint(message) {
+        Some(hint) => diagnostic.hint(hint),
+        None => diagnostic,
+    }
+}
+
+/// For serde's "unknown field `titel`, expected one of `title`, ...":
+/// "did you mean `title`?", when one expected key is close.
+pub fn unknown_key_hint(message: &str) -> Option<String> {
+    let (key, expected) = unknown_key(message)?;
+    let best = crate::diag::nearest(key, expected.iter().copied(), 1);
+    best.first().map(|key| format!("did you mean `{key}`?"))
+}
+
+/// The unknown key and the keys serde expected, from its message.
+fn unknown_key(message: &str) -> Option<(&str, Vec<&str>)> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (key, rest) = rest.split_once('`')?;
+    let expected = rest.split('`').skip(1).step_by(2).collect::<Vec<_>>();
+    Some((key, expected))
 }
 
 /// A date as written in front matter: a TOML date (`date = 2024-01-05`) or a
@@ -213,6 +241,19 @@ mod tests {
                 assert_eq!(error.line, line, "{text:?}: {}", error.message);
             }
         }
+    }
+
+    #[test]
+    fn suggests_the_key_meant() {
+        let error = parse_meta("+++\ntitel = \"A\"\n+++\n").unwrap_err();
+        assert_eq!(error.message, "invalid front matter: unknown key `titel`");
+        assert_eq!(error.line, Some(2));
+        assert_eq!(error.hint.as_deref(), Some("did you mean `title`?"));
+        let error = parse_meta("---\ntitle: A\nwieght: 2\n---\n").unwrap_err();
+        assert_eq!(error.message, "invalid front matter: unknown key `wieght`");
+        assert_eq!(error.hint.as_deref(), Some("did you mean `weight`?"));
+        let error = parse_meta("+++\ntitle = \"A\"\ncolour = 2\n+++\n").unwrap_err();
+        assert_eq!(error.hint, None);
     }
 
     #[test]

@@ -10,21 +10,31 @@
 //! link     everything above          -> Site graph (people merged, timeline, backlinks)
 //! render   Site graph + templates    -> Vec<OutputFile> (HTML, feeds, JSON)
 //! write    Vec<OutputFile>           -> public/, staged and swapped atomically
+//! watch    file-system events        -> settled batches of edited paths
+//! serve    output folder + rebuilds  -> local HTTP preview with live reload
 //! ```
+//!
+//! [`incremental::Engine`] reruns the stages for `watch` and `serve`, redoing
+//! only what an edit affects.
 //!
 //! [`build::build_site`] chains the stages; the binary in `main.rs` only turns
 //! command-line arguments into settings and prints what the library returns.
 
 pub mod build;
+pub mod check;
 pub mod clean;
 pub mod config;
 pub mod diag;
 pub mod extract;
 pub mod frontmatter;
+pub mod incremental;
 pub mod init;
 pub mod link;
 pub mod load;
 pub mod measure;
+pub mod new;
 pub mod render;
+pub mod serve;
 pub mod slug;
+pub mod watch;
 pub mod write;

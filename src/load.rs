@@ -178,14 +178,41 @@ pub fn load(root: &Path, drafts: bool) -> std::io::Result<Content> {
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let path = entry.path();
         let rel = relative(root, path);
         let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || name.ends_with('~') || name.starts_with('#') {
-            continue; // editor swap, backup and lock files
+        if is_editor_file(&name) {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            content.diagnostics.push(
+                Diagnostic::warning(
+                    &rel,
+                    None,
+                    "symbolic links are not followed; this one was ignored",
+                )
+                .hint("copy the file or folder into content/ instead of linking to it"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if name.starts_with('.') {
+            if [".txt", ".md", ".toml"]
+                .iter()
+                .any(|ext| name.ends_with(ext))
+            {
+                content.diagnostics.push(
+                    Diagnostic::warning(
+                        &rel,
+                        None,
+                        "hidden files are not published; this one was ignored",
+                    )
+                    .hint("remove the leading dot from the name to publish it"),
+                );
+            }
+            continue;
         }
         let section = rel
             .components()
@@ -230,32 +257,124 @@ pub fn load(root: &Path, drafts: bool) -> std::io::Result<Content> {
             ),
         }
     }
+    check_source_ids(&content.sources, &mut content.diagnostics);
     Ok(content)
+}
+
+/// Editor swap, backup and lock files, skipped without a word.
+fn is_editor_file(name: &str) -> bool {
+    name.ends_with('~')
+        || name.starts_with('#')
+        || name.starts_with(".#")
+        || (name.starts_with('.')
+            && [".swp", ".swo", ".swx"]
+                .iter()
+                .any(|ext| name.ends_with(ext)))
+        || name == ".DS_Store"
+}
+
+/// Two source files whose names give the same slug would overwrite each other's page.
+fn check_source_ids(sources: &[SourceFile], diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
+    for source in sources {
+        if let Some(first) = seen.insert(&source.id, &source.path) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &source.path,
+                    None,
+                    format!(
+                        "this source and {} both map to /sources/{}/",
+                        first.display(),
+                        source.id
+                    ),
+                )
+                .hint("rename one of the files so their names differ in letters or digits"),
+            );
+        }
+    }
+}
+
+/// The 1-based line of the first byte that is not valid UTF-8.
+fn invalid_utf8_line(bytes: &[u8], error: &std::str::Utf8Error) -> usize {
+    bytes[..error.valid_up_to()]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// True when `bytes` look like a binary file (an image, a PDF, a word
+/// processor document) rather than text: control characters and bytes that
+/// are not UTF-8 make up more than a tenth of the first 8 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    let mut suspicious = 0;
+    for chunk in sample.utf8_chunks() {
+        suspicious += chunk
+            .valid()
+            .chars()
+            .filter(|&c| {
+                (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')) || c == '\u{fffd}'
+            })
+            .count();
+        suspicious += chunk.invalid().len();
+    }
+    suspicious * 10 > sample.len()
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
+/// The largest text file read. A news article is rarely over 1 MB; anything
+/// far larger is a wrong file (a database dump, a video) and would make the
+/// build slow and the pages unreadable.
+pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a content file, refusing one over [`MAX_TEXT_BYTES`] before reading it.
+fn read_text_file(path: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_TEXT_BYTES {
+        return Err(Diagnostic::error(
+            rel,
+            None,
+            format!(
+                "the file is {:.1} MB; texts over {} MB are not read",
+                size as f64 / 1e6,
+                MAX_TEXT_BYTES / (1024 * 1024)
+            ),
+        )
+        .hint("check that this is the text you meant; split a very long text into several files"));
+    }
+    std::fs::read(path).map_err(|error| {
+        Diagnostic::error(rel, None, format!("cannot read: {error}"))
+            .hint("fix the file's permissions")
+    })
+}
+
 fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceFile> {
     let rel = relative(root, path);
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_text_file(path, &rel) {
         Ok(bytes) => bytes,
-        Err(error) => {
-            diagnostics.push(
-                Diagnostic::error(&rel, None, format!("cannot read the source: {error}"))
-                    .hint("fix the file's permissions"),
-            );
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
             return None;
         }
     };
-    let text = match String::from_utf8(bytes.clone()) {
-        Ok(text) => text,
-        Err(_) => {
+    if looks_binary(&bytes) {
+        diagnostics.push(
+            Diagnostic::error(&rel, None, "this looks like a binary file, not a text")
+                .hint("save the article as plain text (File > Save As > .txt), or move the file out of content/"),
+        );
+        return None;
+    }
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) => text.to_string(),
+        Err(error) => {
             diagnostics.push(
                 Diagnostic::warning(
                     &rel,
-                    None,
+                    Some(invalid_utf8_line(&bytes, &error)),
                     "the text is not valid UTF-8; invalid bytes are shown as �",
                 )
                 .hint("re-save the file as UTF-8"),
@@ -263,6 +382,13 @@ fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> O
             String::from_utf8_lossy(&bytes).into_owned()
         }
     };
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::warning(&rel, None, "the source is empty and was left out")
+                .hint("paste the article's text into the file, or remove the file"),
+        );
+        return None;
+    }
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -282,18 +408,26 @@ fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> O
     let sidecar_path = path.with_extension("toml");
     let sidecar = match std::fs::read_to_string(&sidecar_path) {
         Ok(text) => match toml::from_str::<Sidecar>(&text) {
-            Ok(sidecar) => {
-                check_sidecar_date(&sidecar, &relative(root, &sidecar_path), &text, diagnostics);
+            Ok(mut sidecar) => {
+                let sidecar_rel = relative(root, &sidecar_path);
+                check_sidecar_date(&sidecar, &sidecar_rel, &text, diagnostics);
+                check_sidecar_url(&mut sidecar, &sidecar_rel, &text, diagnostics);
                 sidecar
             }
             Err(error) => {
+                let keys =
+                    "sidecar keys: title, publication, date, authors, url, language, keep, drop";
+                let hint = match frontmatter::unknown_key_hint(error.message()) {
+                    Some(meant) => format!("{meant} ({keys})"),
+                    None => keys.to_string(),
+                };
                 diagnostics.push(
                     Diagnostic::error(
                         relative(root, &sidecar_path),
                         frontmatter::toml_error_line(&text, &error, 1),
                         format!("invalid sidecar: {}", error.message().trim()),
                     )
-                    .hint("sidecar keys: title, publication, date, authors, url, language, keep, drop"),
+                    .hint(hint),
                 );
                 Sidecar::default()
             }
@@ -315,6 +449,29 @@ fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> O
         text,
         sidecar,
     })
+}
+
+/// The original's address must be a web address: any other scheme
+/// (`javascript:`, `data:`) could run code when a reader follows the link.
+fn check_sidecar_url(
+    sidecar: &mut Sidecar,
+    rel: &Path,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(url) = &sidecar.url else { return };
+    let lower = url.trim().to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        diagnostics.push(
+            Diagnostic::warning(
+                rel,
+                key_line(&format!("\n{text}"), "url").map(|l| l - 1),
+                format!("`{url}` is not a web address; the link to the original was left out"),
+            )
+            .hint("write the address in full, starting with https://"),
+        );
+        sidecar.url = None;
+    }
 }
 
 fn check_sidecar_date(
@@ -343,30 +500,44 @@ fn read_markdown<T: serde::de::DeserializeOwned + HasSlug>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<MarkdownFile<T>> {
     let rel = relative(root, path);
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_text_file(path, &rel) {
         Ok(bytes) => bytes,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return None;
+        }
+    };
+    let text = match std::str::from_utf8(&bytes) {
+        // Old Mac line ends (a lone CR) would hide the front matter fences.
+        Ok(text) => text.replace("\r\n", "\n").replace('\r', "\n"),
         Err(error) => {
             diagnostics.push(
-                Diagnostic::error(&rel, None, format!("cannot read: {error}"))
-                    .hint("fix the file's permissions"),
+                Diagnostic::error(
+                    &rel,
+                    Some(invalid_utf8_line(&bytes, &error)),
+                    "the file is not valid UTF-8",
+                )
+                .hint("re-save the file as UTF-8"),
             );
             return None;
         }
     };
-    let Ok(text) = String::from_utf8(bytes) else {
-        diagnostics.push(
-            Diagnostic::error(&rel, None, "the file is not valid UTF-8")
-                .hint("re-save the file as UTF-8"),
-        );
-        return None;
-    };
     let doc = match frontmatter::parse::<T>(&rel, &text) {
         Ok(doc) => doc,
         Err(diagnostic) => {
-            diagnostics.push(diagnostic.hint(T::KEYS_HINT));
+            let hint = match &diagnostic.hint {
+                Some(meant) => format!("{meant} ({})", T::KEYS_HINT),
+                None => T::KEYS_HINT.to_string(),
+            };
+            diagnostics.push(diagnostic.hint(hint));
             return None;
         }
     };
+    let problems = doc.meta.check(&rel, &text);
+    if !problems.is_empty() {
+        diagnostics.extend(problems);
+        return None;
+    }
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -391,6 +562,10 @@ fn read_markdown<T: serde::de::DeserializeOwned + HasSlug>(
 pub trait HasSlug {
     const KEYS_HINT: &'static str;
     fn slug(&self) -> Option<&str>;
+    /// Problems the schema cannot express, such as a date that is not a date.
+    fn check(&self, _file: &Path, _text: &str) -> Vec<Diagnostic> {
+        Vec::new()
+    }
 }
 
 impl HasSlug for PageMeta {
@@ -398,6 +573,17 @@ impl HasSlug for PageMeta {
         "page keys: title (required), description, slug, draft, weight, date";
     fn slug(&self) -> Option<&str> {
         self.slug.as_deref()
+    }
+    fn check(&self, file: &Path, text: &str) -> Vec<Diagnostic> {
+        match &self.date {
+            Some(date) if crate::link::parse_date_value(date).is_none() => vec![Diagnostic::error(
+                file,
+                key_line(text, "date"),
+                format!("`{}` is not a date", date.0),
+            )
+            .hint("write the date as YYYY-MM-DD, YYYY-MM or YYYY")],
+            _ => Vec::new(),
+        }
     }
 }
 

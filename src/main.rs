@@ -1,7 +1,7 @@
 //! The `backstory` command: arguments in, validated settings, a call into the
 //! library, diagnostics printed, an exit status out (0 ok, 1 content errors, 2 usage).
 
-use backstory::build::{build_site, BuildOptions, BuildReport};
+use backstory::build::{build_site_with, BuildOptions, BuildReport, Progress};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,17 +35,121 @@ enum Command {
         /// Print each stage's wall time, CPU time and peak memory (to stderr)
         #[arg(long)]
         timings: bool,
+        /// No progress bar and no summary; only problems are printed
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Validate everything and report every problem; write nothing
     Check {
+        /// The site folder (holds content/ and site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Fail on warnings too
         #[arg(long)]
         strict: bool,
+        /// `text` for people, `json` for scripts and CI
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Create a new explainer skeleton in DIR
     Init { dir: PathBuf },
+    /// Add a source text, an editorial page or a person's profile
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Build, serve the site locally and rebuild and reload on every edit
+    Serve {
+        #[command(flatten)]
+        site: WatchArgs,
+        /// Port to listen on (0 picks a free one)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but loopback exposes your drafts to the network
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+    },
+    /// Build, then rebuild the output folder on every edit (no server)
+    Watch {
+        #[command(flatten)]
+        site: WatchArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct WatchArgs {
+    /// The site folder (holds content/ and site.toml)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Where to write the site [default: ROOT/public]
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// The URL the site will be published at (overrides site.toml)
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Include pages marked draft
+    #[arg(long)]
+    drafts: bool,
+}
+
+impl WatchArgs {
+    fn options(self) -> BuildOptions {
+        BuildOptions {
+            root: self.root,
+            output: self.output,
+            base_url: self.base_url,
+            drafts: self.drafts,
+            dry_run: false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// `backstory new ...`: each creates one file (two for a source) and never overwrites.
+#[derive(Subcommand)]
+enum NewCommand {
+    /// Copy a text file (or `-` for standard input) into content/sources/, with a sidecar
+    Source {
+        /// The text file to add, or `-` to read standard input
+        file: PathBuf,
+        /// The file name to use, without `.txt` [default: date-publication-headline]
+        #[arg(long)]
+        slug: Option<String>,
+        /// Where the text was published
+        #[arg(long)]
+        url: Option<String>,
+        /// The site folder (holds content/ and site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Create content/pages/SLUG.md for an editorial page
+    Page {
+        /// The page title, in quotes
+        title: String,
+        /// The file name and address to use [default: from the title]
+        #[arg(long)]
+        slug: Option<String>,
+        /// The site folder (holds content/ and site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Create content/people/SLUG.md, a profile of a person
+    Person {
+        /// The person's full name, in quotes
+        name: String,
+        /// The file name and address to use [default: from the name]
+        #[arg(long)]
+        slug: Option<String>,
+        /// The site folder (holds content/ and site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -58,6 +162,7 @@ fn main() -> ExitCode {
             drafts,
             strict,
             timings,
+            quiet,
         } => {
             let options = BuildOptions {
                 root,
@@ -66,20 +171,65 @@ fn main() -> ExitCode {
                 drafts,
                 dry_run: false,
             };
-            let result = build_site(&options);
+            let bar = ProgressBar::new(quiet);
+            let result = build_site_with(&options, &bar);
+            bar.finish();
             if let (true, Ok(report)) = (timings, &result) {
                 print_timings(report);
             }
-            finish(result, strict, "built", &options)
+            finish(result, strict, quiet, &options)
         }
-        Command::Check { root, strict } => {
-            let options = BuildOptions {
-                root,
-                dry_run: true,
-                ..BuildOptions::default()
+        Command::Serve {
+            site,
+            port,
+            bind,
+            open,
+        } => {
+            let options = backstory::serve::ServeOptions {
+                build: site.options(),
+                address: std::net::SocketAddr::new(bind, port),
             };
-            finish(build_site(&options), strict, "checked", &options)
+            let served = backstory::serve::serve(options, |address| {
+                let url = format!("http://{address}/");
+                println!("serving {url} (Ctrl-C to stop)");
+                if open {
+                    open_browser(&url);
+                }
+            });
+            match served {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    ExitCode::from(1)
+                }
+            }
         }
+        Command::Watch { site } => {
+            let mut engine = backstory::incremental::Engine::new(site.options(), None);
+            let mut printer = backstory::serve::Printer::default();
+            let root = engine.options().root.clone();
+            let mut rebuild = move || match engine.rebuild() {
+                Ok(report) => printer.report(&report),
+                Err(error) => eprintln!("error: {error}"),
+            };
+            rebuild();
+            println!("watching {} (Ctrl-C to stop)", root.display());
+            match backstory::watch::watch(&root, |_| {
+                rebuild();
+                true
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Check {
+            root,
+            strict,
+            format,
+        } => check(root, strict, format),
         Command::Init { dir } => match backstory::init::init_site(&dir) {
             Ok(()) => {
                 println!("created a new explainer in {}", dir.display());
@@ -91,13 +241,195 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::New(what) => new_content(what),
+    }
+}
+
+/// `backstory check`: every finding, grouped by file, errors apart from warnings.
+fn check(root: PathBuf, strict: bool, format: Format) -> ExitCode {
+    use backstory::check::report;
+    let options = BuildOptions {
+        root,
+        dry_run: true,
+        ..BuildOptions::default()
+    };
+    let report = match backstory::build::check_site(&options) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    let findings = &report.diagnostics;
+    let errors = findings.iter().filter(|d| d.is_error()).count();
+    let ok = errors == 0 && !(strict && findings.len() > errors);
+    if format == Format::Json {
+        print!("{}", report::json(findings, ok));
+    } else {
+        anstream::eprint!("{}", report::text(findings, true));
+        if !findings.is_empty() {
+            eprintln!();
+        }
+        let verdict = match (ok, errors) {
+            (true, _) => "ok",
+            (false, 0) => "failed (--strict: warnings count)",
+            (false, _) => "failed",
+        };
+        anstream::eprintln!(
+            "checked {} sources, {} people, {} timeline entries: {}; {verdict}",
+            report.sources,
+            report.people,
+            report.timeline,
+            report::counts(findings)
+        );
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn new_content(what: NewCommand) -> ExitCode {
+    use backstory::new::{new_page, new_person, new_source, NewSource};
+    let today = jiff::Zoned::now().date();
+    let (root, result) = match what {
+        NewCommand::Source {
+            file,
+            slug,
+            url,
+            root,
+        } => {
+            let from_stdin = file.as_os_str() == "-";
+            let bytes = if from_stdin {
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
+            } else {
+                std::fs::read(&file)
+            };
+            let bytes = match bytes {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    eprintln!("error: cannot read {}: {error}", file.display());
+                    return ExitCode::from(1);
+                }
+            };
+            let source = NewSource {
+                bytes,
+                from: (!from_stdin).then_some(file),
+                name: slug,
+                url,
+            };
+            let result = new_source(&root, &source, today);
+            (root, result)
+        }
+        NewCommand::Page { title, slug, root } => {
+            let result = new_page(&root, &title, slug.as_deref(), today);
+            (root, result)
+        }
+        NewCommand::Person { name, slug, root } => {
+            let result = new_person(&root, &name, slug.as_deref());
+            (root, result)
+        }
+    };
+    match result {
+        Ok(created) => {
+            let shown = |file: &std::path::Path| match root.as_os_str() == "." {
+                true => file.display().to_string(),
+                false => root.join(file).display().to_string(),
+            };
+            for file in &created.files {
+                println!("created {}", shown(file));
+            }
+            for note in &created.notes {
+                println!("note: {note}");
+            }
+            println!(
+                "next: edit {}, then preview with `backstory serve` (the page will be at /{})",
+                shown(&created.edit),
+                created.url
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Opens `url` with the desktop's opener; a failure only costs the convenience.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("could not open a browser; visit {url}");
+    }
+}
+
+/// Builds of at least this many sources show a progress bar (on a terminal).
+const PROGRESS_FROM_SOURCES: usize = 50;
+
+/// The build's progress on stderr: a bar over the stages, hidden unless
+/// stderr is a terminal, the build is large and `--quiet` was not given.
+struct ProgressBar {
+    bar: indicatif::ProgressBar,
+    quiet: bool,
+}
+
+impl ProgressBar {
+    fn new(quiet: bool) -> Self {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(STAGES.len() as u64),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        let style = indicatif::ProgressStyle::with_template("{bar:30.cyan/blue} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        ProgressBar { bar, quiet }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// The stages a build reports, and what comes after each.
+const STAGES: [(&str, &str); 5] = [
+    ("clean", "finding people and dates"),
+    ("extract", "merging people, building the timeline"),
+    ("link", "rendering pages"),
+    ("render", "writing files"),
+    ("write", "done"),
+];
+
+impl Progress for ProgressBar {
+    fn loaded(&self, sources: usize) {
+        if !self.quiet && sources >= PROGRESS_FROM_SOURCES {
+            // indicatif draws nothing when stderr is not a terminal.
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.bar.set_message(format!("cleaning {sources} sources"));
+        }
+    }
+
+    fn stage_done(&self, name: &'static str) {
+        if let Some((_, next)) = STAGES.iter().find(|(stage, _)| *stage == name) {
+            self.bar.inc(1);
+            self.bar.set_message(*next);
+        }
     }
 }
 
 fn finish(
     result: std::io::Result<BuildReport>,
     strict: bool,
-    verb: &str,
+    quiet: bool,
     options: &BuildOptions,
 ) -> ExitCode {
     let report = match result {
@@ -108,13 +440,16 @@ fn finish(
         }
     };
     for diagnostic in &report.diagnostics {
-        eprintln!("{diagnostic}");
+        anstream::eprintln!("{}", backstory::check::report::line(diagnostic, true));
     }
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = report.diagnostics.len() - errors;
     if errors > 0 || (strict && warnings > 0) {
         eprintln!("{errors} error(s), {warnings} warning(s); nothing was written");
         return ExitCode::from(1);
+    }
+    if quiet {
+        return ExitCode::SUCCESS;
     }
     let total: std::time::Duration = report.timings.iter().map(|stage| stage.wall).sum();
     let place = if report.written {
@@ -123,7 +458,7 @@ fn finish(
         String::new()
     };
     println!(
-        "{verb} {} sources, {} people, {} timeline entries: {} files{place} in {} ms ({warnings} warning(s))",
+        "built {} sources, {} people, {} timeline entries: {} files{place} in {} ms ({warnings} warning(s))",
         report.sources,
         report.people,
         report.timeline,

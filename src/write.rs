@@ -1,13 +1,140 @@
 //! Write stage: rendered files in, the output folder on disk out.
 //!
-//! The whole site is written into a staging folder beside the output, then
-//! swapped in with two renames, so a failed build never leaves a half-written
+//! A build writes the whole site into a staging folder beside the output, then
+//! swaps it in with two renames, so a failed build never leaves a half-written
 //! site: the previous output stays as it was until the new one is complete.
+//!
+//! Watch mode instead updates the output in place ([`update_site`]): only files
+//! whose bytes changed are written (each to a temporary name, then renamed
+//! over the old one, so the preview server never reads half a file), and
+//! files the site no longer produces are removed.
 
 use crate::render::OutputFile;
 use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::{Component, Path, PathBuf};
+
+/// Output path -> hash of the bytes on disk.
+pub type Manifest = HashMap<String, u64>;
+
+fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The manifest of a site just written by [`write_site`].
+pub fn manifest_of(files: &[OutputFile]) -> Manifest {
+    files
+        .par_iter()
+        .map(|file| (file.path.clone(), content_hash(&file.bytes)))
+        .collect()
+}
+
+/// What [`update_site`] changed on disk.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// Files written, sorted.
+    pub written: Vec<String>,
+    /// Files removed, sorted.
+    pub removed: Vec<String>,
+}
+
+/// Brings `output` up to date: `files` are freshly rendered, `unchanged` are
+/// paths known to be current on disk; everything else in `manifest` is stale.
+pub fn update_site(
+    files: &[OutputFile],
+    unchanged: &[String],
+    output: &Path,
+    manifest: &mut Manifest,
+) -> io::Result<Changes> {
+    for file in files {
+        safe_relative(&file.path)?;
+    }
+    let differing: Vec<(&OutputFile, u64)> = files
+        .par_iter()
+        .map(|file| (file, content_hash(&file.bytes)))
+        .filter(|(file, hash)| manifest.get(&file.path) != Some(hash))
+        .collect();
+    let results: Vec<io::Result<()>> = differing
+        .par_iter()
+        .map(|(file, _)| replace_file(&output.join(safe_relative(&file.path)?), &file.bytes))
+        .collect();
+    // Record what did get written even if something else failed.
+    let mut changes = Changes::default();
+    let mut first_error = None;
+    for ((file, hash), result) in differing.iter().zip(results) {
+        match result {
+            Ok(()) => {
+                manifest.insert(file.path.clone(), *hash);
+                changes.written.push(file.path.clone());
+            }
+            Err(error) => {
+                manifest.remove(&file.path);
+                first_error.get_or_insert(error);
+            }
+        }
+    }
+    if let Some(error) = first_error {
+        return Err(error);
+    }
+    let keep: HashSet<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(unchanged.iter().map(String::as_str))
+        .collect();
+    let mut stale: Vec<String> = manifest
+        .keys()
+        .filter(|path| !keep.contains(path.as_str()))
+        .cloned()
+        .collect();
+    stale.sort();
+    for path in &stale {
+        let target = output.join(safe_relative(path)?);
+        match std::fs::remove_file(&target) {
+            Ok(()) => {}
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+            Err(error) => return Err(error),
+        }
+        manifest.remove(path);
+        remove_empty_parents(&target, output);
+    }
+    changes.written.sort();
+    changes.removed = stale;
+    Ok(changes)
+}
+
+/// Writes `bytes` to a temporary file beside `path` and renames it into place.
+fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    std::fs::write(&temporary, bytes)?;
+    std::fs::rename(&temporary, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
+}
+
+/// Removes the folders above `file` that became empty, up to (not including) `output`.
+fn remove_empty_parents(file: &Path, output: &Path) {
+    let mut dir = file.parent();
+    while let Some(current) = dir {
+        if current == output || !current.starts_with(output) {
+            break;
+        }
+        // Fails, harmlessly, when the folder still holds something.
+        if std::fs::remove_dir(current).is_err() {
+            break;
+        }
+        dir = current.parent();
+    }
+}
 
 /// Writes `files` to `output` atomically (stage, then swap).
 pub fn write_site(files: &[OutputFile], output: &Path) -> io::Result<()> {

@@ -88,7 +88,8 @@ fn a_front_matter_error_names_file_line_and_key_and_keeps_the_old_output() {
 
     let check = backstory(&["check", "--root", root]);
     assert_eq!(check.status.code(), Some(1));
-    assert!(stderr(&check).contains("content/pages/about.md:3"));
+    // `check` groups findings by file, each with its line.
+    assert!(stderr(&check).contains("content/pages/about.md\n    line 3: "));
 }
 
 #[test]
@@ -114,10 +115,10 @@ fn check_reports_every_problem_in_one_run() {
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     for expected in [
-        "content/pages/about.md:2",
+        "content/pages/about.md\n    line 2: ",
         "content/people/ana-lima.md",
         "missing field `name`",
-        "content/events/bridge-opens.md:3",
+        "content/events/bridge-opens.md\n    line 3: ",
         "`someday` is not a date",
     ] {
         assert!(
@@ -138,7 +139,7 @@ fn warnings_fail_only_with_strict() {
     .unwrap();
     let relaxed = backstory(&["check", "--root", root]);
     assert!(relaxed.status.success(), "{}", stderr(&relaxed));
-    assert!(stderr(&relaxed).contains("warning: content/stray.txt"));
+    assert!(stderr(&relaxed).contains("\n  content/stray.txt\n"));
     let strict = backstory(&["check", "--root", root, "--strict"]);
     assert_eq!(strict.status.code(), Some(1));
 }

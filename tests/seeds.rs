@@ -19,6 +19,8 @@ fn seeds_build_cleanly_and_people_are_found_without_profiles() {
     );
     std::fs::copy(repo.join("site.toml"), temp.path().join("site.toml")).unwrap();
     std::fs::create_dir_all(temp.path().join("content/people")).unwrap();
+    // Editorial pages cross-reference people by the addresses detection gives
+    // them (profiles pin those with `slug`), so they resolve without profiles.
     let options = BuildOptions {
         root: temp.path().to_path_buf(),
         ..BuildOptions::default()

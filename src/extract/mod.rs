@@ -41,10 +41,38 @@ pub fn extract(article: &Article, published: Option<jiff::civil::Date>) -> Extra
 /// opening quote. Abbreviations such as "Gen." or "U.S." before a capitalised
 /// word are the usual trap: a period after a single capital letter or after a
 /// short title-like token does not end a sentence.
+///
+/// Only [`SENTENCE_REACH`] bytes either side of `at` are read, so a call
+/// costs the same on a paragraph and on a 10 MB line without breaks; a
+/// sentence longer than that is cut at the edge of what was read.
 pub fn sentence_around(text: &str, at: usize) -> std::ops::Range<usize> {
-    Sentences::new(text)
+    let at = at.min(text.len());
+    // Start just after a whitespace char, so the first word read is whole and
+    // every sentence end found is one a read from the start would find.
+    let mut from = floor_char_boundary(text, at.saturating_sub(SENTENCE_REACH));
+    if from > 0 {
+        from = text[from..at]
+            .find(char::is_whitespace)
+            .map_or(at, |offset| from + offset);
+        from = skip_chars(text, from, char::is_whitespace).min(at);
+    }
+    let to = floor_char_boundary(text, at.saturating_add(SENTENCE_REACH));
+    Sentences::new(&text[..to])
+        .starting_at(from)
         .find(|range| range.start <= at && at < range.end.max(range.start + 1))
-        .unwrap_or(0..text.len())
+        .unwrap_or(from..to)
+}
+
+/// How far [`sentence_around`] reads either side of the byte it is asked about.
+pub const SENTENCE_REACH: usize = 2048;
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Splits `text` into sentence byte ranges (trimmed of surrounding spaces).
@@ -71,6 +99,13 @@ impl<'a> Sentences<'a> {
             scan: 0,
             done: false,
         }
+    }
+
+    /// Reads from byte `start`, which must be a char boundary.
+    fn starting_at(mut self, start: usize) -> Self {
+        self.start = start;
+        self.scan = start;
+        self
     }
 }
 
@@ -193,6 +228,38 @@ mod tests {
                 .collect();
             assert_eq!(&got, expected, "splitting {text:?}");
         }
+    }
+
+    #[test]
+    fn reading_only_near_the_byte_finds_the_same_sentence() {
+        let sentences = [
+            "The U.S. Army left on Monday.",
+            "Maj. Gen. Pat Ryder spoke to José María in Baghdad!",
+            "“Go now,” he said.",
+            "It rose 2.5 percent in 2019?",
+            "A. B. Smith and Dr. Jones met the council, which voted",
+        ];
+        let text: String = (0..400)
+            .map(|i| sentences[i % sentences.len()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let bounds = sentence_bounds(&text);
+        // Mentions start on a word, never on the space between sentences.
+        for (at, _) in text
+            .char_indices()
+            .filter(|(_, c)| !c.is_whitespace())
+            .step_by(5)
+        {
+            let expected = bounds
+                .iter()
+                .find(|r| r.start <= at && at < r.end.max(r.start + 1))
+                .cloned()
+                .unwrap_or(0..text.len());
+            assert_eq!(sentence_around(&text, at), expected, "at byte {at}");
+        }
+        let one_line = "word ".repeat(100_000);
+        let range = sentence_around(&one_line, 250_000);
+        assert!(range.contains(&250_000) && range.len() <= 2 * SENTENCE_REACH);
     }
 
     #[test]

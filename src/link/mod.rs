@@ -44,7 +44,7 @@ pub struct Site {
 }
 
 /// One source text, cleaned, with its people and dates.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Source {
     pub id: String,
     pub path: PathBuf,
@@ -146,6 +146,9 @@ pub struct Page {
     pub file: MarkdownFile<PageMeta>,
 }
 
+/// A source after cleaning and extraction, before linking: what watch mode memoizes.
+pub type Processed = (Source, Extracted, Vec<Diagnostic>);
+
 /// Builds the site graph. Diagnostics are warnings and errors about the content.
 pub fn link(content: Content) -> (Site, Vec<Diagnostic>) {
     link_in_stages(content, &mut |_| {})
@@ -155,6 +158,23 @@ pub fn link(content: Content) -> (Site, Vec<Diagnostic>) {
 /// passes over the sources finish, so the build can measure each.
 pub fn link_in_stages(
     content: Content,
+    stage_done: &mut dyn FnMut(&'static str),
+) -> (Site, Vec<Diagnostic>) {
+    link_inner(content, None, stage_done)
+}
+
+/// [`link`] with a caller-supplied clean+extract step per source (watch mode
+/// passes a memoized one; see [`process_source`]).
+pub fn link_with(
+    content: Content,
+    process: &(dyn Fn(crate::load::SourceFile) -> Processed + Sync),
+) -> (Site, Vec<Diagnostic>) {
+    link_inner(content, Some(process), &mut |_| {})
+}
+
+fn link_inner(
+    content: Content,
+    process: Option<&(dyn Fn(crate::load::SourceFile) -> Processed + Sync)>,
     stage_done: &mut dyn FnMut(&'static str),
 ) -> (Site, Vec<Diagnostic>) {
     let Content {
@@ -168,23 +188,39 @@ pub fn link_in_stages(
         mut diagnostics,
     } = content;
 
-    let cleaned: Vec<(Source, Vec<Diagnostic>)> =
-        source_files.into_par_iter().map(clean_source).collect();
-    let mut sources = Vec::with_capacity(cleaned.len());
-    for (source, problems) in cleaned {
-        sources.push(source);
-        diagnostics.extend(problems);
-    }
-    stage_done("clean");
-    let extracted: Vec<Extracted> = sources
-        .par_iter_mut()
-        .map(|source| {
-            let found = extract(&source.article, source.date);
-            source.dates = found.dates.clone();
-            found
-        })
-        .collect();
-    stage_done("extract");
+    let (sources, extracted): (Vec<Source>, Vec<Extracted>) = match process {
+        Some(process) => {
+            let processed: Vec<Processed> = source_files.into_par_iter().map(process).collect();
+            let mut sources = Vec::with_capacity(processed.len());
+            let mut extracted = Vec::with_capacity(processed.len());
+            for (source, found, problems) in processed {
+                sources.push(source);
+                extracted.push(found);
+                diagnostics.extend(problems);
+            }
+            (sources, extracted)
+        }
+        None => {
+            let cleaned: Vec<(Source, Vec<Diagnostic>)> =
+                source_files.into_par_iter().map(clean_source).collect();
+            let mut sources = Vec::with_capacity(cleaned.len());
+            for (source, problems) in cleaned {
+                sources.push(source);
+                diagnostics.extend(problems);
+            }
+            stage_done("clean");
+            let extracted: Vec<Extracted> = sources
+                .par_iter_mut()
+                .map(|source| {
+                    let found = extract(&source.article, source.date);
+                    source.dates = found.dates.clone();
+                    found
+                })
+                .collect();
+            stage_done("extract");
+            (sources, extracted)
+        }
+    };
     // Newest first; undated last; ties by id. Extraction results follow the same order.
     let mut order: Vec<usize> = (0..sources.len()).collect();
     order.sort_by(|&a, &b| {
@@ -284,6 +320,14 @@ fn check_page_ids(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// Cleans and extracts one source: the per-source work that depends on no other file.
+pub fn process_source(file: crate::load::SourceFile) -> Processed {
+    let (mut source, problems) = clean_source(file);
+    let found = extract(&source.article, source.date);
+    source.dates = found.dates.clone();
+    (source, found, problems)
 }
 
 /// Cleans one source; its people and dates are found later, by [`extract`].

@@ -3,12 +3,21 @@
 //! Used for the source bodies (spans known from the extract stage) and for
 //! editorial Markdown (names found by the site's [`NameMatcher`], dates by the
 //! date finder).
+//!
+//! Also resolves the cross-references editors write by hand in Markdown
+//! (`@person/ID`, `@source/ID#p3`, `@page/ID`, `@date/2020-01-05` or just
+//! `@2020-01-05`): a reference in, the target's URL and label out, or a
+//! message and hint saying why it points nowhere.
 
 use super::escape_html;
 use crate::clean::{Article, Block, BlockKind};
-use crate::extract::dates::{find_dates, DateValue};
-use crate::link::Site;
+use crate::diag::{nearest, one_of, Diagnostic};
+use crate::extract::dates::{find_dates, DateValue, Precision};
+use crate::frontmatter::DateText;
+use crate::link::{parse_date_value, Site};
+use crate::load::MarkdownFile;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::Path;
 
 /// Where each linkable thing lives, computed once per build.
 #[derive(Debug, Default)]
@@ -17,6 +26,10 @@ pub struct Lookup {
     pub entry_by_iso: HashMap<String, usize>,
     /// Years that have a year page.
     pub years: BTreeSet<i16>,
+    /// Person, source and editorial page index by id, for cross-references.
+    pub person_by_id: HashMap<String, usize>,
+    pub source_by_id: HashMap<String, usize>,
+    pub page_by_id: HashMap<String, usize>,
 }
 
 impl Lookup {
@@ -34,6 +47,16 @@ impl Lookup {
                 .years
                 .extend(source.dates.iter().map(|d| d.value.year()));
         }
+        let by_id = |ids: Vec<&String>| -> HashMap<String, usize> {
+            let mut map = HashMap::with_capacity(ids.len());
+            for (index, id) in ids.into_iter().enumerate() {
+                map.entry(id.clone()).or_insert(index);
+            }
+            map
+        };
+        lookup.person_by_id = by_id(site.people.iter().map(|p| &p.id).collect());
+        lookup.source_by_id = by_id(site.sources.iter().map(|s| &s.id).collect());
+        lookup.page_by_id = by_id(site.pages.iter().map(|p| &p.id).collect());
         lookup
     }
 }
@@ -115,6 +138,327 @@ impl<'a> LinkContext<'a> {
         }
         link_spans(text, spans)
     }
+}
+
+/// Where a cross-reference points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// URL relative to the site root (`people/nouri-al-maliki/`, `sources/x/#p3`).
+    pub url: String,
+    /// What to call the target when the editor wrote only the reference.
+    pub label: String,
+    /// The link's class, as for links found in text: `person`, `source`, `page` or `date`.
+    pub class: &'static str,
+    /// The person linked, so the page does not link their name a second time.
+    pub person: Option<usize>,
+}
+
+/// Why a cross-reference points nowhere, and what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unresolved {
+    pub message: String,
+    pub hint: String,
+}
+
+fn unresolved(message: impl Into<String>, hint: impl Into<String>) -> Unresolved {
+    Unresolved {
+        message: message.into(),
+        hint: hint.into(),
+    }
+}
+
+/// Generated pages an `@page/` reference may name besides the editorial pages.
+const SECTION_PAGES: [(&str, &str); 3] = [
+    ("sources", "Sources"),
+    ("people", "People"),
+    ("timeline", "Timeline"),
+];
+
+const REFERENCE_FORMS: &str = "write `@person/ID`, `@source/ID` (optionally `#p3`), `@page/ID`, \
+                               `@date/2020-01-05` or just `@2020-01-05`";
+
+impl LinkContext<'_> {
+    /// Resolves a cross-reference written as a Markdown link destination
+    /// (`@person/nouri-al-maliki`, `@source/x#p12`, `@2020-01-05`, ...).
+    pub fn resolve_reference(&self, reference: &str) -> Result<Target, Unresolved> {
+        let Some((site, lookup)) = self.site else {
+            return Err(unresolved(
+                format!("`{reference}` cannot be resolved outside a site"),
+                "build the site to resolve cross-references",
+            ));
+        };
+        let body = reference.strip_prefix('@').unwrap_or(reference).trim();
+        if body.starts_with(|c: char| c.is_ascii_digit()) {
+            return resolve_date(site, lookup, body);
+        }
+        let (kind, id) = body.split_once('/').unwrap_or((body, ""));
+        match kind {
+            "person" | "people" => resolve_person(site, lookup, id),
+            "source" | "sources" => resolve_source(site, lookup, id),
+            "page" => resolve_page(site, lookup, id),
+            "date" => resolve_date(site, lookup, id),
+            _ => Err(unresolved(
+                format!("`{reference}` is not a cross-reference Backstory knows"),
+                REFERENCE_FORMS,
+            )),
+        }
+    }
+}
+
+fn resolve_person(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unresolved> {
+    if let Some(&index) = lookup.person_by_id.get(id) {
+        let person = &site.people[index];
+        return Ok(Target {
+            url: format!("people/{}/", person.id),
+            label: person.name.clone(),
+            class: "person",
+            person: Some(index),
+        });
+    }
+    // A full name or alias written as a slug instead of the id
+    // ("ali-al-sistani" for the page at people/ali-sistani/), when only one person has it.
+    let wanted = crate::slug::slugify(id);
+    let named: Vec<usize> = site
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, person)| {
+            std::iter::once(&person.name)
+                .chain(&person.aliases)
+                .any(|form| crate::slug::slugify(form) == wanted)
+        })
+        .map(|(index, _)| index)
+        .collect();
+    if let ([index], true) = (named.as_slice(), wanted.contains('-')) {
+        let person = &site.people[*index];
+        return Ok(Target {
+            url: format!("people/{}/", person.id),
+            label: person.name.clone(),
+            class: "person",
+            person: Some(*index),
+        });
+    }
+    let by_name = named.first().map(|&index| &site.people[index]);
+    let mut candidates: Vec<&str> = by_name.map(|p| p.id.as_str()).into_iter().collect();
+    for candidate in nearest(&wanted, site.people.iter().map(|p| p.id.as_str()), 3) {
+        if !candidates.contains(&candidate) {
+            candidates.push(candidate);
+        }
+    }
+    candidates.truncate(3);
+    let hint = if candidates.is_empty() {
+        "use the id from the person's address (people/ID/ on the people page), \
+         or add a profile in content/people/ (`backstory new person \"Full Name\"`)"
+            .to_string()
+    } else {
+        format!("did you mean {}?", one_of(&candidates))
+    };
+    Err(unresolved(format!("no person has the id `{id}`"), hint))
+}
+
+fn resolve_source(site: &Site, lookup: &Lookup, reference: &str) -> Result<Target, Unresolved> {
+    let (id, anchor) = match reference.split_once('#') {
+        Some((id, anchor)) => (id, Some(anchor)),
+        None => (reference, None),
+    };
+    let Some(&index) = lookup.source_by_id.get(id) else {
+        let candidates = nearest(id, site.sources.iter().map(|s| s.id.as_str()), 3);
+        let hint = if candidates.is_empty() {
+            "a source's id is its file name in content/sources/ without `.txt`".to_string()
+        } else {
+            format!("did you mean {}?", one_of(&candidates))
+        };
+        return Err(unresolved(format!("no source has the id `{id}`"), hint));
+    };
+    let source = &site.sources[index];
+    let mut url = format!("sources/{}/", source.id);
+    if let Some(anchor) = anchor {
+        let paragraphs = source.article.blocks.len();
+        let number = anchor
+            .strip_prefix('p')
+            .and_then(|n| n.parse::<usize>().ok());
+        match number {
+            Some(n) if (1..=paragraphs).contains(&n) && anchor == format!("p{n}") => {
+                url.push('#');
+                url.push_str(anchor);
+            }
+            _ => {
+                let hint = match paragraphs {
+                    0 => "the source has no paragraphs; link the whole source".to_string(),
+                    1 => "the source has one paragraph, `#p1`".to_string(),
+                    n => format!(
+                        "its paragraphs are `#p1` to `#p{n}`, counted from the top of its page"
+                    ),
+                };
+                return Err(unresolved(
+                    format!("source `{id}` has no paragraph `#{anchor}`"),
+                    hint,
+                ));
+            }
+        }
+    }
+    Ok(Target {
+        url,
+        label: source.title.clone(),
+        class: "source",
+        person: None,
+    })
+}
+
+fn resolve_page(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unresolved> {
+    if let Some(&index) = lookup.page_by_id.get(id) {
+        let page = &site.pages[index];
+        return Ok(Target {
+            url: format!("{}/", page.id),
+            label: page.file.doc.meta.title.clone(),
+            class: "page",
+            person: None,
+        });
+    }
+    if let Some((section, title)) = SECTION_PAGES.iter().find(|(section, _)| *section == id) {
+        return Ok(Target {
+            url: format!("{section}/"),
+            label: title.to_string(),
+            class: "page",
+            person: None,
+        });
+    }
+    let ids = site
+        .pages
+        .iter()
+        .map(|p| p.id.as_str())
+        .chain(SECTION_PAGES.iter().map(|(section, _)| *section));
+    let candidates = nearest(id, ids, 3);
+    let hint = if candidates.is_empty() {
+        "a page's id is its file name in content/pages/ without `.md`, or its `slug`".to_string()
+    } else {
+        format!("did you mean {}?", one_of(&candidates))
+    };
+    Err(unresolved(format!("no page has the id `{id}`"), hint))
+}
+
+fn resolve_date(site: &Site, lookup: &Lookup, text: &str) -> Result<Target, Unresolved> {
+    let Some(value) = parse_date_value(&DateText(text.to_string())).filter(|v| v.iso() == text)
+    else {
+        return Err(unresolved(
+            format!("`{text}` is not a date"),
+            "write the date as YYYY-MM-DD, YYYY-MM or YYYY, for example `@2020-01-05`",
+        ));
+    };
+    let year_page = lookup
+        .years
+        .contains(&value.year())
+        .then(|| format!("timeline/{}/", value.year()));
+    let entry = lookup
+        .entry_by_iso
+        .get(&value.iso())
+        .map(|&entry| format!("timeline/#{}", site.timeline[entry].id));
+    // A year is best shown by its own page; a day or month by its entry.
+    let url = if value.precision == Precision::Year {
+        year_page.or(entry)
+    } else {
+        entry.or(year_page)
+    };
+    match url {
+        Some(url) => Ok(Target {
+            url,
+            label: value.label(),
+            class: "date",
+            person: None,
+        }),
+        None => {
+            let mut near: Vec<&DateValue> = site.timeline.iter().map(|e| &e.value).collect();
+            near.sort_by_key(|other| {
+                value
+                    .start
+                    .until(other.start)
+                    .map_or(u32::MAX, |span| span.get_days().unsigned_abs())
+            });
+            let mut isos: Vec<String> = Vec::new();
+            for other in near {
+                let iso = other.iso();
+                if !isos.contains(&iso) {
+                    isos.push(iso);
+                }
+                if isos.len() == 3 {
+                    break;
+                }
+            }
+            let near = isos;
+            let near: Vec<&str> = near.iter().map(String::as_str).collect();
+            let hint = if near.is_empty() {
+                "the timeline is empty; add an event in content/events/ for this date".to_string()
+            } else {
+                let near: Vec<String> = near.iter().map(|d| format!("`{d}`")).collect();
+                format!(
+                    "the nearest dates on the timeline: {}; or add an event in content/events/ for this date",
+                    near.join(", ")
+                )
+            };
+            Err(unresolved(
+                format!("no timeline entry or year page for {text}"),
+                hint,
+            ))
+        }
+    }
+}
+
+/// One editorial Markdown text of the site and the page that shows it.
+#[derive(Debug, Clone)]
+pub struct MarkdownText<'a> {
+    /// The file, relative to the site root.
+    pub file: &'a Path,
+    pub body: &'a str,
+    /// The file line the body starts on.
+    pub first_line: usize,
+    /// The page it is shown on, relative to the site root (`` for the home page).
+    pub url: String,
+}
+
+/// Every editorial Markdown text: the home page, pages, people's profiles,
+/// timeline events and eras.
+pub fn markdown_texts(site: &Site) -> Vec<MarkdownText<'_>> {
+    fn text<T>(file: &MarkdownFile<T>, url: String) -> MarkdownText<'_> {
+        MarkdownText {
+            file: &file.path,
+            body: &file.doc.body,
+            first_line: file.doc.body_line,
+            url,
+        }
+    }
+    let mut texts = Vec::new();
+    texts.extend(site.home.iter().map(|home| text(&home.file, String::new())));
+    texts.extend(
+        site.pages
+            .iter()
+            .map(|page| text(&page.file, format!("{}/", page.id))),
+    );
+    for person in &site.people {
+        if let Some(profile) = &person.profile {
+            texts.push(text(profile, format!("people/{}/", person.id)));
+        }
+    }
+    for entry in &site.timeline {
+        if let Some(event) = &entry.editorial {
+            texts.push(text(&event.file, "timeline/".to_string()));
+        }
+    }
+    for era in &site.eras {
+        texts.push(text(&era.event.file, "timeline/".to_string()));
+    }
+    texts
+}
+
+/// Every cross-reference in the site's Markdown that points nowhere.
+pub fn reference_problems(site: &Site) -> Vec<Diagnostic> {
+    let lookup = Lookup::new(site);
+    let links = LinkContext::new(site, &lookup, "");
+    markdown_texts(site)
+        .iter()
+        .flat_map(|text| {
+            super::markdown::reference_problems(text.file, text.body, text.first_line, &links)
+        })
+        .collect()
 }
 
 /// Escapes `text` and wraps each `(start, end, url, class)` span in a link.

@@ -5,12 +5,22 @@
 //! 2. give every heading a unique `id` (from its text unless the author set one);
 //! 3. highlight fenced code with syntect, as CSS classes (no inline styles);
 //! 4. escape raw HTML unless the site allows it;
-//! 5. link people's names and dates in plain text (not in links, headings or code).
+//! 5. resolve hand-written cross-references (`[Maliki](@person/nouri-al-maliki)`,
+//!    `[@2020-01-05]`) to relative URLs, with the target's name as the text of a bare one;
+//! 6. link people's names and dates in plain text (not in links, headings or code).
+//!
+//! [`reference_problems`] runs the same parse to report cross-references
+//! that point nowhere, with their file and line.
 
 use super::escape_html;
 use super::links::LinkContext;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use crate::diag::Diagnostic;
+use pulldown_cmark::{
+    BrokenLink, BrokenLinkCallback, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser,
+    Tag, TagEnd,
+};
 use std::collections::HashSet;
+use std::path::Path;
 use std::sync::LazyLock;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::{SyntaxDefinition, SyntaxSet};
@@ -35,17 +45,81 @@ static EXTRA_SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(|| {
 /// The class style shared by highlighted code and the generated stylesheet.
 pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
-/// Renders `markdown` to HTML. `links` decides how names and dates become links.
-pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) -> String {
+/// The parser every pass shares. A reference link with no definition whose
+/// label starts with `@` (`[@2020-01-05]`) becomes a link to that cross-reference.
+fn parser<'a>(markdown: &'a str) -> Parser<'a, impl BrokenLinkCallback<'a>> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let callback = |link: BrokenLink<'a>| -> Option<(CowStr<'a>, CowStr<'a>)> {
+        link.reference
+            .starts_with('@')
+            .then(|| (link.reference.clone(), CowStr::Borrowed("")))
+    };
+    Parser::new_with_broken_link_callback(markdown, options, Some(callback))
+}
+
+/// True for a link destination that is a cross-reference (`@person/x`, `@2020`).
+pub fn is_cross_reference(destination: &str) -> bool {
+    destination.starts_with('@')
+}
+
+/// Every link destination in `markdown` with the byte offset of its link,
+/// cross-references included, in order.
+pub fn links_in(markdown: &str) -> Vec<(String, usize)> {
+    parser(markdown)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url.to_string(), range.start)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every cross-reference in `markdown` that points nowhere, as an error naming
+/// `file` and the line; `first_line` is the file line the Markdown starts on.
+pub fn reference_problems(
+    file: &Path,
+    markdown: &str,
+    first_line: usize,
+    links: &LinkContext,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (dest_url, offset) in links_in(markdown) {
+        if !is_cross_reference(&dest_url) {
+            continue;
+        }
+        if let Err(unresolved) = links.resolve_reference(&dest_url) {
+            let line = first_line + markdown[..offset].matches('\n').count();
+            problems.push(
+                Diagnostic::error(file, Some(line), unresolved.message).hint(unresolved.hint),
+            );
+        }
+    }
+    problems
+}
+
+/// How a link that was opened is closed in the output.
+enum LinkEnd {
+    /// An ordinary Markdown link: pulldown-cmark closes it.
+    Markdown,
+    /// A resolved cross-reference, written as HTML.
+    Html,
+    /// A cross-reference that points nowhere: its text is kept, unlinked
+    /// (the build fails with the problem from [`reference_problems`]).
+    Dropped,
+}
+
+/// Renders `markdown` to HTML. `links` decides how names and dates become
+/// links and where cross-references point.
+pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) -> String {
+    let events: Vec<Event> = parser(markdown).collect();
     let mut output: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut linked_people: HashSet<usize> = HashSet::new();
+    let mut open_links: Vec<LinkEnd> = Vec::new();
     let mut no_link_depth = 0usize;
     let mut code: Option<(String, String)> = None; // (language, text)
     let mut index = 0;
@@ -117,13 +191,67 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
                 };
                 code = Some((language, String::new()));
             }
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) if is_cross_reference(&dest_url) => {
+                no_link_depth += 1;
+                let Ok(target) = links.resolve_reference(&dest_url) else {
+                    open_links.push(LinkEnd::Dropped);
+                    continue;
+                };
+                linked_people.extend(target.person);
+                let title = if title.is_empty() {
+                    String::new()
+                } else {
+                    format!(" title=\"{}\"", escape_html(&title))
+                };
+                output.push(Event::InlineHtml(CowStr::from(format!(
+                    "<a class=\"{}\" href=\"{}{}\"{title}>",
+                    target.class,
+                    escape_html(links.root),
+                    escape_html(&target.url)
+                ))));
+                // A bare reference (`[@2020-01-05]`) reads as the target's name.
+                let inner = events[index..]
+                    .iter()
+                    .position(|e| matches!(e, Event::End(TagEnd::Link)))
+                    .unwrap_or(0);
+                let mut written = String::new();
+                let plain = events[index..index + inner].iter().all(|e| match e {
+                    Event::Text(t) => {
+                        written.push_str(t);
+                        true
+                    }
+                    _ => false,
+                });
+                if plain && inner > 0 && written == *dest_url {
+                    output.push(Event::Text(CowStr::from(target.label)));
+                    index += inner;
+                }
+                open_links.push(LinkEnd::Html);
+            }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 no_link_depth += 1;
-                output.push(Event::Start(tag));
+                if matches!(tag, Tag::Link { .. }) {
+                    open_links.push(LinkEnd::Markdown);
+                }
+                output.push(Event::Start(if allow_html {
+                    tag
+                } else {
+                    without_script_url(tag)
+                }));
             }
-            Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
+            Event::End(TagEnd::Link) => {
                 no_link_depth = no_link_depth.saturating_sub(1);
-                output.push(Event::End(end));
+                match open_links.pop() {
+                    Some(LinkEnd::Html) => output.push(Event::InlineHtml(CowStr::from("</a>"))),
+                    Some(LinkEnd::Dropped) => {}
+                    Some(LinkEnd::Markdown) | None => output.push(Event::End(TagEnd::Link)),
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                no_link_depth = no_link_depth.saturating_sub(1);
+                output.push(Event::End(TagEnd::Image));
             }
             Event::Html(html) | Event::InlineHtml(html) if !allow_html => {
                 output.push(Event::Html(CowStr::from(escape_html(&html))));
@@ -139,6 +267,46 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, output.into_iter());
     html
+}
+
+/// A link or image whose address would run code (`javascript:`, `vbscript:`,
+/// `data:`) points nowhere instead: raw HTML is off, so no script may run.
+fn without_script_url(tag: Tag<'_>) -> Tag<'_> {
+    let runs_code = |url: &str| {
+        // Browsers ignore whitespace and control characters inside the scheme.
+        let scheme: String = url
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .take_while(|&c| c != ':')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
+    };
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if runs_code(&dest_url) => Tag::Link {
+            link_type,
+            dest_url: CowStr::from("#"),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if runs_code(&dest_url) => Tag::Image {
+            link_type,
+            dest_url: CowStr::from(""),
+            title,
+            id,
+        },
+        other => other,
+    }
 }
 
 /// Page templates own the `h1`; Markdown headings start at `h2`.
@@ -249,6 +417,47 @@ mod tests {
         assert!(html.contains("&lt;script&gt;"), "{html}");
         let allowed = render("<div class=\"box\">x</div>\n", true);
         assert!(allowed.contains("<div class=\"box\">"), "{allowed}");
+    }
+
+    #[test]
+    fn cross_references_outside_a_site_keep_their_text_unlinked() {
+        let html = render(
+            "[Maliki](@person/nouri-al-maliki) on [@2020-01-05], [kept](https://example.org)",
+            false,
+        );
+        assert_eq!(
+            html,
+            "<p>Maliki on @2020-01-05, <a href=\"https://example.org\">kept</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn bare_brackets_without_at_stay_text() {
+        assert_eq!(render("[not a ref]", false), "<p>[not a ref]</p>\n");
+    }
+
+    #[test]
+    fn reference_problems_name_the_file_line() {
+        let markdown = "Intro\n\n```\n[x](@person/in-code)\n```\n\nSee [x](@person/nobody).\n";
+        let problems = reference_problems(
+            Path::new("content/pages/a.md"),
+            markdown,
+            4,
+            &LinkContext::plain(),
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, Some(10));
+        assert!(problems[0].is_error());
+    }
+
+    #[test]
+    fn drops_script_urls_unless_html_is_allowed() {
+        let markdown = "[a](javascript:alert(1)) [b](<JaVa\tScript:x>) ![c](data:text/html,x) [d](https://example.org/a:b)";
+        let safe = render(markdown, false);
+        assert!(!safe.to_ascii_lowercase().contains("script:"), "{safe}");
+        assert!(!safe.contains("data:"), "{safe}");
+        assert!(safe.contains("href=\"https://example.org/a:b\""), "{safe}");
+        assert!(render(markdown, true).contains("href=\"javascript:alert(1)\""));
     }
 
     #[test]

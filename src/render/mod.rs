@@ -6,6 +6,7 @@
 //! template and the page.
 
 pub mod data;
+pub mod deps;
 pub mod links;
 pub mod markdown;
 pub mod theme;
@@ -13,10 +14,11 @@ pub mod views;
 
 use crate::diag::Diagnostic;
 use crate::link::Site;
+use deps::{Dep, Fingerprints};
 use links::{LinkContext, Lookup};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use tera::Context;
 pub use theme::{load_theme, Theme};
 
@@ -94,7 +96,56 @@ struct PageJob<'a> {
     template: &'static str,
     title: String,
     description: Option<String>,
+    /// Everything the page shows besides the template and site-wide settings.
+    deps: Vec<Dep>,
     fill: Box<FillContext<'a>>,
+}
+
+impl PageJob<'_> {
+    /// The file the page is written to.
+    fn path(&self) -> String {
+        if self.template == "404.html" {
+            "404.html".to_string()
+        } else {
+            format!("{}index.html", self.url)
+        }
+    }
+}
+
+/// The templates that render whole pages; every other template is shared by all.
+pub const PAGE_TEMPLATES: &[&str] = &[
+    "home.html",
+    "sources.html",
+    "source.html",
+    "people.html",
+    "person.html",
+    "timeline.html",
+    "year.html",
+    "page.html",
+    "404.html",
+];
+
+/// What watch mode knows from the previous render.
+pub struct Incremental<'a> {
+    /// Source id -> hash of its raw file and sidecar.
+    pub source_keys: &'a HashMap<String, u64>,
+    /// Output path -> fingerprint of the page as it is on disk now.
+    pub previous: &'a HashMap<String, u64>,
+    /// Template name -> fingerprint (see [`deps::template_fingerprints`]).
+    pub templates: &'a HashMap<String, u64>,
+}
+
+/// The result of [`render_changed`].
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Files rendered this time (every page in a full render), sorted by path.
+    pub files: Vec<OutputFile>,
+    /// Pages skipped because their fingerprint did not change: they are on disk as they should be.
+    pub unchanged: Vec<String>,
+    /// Output path -> fingerprint, for every page (empty in a full render).
+    pub fingerprints: HashMap<String, u64>,
+    /// Wall time of each part: fingerprints, pages, data files.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Renders every page and data file of `site`.
@@ -103,6 +154,17 @@ pub fn render(
     theme: &Theme,
     options: &RenderOptions,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    render_changed(site, theme, options, None).map(|rendered| rendered.files)
+}
+
+/// Renders the data files and the pages whose fingerprint differs from
+/// `incremental.previous` (all pages when `incremental` is `None`).
+pub fn render_changed(
+    site: &Site,
+    theme: &Theme,
+    options: &RenderOptions,
+    incremental: Option<Incremental>,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let lookup = Lookup::new(site);
     let base_url = options.base_url.clone().or_else(|| site.config.base_url());
     let base_url = base_url.map(|url| format!("{}/", url.trim_end_matches('/')));
@@ -131,7 +193,42 @@ pub fn render(
         url: format!("{}/", p.id),
     }));
 
-    let jobs = page_jobs(site, &lookup);
+    let all_jobs = page_jobs(site, &lookup);
+    let mut result = Rendered::default();
+    let started = std::time::Instant::now();
+    let jobs: Vec<&PageJob> = match &incremental {
+        None => all_jobs.iter().collect(),
+        Some(incremental) => {
+            let fingerprints = Fingerprints::new(site, &lookup, incremental.source_keys);
+            let global = deps::global_fingerprint((
+                &site.config,
+                &base_url,
+                &options.inject,
+                nav.iter().map(|n| (&n.title, &n.url)).collect::<Vec<_>>(),
+            ));
+            let mut changed = Vec::new();
+            for job in &all_jobs {
+                let template = incremental
+                    .templates
+                    .get(job.template)
+                    .copied()
+                    .unwrap_or_default();
+                let print = fingerprints.page(template, global, &job.url, &job.deps);
+                let path = job.path();
+                if incremental.previous.get(&path) == Some(&print) {
+                    result.unchanged.push(path.clone());
+                } else {
+                    changed.push(job);
+                }
+                result.fingerprints.insert(path, print);
+            }
+            changed
+        }
+    };
+    result
+        .timings
+        .push(("render:fingerprints", started.elapsed()));
+    let started = std::time::Instant::now();
     let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
@@ -160,12 +257,7 @@ pub fn render(
                 .tera
                 .render(job.template, &context)
                 .map_err(|e| theme::template_diagnostic(&e, Some(&job.url)))?;
-            let path = if job.template == "404.html" {
-                "404.html".to_string()
-            } else {
-                format!("{}index.html", job.url)
-            };
-            Ok(OutputFile::new(path, html))
+            Ok(OutputFile::new(job.path(), html))
         })
         .collect();
     let mut files = Vec::with_capacity(rendered.len() + site.sources.len() + 16);
@@ -185,18 +277,31 @@ pub fn render(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        files.push(OutputFile::new(
-            format!("sources/{}/{}", source.id, views::raw_file_name(&file_name)),
-            source.bytes.clone(),
-        ));
+        let path = format!("sources/{}/{}", source.id, views::raw_file_name(&file_name));
+        if let Some(incremental) = &incremental {
+            // The raw copy changes only with the file itself.
+            let key = incremental.source_keys.get(&source.id).copied();
+            if let Some(key) = key {
+                result.fingerprints.insert(path.clone(), key);
+                if incremental.previous.get(&path) == Some(&key) {
+                    result.unchanged.push(path);
+                    continue;
+                }
+            }
+        }
+        files.push(OutputFile::new(path, source.bytes.clone()));
     }
     for (name, bytes) in &theme.assets {
         files.push(OutputFile::new(format!("assets/{name}"), bytes.clone()));
     }
     files.push(OutputFile::new("assets/syntax.css", markdown::syntax_css()));
+    result.timings.push(("render:pages", started.elapsed()));
+    let started = std::time::Instant::now();
     files.extend(data::data_files(site, &lookup, base_url.as_deref()));
+    result.timings.push(("render:data", started.elapsed()));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    result.files = files;
+    Ok(result)
 }
 
 fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
@@ -214,6 +319,13 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
             .home
             .as_ref()
             .and_then(|h| h.file.doc.meta.description.clone()),
+        deps: vec![
+            Dep::Page(None),
+            Dep::Markdown,
+            Dep::AllSourceCards,
+            Dep::AllPersonCards,
+            Dep::Years,
+        ],
         fill: Box::new(move |context, links| {
             let intro = site
                 .home
@@ -253,6 +365,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         template: "sources.html",
         title: "Sources".into(),
         description: Some("Every source text the explainer draws on.".into()),
+        deps: vec![Dep::AllSourceCards],
         fill: Box::new(move |context, _| {
             let sources: Vec<_> = (0..site.sources.len())
                 .map(|i| views::source_card(site, i))
@@ -261,11 +374,18 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         }),
     });
     for (index, source) in site.sources.iter().enumerate() {
+        let mut deps = vec![Dep::Source(index), Dep::SourceCard(index)];
+        let mut cards: Vec<usize> = source.people.iter().map(|p| p.person).collect();
+        cards.extend(&source.photographers);
+        cards.sort_unstable();
+        cards.dedup();
+        deps.extend(cards.into_iter().map(Dep::PersonCard));
         jobs.push(PageJob {
             url: format!("sources/{}/", source.id),
             template: "source.html",
             title: source.title.clone(),
             description: source.article.dek.clone(),
+            deps,
             fill: Box::new(move |context, links| {
                 context.insert("source", &views::source_view(site, index, links))
             }),
@@ -276,6 +396,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         template: "people.html",
         title: "People".into(),
         description: Some("Everyone the sources name, with every mention.".into()),
+        deps: vec![Dep::AllPersonCards],
         fill: Box::new(move |context, _| {
             let mut cards: Vec<_> = site.people.iter().map(views::person_card).collect();
             cards.sort_by(|a, b| a.sort_key.cmp(&b.sort_key).then_with(|| a.id.cmp(&b.id)));
@@ -291,11 +412,20 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         }),
     });
     for (index, person) in site.people.iter().enumerate() {
+        let mut sources: Vec<usize> = person.mentions.iter().map(|&(s, _)| s).collect();
+        sources.extend(&person.sources);
+        sources.sort_unstable();
+        sources.dedup();
+        let mut deps = vec![Dep::Person(index), Dep::Markdown];
+        for source in sources {
+            deps.extend([Dep::Source(source), Dep::SourceCard(source)]);
+        }
         jobs.push(PageJob {
             url: format!("people/{}/", person.id),
             template: "person.html",
             title: person.name.clone(),
             description: person.description.clone().or_else(|| person.role.clone()),
+            deps,
             fill: Box::new(move |context, links| {
                 context.insert("person", &views::person_view(site, index, links))
             }),
@@ -306,6 +436,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         template: "timeline.html",
         title: "Timeline".into(),
         description: Some("Every dated event in the sources, in order.".into()),
+        deps: vec![Dep::AllEntries, Dep::Markdown, Dep::Years],
         fill: Box::new(move |context, links| {
             let entries = views::entry_views(site, links);
             let mut years: BTreeMap<i16, Vec<views::EntryView>> = BTreeMap::new();
@@ -326,13 +457,31 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         }),
     });
     let years: Vec<i16> = lookup.years.iter().copied().collect();
+    let mut year_deps: BTreeMap<i16, Vec<Dep>> = BTreeMap::new();
+    for (index, entry) in site.timeline.iter().enumerate() {
+        year_deps
+            .entry(entry.value.year())
+            .or_default()
+            .push(Dep::Entry(index));
+    }
+    for (index, source) in site.sources.iter().enumerate() {
+        let mut source_years: Vec<i16> = source.dates.iter().map(|d| d.value.year()).collect();
+        source_years.sort_unstable();
+        source_years.dedup();
+        for year in source_years {
+            year_deps.entry(year).or_default().push(Dep::Source(index));
+        }
+    }
     for &year in &lookup.years {
+        let mut deps = vec![Dep::Years, Dep::Markdown];
+        deps.extend(year_deps.remove(&year).unwrap_or_default());
         let years = years.clone();
         jobs.push(PageJob {
             url: format!("timeline/{year}/"),
             template: "year.html",
             title: format!("{year}"),
             description: Some(format!("What the sources say happened in {year}.")),
+            deps,
             fill: Box::new(move |context, links| {
                 let entries: Vec<_> = site
                     .timeline
@@ -358,6 +507,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
             template: "page.html",
             title: page.file.doc.meta.title.clone(),
             description: page.file.doc.meta.description.clone(),
+            deps: vec![Dep::Page(Some(index)), Dep::Markdown],
             fill: Box::new(move |context, links| {
                 let page = &site.pages[index];
                 context.insert(
@@ -376,6 +526,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         template: "404.html",
         title: "Page not found".into(),
         description: None,
+        deps: Vec::new(),
         fill: Box::new(|_, _| {}),
     });
     jobs

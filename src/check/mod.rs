@@ -1,0 +1,48 @@
+//! Review for `backstory check`: the linked [`Site`] and the rendered files
+//! in, the editorial findings a build does not look for out.
+//!
+//! Each finding is a [`Diagnostic`] with the file, the line where there is
+//! one, and a hint saying how to settle it:
+//! - [`links`]: links in editorial Markdown that point to no page; pages
+//!   and profiles nothing links to;
+//! - [`people`]: names the tool could not decide on (two people who may be
+//!   one, a surname two people in one text share), people named once with no role;
+//! - [`dates`]: one event dated differently by two sources, an editorial event
+//!   whose sources do not mention its date.
+//!
+//! [`report`] prints the findings grouped by file, as text or JSON.
+
+pub mod dates;
+pub mod links;
+pub mod people;
+pub mod report;
+
+use crate::diag::Diagnostic;
+use crate::link::Site;
+use crate::render::OutputFile;
+
+/// Every finding about `site`. Link targets are checked against `files`
+/// when rendering succeeded.
+pub fn review(site: &Site, files: Option<&[OutputFile]>) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
+    if let Some(files) = files {
+        findings.extend(links::broken_links(site, files));
+    }
+    findings.extend(links::orphans(site));
+    findings.extend(people::possible_duplicates(site));
+    findings.extend(people::shared_surnames(site));
+    findings.extend(people::named_once(site));
+    findings.extend(dates::conflicts(site));
+    findings.extend(dates::unsupported_events(site));
+    findings
+}
+
+/// The raw file line of block `block` of source `source`.
+fn block_line(site: &Site, source: usize, block: usize) -> Option<usize> {
+    site.sources
+        .get(source)?
+        .article
+        .blocks
+        .get(block)
+        .map(|b| b.line)
+}

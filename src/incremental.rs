@@ -1,0 +1,193 @@
+//! Incremental rebuilds for `watch` and `serve`: the site on disk in, the
+//! output folder brought up to date out, redoing only what an edit affects.
+//!
+//! Between rebuilds the [`Engine`] keeps three memories:
+//! - clean+extract results per source, keyed by a hash of the raw file and its
+//!   sidecar, so an edit re-cleans only the edited source;
+//! - each page's fingerprint (see [`crate::render::deps`]), so only pages whose
+//!   inputs changed are rendered again;
+//! - a hash of every file in the output folder, so only files whose bytes
+//!   changed are written and files no longer produced are removed.
+//!
+//! Loading and linking always run over the whole site: they are what tells
+//! which people, dates and pages an edit touches. Errors are found before
+//! anything is written, so a failed rebuild leaves the last good output as it was.
+
+use crate::build::{check_output_location, BuildOptions};
+use crate::diag::{sorted, Diagnostic};
+use crate::link::{self, Processed};
+use crate::load::SourceFile;
+use crate::render::{self, Incremental, RenderOptions};
+use crate::write::{self, Manifest};
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// The state kept between rebuilds of one site.
+pub struct Engine {
+    options: BuildOptions,
+    render_options: RenderOptions,
+    /// Source key -> clean+extract result.
+    processed: Mutex<HashMap<u64, Processed>>,
+    /// Output path -> page fingerprint, for what is on disk now.
+    pages: HashMap<String, u64>,
+    /// Output path -> hash of the bytes on disk now (`None` before the first good build).
+    manifest: Option<Manifest>,
+}
+
+/// What one rebuild did.
+#[derive(Debug, Default)]
+pub struct Rebuild {
+    /// Every warning and error, sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the output folder was updated (false when there were errors).
+    pub written: bool,
+    /// Pages and data files rendered this time.
+    pub rendered: usize,
+    /// Files written because their bytes changed.
+    pub changed: Vec<String>,
+    /// Files removed because the site no longer has them.
+    pub removed: Vec<String>,
+    /// Sources cleaned and extracted this time (not taken from memory).
+    pub cleaned: usize,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl Rebuild {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// The memo key of a source: everything cleaning and extraction read.
+fn source_key(file: &SourceFile) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (&file.id, &file.path, &file.bytes, &file.text).hash(&mut hasher);
+    format!("{:?}", file.sidecar).hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Engine {
+    /// `inject` is HTML added before `</body>` of every page (the live-reload script).
+    pub fn new(options: BuildOptions, inject: Option<String>) -> Self {
+        Engine {
+            render_options: RenderOptions {
+                base_url: options.base_url.clone(),
+                inject,
+            },
+            options,
+            processed: Mutex::new(HashMap::new()),
+            pages: HashMap::new(),
+            manifest: None,
+        }
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
+    /// Forgets every memory: the next rebuild is a full one (used after `site.toml` changes).
+    pub fn forget(&mut self) {
+        self.processed
+            .lock()
+            .expect("no panics while locked")
+            .clear();
+        self.pages.clear();
+        self.manifest = None;
+    }
+
+    /// Loads, links and renders what changed, then updates the output folder.
+    /// `Err` only for I/O failures; content problems are in the report.
+    pub fn rebuild(&mut self) -> std::io::Result<Rebuild> {
+        let mut report = Rebuild::default();
+        let output = self.options.output_dir();
+        if let Some(problem) = check_output_location(&self.options.root, &output) {
+            report.diagnostics = vec![problem];
+            return Ok(report);
+        }
+        let started = Instant::now();
+        let content = crate::load::load(&self.options.root, self.options.drafts)?;
+        report.timings.push(("load", started.elapsed()));
+
+        let started = Instant::now();
+        let keys: HashMap<String, u64> = content
+            .sources
+            .iter()
+            .map(|file| (file.id.clone(), source_key(file)))
+            .collect();
+        let previous = std::mem::take(&mut *self.processed.lock().expect("not poisoned"));
+        let previous = Mutex::new(previous);
+        let fresh: Mutex<HashMap<u64, Processed>> = Mutex::new(HashMap::new());
+        let cleaned = std::sync::atomic::AtomicUsize::new(0);
+        let process = |file: SourceFile| -> Processed {
+            let key = source_key(&file);
+            let remembered = previous.lock().expect("not poisoned").remove(&key);
+            let processed = remembered.unwrap_or_else(|| {
+                cleaned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                link::process_source(file)
+            });
+            fresh
+                .lock()
+                .expect("not poisoned")
+                .insert(key, processed.clone());
+            processed
+        };
+        let (site, mut diagnostics) = link::link_with(content, &process);
+        // Only sources that still exist are remembered.
+        *self.processed.lock().expect("not poisoned") = fresh.into_inner().expect("not poisoned");
+        report.cleaned = cleaned.into_inner();
+        report
+            .timings
+            .push(("clean+extract+link", started.elapsed()));
+
+        let started = Instant::now();
+        let rendered = match render::load_theme(&self.options.root) {
+            Err(problems) => Err(problems),
+            Ok(theme) => {
+                let templates =
+                    render::deps::template_fingerprints(&self.options.root, render::PAGE_TEMPLATES);
+                let incremental = Incremental {
+                    source_keys: &keys,
+                    previous: &self.pages,
+                    templates: &templates,
+                };
+                render::render_changed(&site, &theme, &self.render_options, Some(incremental))
+            }
+        };
+        report.timings.push(("render", started.elapsed()));
+        let rendered = match rendered {
+            Ok(rendered) => rendered,
+            Err(problems) => {
+                diagnostics.extend(problems);
+                report.diagnostics = sorted(diagnostics);
+                return Ok(report);
+            }
+        };
+        report.diagnostics = sorted(diagnostics);
+        if report.has_errors() {
+            return Ok(report);
+        }
+        report.rendered = rendered.files.len();
+        report.timings.extend(rendered.timings.iter().copied());
+
+        let started = Instant::now();
+        match &mut self.manifest {
+            Some(manifest) => {
+                let changes =
+                    write::update_site(&rendered.files, &rendered.unchanged, &output, manifest)?;
+                report.changed = changes.written;
+                report.removed = changes.removed;
+            }
+            None => {
+                write::write_site(&rendered.files, &output)?;
+                self.manifest = Some(write::manifest_of(&rendered.files));
+                report.changed = rendered.files.iter().map(|f| f.path.clone()).collect();
+            }
+        }
+        self.pages = rendered.fingerprints;
+        report.written = true;
+        report.timings.push(("write", started.elapsed()));
+        Ok(report)
+    }
+}

@@ -1,0 +1,349 @@
+//! The preview server: a site folder in, a local HTTP preview that rebuilds
+//! and reloads on every edit out.
+//!
+//! One thread watches the site and runs the incremental [`Engine`]; the
+//! server (hyper on tokio, one task per connection, so a slow client holds
+//! up no one) serves the output folder and tells open pages through
+//! server-sent events when a build finished or failed. The reload script is
+//! added to HTML responses on the way out, so the files on disk stay exactly
+//! what `backstory build` writes.
+
+pub mod files;
+
+use crate::build::BuildOptions;
+use crate::diag::Diagnostic;
+use crate::incremental::{Engine, Rebuild};
+use bytes::Bytes;
+use files::Target;
+use http_body_util::combinators::BoxBody;
+use http_body_util::{BodyExt, Empty, Full};
+use hyper::body::{Frame, Incoming};
+use hyper::header::{HeaderValue, ALLOW, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use serde::Serialize;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// The script added before `</body>` of every HTML page served.
+pub const RELOAD_SCRIPT: &str = include_str!("reload.js");
+/// Where open pages listen for build results.
+pub const EVENTS_PATH: &str = "/__backstory/events";
+
+/// Settings of `backstory serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub build: BuildOptions,
+    /// Address to listen on; port 0 picks a free port.
+    pub address: SocketAddr,
+}
+
+/// A problem as the browser overlay shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl From<&Diagnostic> for Problem {
+    fn from(d: &Diagnostic) -> Self {
+        Problem {
+            file: d.file.to_string_lossy().replace('\\', "/"),
+            line: d.line,
+            message: d.message.clone(),
+            hint: d.hint.clone(),
+        }
+    }
+}
+
+/// What open pages are told: which good build is on disk, and the current errors.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct State {
+    /// Goes up whenever a build changed the output.
+    pub generation: u64,
+    /// The errors of the last build, if it failed.
+    pub problems: Option<Vec<Problem>>,
+}
+
+type Body = BoxBody<Bytes, Infallible>;
+
+struct Shared {
+    /// Canonical path of the output folder.
+    output: PathBuf,
+    state: watch::Receiver<State>,
+}
+
+/// Builds the site, then serves it and rebuilds on every edit until the process ends.
+/// Prints `serving http://ADDR/` once listening. `Err` for I/O failures only.
+pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
+    let mut engine = Engine::new(options.build.clone(), None);
+    let (sender, receiver) = watch::channel(State::default());
+    let mut printer = Printer::default();
+    let first = engine.rebuild()?;
+    printer.report(&first);
+    publish(&sender, &first);
+    let output = engine.options().output_dir();
+    std::fs::create_dir_all(&output)?;
+    let output = std::fs::canonicalize(&output)?;
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let listener = runtime.block_on(tokio::net::TcpListener::bind(options.address))?;
+    let address = listener.local_addr()?;
+    on_listen(address);
+    let shared = Arc::new(Shared {
+        output,
+        state: receiver,
+    });
+    runtime.spawn(accept_loop(listener, shared));
+
+    let root = engine.options().root.clone();
+    crate::watch::watch(&root, |_paths| {
+        match engine.rebuild() {
+            Ok(report) => {
+                printer.report(&report);
+                publish(&sender, &report);
+                // Hook for the search stage: once pages are published, the search
+                // index is to be rebuilt from `report.changed` on another thread,
+                // off the edit-to-reload path (open pages reload again when it lands).
+            }
+            Err(error) => eprintln!("error: {error}"),
+        }
+        true
+    })
+    .map_err(std::io::Error::other)
+}
+
+/// Tells open pages about a finished rebuild.
+fn publish(sender: &watch::Sender<State>, report: &Rebuild) {
+    sender.send_if_modified(|state| {
+        let before = state.clone();
+        if report.has_errors() {
+            let problems = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(Problem::from)
+                .collect();
+            state.problems = Some(problems);
+        } else {
+            state.problems = None;
+            if !report.changed.is_empty() || !report.removed.is_empty() {
+                state.generation += 1;
+            }
+        }
+        *state != before
+    });
+}
+
+/// Prints each rebuild's outcome, and a given set of problems only once.
+#[derive(Default)]
+pub struct Printer {
+    last: Vec<String>,
+}
+
+impl Printer {
+    pub fn report(&mut self, report: &Rebuild) {
+        let shown: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+        if shown != self.last {
+            for line in &shown {
+                eprintln!("{line}");
+            }
+            self.last = shown;
+        }
+        // `render:pages` and the like are parts of `render`, not extra time.
+        let total: Duration = report
+            .timings
+            .iter()
+            .filter(|(stage, _)| !stage.contains(':'))
+            .map(|(_, d)| *d)
+            .sum();
+        if report.has_errors() {
+            eprintln!("build failed; still serving the last good build");
+        } else if report.written {
+            let stages: Vec<String> = report
+                .timings
+                .iter()
+                .map(|(stage, took)| format!("{stage} {}", took.as_millis()))
+                .collect();
+            println!(
+                "rebuilt in {} ms ({}): {} rendered, {} written, {} removed, {} source(s) cleaned",
+                total.as_millis(),
+                stages.join(", "),
+                report.rendered,
+                report.changed.len(),
+                report.removed.len(),
+                report.cleaned
+            );
+        }
+    }
+}
+
+async fn accept_loop(listener: tokio::net::TcpListener, shared: Arc<Shared>) {
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file descriptors and the like: back off instead of spinning.
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        let shared = shared.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |request| {
+                let shared = shared.clone();
+                async move { Ok::<_, Infallible>(respond(&shared, request).await) }
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                // A client that never finishes its headers is dropped.
+                .header_read_timeout(Duration::from_secs(10))
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+fn full(bytes: impl Into<Bytes>) -> Body {
+    Full::new(bytes.into()).boxed()
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
+    let mut response = Response::new(full(text));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
+}
+
+async fn respond(shared: &Shared, request: Request<Incoming>) -> Response<Body> {
+    let head = match *request.method() {
+        Method::GET => false,
+        Method::HEAD => true,
+        _ => {
+            let mut response = plain(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n");
+            response
+                .headers_mut()
+                .insert(ALLOW, HeaderValue::from_static("GET, HEAD"));
+            return response;
+        }
+    };
+    let path = request.uri().path().to_string();
+    let mut response = if path == EVENTS_PATH {
+        events(shared.state.clone())
+    } else {
+        let output = shared.output.clone();
+        let lookup = path.clone();
+        let target = tokio::task::spawn_blocking(move || files::resolve(&output, &lookup))
+            .await
+            .unwrap_or(Target::NotFound);
+        match target {
+            Target::File(file) => file_response(&file, StatusCode::OK).await,
+            Target::AddSlash(location) => {
+                let mut response = plain(StatusCode::MOVED_PERMANENTLY, "moved\n");
+                if let Ok(value) = HeaderValue::from_str(&location) {
+                    response.headers_mut().insert(LOCATION, value);
+                }
+                response
+            }
+            Target::BadRequest => plain(StatusCode::BAD_REQUEST, "bad request\n"),
+            Target::NotFound => {
+                let page = shared.output.join("404.html");
+                if page.is_file() {
+                    file_response(&page, StatusCode::NOT_FOUND).await
+                } else {
+                    plain(StatusCode::NOT_FOUND, "not found\n")
+                }
+            }
+        }
+    };
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
+    if head {
+        let (parts, body) = response.into_parts();
+        let length = hyper::body::Body::size_hint(&body).exact();
+        let mut response = Response::from_parts(parts, Empty::new().boxed());
+        if let Some(length) = length {
+            response
+                .headers_mut()
+                .insert(hyper::header::CONTENT_LENGTH, HeaderValue::from(length));
+        }
+        return response;
+    }
+    response
+}
+
+async fn file_response(file: &std::path::Path, status: StatusCode) -> Response<Body> {
+    let Ok(mut bytes) = tokio::fs::read(file).await else {
+        return plain(StatusCode::NOT_FOUND, "not found\n");
+    };
+    let content_type = files::content_type(file);
+    if content_type.starts_with("text/html") {
+        bytes = inject_script(bytes);
+    }
+    let mut response = Response::new(full(bytes));
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
+}
+
+/// Adds the reload script before the last `</body>` (or at the end).
+pub fn inject_script(mut html: Vec<u8>) -> Vec<u8> {
+    let tag = format!("<script>{RELOAD_SCRIPT}</script>\n");
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    html.splice(at..at, tag.into_bytes());
+    html
+}
+
+/// A server-sent event stream of [`State`]s: the current one at once, then every change.
+fn events(mut state: watch::Receiver<State>) -> Response<Body> {
+    let (mut sender, body) = http_body_util::channel::Channel::<Bytes, Infallible>::new(4);
+    tokio::spawn(async move {
+        loop {
+            let current = state.borrow_and_update().clone();
+            let json = serde_json::to_string(&current).unwrap_or_default();
+            let message = format!("event: state\ndata: {json}\n\n");
+            if sender
+                .send(Frame::data(Bytes::from(message)))
+                .await
+                .is_err()
+            {
+                return;
+            }
+            tokio::select! {
+                changed = state.changed() => if changed.is_err() { return },
+                // A comment now and then lets a closed tab be noticed and dropped.
+                _ = tokio::time::sleep(Duration::from_secs(15)) => {
+                    if sender.send(Frame::data(Bytes::from_static(b": ping\n\n"))).await.is_err() {
+                        return;
+                    }
+                }
+            }
+        }
+    });
+    let mut response = Response::new(body.boxed());
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
+    response
+}

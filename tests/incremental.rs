@@ -1,0 +1,199 @@
+//! Watch mode's incremental rebuilds against full clean builds: after every
+//! edit in a sequence, the output the engine keeps up to date must equal a
+//! fresh `build` of the same content, byte for byte, file for file.
+
+mod common;
+
+use backstory::build::{build_site, BuildOptions};
+use backstory::incremental::Engine;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+fn seed_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    common::copy_tree(&repo.join("content"), &dir.path().join("content"), None);
+    std::fs::copy(repo.join("site.toml"), dir.path().join("site.toml")).unwrap();
+    dir
+}
+
+fn assert_matches_full_build(site: &Path, output: &Path, step: &str) {
+    let fresh = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        root: site.to_path_buf(),
+        output: Some(fresh.path().join("public")),
+        ..BuildOptions::default()
+    };
+    let report = build_site(&options).unwrap();
+    assert!(!report.has_errors(), "{step}: {:?}", report.diagnostics);
+    let (expected, actual) = (tree(&fresh.path().join("public")), tree(output));
+    let expected_names: Vec<_> = expected.keys().collect();
+    let actual_names: Vec<_> = actual.keys().collect();
+    assert_eq!(
+        actual_names, expected_names,
+        "{step}: the file lists differ"
+    );
+    for (name, bytes) in &expected {
+        assert!(
+            actual[name] == *bytes,
+            "{step}: {name} differs from a full build"
+        );
+    }
+}
+
+fn first_source(site: &Path) -> std::path::PathBuf {
+    let mut sources: Vec<_> = std::fs::read_dir(site.join("content/sources"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    sources.sort();
+    sources.remove(0)
+}
+
+/// Replaces the first occurrence of `from` in the file (the test's own edit, not a seed phrase).
+fn edit(path: &Path, change: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, change(text)).unwrap();
+}
+
+#[test]
+fn every_incremental_rebuild_equals_a_full_build() {
+    let site = seed_site();
+    let root = site.path();
+    let output = root.join("public");
+    let mut engine = Engine::new(
+        BuildOptions {
+            root: root.to_path_buf(),
+            ..BuildOptions::default()
+        },
+        None,
+    );
+    let step = |name: &str, engine: &mut Engine| {
+        let report = engine.rebuild().unwrap();
+        assert!(!report.has_errors(), "{name}: {:?}", report.diagnostics);
+        assert_matches_full_build(root, &output, name);
+        report
+    };
+    let first = step("first build", &mut engine);
+    assert!(first.cleaned > 0);
+
+    let nothing = step("no change", &mut engine);
+    assert_eq!(
+        nothing.cleaned, 0,
+        "unchanged sources are not cleaned again"
+    );
+    assert!(
+        nothing.changed.is_empty(),
+        "nothing is rewritten: {:?}",
+        nothing.changed
+    );
+
+    let source = first_source(root);
+    edit(&source, |text| text.replacen(" the ", " the very ", 1));
+    let edited = step("edit a word", &mut engine);
+    assert_eq!(edited.cleaned, 1, "only the edited source is cleaned again");
+    assert!(
+        edited.rendered * 2 < first.rendered,
+        "a one-word edit re-renders only its dependents ({} of {})",
+        edited.rendered,
+        first.rendered
+    );
+    assert!(edited.changed.iter().any(|p| p.starts_with("sources/")));
+
+    // A new person in a new source: the people index and the new person's page must follow.
+    let added = root.join("content/sources/zz-added-report.txt");
+    std::fs::write(
+        &added,
+        "Visitors Return\n\nBy Imaginary Writer\n\nMarch 3, 2031\n\n\
+         Quintus Marlowe-Ashby, a spokesman, said on March 2, 2031 that the office had reopened. \
+         Marlowe-Ashby added that visitors were welcome.\n",
+    )
+    .unwrap();
+    let report = step("add a source", &mut engine);
+    assert!(report.changed.contains(&"people/index.html".to_string()));
+
+    edit(&added, |text| {
+        text.replace("Quintus Marlowe-Ashby", "Octavia Marlowe-Ashby")
+    });
+    step("rename a person inside a source", &mut engine);
+
+    let renamed = root.join("content/sources/zz-renamed-report.txt");
+    std::fs::rename(&added, &renamed).unwrap();
+    let report = step("rename a source file", &mut engine);
+    assert!(report.removed.iter().any(|p| p.contains("zz-added-report")));
+
+    std::fs::remove_file(&renamed).unwrap();
+    step("delete a source", &mut engine);
+
+    edit(&root.join("content/pages/methodology.md"), |text| {
+        format!("{text}\n\nOne more closing paragraph.\n")
+    });
+    step("edit a page", &mut engine);
+
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    let base = backstory::render::theme::DEFAULT_TEMPLATES
+        .iter()
+        .find(|(name, _)| *name == "person.html")
+        .unwrap()
+        .1;
+    std::fs::write(
+        root.join("templates/person.html"),
+        format!("{base}\n<!-- a local override -->\n"),
+    )
+    .unwrap();
+    let report = step("override a template", &mut engine);
+    assert!(report.changed.iter().all(|p| p.starts_with("people/")));
+
+    edit(&root.join("site.toml"), |text| {
+        text.replacen("title = \"", "title = \"Edited: ", 1)
+    });
+    let report = step("edit site.toml", &mut engine);
+    assert!(report.changed.contains(&"sources/index.html".to_string()));
+}
+
+#[test]
+fn a_broken_front_matter_keeps_the_last_good_output() {
+    let site = seed_site();
+    let root = site.path();
+    let output = root.join("public");
+    let mut engine = Engine::new(
+        BuildOptions {
+            root: root.to_path_buf(),
+            ..BuildOptions::default()
+        },
+        None,
+    );
+    assert!(!engine.rebuild().unwrap().has_errors());
+    let before = tree(&output);
+    let page = root.join("content/pages/methodology.md");
+    let good = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, good.replacen("title", "title = = broken\ntitle", 1)).unwrap();
+    let broken = engine.rebuild().unwrap();
+    assert!(broken.has_errors());
+    assert!(!broken.written);
+    let error = broken.diagnostics.iter().find(|d| d.is_error()).unwrap();
+    assert!(error.file.ends_with("methodology.md"), "{error}");
+    assert_eq!(tree(&output), before, "a failed rebuild changes nothing");
+    std::fs::write(&page, format!("{good}\nFixed.\n")).unwrap();
+    let fixed = engine.rebuild().unwrap();
+    assert!(!fixed.has_errors());
+    assert_matches_full_build(root, &output, "after the fix");
+}

@@ -1,0 +1,42 @@
+//! The watcher on a real folder: a burst of changes (as from `git checkout`)
+//! is handed on as one batch, editor scratch files are ignored.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Duration;
+
+#[test]
+fn a_burst_of_a_hundred_files_is_one_batch() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path().to_path_buf();
+    std::fs::create_dir_all(root.join("content/sources")).unwrap();
+    std::fs::write(root.join("site.toml"), "title = \"t\"\n").unwrap();
+    // Prepared beside the site, then moved in quickly, the way a checkout lands files.
+    let staging = tempfile::tempdir().unwrap();
+    for n in 0..100 {
+        std::fs::write(staging.path().join(format!("s{n:03}.txt")), "text\n").unwrap();
+    }
+    let (sender, batches) = mpsc::channel::<Vec<PathBuf>>();
+    let watched = root.clone();
+    std::thread::spawn(move || {
+        backstory::watch::watch(&watched, |paths| sender.send(paths).is_ok()).unwrap();
+    });
+    // Give the watcher time to register before the burst.
+    std::thread::sleep(Duration::from_millis(500));
+    for n in 0..100 {
+        let name = format!("s{n:03}.txt");
+        let target = root.join("content/sources").join(&name);
+        std::fs::rename(staging.path().join(&name), target).unwrap();
+    }
+    std::fs::write(root.join("content/sources/.s000.txt.swp"), "x").unwrap();
+    std::fs::write(root.join("content/sources/s000.txt~"), "x").unwrap();
+    let batch = batches.recv_timeout(Duration::from_secs(60)).unwrap();
+    assert_eq!(batch.len(), 100, "one batch holds the whole burst");
+    assert!(batch
+        .iter()
+        .all(|p| p.extension().is_some_and(|e| e == "txt")));
+    assert!(
+        batches.recv_timeout(Duration::from_millis(500)).is_err(),
+        "and no second rebuild follows"
+    );
+}
