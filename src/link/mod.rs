@@ -674,8 +674,9 @@ fn link_timeline(
         let index = timeline.len();
         let mut citations = Vec::new();
         let mut entry_people = Vec::new();
+        // Each occurrence belongs to one entry, so its strings move into the citation.
         for &occurrence_index in &entry.occurrences {
-            let Some(occurrence) = occurrences.get(occurrence_index) else {
+            let Some(occurrence) = occurrences.get_mut(occurrence_index) else {
                 continue;
             };
             let source = &mut sources[occurrence.source];
@@ -688,9 +689,9 @@ fn link_timeline(
                 source: occurrence.source,
                 mention: occurrence.mention,
                 block: source.dates[occurrence.mention].span.block,
-                text: occurrence.text.clone(),
-                sentence: occurrence.sentence.clone(),
-                people: occurrence.people.clone(),
+                text: std::mem::take(&mut occurrence.text),
+                sentence: std::mem::take(&mut occurrence.sentence),
+                people: std::mem::take(&mut occurrence.people),
             });
         }
         entry_people.sort_unstable();
