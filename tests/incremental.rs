@@ -39,8 +39,6 @@ fn assert_matches_full_build(site: &Path, output: &Path, step: &str) {
     let options = BuildOptions {
         root: site.to_path_buf(),
         output: Some(fresh.path().join("public")),
-        // Incremental rebuilds (watch, serve) do not build the search index.
-        no_search: true,
         ..BuildOptions::default()
     };
     let report = build_site(&options).unwrap();
