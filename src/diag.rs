@@ -107,10 +107,17 @@ where
             }
             let contained = wanted.len() >= 3
                 && (lower.contains(&wanted) || wanted.contains(&lower) && lower.len() >= 3);
+            // A word cut short or mistyped at its end ("publishr" for "publication").
+            let prefix = wanted
+                .chars()
+                .zip(lower.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let same_start = prefix >= 4 && prefix * 2 >= wanted.chars().count();
             let distance = edit_distance(&wanted, &lower);
             if distance <= allowed {
                 Some((distance, candidate))
-            } else if contained {
+            } else if contained || same_start {
                 Some((allowed + 1, candidate))
             } else {
                 None
@@ -170,6 +177,9 @@ mod tests {
         assert_eq!(nearest("titel", keys, 3), vec!["title"]);
         assert_eq!(nearest("dat", keys, 3), vec!["date"]);
         assert!(nearest("colour", keys, 3).is_empty());
+        let sidecar = ["title", "publication", "date", "authors"];
+        assert_eq!(nearest("publishr", sidecar, 1), vec!["publication"]);
+        assert_eq!(nearest("auth", sidecar, 1), vec!["authors"]);
         let people = ["nouri-al-maliki", "ali-al-sistani", "mark-milley"];
         assert_eq!(nearest("maliki", people, 3), vec!["nouri-al-maliki"]);
         assert_eq!(

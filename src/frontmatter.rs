@@ -107,9 +107,15 @@ pub fn key_line(file_text: &str, key: &str) -> Option<usize> {
 fn clean_message(message: &str) -> String {
     let message = message.trim().trim_end_matches('.');
     let message = message.split(" at line ").next().unwrap_or(message);
+    format!("invalid front matter: {}", key_message(message))
+}
+
+/// Serde's "unknown field `x`, expected one of ..." as "unknown key `x`"
+/// (the hint names the keys); any other message unchanged.
+pub fn key_message(message: &str) -> String {
     match unknown_key(message) {
-        Some((key, _)) => format!("invalid front matter: unknown key `{key}`"),
-        None => format!("invalid front matter: {message}"),
+        Some((key, _)) => format!("unknown key `{key}`"),
+        None => message.trim().to_string(),
     }
 }
 

@@ -425,7 +425,10 @@ fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> O
                     Diagnostic::error(
                         relative(root, &sidecar_path),
                         frontmatter::toml_error_line(&text, &error, 1),
-                        format!("invalid sidecar: {}", error.message().trim()),
+                        format!(
+                            "invalid sidecar: {}",
+                            frontmatter::key_message(error.message())
+                        ),
                     )
                     .hint(hint),
                 );

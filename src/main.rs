@@ -7,7 +7,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "backstory", version, about = "Build explainer sites from raw source texts", long_about = None)]
+#[command(
+    name = "backstory",
+    version,
+    about = "Build explainer sites from raw source texts",
+    long_about = None,
+    after_help = "Start with `backstory init DIR`, add texts with `backstory new source FILE`, \
+                  and run `backstory check` after every change.\n\
+                  The editor's guide (every field, cross-references, corrections, a worked \
+                  example) is docs/guide.md in Backstory's repository."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -643,3 +643,25 @@ fn a_build_tells_its_progress_stage_by_stage() {
         ["loaded 2", "clean", "extract", "link", "render", "write"]
     );
 }
+
+#[test]
+fn a_misspelt_sidecar_key_gets_the_key_meant() {
+    let site = fixture_site();
+    let root = site.path();
+    let sidecar = format!("content/sources/{SOURCE}.toml");
+    write(
+        root,
+        &sidecar,
+        "publication = \"Harbour Daily\"\npublishr = \"x\"\n",
+    );
+    let (code, _, err) = backstory_in(root, &["check"], None);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with(&format!(
+            "1 error\n  {sidecar}\n    line 2: invalid sidecar: unknown key `publishr`\n            \
+             hint: did you mean `publication`? (sidecar keys: title, publication, date, authors, \
+             url, language, keep, drop)\n"
+        )),
+        "{err}"
+    );
+}
