@@ -26,18 +26,8 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (public/ by default)
     Build {
-        /// The site folder (holds content/ and site.toml)
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Where to write the site [default: ROOT/public]
-        #[arg(long)]
-        output: Option<PathBuf>,
-        /// The URL the site will be published at (overrides site.toml)
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Include pages marked draft
-        #[arg(long)]
-        drafts: bool,
+        #[command(flatten)]
+        site: SiteArgs,
         /// Fail on warnings too
         #[arg(long)]
         strict: bool,
@@ -71,7 +61,7 @@ enum Command {
     /// Build, serve the site locally and rebuild and reload on every edit
     Serve {
         #[command(flatten)]
-        site: WatchArgs,
+        site: SiteArgs,
         /// Port to listen on (0 picks a free one)
         #[arg(long, default_value_t = 1111)]
         port: u16,
@@ -85,12 +75,12 @@ enum Command {
     /// Build, then rebuild the output folder on every edit (no server)
     Watch {
         #[command(flatten)]
-        site: WatchArgs,
+        site: SiteArgs,
     },
 }
 
 #[derive(clap::Args)]
-struct WatchArgs {
+struct SiteArgs {
     /// The site folder (holds content/ and site.toml)
     #[arg(long, default_value = ".")]
     root: PathBuf,
@@ -105,7 +95,7 @@ struct WatchArgs {
     drafts: bool,
 }
 
-impl WatchArgs {
+impl SiteArgs {
     fn options(self) -> BuildOptions {
         BuildOptions {
             root: self.root,
@@ -169,22 +159,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build {
-            root,
-            output,
-            base_url,
-            drafts,
+            site,
             strict,
             no_search,
             timings,
             quiet,
         } => {
             let options = BuildOptions {
-                root,
-                output,
-                base_url,
-                drafts,
-                dry_run: false,
                 no_search,
+                ..site.options()
             };
             let bar = ProgressBar::new(quiet);
             let result = build_site_with(&options, &bar);
