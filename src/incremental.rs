@@ -177,10 +177,10 @@ impl Engine {
         let started = Instant::now();
         match &mut self.manifest {
             Some(manifest) => {
-                // The search index is kept up to date by `refresh_search`, apart.
-                let mut unchanged = rendered.unchanged;
-                unchanged.extend(search_files(manifest));
-                let changes = write::update_site(&rendered.files, &unchanged, &output, manifest)?;
+                // The search index is not in the manifest: `search::Refresher`
+                // keeps it up to date, apart, so it is never removed here.
+                let changes =
+                    write::update_site(&rendered.files, &rendered.unchanged, &output, manifest)?;
                 report.changed = changes.written;
                 report.removed = changes.removed;
             }
@@ -197,46 +197,8 @@ impl Engine {
         Ok(report)
     }
 
-    /// Rebuilds the search index from the pages now on disk, after a good
-    /// [`rebuild`](Self::rebuild): `serve` calls it once open pages have been
-    /// told to reload, so indexing never delays the preview. Returns the index
-    /// files written or removed; a problem indexing is a diagnostic.
-    pub fn refresh_search(&mut self) -> std::io::Result<Result<write::Changes, Diagnostic>> {
-        let output = self.options.output_dir();
-        let Some(manifest) = self.manifest.as_mut().filter(|_| !self.options.no_search) else {
-            return Ok(Ok(write::Changes::default()));
-        };
-        let mut pages: Vec<&String> = manifest
-            .keys()
-            .filter(|path| path.ends_with(".html"))
-            .collect();
-        pages.sort();
-        let pages = pages
-            .into_iter()
-            .map(|path| {
-                let bytes = std::fs::read(output.join(write::safe_relative(path)?))?;
-                Ok(render::OutputFile::new(path.clone(), bytes))
-            })
-            .collect::<std::io::Result<Vec<_>>>()?;
-        let index = match crate::search::index_site(&pages, &self.language) {
-            Ok(index) => index,
-            Err(problem) => return Ok(Err(problem)),
-        };
-        let others: Vec<String> = manifest
-            .keys()
-            .filter(|path| !is_search_file(path))
-            .cloned()
-            .collect();
-        write::update_site(&index, &others, &output, manifest).map(Ok)
+    /// The site's language as of the last good rebuild (the search index needs it).
+    pub fn language(&self) -> &str {
+        &self.language
     }
-}
-
-fn is_search_file(path: &str) -> bool {
-    path.strip_prefix(crate::search::BUNDLE_DIR)
-        .is_some_and(|rest| rest.starts_with('/'))
-}
-
-/// The search index's files among those on disk.
-fn search_files(manifest: &Manifest) -> impl Iterator<Item = String> + '_ {
-    manifest.keys().filter(|path| is_search_file(path)).cloned()
 }

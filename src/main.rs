@@ -206,12 +206,11 @@ fn main() -> ExitCode {
             let mut engine = backstory::incremental::Engine::new(site.options(), None);
             let mut printer = backstory::serve::Printer::default();
             let root = engine.options().root.clone();
+            let search = backstory::serve::search_in_background(&engine);
             let mut rebuild = move || match engine.rebuild() {
                 Ok(report) => {
                     printer.report(&report);
-                    if report.written && !report.changed.is_empty() {
-                        backstory::serve::refresh_search(&mut engine);
-                    }
+                    backstory::serve::request_search(search.as_ref(), &engine, &report);
                 }
                 Err(error) => eprintln!("error: {error}"),
             };

@@ -9,8 +9,11 @@
 
 use crate::diag::Diagnostic;
 use crate::render::OutputFile;
+use crate::write::{self, Changes, Manifest};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 /// Where the index is published, under the output folder.
 pub const BUNDLE_DIR: &str = "pagefind";
@@ -83,6 +86,89 @@ async fn build_index(files: &[OutputFile], language: &str) -> Result<Vec<OutputF
         .collect();
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
+}
+
+/// Keeps the search index of an output folder in step with the pages on disk,
+/// for `watch` and `serve`, whose rebuilds write only what changed.
+pub struct Refresher {
+    output: PathBuf,
+    /// The index files this refresher wrote, with their hashes.
+    written: Manifest,
+}
+
+impl Refresher {
+    pub fn new(output: &Path) -> Self {
+        Refresher {
+            output: output.to_path_buf(),
+            written: Manifest::new(),
+        }
+    }
+
+    /// Indexes every HTML page now in the output folder (as a full build would
+    /// index the same pages) and writes the index files that changed. `Err`
+    /// for I/O failures; a problem indexing is the inner `Err`.
+    pub fn refresh(&mut self, language: &str) -> std::io::Result<Result<Changes, Diagnostic>> {
+        let pages = html_pages(&self.output)?;
+        let index = match index_site(&pages, language) {
+            Ok(index) => index,
+            Err(problem) => return Ok(Err(problem)),
+        };
+        write::update_site(&index, &[], &self.output, &mut self.written).map(Ok)
+    }
+
+    /// Moves the refresher to a thread of its own: each request indexes the
+    /// site once, and requests that arrive while it works are merged into one.
+    pub fn in_background(mut self) -> Background {
+        let (sender, receiver) = mpsc::channel::<String>();
+        std::thread::spawn(move || {
+            while let Ok(mut language) = receiver.recv() {
+                while let Ok(newer) = receiver.try_recv() {
+                    language = newer;
+                }
+                match self.refresh(&language) {
+                    Ok(Ok(_)) => {}
+                    Ok(Err(problem)) => eprintln!("{problem}"),
+                    Err(error) => eprintln!("error: cannot update the search index: {error}"),
+                }
+            }
+        });
+        Background { sender }
+    }
+}
+
+/// A [`Refresher`] working on its own thread; dropping this ends the thread.
+pub struct Background {
+    sender: mpsc::Sender<String>,
+}
+
+impl Background {
+    /// Asks for the index to be rebuilt for a site in `language`; returns at once.
+    pub fn request(&self, language: &str) {
+        // The thread only ends when this sender is dropped, so sending cannot fail.
+        let _ = self.sender.send(language.to_string());
+    }
+}
+
+/// Every `.html` file under `output`, by path, as the build would hand them over.
+fn html_pages(output: &Path) -> std::io::Result<Vec<OutputFile>> {
+    let mut pages = Vec::new();
+    for entry in walkdir::WalkDir::new(output).sort_by_file_name() {
+        let entry = entry.map_err(std::io::Error::other)?;
+        if !entry.file_type().is_file() || entry.path().extension() != Some("html".as_ref()) {
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(output) else {
+            continue;
+        };
+        let path = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        pages.push(OutputFile::new(path, std::fs::read(entry.path())?));
+    }
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
 }
 
 fn problem(message: String) -> Diagnostic {

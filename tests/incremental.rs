@@ -6,6 +6,7 @@ mod common;
 
 use backstory::build::{build_site, BuildOptions};
 use backstory::incremental::Engine;
+use backstory::search::Refresher;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -86,10 +87,11 @@ fn every_incremental_rebuild_equals_a_full_build() {
         },
         None,
     );
-    let step = |name: &str, engine: &mut Engine| {
+    let mut search = Refresher::new(&output);
+    let mut step = |name: &str, engine: &mut Engine| {
         let report = engine.rebuild().unwrap();
         assert!(!report.has_errors(), "{name}: {:?}", report.diagnostics);
-        engine.refresh_search().unwrap().unwrap();
+        search.refresh(engine.language()).unwrap().unwrap();
         assert_matches_full_build(root, &output, name);
         report
     };
@@ -182,8 +184,9 @@ fn a_broken_front_matter_keeps_the_last_good_output() {
         },
         None,
     );
+    let mut search = Refresher::new(&output);
     assert!(!engine.rebuild().unwrap().has_errors());
-    engine.refresh_search().unwrap().unwrap();
+    search.refresh(engine.language()).unwrap().unwrap();
     let before = tree(&output);
     let page = root.join("content/pages/methodology.md");
     let good = std::fs::read_to_string(&page).unwrap();
@@ -197,6 +200,6 @@ fn a_broken_front_matter_keeps_the_last_good_output() {
     std::fs::write(&page, format!("{good}\nFixed.\n")).unwrap();
     let fixed = engine.rebuild().unwrap();
     assert!(!fixed.has_errors());
-    engine.refresh_search().unwrap().unwrap();
+    search.refresh(engine.language()).unwrap().unwrap();
     assert_matches_full_build(root, &output, "after the fix");
 }

@@ -88,7 +88,8 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
     let first = engine.rebuild()?;
     printer.report(&first);
     publish(&sender, &first);
-    refresh_search(&mut engine);
+    let search = search_in_background(&engine);
+    request_search(search.as_ref(), &engine, &first);
     let output = engine.options().output_dir();
     std::fs::create_dir_all(&output)?;
     let output = std::fs::canonicalize(&output)?;
@@ -113,9 +114,7 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
                 printer.report(&report);
                 publish(&sender, &report);
                 // Open pages have been told to reload; the search index follows.
-                if report.written && !report.changed.is_empty() {
-                    refresh_search(&mut engine);
-                }
+                request_search(search.as_ref(), &engine, &report);
             }
             Err(error) => eprintln!("error: {error}"),
         }
@@ -124,14 +123,24 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
     .map_err(std::io::Error::other)
 }
 
-/// Brings the search index up to date with the pages on disk. It runs after
-/// open pages were told to reload, so it never delays the preview; a problem
-/// indexing is printed and the previous index stays.
-pub fn refresh_search(engine: &mut Engine) {
-    match engine.refresh_search() {
-        Ok(Ok(_)) => {}
-        Ok(Err(problem)) => eprintln!("{problem}"),
-        Err(error) => eprintln!("error: cannot update the search index: {error}"),
+/// The search indexer for `engine`'s output, on a thread of its own so that
+/// indexing never delays a rebuild or a reload; `None` with `--no-search`.
+pub fn search_in_background(engine: &Engine) -> Option<crate::search::Background> {
+    let options = engine.options();
+    (!options.no_search)
+        .then(|| crate::search::Refresher::new(&options.output_dir()).in_background())
+}
+
+/// Asks for a new search index after a rebuild that changed the output.
+pub fn request_search(
+    search: Option<&crate::search::Background>,
+    engine: &Engine,
+    report: &Rebuild,
+) {
+    if let Some(search) = search {
+        if report.written && !(report.changed.is_empty() && report.removed.is_empty()) {
+            search.request(engine.language());
+        }
     }
 }
 
