@@ -75,18 +75,21 @@ fn edit(path: &Path, change: impl FnOnce(String) -> String) {
     std::fs::write(path, change(text)).unwrap();
 }
 
+/// A watch-mode engine for the site at `root`, writing to `root/public`.
+fn engine_for(root: &Path) -> Engine {
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        ..BuildOptions::default()
+    };
+    Engine::new(options, None)
+}
+
 #[test]
 fn every_incremental_rebuild_equals_a_full_build() {
     let site = seed_site();
     let root = site.path();
     let output = root.join("public");
-    let mut engine = Engine::new(
-        BuildOptions {
-            root: root.to_path_buf(),
-            ..BuildOptions::default()
-        },
-        None,
-    );
+    let mut engine = engine_for(root);
     let mut search = Refresher::new(&output);
     let mut step = |name: &str, engine: &mut Engine| {
         let report = engine.rebuild().unwrap();
@@ -177,13 +180,7 @@ fn a_broken_front_matter_keeps_the_last_good_output() {
     let site = seed_site();
     let root = site.path();
     let output = root.join("public");
-    let mut engine = Engine::new(
-        BuildOptions {
-            root: root.to_path_buf(),
-            ..BuildOptions::default()
-        },
-        None,
-    );
+    let mut engine = engine_for(root);
     let mut search = Refresher::new(&output);
     assert!(!engine.rebuild().unwrap().has_errors());
     search.refresh(engine.language()).unwrap().unwrap();
