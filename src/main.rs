@@ -206,6 +206,14 @@ fn main() -> ExitCode {
             let mut engine = backstory::incremental::Engine::new(site.options(), None);
             let mut printer = backstory::serve::Printer::default();
             let root = engine.options().root.clone();
+            // Watch before the first build, so no edit made from here on is missed.
+            let watcher = match backstory::watch::Watcher::new(&root) {
+                Ok(watcher) => watcher,
+                Err(error) => {
+                    eprintln!("error: cannot watch {}: {error}", root.display());
+                    return ExitCode::from(1);
+                }
+            };
             let search = backstory::serve::search_in_background(&engine);
             let mut rebuild = move || match engine.rebuild() {
                 Ok(report) => {
@@ -216,7 +224,7 @@ fn main() -> ExitCode {
             };
             rebuild();
             println!("watching {} (Ctrl-C to stop)", root.display());
-            match backstory::watch::watch(&root, |_| {
+            match watcher.run(|_| {
                 rebuild();
                 true
             }) {

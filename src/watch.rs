@@ -6,8 +6,8 @@
 //! and waits for a burst (a `git checkout`, an editor's save-by-rename) to go
 //! quiet before reporting it, so a burst gives one rebuild.
 
-use notify::RecursiveMode;
-use notify_debouncer_full::{new_debouncer, DebounceEventResult};
+use notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -49,55 +49,80 @@ pub fn is_editor_scratch(path: &Path) -> bool {
         || name == ".DS_Store"
 }
 
-/// Watches the site under `root` and calls `on_change` with each settled
-/// batch of relevant paths, until `on_change` returns `false`.
-pub fn watch(root: &Path, mut on_change: impl FnMut(Vec<PathBuf>) -> bool) -> notify::Result<()> {
-    let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    let (sender, receiver) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(DEBOUNCE, Some(DEBOUNCE / 4), sender)?;
-    // The root itself, not recursively: `site.toml`, and `templates/` appearing later.
-    debouncer.watch(&root, RecursiveMode::NonRecursive)?;
-    for dir in ["content", "templates"] {
-        let path = root.join(dir);
-        if path.is_dir() {
-            debouncer.watch(&path, RecursiveMode::Recursive)?;
+/// A watch on a site's `content/`, `templates/` and `site.toml`, live from
+/// the moment it is created: start it before the first build, and an edit made
+/// while that build runs still produces a rebuild.
+pub struct Watcher {
+    root: PathBuf,
+    debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+    receiver: mpsc::Receiver<DebounceEventResult>,
+    templates_watched: bool,
+}
+
+impl Watcher {
+    /// Starts watching the site under `root`.
+    pub fn new(root: &Path) -> notify::Result<Watcher> {
+        let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        let (sender, receiver) = mpsc::channel::<DebounceEventResult>();
+        let mut debouncer = new_debouncer(DEBOUNCE, Some(DEBOUNCE / 4), sender)?;
+        // The root itself, not recursively: `site.toml`, and `templates/` appearing later.
+        debouncer.watch(&root, RecursiveMode::NonRecursive)?;
+        for dir in ["content", "templates"] {
+            let path = root.join(dir);
+            if path.is_dir() {
+                debouncer.watch(&path, RecursiveMode::Recursive)?;
+            }
         }
+        let templates_watched = root.join("templates").is_dir();
+        Ok(Watcher {
+            root,
+            debouncer,
+            receiver,
+            templates_watched,
+        })
     }
-    let mut templates_watched = root.join("templates").is_dir();
-    let relevant = |batch: DebounceEventResult| -> Vec<PathBuf> {
+
+    /// Calls `on_change` with each settled batch of relevant paths, until
+    /// `on_change` returns `false`.
+    pub fn run(mut self, mut on_change: impl FnMut(Vec<PathBuf>) -> bool) -> notify::Result<()> {
+        while let Ok(batch) = self.receiver.recv() {
+            let mut paths = self.relevant(batch);
+            if paths.is_empty() {
+                continue;
+            }
+            // Let the burst finish: keep collecting until the site is quiet.
+            while let Ok(batch) = self.receiver.recv_timeout(SETTLE) {
+                paths.extend(self.relevant(batch));
+            }
+            let templates = self.root.join("templates");
+            if !self.templates_watched && templates.is_dir() {
+                self.debouncer.watch(&templates, RecursiveMode::Recursive)?;
+                self.templates_watched = true;
+            }
+            paths.sort();
+            paths.dedup();
+            if !on_change(paths) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// The paths in `batch` that can change the site.
+    fn relevant(&self, batch: DebounceEventResult) -> Vec<PathBuf> {
         let events = match batch {
             Ok(events) => events,
             // A lost event (queue overflow) means anything may have changed: rebuild.
-            Err(_) => return vec![root.join("site.toml")],
+            Err(_) => return vec![self.root.join("site.toml")],
         };
         events
             .into_iter()
             // Our own reads of the content show up as access events; only changes count.
             .filter(|event| !event.event.kind.is_access())
             .flat_map(|event| event.event.paths)
-            .filter(|path| is_relevant(&root, path))
+            .filter(|path| is_relevant(&self.root, path))
             .collect()
-    };
-    while let Ok(batch) = receiver.recv() {
-        let mut paths = relevant(batch);
-        if paths.is_empty() {
-            continue;
-        }
-        // Let the burst finish: keep collecting until the site is quiet.
-        while let Ok(batch) = receiver.recv_timeout(SETTLE) {
-            paths.extend(relevant(batch));
-        }
-        if !templates_watched && root.join("templates").is_dir() {
-            debouncer.watch(root.join("templates"), RecursiveMode::Recursive)?;
-            templates_watched = true;
-        }
-        paths.sort();
-        paths.dedup();
-        if !on_change(paths) {
-            break;
-        }
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -17,12 +17,11 @@ fn a_burst_of_a_hundred_files_is_one_batch() {
         std::fs::write(staging.path().join(format!("s{n:03}.txt")), "text\n").unwrap();
     }
     let (sender, batches) = mpsc::channel::<Vec<PathBuf>>();
-    let watched = root.clone();
+    // Watching from the moment `new` returns: no sleep needed before the burst.
+    let watcher = backstory::watch::Watcher::new(&root).unwrap();
     std::thread::spawn(move || {
-        backstory::watch::watch(&watched, |paths| sender.send(paths).is_ok()).unwrap();
+        watcher.run(|paths| sender.send(paths).is_ok()).unwrap();
     });
-    // Give the watcher time to register before the burst.
-    std::thread::sleep(Duration::from_millis(500));
     for n in 0..100 {
         let name = format!("s{n:03}.txt");
         let target = root.join("content/sources").join(&name);

@@ -83,6 +83,9 @@ struct Shared {
 /// Prints `serving http://ADDR/` once listening. `Err` for I/O failures only.
 pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
     let mut engine = Engine::new(options.build.clone(), None);
+    // Watch before the first build, so no edit made from here on is missed.
+    let watcher =
+        crate::watch::Watcher::new(&engine.options().root).map_err(std::io::Error::other)?;
     let (sender, receiver) = watch::channel(State::default());
     let mut printer = Printer::default();
     let first = engine.rebuild()?;
@@ -107,20 +110,20 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
     });
     runtime.spawn(accept_loop(listener, shared));
 
-    let root = engine.options().root.clone();
-    crate::watch::watch(&root, |_paths| {
-        match engine.rebuild() {
-            Ok(report) => {
-                printer.report(&report);
-                publish(&sender, &report);
-                // Open pages have been told to reload; the search index follows.
-                request_search(search.as_ref(), &engine, &report);
+    watcher
+        .run(|_paths| {
+            match engine.rebuild() {
+                Ok(report) => {
+                    printer.report(&report);
+                    publish(&sender, &report);
+                    // Open pages have been told to reload; the search index follows.
+                    request_search(search.as_ref(), &engine, &report);
+                }
+                Err(error) => eprintln!("error: {error}"),
             }
-            Err(error) => eprintln!("error: {error}"),
-        }
-        true
-    })
-    .map_err(std::io::Error::other)
+            true
+        })
+        .map_err(std::io::Error::other)
 }
 
 /// The search indexer for `engine`'s output, on a thread of its own so that
