@@ -147,10 +147,7 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
                 .filter(|(_, d)| d.span.block == block_index)
             {
                 let url = match source.date_entries.get(mention_index).copied().flatten() {
-                    Some(entry) => Some(format!(
-                        "{}timeline/#{}",
-                        links.root, site.timeline[entry].id
-                    )),
+                    Some(entry) => Some(links.entry_url(entry)),
                     None => links.date_url(&mention.value),
                 };
                 if let Some(url) = url {
@@ -471,12 +468,23 @@ pub fn era_views(site: &Site, links: &LinkContext) -> Vec<EraView> {
         .collect()
 }
 
-/// Every date mention of `year` in the sources, for the year page.
-pub fn year_mentions(site: &Site, year: i16) -> Vec<CitationView> {
+/// The date mentions of `year` in the sources that `entries` (the year's
+/// timeline entries) do not already quote: datelines, notes, and dates the
+/// timeline leaves out. With the entries, every mention of the year.
+pub fn year_mentions(site: &Site, year: i16, entries: &[&TimelineEntry]) -> Vec<CitationView> {
+    // What the entries already quote is not repeated.
+    let cited: HashSet<(usize, usize)> = entries
+        .iter()
+        .flat_map(|entry| entry.citations.iter())
+        .map(|citation| (citation.source, citation.mention))
+        .collect();
     let mut seen = HashSet::new();
     let mut mentions = Vec::new();
-    for source in &site.sources {
-        for mention in source.dates.iter().filter(|d| d.value.year() == year) {
+    for (source_index, source) in site.sources.iter().enumerate() {
+        for (index, mention) in source.dates.iter().enumerate() {
+            if mention.value.year() != year || cited.contains(&(source_index, index)) {
+                continue;
+            }
             if !seen.insert((source.id.as_str(), mention.span)) {
                 continue;
             }
