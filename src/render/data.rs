@@ -197,8 +197,8 @@ fn timeline_records<'a>(site: &'a Site, lookup: &Lookup) -> Vec<TimelineRecord<'
                 date: entry.value.iso(),
                 precision: precision_name(entry.value.precision),
                 modifier: modifier_name(entry.value.modifier),
-                text: &citation.text,
-                sentence: &citation.sentence,
+                text: citation.date_text(site),
+                sentence: citation.sentence(site),
                 source: Some(&source.id),
                 people: citation
                     .people
@@ -455,7 +455,7 @@ fn timelinejs(site: &Site) -> TimelineJs {
                 let source = &site.sources[citation.source];
                 text.push_str(&format!(
                     "<p>{} <a href=\"/sources/{}/#{}\">{}</a></p>",
-                    escape_html(&citation.sentence),
+                    escape_html(citation.sentence(site)),
                     escape_html(&source.id),
                     anchor(citation.block),
                     escape_html(&source.title)

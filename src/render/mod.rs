@@ -316,7 +316,16 @@ pub fn render_changed(
             match known {
                 Some((_, true)) => (path, known, None),
                 _ => {
-                    let output = deliver(OutputFile::new(path.clone(), source.bytes.clone()));
+                    // Read again rather than held in memory for the whole build.
+                    let output = match std::fs::read(site.root.join(&source.path)) {
+                        Ok(bytes) => deliver(OutputFile::new(path.clone(), bytes)),
+                        Err(error) => Err(Diagnostic::error(
+                            &source.path,
+                            None,
+                            format!("cannot read this file again to publish it: {error}"),
+                        )
+                        .hint("keep the file in place while the site builds")),
+                    };
                     (path, known, Some(output))
                 }
             }

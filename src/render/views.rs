@@ -380,14 +380,15 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
         .iter()
         .map(|citation| {
             let source = &site.sources[citation.source];
-            let sentence_html = match citation.sentence.find(&citation.text) {
+            let (sentence, text) = (citation.sentence(site), citation.date_text(site));
+            let sentence_html = match sentence.find(text) {
                 Some(at) => format!(
                     "{}<mark>{}</mark>{}",
-                    escape_html(&citation.sentence[..at]),
-                    escape_html(&citation.text),
-                    escape_html(&citation.sentence[at + citation.text.len()..])
+                    escape_html(&sentence[..at]),
+                    escape_html(text),
+                    escape_html(&sentence[at + text.len()..])
                 ),
-                None => escape_html(&citation.sentence),
+                None => escape_html(sentence),
             };
             CitationView {
                 source_title: source.title.clone(),
