@@ -122,6 +122,14 @@ impl<'a> LinkContext<'a> {
             .then(|| format!("{}timeline/{}/", self.root, value.year()))
     }
 
+    /// The site-relative URL of a timeline entry (see [`Lookup::entry_path`]).
+    pub fn entry_path(&self, entry: &crate::link::TimelineEntry) -> String {
+        match self.site {
+            Some((_, lookup)) => lookup.entry_path(entry),
+            None => format!("timeline/#{}", entry.id),
+        }
+    }
+
     /// The URL of timeline entry `entry` (an index into the site's timeline).
     pub fn entry_url(&self, entry: usize) -> String {
         match self.site {

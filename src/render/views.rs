@@ -295,7 +295,7 @@ pub fn person_view(site: &Site, index: usize, links: &LinkContext) -> PersonView
             .events
             .iter()
             .filter_map(|&e| site.timeline.get(e))
-            .map(entry_summary)
+            .map(|entry| entry_summary(entry, links))
             .collect(),
         sources: person
             .sources
@@ -334,6 +334,8 @@ pub struct CitationView {
 #[derive(Debug, Serialize)]
 pub struct EntryView {
     pub id: String,
+    /// Site-relative URL of the entry's anchor (on the timeline or its year page).
+    pub url: String,
     /// ISO value (`2020-01`).
     pub date: String,
     pub label: String,
@@ -347,9 +349,10 @@ pub struct EntryView {
 }
 
 /// An entry without its citations, for lists of links to the timeline.
-fn entry_summary(entry: &TimelineEntry) -> EntryView {
+fn entry_summary(entry: &TimelineEntry, links: &LinkContext) -> EntryView {
     EntryView {
         id: entry.id.clone(),
+        url: links.entry_path(entry),
         date: entry.value.iso(),
         label: entry.value.label(),
         precision: format!("{:?}", entry.value.precision).to_lowercase(),
@@ -413,6 +416,7 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
     }
     EntryView {
         id: entry.id.clone(),
+        url: links.entry_path(entry),
         date: entry.value.iso(),
         label: entry.value.label(),
         precision: format!("{:?}", entry.value.precision).to_lowercase(),
