@@ -148,7 +148,7 @@ fn a_summarised_timeline_keeps_every_link_and_anchor() {
 fn check_links(site: &Path, anchors: bool) -> usize {
     let mut checked = 0;
     let mut broken = Vec::new();
-    for entry in walkdir::WalkDir::new(&site).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(site).sort_by_file_name() {
         let entry = entry.unwrap();
         if entry.path().extension().and_then(|e| e.to_str()) != Some("html") {
             continue;
