@@ -9,7 +9,6 @@ use super::views::anchor;
 use super::{escape_html, OutputFile};
 use crate::extract::people::PersonKind;
 use crate::link::Site;
-use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -92,15 +91,14 @@ fn absolute(base_url: Option<&str>, path: &str) -> String {
 
 /// Every data file: JSON export, sitemap, feed, robots.txt.
 ///
-/// The files do not depend on each other, so they are made in parallel; the
-/// list keeps a fixed order.
+/// The list keeps a fixed order.
 pub fn data_files(site: &Site, lookup: &Lookup, base_url: Option<&str>) -> Vec<OutputFile> {
     data_files_with(site, lookup, base_url, |file| file)
 }
 
-/// [`data_files`], each handed to `each` as soon as it is made (and the
-/// results returned in the fixed order): a writer can then drop every file
-/// once it is on disk.
+/// [`data_files`], made one after another and each handed to `each` as
+/// soon as it is made (the results in the fixed order): a writer can then
+/// drop every file once it is on disk, so only one is in memory at a time.
 pub fn data_files_with<R: Send>(
     site: &Site,
     lookup: &Lookup,
@@ -109,15 +107,15 @@ pub fn data_files_with<R: Send>(
 ) -> Vec<R> {
     type Make<'a> = Box<dyn Fn() -> OutputFile + Send + Sync + 'a>;
     let makers: Vec<Make> = vec![
-        Box::new(|| OutputFile::new("data/sources.json", to_json_lines(&source_records(site)))),
-        Box::new(|| OutputFile::new("data/people.json", to_json_lines(&person_records(site)))),
+        Box::new(|| OutputFile::new("data/sources.json", to_json_lines(source_records(site)))),
+        Box::new(|| OutputFile::new("data/people.json", to_json_lines(person_records(site)))),
         Box::new(|| {
             OutputFile::new(
                 "data/timeline.json",
-                to_json_lines(&timeline_records(site, lookup)),
+                to_json_lines(timeline_records(site, lookup)),
             )
         }),
-        Box::new(|| OutputFile::new("data/timelinejs.json", to_json(&timelinejs(site)))),
+        Box::new(|| OutputFile::new("data/timelinejs.json", timelinejs(site))),
         Box::new(|| OutputFile::new("sitemap.xml", sitemap(site, lookup, base_url))),
         Box::new(|| OutputFile::new("atom.xml", atom(site, base_url))),
         Box::new(|| {
@@ -128,63 +126,60 @@ pub fn data_files_with<R: Send>(
             OutputFile::new("robots.txt", format!("User-agent: *\nAllow: /\n{sitemap}"))
         }),
     ];
-    makers.par_iter().map(|make| each(make())).collect()
+    makers.iter().map(|make| each(make())).collect()
 }
 
-fn source_records(site: &Site) -> Vec<SourceRecord<'_>> {
-    site.sources
-        .iter()
-        .map(|s| SourceRecord {
-            id: &s.id,
-            title: &s.title,
-            publication: s.publication.as_deref(),
-            date: s.date.map(|d| d.to_string()),
-            authors: &s.authors,
-            url: s.url.as_deref(),
-            file: s.path.to_string_lossy().replace('\\', "/"),
-            page: format!("/sources/{}/", s.id),
-            language: s.language.as_deref(),
-        })
-        .collect()
+fn source_records(site: &Site) -> impl Iterator<Item = SourceRecord<'_>> {
+    site.sources.iter().map(|s| SourceRecord {
+        id: &s.id,
+        title: &s.title,
+        publication: s.publication.as_deref(),
+        date: s.date.map(|d| d.to_string()),
+        authors: &s.authors,
+        url: s.url.as_deref(),
+        file: s.path.to_string_lossy().replace('\\', "/"),
+        page: format!("/sources/{}/", s.id),
+        language: s.language.as_deref(),
+    })
 }
 
-fn person_records(site: &Site) -> Vec<PersonRecord<'_>> {
-    site.people
-        .par_iter()
-        .map(|p| PersonRecord {
-            id: &p.id,
-            name: &p.name,
-            aliases: &p.aliases,
-            role: p.role.as_deref(),
-            kind: p.kind,
-            page: format!("/people/{}/", p.id),
-            sources: p
-                .sources
-                .iter()
-                .map(|&s| site.sources[s].id.as_str())
-                .collect(),
-            mentions: p
-                .mentions
-                .iter()
-                .filter_map(|&(s, span)| {
-                    let source = &site.sources[s];
-                    let block = source.article.blocks.get(span.block)?;
-                    let range = crate::extract::sentence_around(&block.text, span.start);
-                    Some(MentionRecord {
-                        source: &source.id,
-                        text: block.text.get(span.start..span.end)?,
-                        sentence: block.text.get(range)?,
-                        anchor: anchor(span.block),
-                    })
+fn person_records(site: &Site) -> impl Iterator<Item = PersonRecord<'_>> {
+    site.people.iter().map(|p| PersonRecord {
+        id: &p.id,
+        name: &p.name,
+        aliases: &p.aliases,
+        role: p.role.as_deref(),
+        kind: p.kind,
+        page: format!("/people/{}/", p.id),
+        sources: p
+            .sources
+            .iter()
+            .map(|&s| site.sources[s].id.as_str())
+            .collect(),
+        mentions: p
+            .mentions
+            .iter()
+            .filter_map(|&(s, span)| {
+                let source = &site.sources[s];
+                let block = source.article.blocks.get(span.block)?;
+                let range = crate::extract::sentence_around(&block.text, span.start);
+                Some(MentionRecord {
+                    source: &source.id,
+                    text: block.text.get(span.start..span.end)?,
+                    sentence: block.text.get(range)?,
+                    anchor: anchor(span.block),
                 })
-                .collect(),
-        })
-        .collect()
+            })
+            .collect(),
+    })
 }
 
-fn timeline_records<'a>(site: &'a Site, lookup: &Lookup) -> Vec<TimelineRecord<'a>> {
-    let mut timeline = Vec::new();
-    for entry in &site.timeline {
+fn timeline_records<'a>(
+    site: &'a Site,
+    lookup: &'a Lookup,
+) -> impl Iterator<Item = TimelineRecord<'a>> + 'a {
+    site.timeline.iter().flat_map(move |entry| {
+        let mut timeline = Vec::with_capacity(entry.citations.len() + 1);
         let people: Vec<&str> = entry
             .people
             .iter()
@@ -225,25 +220,17 @@ fn timeline_records<'a>(site: &'a Site, lookup: &Lookup) -> Vec<TimelineRecord<'
                 title: Some(&event.file.doc.meta.title),
             });
         }
-    }
-    timeline
-}
-
-/// Compact JSON and a final newline.
-fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec(value).unwrap_or_else(|_| b"null".to_vec());
-    bytes.push(b'\n');
-    bytes
+        timeline
+    })
 }
 
 /// A JSON array with one compact record per line: a third of the size of
 /// pretty-printed JSON, and still readable and diffable line by line.
-fn to_json_lines<T: Serialize>(records: &[T]) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(records.len() * 256 + 4);
-    bytes.push(b'[');
-    for (index, record) in records.iter().enumerate() {
+fn to_json_lines<T: Serialize>(records: impl IntoIterator<Item = T>) -> Vec<u8> {
+    let mut bytes = vec![b'['];
+    for (index, record) in records.into_iter().enumerate() {
         bytes.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
-        if serde_json::to_writer(&mut bytes, record).is_err() {
+        if serde_json::to_writer(&mut bytes, &record).is_err() {
             bytes.extend_from_slice(b"null");
         }
     }
@@ -410,13 +397,6 @@ struct TimelineJsSlide {
     group: Option<&'static str>,
 }
 
-#[derive(Serialize)]
-struct TimelineJs {
-    title: TimelineJsText,
-    events: Vec<TimelineJsSlide>,
-    eras: Vec<TimelineJsSlide>,
-}
-
 fn timelinejs_date(value: &crate::extract::dates::DateValue) -> TimelineJsDate {
     use crate::extract::dates::Precision;
     let d = value.start;
@@ -435,45 +415,28 @@ fn timelinejs_date(value: &crate::extract::dates::DateValue) -> TimelineJsDate {
 }
 
 /// The timeline in TimelineJS's JSON format, so newsrooms can reuse it.
-fn timelinejs(site: &Site) -> TimelineJs {
-    let events = site
-        .timeline
-        .iter()
-        .map(|entry| {
-            let headline = match &entry.editorial {
-                Some(event) => event.file.doc.meta.title.clone(),
-                None => entry.value.label(),
-            };
-            let mut text = String::new();
-            if let Some(event) = &entry.editorial {
-                text.push_str(&format!(
-                    "<p>{}</p>",
-                    escape_html(event.file.doc.body.trim())
-                ));
-            }
-            for citation in &entry.citations {
-                let source = &site.sources[citation.source];
-                text.push_str(&format!(
-                    "<p>{} <a href=\"/sources/{}/#{}\">{}</a></p>",
-                    escape_html(citation.sentence(site)),
-                    escape_html(&source.id),
-                    anchor(citation.block),
-                    escape_html(&source.title)
-                ));
-            }
-            TimelineJsSlide {
-                start_date: timelinejs_date(&entry.value),
-                end_date: None,
-                text: TimelineJsText { headline, text },
-                unique_id: entry.id.clone(),
-                group: entry.editorial.as_ref().map(|_| "editorial"),
-            }
-        })
-        .collect();
-    let eras = site
-        .eras
-        .iter()
-        .map(|era| TimelineJsSlide {
+/// Written slide by slide, never holding every slide at once.
+fn timelinejs(site: &Site) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(b"{\"title\":");
+    let title = TimelineJsText {
+        headline: site.config.title.clone(),
+        text: escape_html(&site.config.description),
+    };
+    put(&mut bytes, &title);
+    bytes.extend_from_slice(b",\"events\":[");
+    for (index, entry) in site.timeline.iter().enumerate() {
+        if index > 0 {
+            bytes.push(b',');
+        }
+        put(&mut bytes, &timelinejs_slide(site, entry));
+    }
+    bytes.extend_from_slice(b"],\"eras\":[");
+    for (index, era) in site.eras.iter().enumerate() {
+        if index > 0 {
+            bytes.push(b',');
+        }
+        let slide = TimelineJsSlide {
             start_date: timelinejs_date(&era.start),
             end_date: Some(timelinejs_date(&era.end)),
             text: TimelineJsText {
@@ -482,14 +445,48 @@ fn timelinejs(site: &Site) -> TimelineJs {
             },
             unique_id: era.id.clone(),
             group: None,
-        })
-        .collect();
-    TimelineJs {
-        title: TimelineJsText {
-            headline: site.config.title.clone(),
-            text: escape_html(&site.config.description),
-        },
-        events,
-        eras,
+        };
+        put(&mut bytes, &slide);
+    }
+    bytes.extend_from_slice(b"]}\n");
+    bytes
+}
+
+/// Appends `value` as compact JSON.
+fn put<T: Serialize>(bytes: &mut Vec<u8>, value: &T) {
+    if serde_json::to_writer(&mut *bytes, value).is_err() {
+        bytes.extend_from_slice(b"null");
+    }
+}
+
+/// One timeline entry as a TimelineJS slide: its citations as paragraphs.
+fn timelinejs_slide(site: &Site, entry: &crate::link::TimelineEntry) -> TimelineJsSlide {
+    let headline = match &entry.editorial {
+        Some(event) => event.file.doc.meta.title.clone(),
+        None => entry.value.label(),
+    };
+    let mut text = String::new();
+    if let Some(event) = &entry.editorial {
+        text.push_str(&format!(
+            "<p>{}</p>",
+            escape_html(event.file.doc.body.trim())
+        ));
+    }
+    for citation in &entry.citations {
+        let source = &site.sources[citation.source];
+        text.push_str(&format!(
+            "<p>{} <a href=\"/sources/{}/#{}\">{}</a></p>",
+            escape_html(citation.sentence(site)),
+            escape_html(&source.id),
+            anchor(citation.block),
+            escape_html(&source.title)
+        ));
+    }
+    TimelineJsSlide {
+        start_date: timelinejs_date(&entry.value),
+        end_date: None,
+        text: TimelineJsText { headline, text },
+        unique_id: entry.id.clone(),
+        group: entry.editorial.as_ref().map(|_| "editorial"),
     }
 }

@@ -266,37 +266,49 @@ pub fn render_changed(
         .timings
         .push(("render:fingerprints", started.elapsed()));
     let started = std::time::Instant::now();
-    let rendered: Vec<Result<(String, Option<OutputFile>), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let depth = job.url.matches('/').count();
-            let root = "../".repeat(depth);
-            let links = LinkContext::new(site, &lookup, &root);
-            let mut context = Context::new();
-            context.insert("site", &site_view);
-            context.insert("nav", &nav);
-            context.insert("root", &root);
-            context.insert("page_url", &job.url);
-            context.insert(
-                "canonical",
-                &base_url.as_ref().map(|b| format!("{b}{}", job.url)),
-            );
-            context.insert("title", &job.title);
-            context.insert(
-                "description",
-                &job.description
-                    .clone()
-                    .unwrap_or_else(|| site.config.description.clone()),
-            );
-            context.insert("inject", &options.inject);
-            (job.fill)(&mut context, &links);
-            let html = theme
-                .tera
-                .render(job.template, &context)
-                .map_err(|e| theme::template_diagnostic(&e, Some(&job.url)))?;
-            deliver(OutputFile::new(job.path(), hrefs::link_index_files(&html)))
-        })
-        .collect();
+    // The data files are made one after another on one thread while the pages
+    // use the rest: at most one large JSON file is in memory at a time.
+    let (data_outputs, rendered) = rayon::join(
+        || {
+            let started = std::time::Instant::now();
+            let files = data::data_files_with(site, &lookup, base_url.as_deref(), deliver);
+            (files, started.elapsed())
+        },
+        || {
+            let rendered: Vec<Result<(String, Option<OutputFile>), Diagnostic>> = jobs
+                .par_iter()
+                .map(|job| {
+                    let depth = job.url.matches('/').count();
+                    let root = "../".repeat(depth);
+                    let links = LinkContext::new(site, &lookup, &root);
+                    let mut context = Context::new();
+                    context.insert("site", &site_view);
+                    context.insert("nav", &nav);
+                    context.insert("root", &root);
+                    context.insert("page_url", &job.url);
+                    context.insert(
+                        "canonical",
+                        &base_url.as_ref().map(|b| format!("{b}{}", job.url)),
+                    );
+                    context.insert("title", &job.title);
+                    context.insert(
+                        "description",
+                        &job.description
+                            .clone()
+                            .unwrap_or_else(|| site.config.description.clone()),
+                    );
+                    context.insert("inject", &options.inject);
+                    (job.fill)(&mut context, &links);
+                    let html = theme
+                        .tera
+                        .render(job.template, &context)
+                        .map_err(|e| theme::template_diagnostic(&e, Some(&job.url)))?;
+                    deliver(OutputFile::new(job.path(), hrefs::link_index_files(&html)))
+                })
+                .collect();
+            rendered
+        },
+    );
     let mut outputs = rendered;
     // The raw copy of each source changes only with the file itself.
     let raw_copies: Vec<_> = site
@@ -353,14 +365,9 @@ pub fn render_changed(
         )));
     }
     result.timings.push(("render:pages", started.elapsed()));
-    let started = std::time::Instant::now();
-    outputs.extend(data::data_files_with(
-        site,
-        &lookup,
-        base_url.as_deref(),
-        deliver,
-    ));
-    result.timings.push(("render:data", started.elapsed()));
+    let (data_outputs, data_time) = data_outputs;
+    outputs.extend(data_outputs);
+    result.timings.push(("render:data", data_time));
     let mut problems = Vec::new();
     for output in outputs {
         match output {
