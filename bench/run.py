@@ -42,6 +42,8 @@ def parse_args():
     parser.add_argument("--zola", default=shutil.which("zola"))
     parser.add_argument("--hugo", default=shutil.which("hugo"))
     parser.add_argument("--json", help="also write every measurement to this file")
+    parser.add_argument("--search", action="store_true",
+                        help="build the search index too (its own stage row); off by default, as in the targets")
     return parser.parse_args()
 
 
@@ -91,12 +93,20 @@ def fresh(folder):
     return folder
 
 
-def bench_backstory(binary, site, output, runs):
+def bench_backstory(binary, site, output, runs, search=False):
     samples = []
     for _ in range(runs):
         fresh(output)
-        wall, cpu, rss, stderr = run_measured([binary, "build", "--timings", "--root", site, "--output", output])
-        samples.append({"wall": wall, "cpu": cpu, "rss": rss, "stages": parse_timings(stderr)})
+        command = [binary, "build", "--timings", "--root", site, "--output", output]
+        if not search:
+            command.append("--no-search")
+        wall, cpu, rss, stderr = run_measured(command)
+        stages = parse_timings(stderr)
+        # `--timings` resets the kernel's high-water mark at each stage to see
+        # that stage's own peak, which lowers what wait4 reports for the
+        # process: its real peak is the highest of the two.
+        rss = max([rss] + [peak for _, _, peak in stages.values() if peak is not None])
+        samples.append({"wall": wall, "cpu": cpu, "rss": rss, "stages": stages})
     return samples
 
 
@@ -166,7 +176,7 @@ def main():
         tree = generate(size, corpus, generator)
         for layout in args.layouts.split(","):
             site, output = tree / f"backstory-{layout}", corpus / f"out-{size}-{layout}"
-            samples = bench_backstory(binary, site, output, args.runs)
+            samples = bench_backstory(binary, site, output, args.runs, args.search)
             print_table(f"{size} articles, backstory-{layout}", samples)
             report[f"{size}/backstory-{layout}"] = samples
             if layout == "txt":
