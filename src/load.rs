@@ -83,9 +83,11 @@ pub struct PageMeta {
     /// Drafts are built only with `--drafts`.
     #[serde(default)]
     pub draft: bool,
-    /// Order in the navigation: lower first, then by title.
+    /// Puts the page in the site navigation, lower first, then by title.
+    /// Pages without it are listed on the home page instead, so a site with
+    /// thousands of pages does not put every one of them on every page.
     #[serde(default)]
-    pub weight: i64,
+    pub weight: Option<i64>,
     #[serde(default)]
     pub date: Option<DateText>,
 }

@@ -72,7 +72,7 @@ pub fn new_page(
     let path = free_path(root, "content/pages", &stem, &["md"])?;
     let text = format!(
         "+++\ntitle = {}\n# description = \"One sentence for search engines and link previews.\"\ndate = {today}\n\
-         # weight = 0        # lower comes first in the navigation\n\
+         # weight = 50       # puts the page in the navigation, lower first\n\
          # draft = true      # built only with --drafts\n+++\n\n",
         toml_string(&title)
     );

@@ -273,8 +273,11 @@ fn link_inner(
         })
         .collect();
     pages.sort_by(|a, b| {
-        (a.file.doc.meta.weight, &a.file.doc.meta.title, &a.id).cmp(&(
-            b.file.doc.meta.weight,
+        // Weighted pages first (they are the navigation), by weight.
+        let (wa, wb) = (a.file.doc.meta.weight, b.file.doc.meta.weight);
+        (wa.is_none(), wa, &a.file.doc.meta.title, &a.id).cmp(&(
+            wb.is_none(),
+            wb,
             &b.file.doc.meta.title,
             &b.id,
         ))

@@ -225,7 +225,7 @@ pub fn render_changed(
             url: "timeline/".into(),
         },
     ];
-    nav.extend(site.pages.iter().map(|p| NavItem {
+    nav.extend(site.pages.iter().filter(|p| in_nav(p)).map(|p| NavItem {
         title: p.file.doc.meta.title.clone(),
         url: format!("{}/", p.id),
     }));
@@ -393,6 +393,19 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         .as_ref()
         .map(|h| h.file.doc.meta.title.clone())
         .unwrap_or_else(|| site.config.title.clone());
+    // The home page lists the editorial pages the navigation leaves out.
+    let mut home_deps = vec![
+        Dep::Page(None),
+        Dep::Markdown,
+        Dep::AllSourceCards,
+        Dep::AllPersonCards,
+        Dep::Years,
+    ];
+    home_deps.extend(
+        (0..site.pages.len())
+            .filter(|&i| !in_nav(&site.pages[i]))
+            .map(|i| Dep::Page(Some(i))),
+    );
     jobs.push(PageJob {
         url: String::new(),
         template: "home.html",
@@ -401,13 +414,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
             .home
             .as_ref()
             .and_then(|h| h.file.doc.meta.description.clone()),
-        deps: vec![
-            Dep::Page(None),
-            Dep::Markdown,
-            Dep::AllSourceCards,
-            Dep::AllPersonCards,
-            Dep::Years,
-        ],
+        deps: home_deps,
         fill: Box::new(move |context, links| {
             let intro = site
                 .home
@@ -421,6 +428,16 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
                 })
                 .unwrap_or_default();
             context.insert("content", &intro);
+            let more_pages: Vec<NavItem> = site
+                .pages
+                .iter()
+                .filter(|page| !in_nav(page))
+                .map(|page| NavItem {
+                    title: page.file.doc.meta.title.clone(),
+                    url: format!("{}/", page.id),
+                })
+                .collect();
+            context.insert("more_pages", &more_pages);
             let sources: Vec<_> = (0..site.sources.len())
                 .map(|i| views::source_card(site, i))
                 .collect();
@@ -637,6 +654,11 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         fill: Box::new(|_, _| {}),
     });
     jobs
+}
+
+/// Whether an editorial page is in the site navigation (it sets `weight`).
+fn in_nav(page: &crate::link::Page) -> bool {
+    page.file.doc.meta.weight.is_some()
 }
 
 fn is_cast(person: &crate::link::Person) -> bool {
