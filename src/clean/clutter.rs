@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::guard::{Cue, Guarded, Scanned};
 use super::lines::{capitalised_share, ends_sentence, word_count};
 
 /// Lines longer than this are prose or data, never page furniture: skipping
@@ -21,49 +22,65 @@ pub(crate) const TIMESTAMP: &str = "timestamp";
 /// Reason for a line made of icon-font class names or similar repeated fragments.
 pub(crate) const DEBRIS: &str = "icon-font debris";
 
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b|©\s*\d{4}")
-        .expect("valid regex")
+static COPYRIGHT: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::Copyright,
+        r"(?i)^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b|©\s*\d{4}",
+    )
 });
-static ARCHIVE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:pipermail|mhonarc|mailman|this archive was generated|unsubscribe|mailing list)\b")
-        .expect("valid regex")
+static ARCHIVE_FOOTER: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::ArchiveFooter,
+        r"(?i)\b(?:pipermail|mhonarc|mailman|this archive was generated|unsubscribe|mailing list)\b",
+    )
 });
-static SHARE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SHARE_PROMPT: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::SharePrompt,
         r"(?i)\b(?:share (?:this|it|on)\b|like this (?:story|article)|tweet this|email this|with a friend|follow (?:us|me|him|her|them) (?:on|at)\b|click here)",
     )
-    .expect("valid regex")
 });
-static APPEAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static APPEAL_CUE: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::AppealCue,
         r"(?i)\b(?:sign(?:ing)? up|subscri(?:be|ption|bers?)|newsletters?|donat(?:e|ion|ions|ing)|tax-deductible|inbox|support (?:our|us|independent)|become a (?:member|subscriber|supporter|patron)|join us|our (?:journalism|reporting|newsroom)|reader support|free trial|paywall)\b",
     )
-    .expect("valid regex")
 });
-static COOKIE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcookies?\b.*\b(?:accept|consent|privacy|experience|browsing|settings|preferences)\b|\b(?:accept|reject|manage)(?: all)? cookies\b")
-        .expect("valid regex")
+static COOKIE_NOTICE: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::CookieNotice,
+        r"(?i)\bcookies?\b.*\b(?:accept|consent|privacy|experience|browsing|settings|preferences)\b|\b(?:accept|reject|manage)(?: all)? cookies\b",
+    )
 });
-static SOCIAL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\d.,]+\s*[km]?\s+(?:shares?|likes?|comments?|views?|reads?|reactions?|retweets?|claps?)\b[\s·|•,]*)+$")
-        .expect("valid regex")
+static SOCIAL_COUNT: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::SocialCount,
+        r"(?i)^(?:[\d.,]+\s*[km]?\s+(?:shares?|likes?|comments?|views?|reads?|reactions?|retweets?|claps?)\b[\s·|•,]*)+$",
+    )
 });
-static RECOMMENDATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:also on|also read|read more|read also|see also|more from|more on this|you may also like|you might also like|recommended(?: for you)?|related(?: stories| articles| coverage| content)?|most (?:read|popular|viewed)|trending|watch|listen)\b\s*[:\-–—|]?")
-        .expect("valid regex")
+static RECOMMENDATION: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::Recommendation,
+        r"(?i)^(?:also on|also read|read more|read also|see also|more from|more on this|you may also like|you might also like|recommended(?: for you)?|related(?: stories| articles| coverage| content)?|most (?:read|popular|viewed)|trending|watch|listen)\b\s*[:\-–—|]?",
+    )
 });
-static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s(])(?:https?://)?(?:www\.)?[a-z0-9-]+\.(?:com|org|net|info|news|co\.uk|io|tv)\b(?:/\S*)?")
-        .expect("valid regex")
+static BARE_DOMAIN: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::BareDomain,
+        r"(?i)(?:^|[\s(])(?:https?://)?(?:www\.)?[a-z0-9-]+\.(?:com|org|net|info|news|co\.uk|io|tv)\b(?:/\S*)?",
+    )
 });
-static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:updated|published|posted|last updated|first published|modified)\b[^.!?]{0,60}\d[^.!?]{0,40}$")
-        .expect("valid regex")
+static TIMESTAMP_LINE: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::TimestampLine,
+        r"(?i)^(?:updated|published|posted|last updated|first published|modified)\b[^.!?]{0,60}\d[^.!?]{0,40}$",
+    )
 });
-static READING_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d+\s*(?:-|–)?\s*min(?:ute)?s?\s+(?:read|listen)|listen to this (?:article|story)\b.*|print this (?:article|page)|font size\b.*|text size\b.*)$")
-        .expect("valid regex")
+static READING_WIDGET: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::ReadingWidget,
+        r"(?i)^(?:\d+\s*(?:-|–)?\s*min(?:ute)?s?\s+(?:read|listen)|listen to this (?:article|story)\b.*|print this (?:article|page)|font size\b.*|text size\b.*)$",
+    )
 });
 static TRACKING_HASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^\p{L}\p{N}]*[0-9a-f]{20,}[^\p{L}\p{N}]*$").expect("valid regex")
@@ -165,7 +182,8 @@ const LANGUAGE_NAMES: &[&str] = &[
 ];
 
 /// A verdict for a line on its own: `Some(reason)` when it is clutter anywhere.
-pub(crate) fn line_clutter(text: &str) -> Option<&'static str> {
+pub(crate) fn line_clutter(line: Scanned) -> Option<&'static str> {
+    let text = line.text;
     if text.len() > MAX_FURNITURE_BYTES {
         return is_fragment_debris(text).then_some(DEBRIS);
     }
@@ -176,19 +194,19 @@ pub(crate) fn line_clutter(text: &str) -> Option<&'static str> {
     if TRACKING_HASH.is_match(text) {
         return Some("tracking hash");
     }
-    if COPYRIGHT.is_match(text) {
+    if COPYRIGHT.is_match(line) {
         return Some("copyright line");
     }
-    if ARCHIVE_FOOTER.is_match(text) {
+    if ARCHIVE_FOOTER.is_match(line) {
         return Some("archive footer");
     }
-    if COOKIE_NOTICE.is_match(text) {
+    if COOKIE_NOTICE.is_match(line) {
         return Some("cookie notice");
     }
-    if SOCIAL_COUNT.is_match(text) {
+    if SOCIAL_COUNT.is_match(line) {
         return Some("social counter");
     }
-    if READING_WIDGET.is_match(text) {
+    if READING_WIDGET.is_match(line) {
         return Some("page widget text");
     }
     if is_fragment_debris(text) {
@@ -197,17 +215,17 @@ pub(crate) fn line_clutter(text: &str) -> Option<&'static str> {
     if is_navigation(text) {
         return Some("breadcrumb navigation");
     }
-    if TIMESTAMP_LINE.is_match(text) {
+    if TIMESTAMP_LINE.is_match(line) {
         return Some(TIMESTAMP);
     }
     if !starts_quoted(text) {
-        if SHARE_PROMPT.is_match(text) {
+        if SHARE_PROMPT.is_match(line) {
             return Some("share prompt");
         }
-        if is_appeal(text) {
+        if is_appeal(line) {
             return Some("newsletter or donation appeal");
         }
-        if is_recommendation(text) {
+        if is_recommendation(line) {
             return Some("recommendation link");
         }
     }
@@ -252,13 +270,14 @@ pub(crate) fn is_publisher_voice(text: &str) -> bool {
 
 /// Does the text carry at least one appeal cue (subscribe, donate, newsletter, ...)?
 pub(crate) fn has_appeal_cue(text: &str) -> bool {
-    text.len() <= MAX_FURNITURE_BYTES && APPEAL_CUE.is_match(text)
+    text.len() <= MAX_FURNITURE_BYTES && APPEAL_CUE.is_match(Scanned::new(text))
 }
 
 /// Two distinct appeal cues in one line make it a newsletter or donation appeal.
-fn is_appeal(text: &str) -> bool {
+fn is_appeal(line: Scanned) -> bool {
+    let text = line.text;
     let mut cues: Vec<String> = APPEAL_CUE
-        .find_iter(text)
+        .find_iter(line)
         .map(|found| found.as_str().to_lowercase())
         .collect();
     cues.sort();
@@ -267,12 +286,13 @@ fn is_appeal(text: &str) -> bool {
 }
 
 /// A pointer to another story: a "Read more:"-style label, or a headline with a bare domain.
-fn is_recommendation(text: &str) -> bool {
+fn is_recommendation(line: Scanned) -> bool {
+    let text = line.text;
     if ends_sentence(text) || word_count(text) > 30 {
         return false;
     }
     let labelled = RECOMMENDATION
-        .find(text)
+        .find(line)
         .map(|label| {
             let rest = &text[label.end()..];
             // "Watch" or "Related" followed by a prose clause is not a label.
@@ -282,10 +302,10 @@ fn is_recommendation(text: &str) -> bool {
                     .trim_end()
                     .ends_with([':', '-', '–', '—', '|'])
                 || capitalised_share(rest) >= 0.5
-                || BARE_DOMAIN.is_match(rest)
+                || BARE_DOMAIN.is_match(Scanned::new(rest))
         })
         .unwrap_or(false);
-    labelled || (BARE_DOMAIN.is_match(text) && !text.contains('@'))
+    labelled || (BARE_DOMAIN.is_match(line) && !text.contains('@'))
 }
 
 /// "Home > World > Middle East", "News | Politics | Economy": short segments between separators.
@@ -385,7 +405,7 @@ mod tests {
             ("Loading", None),
         ];
         for (text, expected) in cases {
-            assert_eq!(line_clutter(text), *expected, "{text:?}");
+            assert_eq!(line_clutter(Scanned::new(text)), *expected, "{text:?}");
         }
     }
 
@@ -407,8 +427,8 @@ mod tests {
     #[test]
     fn huge_lines_are_cheap_and_safe() {
         let huge = "The minister said the plan would work. ".repeat(250_000);
-        assert_eq!(line_clutter(&huge), None);
+        assert_eq!(line_clutter(Scanned::new(&huge)), None);
         let debris = "xicon ".repeat(500_000);
-        assert_eq!(line_clutter(&debris), Some(DEBRIS));
+        assert_eq!(line_clutter(Scanned::new(&debris)), Some(DEBRIS));
     }
 }
