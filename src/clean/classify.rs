@@ -158,7 +158,7 @@ fn classify_line(
     if overrides.keeps(text) {
         return Some(PieceKind::Text { forced: true });
     }
-    let scanned = Scanned::new(text);
+    let scanned = Scanned::line(&lines[index]);
     if let Some((note, publication)) = parse_print_note(scanned) {
         return Some(PieceKind::Note(note, publication));
     }
@@ -168,7 +168,7 @@ fn classify_line(
     let clutter = line_clutter(scanned);
     // A "Published ..." line with a full date is the dateline, not a bare timestamp.
     if clutter.is_none() || clutter == Some(TIMESTAMP) {
-        if let Some(dateline) = parse_dateline(text) {
+        if let Some(dateline) = parse_dateline(scanned) {
             return Some(PieceKind::Dateline(dateline));
         }
     }

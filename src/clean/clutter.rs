@@ -42,7 +42,7 @@ static SHARE_PROMPT: LazyLock<Guarded> = LazyLock::new(|| {
 });
 static APPEAL_CUE: LazyLock<Guarded> = LazyLock::new(|| {
     Guarded::new(
-        Cue::AppealCue,
+        Cue::Appeal,
         r"(?i)\b(?:sign(?:ing)? up|subscri(?:be|ption|bers?)|newsletters?|donat(?:e|ion|ions|ing)|tax-deductible|inbox|support (?:our|us|independent)|become a (?:member|subscriber|supporter|patron)|join us|our (?:journalism|reporting|newsroom)|reader support|free trial|paywall)\b",
     )
 });
@@ -187,8 +187,7 @@ pub(crate) fn line_clutter(line: Scanned) -> Option<&'static str> {
     if text.len() > MAX_FURNITURE_BYTES {
         return is_fragment_debris(text).then_some(DEBRIS);
     }
-    let bare = bare_phrase(text);
-    if UNAMBIGUOUS_WIDGETS.contains(&bare.as_str()) {
+    if is_one_of(text, UNAMBIGUOUS_WIDGETS) {
         return Some("page widget text");
     }
     if TRACKING_HASH.is_match(text) {
@@ -282,13 +281,13 @@ fn is_appeal(line: Scanned) -> bool {
         .collect();
     cues.sort();
     cues.dedup();
-    cues.len() >= 2 || (cues.len() == 1 && word_count(text) <= 8 && !ends_sentence(text))
+    cues.len() >= 2 || (cues.len() == 1 && line.words <= 8 && !ends_sentence(text))
 }
 
 /// A pointer to another story: a "Read more:"-style label, or a headline with a bare domain.
 fn is_recommendation(line: Scanned) -> bool {
     let text = line.text;
-    if ends_sentence(text) || word_count(text) > 30 {
+    if ends_sentence(text) || line.words > 30 {
         return false;
     }
     let labelled = RECOMMENDATION
@@ -310,10 +309,12 @@ fn is_recommendation(line: Scanned) -> bool {
 
 /// "Home > World > Middle East", "News | Politics | Economy": short segments between separators.
 fn is_navigation(text: &str) -> bool {
-    let segments: Vec<&str> = text
-        .split(['>', '›', '»', '|', '/', '•', '·'])
-        .map(str::trim)
-        .collect();
+    const SEPARATORS: [char; 7] = ['>', '›', '»', '|', '/', '•', '·'];
+    // Most lines hold fewer than the two separators three segments need.
+    if text.matches(SEPARATORS).nth(1).is_none() {
+        return false;
+    }
+    let segments: Vec<&str> = text.split(SEPARATORS).map(str::trim).collect();
     segments.len() >= 3
         && segments.iter().all(|segment| {
             !segment.is_empty() && word_count(segment) <= 4 && !ends_sentence(segment)
@@ -329,24 +330,24 @@ fn is_fragment_debris(text: &str) -> bool {
         return false;
     }
     // The first few hundred words are enough to see the pattern.
-    let mut fragments: Vec<String> = Vec::new();
+    let mut fragments: Vec<[char; 4]> = Vec::new();
+    let mut letters: Vec<char> = Vec::new();
     let mut words = 0;
     for word in text.split_whitespace().take(300) {
         words += 1;
-        let letters: Vec<char> = word
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if letters.len() < 4 {
+        letters.clear();
+        letters.extend(
+            word.chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase),
+        );
+        let (Some(prefix), Some(suffix)) = (letters.first_chunk(), letters.last_chunk()) else {
             continue;
-        }
-        let prefix: String = letters[..4].iter().collect();
-        let suffix: String = letters[letters.len() - 4..].iter().collect();
+        };
         if prefix != suffix {
-            fragments.push(suffix);
+            fragments.push(*suffix);
         }
-        fragments.push(prefix);
+        fragments.push(*prefix);
     }
     if words < 8 {
         return false;
@@ -354,7 +355,7 @@ fn is_fragment_debris(text: &str) -> bool {
     fragments.sort_unstable();
     let most_shared = fragments
         .chunk_by(|a, b| a == b)
-        .map(<[String]>::len)
+        .map(<[[char; 4]]>::len)
         .max()
         .unwrap_or(0);
     most_shared * 2 >= words
@@ -362,6 +363,21 @@ fn is_fragment_debris(text: &str) -> bool {
 
 fn starts_quoted(text: &str) -> bool {
     text.starts_with(super::lines::OPENING_QUOTES)
+}
+
+/// Is the line, lower-cased and without surrounding punctuation, one of the
+/// lower-case ASCII `phrases`? The same answer as looking up `bare_phrase`,
+/// without building it for every line.
+fn is_one_of(text: &str, phrases: &[&str]) -> bool {
+    let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
+    phrases.iter().any(|phrase| {
+        // Lower-casing shrinks a character at most threefold (the 3-byte
+        // Kelvin sign becomes `k`), so a longer text cannot become the phrase.
+        // Per-character lower-casing differs from `str::to_lowercase` only
+        // for a final sigma, which no ASCII phrase holds either way.
+        bare.len() <= 3 * phrase.len()
+            && bare.chars().flat_map(char::to_lowercase).eq(phrase.chars())
+    })
 }
 
 /// The line lower-cased, without surrounding punctuation or ellipses.
@@ -421,6 +437,26 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(isolated_clutter(text), *expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lower_casing_shrinks_a_character_at_most_threefold() {
+        for character in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: usize = character.to_lowercase().map(char::len_utf8).sum();
+            assert!(3 * lower >= character.len_utf8(), "{character:?}");
+        }
+    }
+
+    #[test]
+    fn widget_phrases_are_lower_case_ascii() {
+        for phrase in UNAMBIGUOUS_WIDGETS {
+            assert!(
+                phrase
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+                "{phrase:?}"
+            );
         }
     }
 

@@ -13,6 +13,49 @@ pub(crate) struct Line {
     pub number: usize,
     /// Trimmed text with single spaces; empty for a blank line.
     pub text: String,
+    /// Number of words in `text` (the rules ask it about nearly every line).
+    pub words: usize,
+}
+
+impl Line {
+    /// Normalises one raw line, counting its words on the way.
+    fn new(number: usize, raw: &str) -> Line {
+        let mut line = Line {
+            number,
+            text: String::with_capacity(raw.len()),
+            words: 0,
+        };
+        let mut push_word = |word: &str| {
+            if !line.text.is_empty() {
+                line.text.push(' ');
+            }
+            line.text.push_str(word);
+            line.words += 1;
+        };
+        // Copies whole words at once: the bytes from `word_start` up to the next spacing character.
+        let mut word_start: Option<usize> = None;
+        let mut index = 0;
+        while let Some(&byte) = raw.as_bytes().get(index) {
+            // ASCII, most of any text, is settled by the byte: printable
+            // characters are text, the space, controls and DEL are spacing.
+            let (spacing, width) = if byte.is_ascii() {
+                (!byte.is_ascii_graphic(), 1)
+            } else {
+                let character = raw[index..].chars().next().unwrap_or_default();
+                (is_spacing(character), character.len_utf8())
+            };
+            if !spacing {
+                word_start.get_or_insert(index);
+            } else if let Some(start) = word_start.take() {
+                push_word(&raw[start..index]);
+            }
+            index += width;
+        }
+        if let Some(start) = word_start {
+            push_word(&raw[start..]);
+        }
+        line
+    }
 }
 
 /// Splits raw text into normalised lines, in one pass.
@@ -25,10 +68,7 @@ pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
         let byte = bytes[index];
         if byte == b'\n' || byte == b'\r' {
             // '\r' and '\n' are ASCII, so these byte offsets are char boundaries.
-            lines.push(Line {
-                number: lines.len() + 1,
-                text: normalise(&raw[start..index]),
-            });
+            lines.push(Line::new(lines.len() + 1, &raw[start..index]));
             if byte == b'\r' && bytes.get(index + 1) == Some(&b'\n') {
                 index += 1;
             }
@@ -37,38 +77,17 @@ pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
         index += 1;
     }
     if start < raw.len() {
-        lines.push(Line {
-            number: lines.len() + 1,
-            text: normalise(&raw[start..]),
-        });
+        lines.push(Line::new(lines.len() + 1, &raw[start..]));
     }
     lines
 }
 
 /// Collapses whitespace, control and invisible characters into single spaces and trims.
 pub(crate) fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    // Copies whole words at once: the bytes from `word_start` up to the next spacing character.
-    let mut word_start: Option<usize> = None;
-    let mut push_word = |word: &str| {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    };
-    for (index, character) in text.char_indices() {
-        if !is_spacing(character) {
-            word_start.get_or_insert(index);
-        } else if let Some(start) = word_start.take() {
-            push_word(&text[start..index]);
-        }
-    }
-    if let Some(start) = word_start {
-        push_word(&text[start..]);
-    }
-    out
+    Line::new(0, text).text
 }
 
+/// Whitespace, control characters, and the invisible characters pasted text carries.
 fn is_spacing(character: char) -> bool {
     character.is_whitespace()
         || character.is_control()
@@ -236,8 +255,23 @@ mod tests {
             ("  emoji 😀 line  ", &["emoji 😀 line"]),
         ];
         for (raw, expected) in cases {
-            let texts: Vec<String> = split_lines(raw).into_iter().map(|l| l.text).collect();
+            let lines = split_lines(raw);
+            let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
             assert_eq!(&texts, expected, "input {raw:?}");
+            for line in &lines {
+                assert_eq!(line.words, word_count(&line.text), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_spacing_is_all_but_the_printable_characters() {
+        for byte in 0..=0x7F_u8 {
+            assert_eq!(
+                is_spacing(char::from(byte)),
+                !byte.is_ascii_graphic(),
+                "{byte:#x}"
+            );
         }
     }
 

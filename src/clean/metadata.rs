@@ -171,8 +171,9 @@ fn month_number(text: &str) -> Option<i8> {
 /// A line that is a date, maybe with a time, an outlet or an author:
 /// "5 Jan, 2020 22:28", "The Wall Street Journal, Jan. 17, 2024",
 /// "Nermeen Al-Mufti , Tuesday 9 Jan 2024", "By Jane Doe | 3 March 2023".
-pub(crate) fn parse_dateline(text: &str) -> Option<Dateline> {
-    if word_count(text) > 16 || text.len() > 200 {
+pub(crate) fn parse_dateline(line: Scanned) -> Option<Dateline> {
+    let text = line.text;
+    if line.words > 16 || text.len() > 200 {
         return None;
     }
     let (date, range) = find_date(text)?;
@@ -224,8 +225,7 @@ pub(crate) fn parse_byline(text: &str) -> Option<Vec<String>> {
 
 /// "Write to A at a@x.com, B at b@x.com and C at c@x.com", "Reporting by A; Editing by B".
 pub(crate) fn parse_sign_off(line: Scanned) -> Option<Vec<String>> {
-    let text = line.text;
-    if word_count(text) > 60 {
+    if line.words > 60 {
         return None;
     }
     let mut authors: Vec<String> = SIGN_OFF_NAME
@@ -247,8 +247,7 @@ pub(crate) fn parse_sign_off(line: Scanned) -> Option<Vec<String>> {
 
 /// "The command centre in 2021. Photo: John Moore/Getty Images": (text, credit).
 pub(crate) fn parse_caption(line: Scanned) -> Option<(String, String)> {
-    let text = line.text;
-    if word_count(text) > 60 {
+    if line.words > 60 {
         return None;
     }
     let captures = CAPTION.captures(line)?;
@@ -281,7 +280,7 @@ pub(crate) fn parse_caption(line: Scanned) -> Option<(String, String)> {
 /// of Al-Ahram Weekly": (note text, the outlet it names).
 pub(crate) fn parse_print_note(line: Scanned) -> Option<(String, Option<String>)> {
     let text = line.text;
-    if word_count(text) > 50 || !PRINT_NOTE.is_match(line) {
+    if line.words > 50 || !PRINT_NOTE.is_match(line) {
         return None;
     }
     let note = text
@@ -430,7 +429,7 @@ mod tests {
             ("31 Feb 2024", None),
         ];
         for (text, expected) in cases {
-            assert_eq!(parse_dateline(text), *expected, "{text:?}");
+            assert_eq!(parse_dateline(Scanned::new(text)), *expected, "{text:?}");
         }
     }
 
