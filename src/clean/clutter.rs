@@ -310,8 +310,14 @@ fn is_recommendation(line: Scanned) -> bool {
 /// "Home > World > Middle East", "News | Politics | Economy": short segments between separators.
 fn is_navigation(text: &str) -> bool {
     const SEPARATORS: [char; 7] = ['>', '›', '»', '|', '/', '•', '·'];
-    // Most lines hold fewer than the two separators three segments need.
-    if text.matches(SEPARATORS).nth(1).is_none() {
+    // Three segments need two separators, and most lines hold fewer. Every
+    // separator ends in one of these bytes, so counting the bytes is a
+    // quick bound on the separators.
+    let separator_ends = text
+        .bytes()
+        .filter(|byte| matches!(byte, b'>' | b'|' | b'/' | 0xBA | 0xBB | 0xA2 | 0xB7))
+        .count();
+    if separator_ends < 2 {
         return false;
     }
     let segments: Vec<&str> = text.split(SEPARATORS).map(str::trim).collect();
@@ -445,6 +451,17 @@ mod tests {
         for character in (0..=0x10FFFF).filter_map(char::from_u32) {
             let lower: usize = character.to_lowercase().map(char::len_utf8).sum();
             assert!(3 * lower >= character.len_utf8(), "{character:?}");
+        }
+    }
+
+    #[test]
+    fn navigation_separators_end_in_the_counted_bytes() {
+        for separator in ['>', '›', '»', '|', '/', '•', '·'] {
+            let last = separator.to_string().bytes().last();
+            assert!(
+                matches!(last, Some(b'>' | b'|' | b'/' | 0xBA | 0xBB | 0xA2 | 0xB7)),
+                "{separator:?}"
+            );
         }
     }
 

@@ -25,36 +25,47 @@ impl Line {
             text: String::with_capacity(raw.len()),
             words: 0,
         };
-        let mut push_word = |word: &str| {
-            if !line.text.is_empty() {
+        let mut index = 0;
+        // Alternates between a run of spacing and a word, copied whole.
+        loop {
+            index = run_end(raw, index, true);
+            if index == raw.len() {
+                return line;
+            }
+            let word_start = index;
+            index = run_end(raw, index, false);
+            if line.words > 0 {
                 line.text.push(' ');
             }
-            line.text.push_str(word);
+            line.text.push_str(&raw[word_start..index]);
             line.words += 1;
-        };
-        // Copies whole words at once: the bytes from `word_start` up to the next spacing character.
-        let mut word_start: Option<usize> = None;
-        let mut index = 0;
-        while let Some(&byte) = raw.as_bytes().get(index) {
-            // ASCII, most of any text, is settled by the byte: printable
-            // characters are text, the space, controls and DEL are spacing.
-            let (spacing, width) = if byte.is_ascii() {
-                (!byte.is_ascii_graphic(), 1)
-            } else {
-                let character = raw[index..].chars().next().unwrap_or_default();
-                (is_spacing(character), character.len_utf8())
-            };
-            if !spacing {
-                word_start.get_or_insert(index);
-            } else if let Some(start) = word_start.take() {
-                push_word(&raw[start..index]);
-            }
-            index += width;
         }
-        if let Some(start) = word_start {
-            push_word(&raw[start..]);
+    }
+}
+
+/// Where the run of spacing (or of non-spacing) characters starting at byte `index` ends.
+fn run_end(raw: &str, mut index: usize, spacing: bool) -> usize {
+    while index < raw.len() {
+        let (is_spacing, width) = spacing_at(raw, index);
+        if is_spacing != spacing {
+            break;
         }
-        line
+        index += width;
+    }
+    index
+}
+
+/// Is the character starting at byte `index` spacing (see [`is_spacing`]), and how long is it?
+fn spacing_at(raw: &str, index: usize) -> (bool, usize) {
+    let byte = raw.as_bytes()[index];
+    // ASCII, most of any text, is settled by the byte: printable characters
+    // are text; the space, controls and DEL are spacing.
+    if byte.is_ascii() {
+        return (!byte.is_ascii_graphic(), 1);
+    }
+    match raw[index..].chars().next() {
+        Some(character) => (is_spacing(character), character.len_utf8()),
+        None => (true, 1),
     }
 }
 
@@ -141,13 +152,21 @@ pub(crate) fn ends_with_quote(text: &str) -> bool {
 
 /// Number of whitespace-separated words.
 pub(crate) fn word_count(text: &str) -> usize {
-    // The same count as `split_whitespace().count()`, in a plain loop: the
-    // rules ask it about nearly every line.
+    word_count_up_to(text, usize::MAX)
+}
+
+/// `word_count(text).min(cap)`, reading no further than the word past the
+/// cap: "has it at most N words" costs N words, not the whole paragraph.
+pub(crate) fn word_count_up_to(text: &str, cap: usize) -> usize {
+    // The same count as `split_whitespace()`, in a plain loop.
     let mut words = 0;
     let mut in_word = false;
     for character in text.chars() {
         let is_space = character.is_whitespace();
         if !is_space && !in_word {
+            if words == cap {
+                break;
+            }
             words += 1;
         }
         in_word = !is_space;
@@ -210,7 +229,7 @@ pub(crate) fn has_inner_sentence_end(text: &str) -> bool {
 /// Could the text be a heading or a headline: short, no sentence inside it,
 /// not cut off, not starting like a clause?
 pub(crate) fn is_heading_like(text: &str) -> bool {
-    let words = word_count(text);
+    let words = word_count_up_to(text, 13);
     words > 0
         && words <= 12
         && !text.ends_with(['.', ',', ';', ':'])
@@ -288,11 +307,11 @@ mod tests {
             "emoji 😀 line",
         ];
         for text in cases {
-            assert_eq!(
-                word_count(text),
-                text.split_whitespace().count(),
-                "{text:?}"
-            );
+            let words = text.split_whitespace().count();
+            assert_eq!(word_count(text), words, "{text:?}");
+            for cap in 0..4 {
+                assert_eq!(word_count_up_to(text, cap), words.min(cap), "{text:?}");
+            }
         }
     }
 
