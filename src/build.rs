@@ -72,21 +72,31 @@ pub fn build_site(options: &BuildOptions) -> std::io::Result<BuildReport> {
 }
 
 /// [`build_site`], telling `progress` as each stage ends.
+///
+/// Pages are written into a staging folder as they are rendered and then
+/// dropped, so memory stays bounded by the site graph, not the site's size;
+/// the staging folder replaces the output only when the build has no errors.
 pub fn build_site_with(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> std::io::Result<BuildReport> {
-    let (report, files) = run(options, false, progress)?;
-    let mut report = report;
-    if let Some(files) = files {
-        if !options.dry_run && !report.has_errors() {
-            let mut meter = Meter::start();
-            crate::write::write_site(&files, &options.output_dir())?;
-            report.timings.push(meter.lap("write"));
-            progress.stage_done("write");
-            report.written = true;
-        }
+    if options.dry_run {
+        return run(options, Mode::Discard, progress).map(|(report, _)| report);
     }
+    let staging = std::cell::OnceCell::new();
+    let (mut report, _) = run(options, Mode::Staged(&staging), progress)?;
+    // Dropped without a commit, the staging folder goes and the output stays.
+    let Some(staging) = staging.into_inner() else {
+        return Ok(report);
+    };
+    if report.has_errors() {
+        return Ok(report);
+    }
+    let mut meter = Meter::start();
+    staging.commit()?;
+    report.timings.push(meter.lap("write"));
+    progress.stage_done("write");
+    report.written = true;
     Ok(report)
 }
 
@@ -94,19 +104,32 @@ pub fn build_site_with(
 pub fn render_site(
     options: &BuildOptions,
 ) -> std::io::Result<(BuildReport, Option<Vec<OutputFile>>)> {
-    run(options, false, &())
+    run(options, Mode::Memory, &())
 }
 
 /// `backstory check`: everything a build finds, plus the editorial review
 /// ([`crate::check::review`]: ambiguous names, conflicting dates, broken
 /// and missing links, ...). Writes nothing.
 pub fn check_site(options: &BuildOptions) -> std::io::Result<BuildReport> {
-    run(options, true, &()).map(|(report, _)| report)
+    run(options, Mode::Review, &()).map(|(report, _)| report)
+}
+
+/// Where the rendered files go.
+enum Mode<'a> {
+    /// Kept in memory and returned.
+    Memory,
+    /// Kept in memory for the editorial review, then dropped.
+    Review,
+    /// Written into a staging folder as they are made; the folder is made
+    /// once the content has loaded, and left in the cell for the caller.
+    Staged(&'a std::cell::OnceCell<crate::write::Staging>),
+    /// Made and dropped (a dry run).
+    Discard,
 }
 
 fn run(
     options: &BuildOptions,
-    review: bool,
+    mode: Mode,
     progress: &dyn Progress,
 ) -> std::io::Result<(BuildReport, Option<Vec<OutputFile>>)> {
     let mut report = BuildReport::default();
@@ -146,13 +169,37 @@ fn run(
             None
         }
     };
-    let files = theme.and_then(|theme| {
-        let render_options = RenderOptions {
-            base_url: options.base_url.clone(),
-            inject: None,
-        };
-        match render::render(&site, &theme, &render_options) {
-            Ok(files) => Some(files),
+    let render_options = RenderOptions {
+        base_url: options.base_url.clone(),
+        inject: None,
+    };
+    // Content that already failed is still rendered, for its template
+    // errors, but written nowhere.
+    let failed = diagnostics.iter().any(Diagnostic::is_error);
+    let staging = match mode {
+        Mode::Staged(cell) if !failed => {
+            let output = options.output_dir();
+            let staging = crate::write::Staging::new(&output).map_err(|error| {
+                std::io::Error::new(
+                    error.kind(),
+                    format!("cannot write beside {}: {error}", output.display()),
+                )
+            })?;
+            Some(cell.get_or_init(|| staging))
+        }
+        _ => None,
+    };
+    let discard = |_: &OutputFile| Ok(());
+    let write = |file: &OutputFile| staging.map_or(Ok(()), |staging| staging.write(file));
+    let sink: Option<render::Sink> = match mode {
+        Mode::Memory | Mode::Review => None,
+        Mode::Staged(_) if staging.is_some() => Some(&write),
+        Mode::Staged(_) | Mode::Discard => Some(&discard),
+    };
+    // The paths of every file, and the files themselves unless they went to the sink.
+    let rendered = theme.and_then(|theme| {
+        match render::render_changed(&site, &theme, &render_options, None, sink) {
+            Ok(rendered) => Some(rendered),
             Err(problems) => {
                 diagnostics.extend(problems);
                 None
@@ -162,40 +209,55 @@ fn run(
     diagnostics.extend(render::links::reference_problems(&site));
     report.timings.push(meter.lap("render"));
     progress.stage_done("render");
-    if let Some(files) = &files {
-        diagnostics.extend(clashing_paths(files));
-    }
-    if review {
-        diagnostics.extend(crate::check::review(&site, files.as_deref()));
+    let Some(rendered) = rendered else {
+        report.diagnostics = sorted(diagnostics);
+        return Ok((report, None));
+    };
+    diagnostics.extend(clashing_paths(&rendered.paths));
+    let mut paths = rendered.paths;
+    let mut files = rendered.files;
+    if let Mode::Review = mode {
+        diagnostics.extend(crate::check::review(&site, Some(&files)));
         report.timings.push(meter.lap("review"));
     }
-    let files = match files {
-        Some(mut files) if !options.no_search && !options.dry_run => {
-            match crate::search::index_site(&files, &site.config.language) {
-                Ok(index) => files.extend(index),
-                Err(problem) => diagnostics.push(problem),
+    let searched = !options.no_search && !matches!(mode, Mode::Discard | Mode::Review);
+    if searched && !diagnostics.iter().any(Diagnostic::is_error) {
+        let language = &site.config.language;
+        let index = match staging {
+            Some(staging) => crate::search::index_folder(staging.dir(), language)?,
+            None => crate::search::index_site(&files, language),
+        };
+        match index {
+            Ok(index) => {
+                for file in index {
+                    paths.push(file.path.clone());
+                    match staging {
+                        Some(staging) => staging.write(&file)?,
+                        None => files.push(file),
+                    }
+                }
             }
-            report.timings.push(meter.lap("search"));
-            Some(files)
+            Err(problem) => diagnostics.push(problem),
         }
-        files => files,
-    };
-    report.files = files.as_ref().map_or(0, Vec::len);
+        report.timings.push(meter.lap("search"));
+    }
+    report.files = paths.len();
     report.diagnostics = sorted(diagnostics);
+    let files = matches!(mode, Mode::Memory).then_some(files);
     Ok((report, files))
 }
 
 /// Two rendered files with one path would overwrite each other in an order
 /// that depends on thread timing; the checks on sources and pages should make
 /// this impossible, and this is the last guard.
-fn clashing_paths(files: &[OutputFile]) -> Vec<Diagnostic> {
+fn clashing_paths(paths: &[String]) -> Vec<Diagnostic> {
     let mut seen = std::collections::HashSet::new();
-    files
+    paths
         .iter()
-        .filter(|file| !seen.insert(file.path.as_str()))
-        .map(|file| {
+        .filter(|path| !seen.insert(path.as_str()))
+        .map(|path| {
             Diagnostic::error(
-                &file.path,
+                path,
                 None,
                 "two pages of the site would be written to this path",
             )
@@ -232,11 +294,7 @@ mod tests {
 
     #[test]
     fn two_files_with_one_path_are_an_error() {
-        let files = [
-            OutputFile::new("a/index.html", "1"),
-            OutputFile::new("b/index.html", "2"),
-            OutputFile::new("a/index.html", "3"),
-        ];
+        let files = ["a/index.html", "b/index.html", "a/index.html"].map(String::from);
         let problems = clashing_paths(&files);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].file, Path::new("a/index.html"));

@@ -155,7 +155,7 @@ impl Engine {
                     previous: &self.pages,
                     templates: &templates,
                 };
-                render::render_changed(&site, &theme, &self.render_options, Some(incremental))
+                render::render_changed(&site, &theme, &self.render_options, Some(incremental), None)
             }
         };
         report.timings.push(("render", started.elapsed()));

@@ -88,6 +88,15 @@ async fn build_index(files: &[OutputFile], language: &str) -> Result<Vec<OutputF
     Ok(out)
 }
 
+/// Indexes the HTML pages in `folder` (a site being written), like [`index_site`].
+pub fn index_folder(
+    folder: &Path,
+    language: &str,
+) -> std::io::Result<Result<Vec<OutputFile>, Diagnostic>> {
+    let pages = html_pages(folder)?;
+    Ok(index_site(&pages, language))
+}
+
 /// Keeps the search index of an output folder in step with the pages on disk,
 /// for `watch` and `serve`, whose rebuilds write only what changed.
 pub struct Refresher {

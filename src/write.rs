@@ -141,46 +141,92 @@ pub fn write_site(files: &[OutputFile], output: &Path) -> io::Result<()> {
     for file in files {
         safe_relative(&file.path)?;
     }
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging)?;
+    let staging = Staging::new(output)?;
+    files.par_iter().try_for_each(|file| staging.write(file))?;
+    staging.commit()
+}
+
+/// A new site being written beside `output`: files go into a staging folder
+/// as they are made, and [`Staging::commit`] swaps it in with two renames.
+/// Dropped without a commit, the staging folder is removed and `output` is
+/// left as it was.
+pub struct Staging {
+    output: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates an empty staging folder for `output`.
+    pub fn new(output: &Path) -> io::Result<Staging> {
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            dir,
+            committed: false,
+        })
     }
-    std::fs::create_dir_all(&staging)?;
-    let result = files.par_iter().try_for_each(|file| {
-        let path = staging.join(safe_relative(&file.path)?);
+
+    /// The staging folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes one file into the staging folder; refuses paths that would leave it.
+    pub fn write(&self, file: &OutputFile) -> io::Result<()> {
+        let path = self.dir.join(safe_relative(&file.path)?);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
         std::fs::write(&path, &file.bytes)
-    });
-    if let Err(error) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(error);
     }
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let had_output = output.exists();
-    if had_output {
-        std::fs::rename(output, &old)?;
-    }
-    if let Err(error) = std::fs::rename(&staging, output) {
+
+    /// Swaps the staged site in for `output`; the old one is removed.
+    pub fn commit(mut self) -> io::Result<()> {
+        let parent = self.dir.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let name = self
+            .output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let had_output = self.output.exists();
         if had_output {
-            let _ = std::fs::rename(&old, output);
+            std::fs::rename(&self.output, &old)?;
         }
-        return Err(error);
+        if let Err(error) = std::fs::rename(&self.dir, &self.output) {
+            if had_output {
+                let _ = std::fs::rename(&old, &self.output);
+            }
+            return Err(error);
+        }
+        self.committed = true;
+        if had_output {
+            std::fs::remove_dir_all(&old)?;
+        }
+        Ok(())
     }
-    if had_output {
-        std::fs::remove_dir_all(&old)?;
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
     }
-    Ok(())
 }
 
 /// Checks that `path` stays inside the output folder: relative, no `..`, no root.

@@ -315,7 +315,8 @@ fn seed_timeline_groups_the_january_2020_strike_and_skips_datelines() {
             .enumerate()
         {
             let block = &article.blocks[mention.span.block];
-            let sentence = block.text[sentence_around(&block.text, mention.span.start)].to_string();
+            let sentence_range = sentence_around(&block.text, mention.span.start);
+            let sentence = block.text[sentence_range.clone()].to_string();
             occurrences.push(Occurrence {
                 source,
                 mention: index,
@@ -323,6 +324,7 @@ fn seed_timeline_groups_the_january_2020_strike_and_skips_datelines() {
                 block_kind: block.kind,
                 text: mention.text,
                 sentence,
+                sentence_range,
                 people: Vec::new(),
             });
         }

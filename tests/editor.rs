@@ -267,7 +267,7 @@ fn new_person_creates_a_profile_that_merges_with_the_sources() {
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
     let people = std::fs::read_to_string(root.join("public/data/people.json")).unwrap();
     assert_eq!(
-        people.matches("\"id\": \"rui-costa\"").count(),
+        people.matches("\"id\":\"rui-costa\"").count(),
         1,
         "{people}"
     );

@@ -37,9 +37,118 @@ fn every_relative_link_names_an_existing_file() {
         ..BuildOptions::default()
     };
     assert!(build_site(&options).unwrap().written);
+    let checked = check_links(&site, false);
+    assert!(checked > 100, "only {checked} links found");
+}
+
+/// A timeline too long for one page is summarised by year: every entry is
+/// then linked on its year page, and every link and anchor still resolves.
+#[test]
+fn a_summarised_timeline_keeps_every_link_and_anchor() {
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path();
+    std::fs::create_dir_all(root.join("content/sources")).unwrap();
+    std::fs::write(root.join("site.toml"), "title = \"Long timeline\"\n").unwrap();
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    // Six texts, each with a sentence for every day of 28 per month over two years.
+    let mut entries = 0;
+    for text in 0..6 {
+        let year = 1990 + text * 2;
+        let mut body = format!(
+            "Ledger {text}\n\nBy Imaginary Clerk\n\nJanuary 1, {}\n\n",
+            year + 3
+        );
+        for offset in 0..2 {
+            for month in months {
+                for day in 1..=28 {
+                    body.push_str(&format!(
+                        "Treasurer Orla Quennell said the ledger was signed on {month} {day}, {}.\n\n",
+                        year + offset
+                    ));
+                    entries += 1;
+                }
+            }
+        }
+        std::fs::write(
+            root.join(format!("content/sources/ledger-{text}.txt")),
+            body,
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        root.join("content/_index.md"),
+        "+++\ntitle = \"Home\"\n+++\nSee [@1990-03-04] and [the ledger](@source/ledger-0#p2).\n",
+    )
+    .unwrap();
+    let site = root.join("public");
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(site.clone()),
+        no_search: true,
+        ..BuildOptions::default()
+    };
+    let report = build_site(&options).unwrap();
+    assert!(report.written, "{:?}", report.diagnostics);
+    assert!(
+        report.timeline > backstory::render::links::TIMELINE_INDEX_LIMIT,
+        "{} entries from {entries} dated sentences",
+        report.timeline
+    );
+    let index = std::fs::read_to_string(site.join("timeline/index.html")).unwrap();
+    assert!(
+        index.contains("dated events in 1990"),
+        "years are summarised"
+    );
+    assert!(
+        !index.contains("id=\"t-1990-03-04\""),
+        "entries are not listed"
+    );
+    let year = std::fs::read_to_string(site.join("timeline/1990/index.html")).unwrap();
+    assert!(
+        year.contains("id=\"t-1990-03-04\""),
+        "the year page has them"
+    );
+    let home = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(
+        home.contains("timeline/1990/index.html#t-1990-03-04"),
+        "date links follow"
+    );
+    let found = std::fs::read_dir(site.join("people"))
+        .unwrap()
+        .any(|entry| {
+            entry
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("quennell")
+        });
+    assert!(
+        found,
+        "the person is found, so a person page links entries too"
+    );
+    check_links(&site, true);
+}
+
+/// Checks every relative link of every page under `site` names a file and,
+/// when `anchors`, that its `#fragment` is an `id` in that file. Returns how
+/// many links were checked.
+fn check_links(site: &Path, anchors: bool) -> usize {
     let mut checked = 0;
     let mut broken = Vec::new();
-    for entry in walkdir::WalkDir::new(&site).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(site).sort_by_file_name() {
         let entry = entry.unwrap();
         if entry.path().extension().and_then(|e| e.to_str()) != Some("html") {
             continue;
@@ -52,13 +161,24 @@ fn every_relative_link_names_an_existing_file() {
             checked += 1;
             if !resolved.is_file() {
                 broken.push(format!("{} -> {target}", entry.path().display()));
+                continue;
+            }
+            let fragment = target.split_once('#').map(|(_, f)| f);
+            if let Some(fragment) = fragment.filter(|_| anchors) {
+                let page = std::fs::read_to_string(&resolved).unwrap_or_default();
+                if !page.contains(&format!("id=\"{fragment}\"")) {
+                    broken.push(format!(
+                        "{} -> {target} (no such anchor)",
+                        entry.path().display()
+                    ));
+                }
             }
         }
     }
-    assert!(checked > 100, "only {checked} links found");
     assert!(
         broken.is_empty(),
         "links that do not name a file:\n{}",
         broken.join("\n")
     );
+    checked
 }

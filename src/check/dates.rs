@@ -90,11 +90,11 @@ pub fn conflicts(site: &Site) -> Vec<Diagnostic> {
     let mut dated: Vec<Dated> = Vec::new();
     for entry in &site.timeline {
         for citation in &entry.citations {
-            let words = content_words(&citation.sentence, &common, &months);
+            let words = content_words(citation.sentence(site), &common, &months);
             dated.push(Dated {
                 source: citation.source,
                 block: citation.block,
-                text: &citation.text,
+                text: citation.date_text(site),
                 value: entry.value,
                 words,
             });

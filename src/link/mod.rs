@@ -28,6 +28,8 @@ use std::path::PathBuf;
 /// The whole site as a graph, ready to render.
 #[derive(Debug)]
 pub struct Site {
+    /// The site folder; source paths are relative to it.
+    pub root: PathBuf,
     pub config: Config,
     /// Sources, newest first (undated last), then by id.
     pub sources: Vec<Source>,
@@ -48,8 +50,6 @@ pub struct Site {
 pub struct Source {
     pub id: String,
     pub path: PathBuf,
-    /// The raw bytes, published unchanged beside the page.
-    pub bytes: Vec<u8>,
     pub title: String,
     pub publication: Option<String>,
     pub date: Option<Date>,
@@ -117,9 +117,29 @@ pub struct Citation {
     /// Index into the source's `dates`.
     pub mention: usize,
     pub block: usize,
-    pub text: String,
-    pub sentence: String,
+    /// Byte range of the citing sentence in the block's text.
+    pub sentence_range: std::ops::Range<usize>,
     pub people: Vec<usize>,
+}
+
+impl Citation {
+    /// The words of the date expression, as the source wrote them.
+    pub fn date_text<'a>(&self, site: &'a Site) -> &'a str {
+        site.sources[self.source]
+            .dates
+            .get(self.mention)
+            .map_or("", |mention| mention.text.as_str())
+    }
+
+    /// The sentence that dates the entry.
+    pub fn sentence<'a>(&self, site: &'a Site) -> &'a str {
+        site.sources[self.source]
+            .article
+            .blocks
+            .get(self.block)
+            .and_then(|block| block.text.get(self.sentence_range.clone()))
+            .unwrap_or("")
+    }
 }
 
 /// An event or era written by the editors in `content/events/`.
@@ -275,6 +295,7 @@ fn link_inner(
         }
     }
     let site = Site {
+        root,
         config,
         sources,
         people,
@@ -375,7 +396,6 @@ fn clean_source(file: crate::load::SourceFile) -> (Source, Vec<Diagnostic>) {
         },
         url: sidecar.url.clone(),
         language: sidecar.language.clone(),
-        bytes: file.bytes,
         dates: Vec::new(),
         date_entries: Vec::new(),
         people: Vec::new(),
@@ -576,7 +596,8 @@ fn link_timeline(
                 value: mention.value,
                 block_kind: block.kind,
                 text: mention.text.clone(),
-                sentence: block.text[range].to_string(),
+                sentence: block.text[range.clone()].to_string(),
+                sentence_range: range,
                 people: in_sentence,
             });
         }
@@ -674,7 +695,7 @@ fn link_timeline(
         let index = timeline.len();
         let mut citations = Vec::new();
         let mut entry_people = Vec::new();
-        // Each occurrence belongs to one entry, so its strings move into the citation.
+        // Each occurrence belongs to one entry, so its people move into the citation.
         for &occurrence_index in &entry.occurrences {
             let Some(occurrence) = occurrences.get_mut(occurrence_index) else {
                 continue;
@@ -689,8 +710,7 @@ fn link_timeline(
                 source: occurrence.source,
                 mention: occurrence.mention,
                 block: source.dates[occurrence.mention].span.block,
-                text: std::mem::take(&mut occurrence.text),
-                sentence: std::mem::take(&mut occurrence.sentence),
+                sentence_range: occurrence.sentence_range.clone(),
                 people: std::mem::take(&mut occurrence.people),
             });
         }

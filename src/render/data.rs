@@ -95,11 +95,28 @@ fn absolute(base_url: Option<&str>, path: &str) -> String {
 /// The files do not depend on each other, so they are made in parallel; the
 /// list keeps a fixed order.
 pub fn data_files(site: &Site, lookup: &Lookup, base_url: Option<&str>) -> Vec<OutputFile> {
+    data_files_with(site, lookup, base_url, |file| file)
+}
+
+/// [`data_files`], each handed to `each` as soon as it is made (and the
+/// results returned in the fixed order): a writer can then drop every file
+/// once it is on disk.
+pub fn data_files_with<R: Send>(
+    site: &Site,
+    lookup: &Lookup,
+    base_url: Option<&str>,
+    each: impl Fn(OutputFile) -> R + Sync,
+) -> Vec<R> {
     type Make<'a> = Box<dyn Fn() -> OutputFile + Send + Sync + 'a>;
     let makers: Vec<Make> = vec![
-        Box::new(|| OutputFile::new("data/sources.json", to_json(&source_records(site)))),
-        Box::new(|| OutputFile::new("data/people.json", to_json(&person_records(site)))),
-        Box::new(|| OutputFile::new("data/timeline.json", to_json(&timeline_records(site)))),
+        Box::new(|| OutputFile::new("data/sources.json", to_json_lines(&source_records(site)))),
+        Box::new(|| OutputFile::new("data/people.json", to_json_lines(&person_records(site)))),
+        Box::new(|| {
+            OutputFile::new(
+                "data/timeline.json",
+                to_json_lines(&timeline_records(site, lookup)),
+            )
+        }),
         Box::new(|| OutputFile::new("data/timelinejs.json", to_json(&timelinejs(site)))),
         Box::new(|| OutputFile::new("sitemap.xml", sitemap(site, lookup, base_url))),
         Box::new(|| OutputFile::new("atom.xml", atom(site, base_url))),
@@ -111,7 +128,7 @@ pub fn data_files(site: &Site, lookup: &Lookup, base_url: Option<&str>) -> Vec<O
             OutputFile::new("robots.txt", format!("User-agent: *\nAllow: /\n{sitemap}"))
         }),
     ];
-    makers.par_iter().map(|make| make()).collect()
+    makers.par_iter().map(|make| each(make())).collect()
 }
 
 fn source_records(site: &Site) -> Vec<SourceRecord<'_>> {
@@ -165,7 +182,7 @@ fn person_records(site: &Site) -> Vec<PersonRecord<'_>> {
         .collect()
 }
 
-fn timeline_records(site: &Site) -> Vec<TimelineRecord<'_>> {
+fn timeline_records<'a>(site: &'a Site, lookup: &Lookup) -> Vec<TimelineRecord<'a>> {
     let mut timeline = Vec::new();
     for entry in &site.timeline {
         let people: Vec<&str> = entry
@@ -180,8 +197,8 @@ fn timeline_records(site: &Site) -> Vec<TimelineRecord<'_>> {
                 date: entry.value.iso(),
                 precision: precision_name(entry.value.precision),
                 modifier: modifier_name(entry.value.modifier),
-                text: &citation.text,
-                sentence: &citation.sentence,
+                text: citation.date_text(site),
+                sentence: citation.sentence(site),
                 source: Some(&source.id),
                 people: citation
                     .people
@@ -203,7 +220,7 @@ fn timeline_records(site: &Site) -> Vec<TimelineRecord<'_>> {
                 sentence: event.file.doc.body.trim(),
                 source: None,
                 people: people.clone(),
-                page: format!("/timeline/#{}", entry.id),
+                page: format!("/{}", lookup.entry_path(entry)),
                 editorial: true,
                 title: Some(&event.file.doc.meta.title),
             });
@@ -212,9 +229,25 @@ fn timeline_records(site: &Site) -> Vec<TimelineRecord<'_>> {
     timeline
 }
 
+/// Compact JSON and a final newline.
 fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_else(|_| b"null".to_vec());
+    let mut bytes = serde_json::to_vec(value).unwrap_or_else(|_| b"null".to_vec());
     bytes.push(b'\n');
+    bytes
+}
+
+/// A JSON array with one compact record per line: a third of the size of
+/// pretty-printed JSON, and still readable and diffable line by line.
+fn to_json_lines<T: Serialize>(records: &[T]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(records.len() * 256 + 4);
+    bytes.push(b'[');
+    for (index, record) in records.iter().enumerate() {
+        bytes.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
+        if serde_json::to_writer(&mut bytes, record).is_err() {
+            bytes.extend_from_slice(b"null");
+        }
+    }
+    bytes.extend_from_slice(b"\n]\n");
     bytes
 }
 
@@ -422,7 +455,7 @@ fn timelinejs(site: &Site) -> TimelineJs {
                 let source = &site.sources[citation.source];
                 text.push_str(&format!(
                     "<p>{} <a href=\"/sources/{}/#{}\">{}</a></p>",
-                    escape_html(&citation.sentence),
+                    escape_html(citation.sentence(site)),
                     escape_html(&source.id),
                     anchor(citation.block),
                     escape_html(&source.title)

@@ -122,7 +122,12 @@ impl Fingerprints {
                 for citation in &entry.citations {
                     let source = &site.sources[citation.source];
                     (&source.id, &source.title, &source.publication).hash(&mut h);
-                    (citation.block, &citation.text, &citation.sentence).hash(&mut h);
+                    (
+                        citation.block,
+                        citation.date_text(site),
+                        citation.sentence(site),
+                    )
+                        .hash(&mut h);
                 }
                 if let Some(event) = &entry.editorial {
                     format!("{:?}", event.file).hash(&mut h);

@@ -9,25 +9,34 @@
 //! short form. Absolute links (`https:`, `mailto:`, `/x`) and pure fragments
 //! (`#p3`) are left alone.
 
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
 /// Rewrites the `href` attributes of `html` as described in the module header.
 pub fn link_index_files(html: &str) -> String {
-    const ATTRIBUTE: &str = "href=\"";
+    static ATTRIBUTE: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(["href=\""]).expect("a valid pattern"));
     let mut out = String::with_capacity(html.len() + html.len() / 16);
-    let mut rest = html;
-    while let Some(at) = rest.find(ATTRIBUTE) {
-        let value_start = at + ATTRIBUTE.len();
-        out.push_str(&rest[..value_start]);
-        rest = &rest[value_start..];
-        let Some(end) = rest.find('"') else { break };
-        out.push_str(&index_file(&rest[..end]));
-        rest = &rest[end..];
+    let mut copied = 0;
+    for found in ATTRIBUTE.find_iter(html) {
+        // Not inside a value already rewritten.
+        if found.start() < copied {
+            continue;
+        }
+        let start = found.end();
+        let Some(length) = html[start..].find('"') else {
+            break;
+        };
+        out.push_str(&html[copied..start]);
+        push_index_file(&mut out, &html[start..start + length]);
+        copied = start + length;
     }
-    out.push_str(rest);
+    out.push_str(&html[copied..]);
     out
 }
 
-/// One link's new form (see the module header).
-fn index_file(href: &str) -> std::borrow::Cow<'_, str> {
+/// Appends one link's new form (see the module header) to `out`.
+fn push_index_file(out: &mut String, href: &str) {
     let split = href.find(['?', '#']).unwrap_or(href.len());
     let (path, tail) = href.split_at(split);
     let absolute = path.starts_with('/')
@@ -35,16 +44,15 @@ fn index_file(href: &str) -> std::borrow::Cow<'_, str> {
             .split('/')
             .next()
             .is_some_and(|first| first.contains(':'));
-    if absolute || (path.is_empty() && !tail.is_empty()) {
-        return href.into();
+    let folder = path.is_empty() || path.ends_with('/');
+    let dots = path == "." || path == ".." || path.ends_with("/..") || path.ends_with("/.");
+    if absolute || (path.is_empty() && !tail.is_empty()) || !(folder || dots) {
+        out.push_str(href);
+        return;
     }
-    if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html{tail}").into()
-    } else if path == "." || path == ".." || path.ends_with("/..") || path.ends_with("/.") {
-        format!("{path}/index.html{tail}").into()
-    } else {
-        href.into()
-    }
+    out.push_str(path);
+    out.push_str(if dots { "/index.html" } else { "index.html" });
+    out.push_str(tail);
 }
 
 #[cfg(test)]
@@ -69,7 +77,9 @@ mod tests {
             ("sources/a/a.txt", "sources/a/a.txt"),
         ];
         for (href, expected) in cases {
-            assert_eq!(index_file(href), expected, "{href}");
+            let mut out = String::new();
+            push_index_file(&mut out, href);
+            assert_eq!(out, expected, "{href}");
         }
     }
 
@@ -80,6 +90,11 @@ mod tests {
         assert_eq!(
             link_index_files(html),
             "<a href=\"../x/index.html\">x/</a> <p>href=</p><link href=\"a.css\"><a href=\"index.html\">home</a>"
+        );
+        // A value ending in `href=` does not start another one.
+        assert_eq!(
+            link_index_files("<a href=\"?href=\">x/\" <a href=\"y/\">"),
+            "<a href=\"?href=\">x/\" <a href=\"y/index.html\">"
         );
     }
 }

@@ -30,7 +30,16 @@ pub struct Lookup {
     pub person_by_id: HashMap<String, usize>,
     pub source_by_id: HashMap<String, usize>,
     pub page_by_id: HashMap<String, usize>,
+    /// Whether the timeline page lists every entry ([`TIMELINE_INDEX_LIMIT`]);
+    /// when it does not, entries are linked on their year pages.
+    pub timeline_on_index: bool,
 }
+
+/// The most entries the timeline page lists one by one. A longer timeline
+/// would make a page too heavy to open (tens of megabytes for a few thousand
+/// sources), so the timeline page then summarises each year and the year
+/// pages, which always hold every entry of their year, carry the entries.
+pub const TIMELINE_INDEX_LIMIT: usize = 2_000;
 
 impl Lookup {
     pub fn new(site: &Site) -> Self {
@@ -57,7 +66,18 @@ impl Lookup {
         lookup.person_by_id = by_id(site.people.iter().map(|p| &p.id).collect());
         lookup.source_by_id = by_id(site.sources.iter().map(|s| &s.id).collect());
         lookup.page_by_id = by_id(site.pages.iter().map(|p| &p.id).collect());
+        lookup.timeline_on_index = site.timeline.len() <= TIMELINE_INDEX_LIMIT;
         lookup
+    }
+
+    /// The site-relative URL of a timeline entry: its anchor on the timeline
+    /// page, or on its year page when the timeline page summarises years.
+    pub fn entry_path(&self, entry: &crate::link::TimelineEntry) -> String {
+        if self.timeline_on_index {
+            format!("timeline/#{}", entry.id)
+        } else {
+            format!("timeline/{}/#{}", entry.value.year(), entry.id)
+        }
     }
 }
 
@@ -92,17 +112,32 @@ impl<'a> LinkContext<'a> {
 
     /// The timeline entry with this exact value, else the year page, if either exists.
     pub fn date_url(&self, value: &DateValue) -> Option<String> {
-        let (site, lookup) = self.site?;
+        let (_, lookup) = self.site?;
         if let Some(&entry) = lookup.entry_by_iso.get(&value.iso()) {
-            return Some(format!(
-                "{}timeline/#{}",
-                self.root, site.timeline[entry].id
-            ));
+            return Some(self.entry_url(entry));
         }
         lookup
             .years
             .contains(&value.year())
             .then(|| format!("{}timeline/{}/", self.root, value.year()))
+    }
+
+    /// The site-relative URL of a timeline entry (see [`Lookup::entry_path`]).
+    pub fn entry_path(&self, entry: &crate::link::TimelineEntry) -> String {
+        match self.site {
+            Some((_, lookup)) => lookup.entry_path(entry),
+            None => format!("timeline/#{}", entry.id),
+        }
+    }
+
+    /// The URL of timeline entry `entry` (an index into the site's timeline).
+    pub fn entry_url(&self, entry: usize) -> String {
+        match self.site {
+            Some((site, lookup)) => {
+                format!("{}{}", self.root, lookup.entry_path(&site.timeline[entry]))
+            }
+            None => String::new(),
+        }
     }
 
     /// Escapes `text`, linking the first mention of each person (tracked in
@@ -352,7 +387,7 @@ fn resolve_date(site: &Site, lookup: &Lookup, text: &str) -> Result<Target, Unre
     let entry = lookup
         .entry_by_iso
         .get(&value.iso())
-        .map(|&entry| format!("timeline/#{}", site.timeline[entry].id));
+        .map(|&entry| lookup.entry_path(&site.timeline[entry]));
     // A year is best shown by its own page; a day or month by its entry.
     let url = if value.precision == Precision::Year {
         year_page.or(entry)

@@ -140,8 +140,11 @@ pub struct Incremental<'a> {
 /// The result of [`render_changed`].
 #[derive(Debug, Default)]
 pub struct Rendered {
-    /// Files rendered this time (every page in a full render), sorted by path.
+    /// Files rendered this time (every page in a full render), sorted by
+    /// path; empty when they went to a [`Sink`].
     pub files: Vec<OutputFile>,
+    /// The paths of the files rendered this time, sorted, wherever they went.
+    pub paths: Vec<String>,
     /// Pages skipped because their fingerprint did not change: they are on disk as they should be.
     pub unchanged: Vec<String>,
     /// Output path -> fingerprint, for every page (empty in a full render).
@@ -150,23 +153,55 @@ pub struct Rendered {
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
+/// Where a render puts its files: each is handed over as soon as it is made
+/// and then dropped, so a full build never holds the whole site in memory.
+/// `Err` stops nothing already running but fails the render.
+pub type Sink<'s> = &'s (dyn Fn(&OutputFile) -> std::io::Result<()> + Sync);
+
 /// Renders every page and data file of `site`.
 pub fn render(
     site: &Site,
     theme: &Theme,
     options: &RenderOptions,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    render_changed(site, theme, options, None).map(|rendered| rendered.files)
+    render_changed(site, theme, options, None, None).map(|rendered| rendered.files)
+}
+
+/// Renders every page and data file of `site` into `sink`; returns the paths.
+pub fn render_into(
+    site: &Site,
+    theme: &Theme,
+    options: &RenderOptions,
+    sink: Sink,
+) -> Result<Vec<String>, Vec<Diagnostic>> {
+    render_changed(site, theme, options, None, Some(sink)).map(|rendered| rendered.paths)
 }
 
 /// Renders the data files and the pages whose fingerprint differs from
-/// `incremental.previous` (all pages when `incremental` is `None`).
+/// `incremental.previous` (all pages when `incremental` is `None`). The files
+/// go to `sink` when there is one, else into [`Rendered::files`].
 pub fn render_changed(
     site: &Site,
     theme: &Theme,
     options: &RenderOptions,
     incremental: Option<Incremental>,
+    sink: Option<Sink>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
+    // A file either goes to the sink (and is dropped) or is kept.
+    let deliver = |file: OutputFile| -> Result<(String, Option<OutputFile>), Diagnostic> {
+        match sink {
+            Some(sink) => match sink(&file) {
+                Ok(()) => Ok((file.path, None)),
+                Err(error) => Err(Diagnostic::error(
+                    &file.path,
+                    None,
+                    format!("cannot write this file: {error}"),
+                )
+                .hint("check that the output folder's disk has space and is writable")),
+            },
+            None => Ok((file.path.clone(), Some(file))),
+        }
+    };
     let lookup = Lookup::new(site);
     let base_url = options.base_url.clone().or_else(|| site.config.base_url());
     let base_url = base_url.map(|url| format!("{}/", url.trim_end_matches('/')));
@@ -231,7 +266,7 @@ pub fn render_changed(
         .timings
         .push(("render:fingerprints", started.elapsed()));
     let started = std::time::Instant::now();
-    let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
+    let rendered: Vec<Result<(String, Option<OutputFile>), Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let depth = job.url.matches('/').count();
@@ -259,52 +294,88 @@ pub fn render_changed(
                 .tera
                 .render(job.template, &context)
                 .map_err(|e| theme::template_diagnostic(&e, Some(&job.url)))?;
-            Ok(OutputFile::new(job.path(), hrefs::link_index_files(&html)))
+            deliver(OutputFile::new(job.path(), hrefs::link_index_files(&html)))
         })
         .collect();
-    let mut files = Vec::with_capacity(rendered.len() + site.sources.len() + 16);
+    let mut outputs = rendered;
+    // The raw copy of each source changes only with the file itself.
+    let raw_copies: Vec<_> = site
+        .sources
+        .par_iter()
+        .map(|source| {
+            let file_name = source
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let path = format!("sources/{}/{}", source.id, views::raw_file_name(&file_name));
+            let known = incremental.as_ref().and_then(|incremental| {
+                let key = incremental.source_keys.get(&source.id).copied()?;
+                Some((key, incremental.previous.get(&path) == Some(&key)))
+            });
+            match known {
+                Some((_, true)) => (path, known, None),
+                _ => {
+                    // Read again rather than held in memory for the whole build.
+                    let output = match std::fs::read(site.root.join(&source.path)) {
+                        Ok(bytes) => deliver(OutputFile::new(path.clone(), bytes)),
+                        Err(error) => Err(Diagnostic::error(
+                            &source.path,
+                            None,
+                            format!("cannot read this file again to publish it: {error}"),
+                        )
+                        .hint("keep the file in place while the site builds")),
+                    };
+                    (path, known, Some(output))
+                }
+            }
+        })
+        .collect();
+    for (path, known, output) in raw_copies {
+        if let Some((key, _)) = known {
+            result.fingerprints.insert(path.clone(), key);
+        }
+        match output {
+            Some(output) => outputs.push(output),
+            None => result.unchanged.push(path),
+        }
+    }
+    for (name, bytes) in &theme.assets {
+        outputs.push(deliver(OutputFile::new(
+            format!("assets/{name}"),
+            bytes.clone(),
+        )));
+    }
+    if !theme.assets.iter().any(|(name, _)| name == "syntax.css") {
+        outputs.push(deliver(OutputFile::new(
+            "assets/syntax.css",
+            markdown::syntax_css(),
+        )));
+    }
+    result.timings.push(("render:pages", started.elapsed()));
+    let started = std::time::Instant::now();
+    outputs.extend(data::data_files_with(
+        site,
+        &lookup,
+        base_url.as_deref(),
+        deliver,
+    ));
+    result.timings.push(("render:data", started.elapsed()));
     let mut problems = Vec::new();
-    for result in rendered {
-        match result {
-            Ok(file) => files.push(file),
+    for output in outputs {
+        match output {
+            Ok((path, file)) => {
+                result.paths.push(path);
+                result.files.extend(file);
+            }
             Err(problem) => problems.push(problem),
         }
     }
     if !problems.is_empty() {
         return Err(problems);
     }
-    for source in &site.sources {
-        let file_name = source
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let path = format!("sources/{}/{}", source.id, views::raw_file_name(&file_name));
-        if let Some(incremental) = &incremental {
-            // The raw copy changes only with the file itself.
-            let key = incremental.source_keys.get(&source.id).copied();
-            if let Some(key) = key {
-                result.fingerprints.insert(path.clone(), key);
-                if incremental.previous.get(&path) == Some(&key) {
-                    result.unchanged.push(path);
-                    continue;
-                }
-            }
-        }
-        files.push(OutputFile::new(path, source.bytes.clone()));
-    }
-    for (name, bytes) in &theme.assets {
-        files.push(OutputFile::new(format!("assets/{name}"), bytes.clone()));
-    }
-    if !theme.assets.iter().any(|(name, _)| name == "syntax.css") {
-        files.push(OutputFile::new("assets/syntax.css", markdown::syntax_css()));
-    }
-    result.timings.push(("render:pages", started.elapsed()));
-    let started = std::time::Instant::now();
-    files.extend(data::data_files(site, &lookup, base_url.as_deref()));
-    result.timings.push(("render:data", started.elapsed()));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    result.files = files;
+    result.paths.sort();
+    result.files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(result)
 }
 
@@ -435,6 +506,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
             }),
         });
     }
+    let on_index = lookup.timeline_on_index;
     jobs.push(PageJob {
         url: "timeline/".into(),
         template: "timeline.html",
@@ -442,19 +514,24 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         description: Some("Every dated event in the sources, in order.".into()),
         deps: vec![Dep::AllEntries, Dep::Markdown, Dep::Years],
         fill: Box::new(move |context, links| {
-            let entries = views::entry_views(site, links);
-            let mut years: BTreeMap<i16, Vec<views::EntryView>> = BTreeMap::new();
-            for entry in entries {
-                years.entry(entry.year).or_default().push(entry);
-            }
-            let years: Vec<_> = years
-                .into_iter()
-                .map(|(year, entries)| YearGroup {
+            // Every entry when the timeline is short enough; else each year's
+            // editorial entries, a count, and the year page for the rest.
+            let mut years: BTreeMap<i16, YearGroup> = BTreeMap::new();
+            for entry in &site.timeline {
+                let year = entry.value.year();
+                let group = years.entry(year).or_insert_with(|| YearGroup {
                     year,
                     url: format!("timeline/{year}/"),
-                    entries,
-                })
-                .collect();
+                    count: 0,
+                    entries: Vec::new(),
+                });
+                group.count += 1;
+                if on_index || entry.editorial.is_some() {
+                    group.entries.push(views::entry_view(site, entry, links));
+                }
+            }
+            let years: Vec<YearGroup> = years.into_values().collect();
+            context.insert("summarised", &!on_index);
             context.insert("years", &years);
             context.insert("eras", &views::era_views(site, links));
             context.insert("year_counts", &year_counts(site));
@@ -487,15 +564,18 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
             description: Some(format!("What the sources say happened in {year}.")),
             deps,
             fill: Box::new(move |context, links| {
-                let entries: Vec<_> = site
+                let in_year: Vec<_> = site
                     .timeline
                     .iter()
                     .filter(|entry| entry.value.year() == year)
+                    .collect();
+                let entries: Vec<_> = in_year
+                    .iter()
                     .map(|entry| views::entry_view(site, entry, links))
                     .collect();
                 context.insert("year", &year);
                 context.insert("entries", &entries);
-                context.insert("mentions", &views::year_mentions(site, year));
+                context.insert("mentions", &views::year_mentions(site, year, &in_year));
                 let at = years.iter().position(|&y| y == year);
                 context.insert(
                     "previous",
@@ -560,6 +640,8 @@ fn is_cast(person: &crate::link::Person) -> bool {
 struct YearGroup {
     year: i16,
     url: String,
+    /// Entries in the year, whether listed or not.
+    count: usize,
     entries: Vec<views::EntryView>,
 }
 

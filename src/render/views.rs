@@ -147,10 +147,7 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
                 .filter(|(_, d)| d.span.block == block_index)
             {
                 let url = match source.date_entries.get(mention_index).copied().flatten() {
-                    Some(entry) => Some(format!(
-                        "{}timeline/#{}",
-                        links.root, site.timeline[entry].id
-                    )),
+                    Some(entry) => Some(links.entry_url(entry)),
                     None => links.date_url(&mention.value),
                 };
                 if let Some(url) = url {
@@ -298,7 +295,7 @@ pub fn person_view(site: &Site, index: usize, links: &LinkContext) -> PersonView
             .events
             .iter()
             .filter_map(|&e| site.timeline.get(e))
-            .map(entry_summary)
+            .map(|entry| entry_summary(entry, links))
             .collect(),
         sources: person
             .sources
@@ -337,6 +334,8 @@ pub struct CitationView {
 #[derive(Debug, Serialize)]
 pub struct EntryView {
     pub id: String,
+    /// Site-relative URL of the entry's anchor (on the timeline or its year page).
+    pub url: String,
     /// ISO value (`2020-01`).
     pub date: String,
     pub label: String,
@@ -350,9 +349,10 @@ pub struct EntryView {
 }
 
 /// An entry without its citations, for lists of links to the timeline.
-fn entry_summary(entry: &TimelineEntry) -> EntryView {
+fn entry_summary(entry: &TimelineEntry, links: &LinkContext) -> EntryView {
     EntryView {
         id: entry.id.clone(),
+        url: links.entry_path(entry),
         date: entry.value.iso(),
         label: entry.value.label(),
         precision: format!("{:?}", entry.value.precision).to_lowercase(),
@@ -383,14 +383,15 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
         .iter()
         .map(|citation| {
             let source = &site.sources[citation.source];
-            let sentence_html = match citation.sentence.find(&citation.text) {
+            let (sentence, text) = (citation.sentence(site), citation.date_text(site));
+            let sentence_html = match sentence.find(text) {
                 Some(at) => format!(
                     "{}<mark>{}</mark>{}",
-                    escape_html(&citation.sentence[..at]),
-                    escape_html(&citation.text),
-                    escape_html(&citation.sentence[at + citation.text.len()..])
+                    escape_html(&sentence[..at]),
+                    escape_html(text),
+                    escape_html(&sentence[at + text.len()..])
                 ),
-                None => escape_html(&citation.sentence),
+                None => escape_html(sentence),
             };
             CitationView {
                 source_title: source.title.clone(),
@@ -415,6 +416,7 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
     }
     EntryView {
         id: entry.id.clone(),
+        url: links.entry_path(entry),
         date: entry.value.iso(),
         label: entry.value.label(),
         precision: format!("{:?}", entry.value.precision).to_lowercase(),
@@ -471,12 +473,23 @@ pub fn era_views(site: &Site, links: &LinkContext) -> Vec<EraView> {
         .collect()
 }
 
-/// Every date mention of `year` in the sources, for the year page.
-pub fn year_mentions(site: &Site, year: i16) -> Vec<CitationView> {
+/// The date mentions of `year` in the sources that `entries` (the year's
+/// timeline entries) do not already quote: datelines, notes, and dates the
+/// timeline leaves out. With the entries, every mention of the year.
+pub fn year_mentions(site: &Site, year: i16, entries: &[&TimelineEntry]) -> Vec<CitationView> {
+    // What the entries already quote is not repeated.
+    let cited: HashSet<(usize, usize)> = entries
+        .iter()
+        .flat_map(|entry| entry.citations.iter())
+        .map(|citation| (citation.source, citation.mention))
+        .collect();
     let mut seen = HashSet::new();
     let mut mentions = Vec::new();
-    for source in &site.sources {
-        for mention in source.dates.iter().filter(|d| d.value.year() == year) {
+    for (source_index, source) in site.sources.iter().enumerate() {
+        for (index, mention) in source.dates.iter().enumerate() {
+            if mention.value.year() != year || cited.contains(&(source_index, index)) {
+                continue;
+            }
             if !seen.insert((source.id.as_str(), mention.span)) {
                 continue;
             }

@@ -56,6 +56,8 @@ pub struct Occurrence {
     pub text: String,
     /// The sentence around the date expression.
     pub sentence: String,
+    /// Where that sentence is in its block's text.
+    pub sentence_range: std::ops::Range<usize>,
     /// Indices of the people named in the same sentence.
     pub people: Vec<usize>,
 }

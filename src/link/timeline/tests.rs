@@ -48,6 +48,7 @@ fn occurrence(
         block_kind: BlockKind::Paragraph,
         text: text.to_string(),
         sentence: sentence.to_string(),
+        sentence_range: 0..sentence.len(),
         people: people.to_vec(),
     }
 }
