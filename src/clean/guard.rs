@@ -1,16 +1,16 @@
 //! A line in, the cue words it holds out, found in one pass; and regexes
 //! that run only on lines holding one of their cue words.
 //!
-//! The cleaner asks about a dozen case-insensitive, Unicode-aware regexes
-//! about every line, and almost every line is plain prose that none of them
-//! matches. Proving that with the regex engine is slow: a Unicode `\b` keeps
-//! its fast automaton off any line with a curly quote, so the backtracker
-//! walks the line, once per regex. Instead [`Scanned::new`] looks for the cue
-//! words of all the regexes in one pass, and a [`Guarded`] regex runs only
-//! when one of its own cue words is there. The answers are exactly the
-//! regex's own: a cue list holds a word that every match of its regex
+//! The cleaner tests every line against about a dozen case-insensitive,
+//! Unicode-aware regexes, and almost every line is plain prose that none of
+//! them matches. Proving that with the regex engine is slow: a Unicode `\b`
+//! keeps its fast automaton off any line with a curly quote, so the
+//! backtracker walks the line, once per regex. Instead [`Scanned::new`] looks
+//! for the cue words of all the regexes in one pass, and a [`Guarded`] regex
+//! runs only when one of its own cue words is there. The answers are exactly
+//! the regex's own: a cue list holds a word that every match of its regex
 //! contains, so skipping a line without one changes nothing (debug builds
-//! check this on every skip).
+//! check this on every skip, so the test suite checks every cue list).
 
 use std::sync::LazyLock;
 
