@@ -604,3 +604,42 @@ fn throughput() {
         raw.len() as f64 / 1e6 / elapsed.as_secs_f64()
     );
 }
+
+#[test]
+#[ignore = "measurement: BACKSTORY_CLEAN_CORPUS=DIR cargo test --release --test clean -- --ignored --nocapture corpus_throughput"]
+fn corpus_throughput() {
+    // The sources of a generated corpus (`gen_corpus.py`), one article per file,
+    // cleaned one after the other on one thread: the per-article cost a build pays.
+    let Ok(folder) = std::env::var("BACKSTORY_CLEAN_CORPUS") else {
+        println!("set BACKSTORY_CLEAN_CORPUS to a folder of .txt sources");
+        return;
+    };
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&folder)
+        .expect("a readable folder")
+        .map(|entry| entry.expect("a readable entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    paths.sort();
+    let sources: Vec<String> = paths
+        .iter()
+        .map(|path| std::fs::read_to_string(path).expect("a UTF-8 source"))
+        .collect();
+    let bytes: usize = sources.iter().map(String::len).sum();
+    let mut best = std::time::Duration::MAX;
+    for _ in 0..5 {
+        let start = std::time::Instant::now();
+        let blocks: usize = sources
+            .iter()
+            .map(|raw| clean(raw, &CleanOptions::default()).blocks.len())
+            .sum();
+        best = best.min(start.elapsed());
+        assert!(blocks > 0);
+    }
+    println!(
+        "cleaned {} sources, {:.1} MB, best of 5 in {:.2?} ({:.1} MB/s)",
+        sources.len(),
+        bytes as f64 / 1e6,
+        best,
+        bytes as f64 / 1e6 / best.as_secs_f64()
+    );
+}

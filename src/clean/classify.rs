@@ -6,6 +6,7 @@
 //! a paragraph splits it; the body pass glues the halves back together.
 
 use super::clutter::{isolated_clutter, line_clutter, TIMESTAMP};
+use super::guard::Scanned;
 use super::lines::{normalise, Line};
 use super::metadata::{
     parse_byline, parse_caption, parse_dateline, parse_print_note, parse_sign_off, Dateline,
@@ -157,16 +158,17 @@ fn classify_line(
     if overrides.keeps(text) {
         return Some(PieceKind::Text { forced: true });
     }
-    if let Some((note, publication)) = parse_print_note(text) {
+    let scanned = Scanned::line(&lines[index]);
+    if let Some((note, publication)) = parse_print_note(scanned) {
         return Some(PieceKind::Note(note, publication));
     }
-    if let Some(authors) = parse_sign_off(text) {
+    if let Some(authors) = parse_sign_off(scanned) {
         return Some(PieceKind::SignOff(authors));
     }
-    let clutter = line_clutter(text);
+    let clutter = line_clutter(scanned);
     // A "Published ..." line with a full date is the dateline, not a bare timestamp.
     if clutter.is_none() || clutter == Some(TIMESTAMP) {
-        if let Some(dateline) = parse_dateline(text) {
+        if let Some(dateline) = parse_dateline(scanned) {
             return Some(PieceKind::Dateline(dateline));
         }
     }
@@ -180,7 +182,7 @@ fn classify_line(
             authors,
         }));
     }
-    if let Some((caption, credit)) = parse_caption(text) {
+    if let Some((caption, credit)) = parse_caption(scanned) {
         if caption.is_empty() {
             return Some(PieceKind::Removed("photo credit"));
         }

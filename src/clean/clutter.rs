@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::guard::{Cue, Guarded, Scanned};
 use super::lines::{capitalised_share, ends_sentence, word_count};
 
 /// Lines longer than this are prose or data, never page furniture: skipping
@@ -21,49 +22,65 @@ pub(crate) const TIMESTAMP: &str = "timestamp";
 /// Reason for a line made of icon-font class names or similar repeated fragments.
 pub(crate) const DEBRIS: &str = "icon-font debris";
 
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b|©\s*\d{4}")
-        .expect("valid regex")
+static COPYRIGHT: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::Copyright,
+        r"(?i)^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b|©\s*\d{4}",
+    )
 });
-static ARCHIVE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:pipermail|mhonarc|mailman|this archive was generated|unsubscribe|mailing list)\b")
-        .expect("valid regex")
+static ARCHIVE_FOOTER: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::ArchiveFooter,
+        r"(?i)\b(?:pipermail|mhonarc|mailman|this archive was generated|unsubscribe|mailing list)\b",
+    )
 });
-static SHARE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SHARE_PROMPT: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::SharePrompt,
         r"(?i)\b(?:share (?:this|it|on)\b|like this (?:story|article)|tweet this|email this|with a friend|follow (?:us|me|him|her|them) (?:on|at)\b|click here)",
     )
-    .expect("valid regex")
 });
-static APPEAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static APPEAL_CUE: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::Appeal,
         r"(?i)\b(?:sign(?:ing)? up|subscri(?:be|ption|bers?)|newsletters?|donat(?:e|ion|ions|ing)|tax-deductible|inbox|support (?:our|us|independent)|become a (?:member|subscriber|supporter|patron)|join us|our (?:journalism|reporting|newsroom)|reader support|free trial|paywall)\b",
     )
-    .expect("valid regex")
 });
-static COOKIE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcookies?\b.*\b(?:accept|consent|privacy|experience|browsing|settings|preferences)\b|\b(?:accept|reject|manage)(?: all)? cookies\b")
-        .expect("valid regex")
+static COOKIE_NOTICE: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::CookieNotice,
+        r"(?i)\bcookies?\b.*\b(?:accept|consent|privacy|experience|browsing|settings|preferences)\b|\b(?:accept|reject|manage)(?: all)? cookies\b",
+    )
 });
-static SOCIAL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\d.,]+\s*[km]?\s+(?:shares?|likes?|comments?|views?|reads?|reactions?|retweets?|claps?)\b[\s·|•,]*)+$")
-        .expect("valid regex")
+static SOCIAL_COUNT: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::SocialCount,
+        r"(?i)^(?:[\d.,]+\s*[km]?\s+(?:shares?|likes?|comments?|views?|reads?|reactions?|retweets?|claps?)\b[\s·|•,]*)+$",
+    )
 });
-static RECOMMENDATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:also on|also read|read more|read also|see also|more from|more on this|you may also like|you might also like|recommended(?: for you)?|related(?: stories| articles| coverage| content)?|most (?:read|popular|viewed)|trending|watch|listen)\b\s*[:\-–—|]?")
-        .expect("valid regex")
+static RECOMMENDATION: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::Recommendation,
+        r"(?i)^(?:also on|also read|read more|read also|see also|more from|more on this|you may also like|you might also like|recommended(?: for you)?|related(?: stories| articles| coverage| content)?|most (?:read|popular|viewed)|trending|watch|listen)\b\s*[:\-–—|]?",
+    )
 });
-static BARE_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s(])(?:https?://)?(?:www\.)?[a-z0-9-]+\.(?:com|org|net|info|news|co\.uk|io|tv)\b(?:/\S*)?")
-        .expect("valid regex")
+static BARE_DOMAIN: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::BareDomain,
+        r"(?i)(?:^|[\s(])(?:https?://)?(?:www\.)?[a-z0-9-]+\.(?:com|org|net|info|news|co\.uk|io|tv)\b(?:/\S*)?",
+    )
 });
-static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:updated|published|posted|last updated|first published|modified)\b[^.!?]{0,60}\d[^.!?]{0,40}$")
-        .expect("valid regex")
+static TIMESTAMP_LINE: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::TimestampLine,
+        r"(?i)^(?:updated|published|posted|last updated|first published|modified)\b[^.!?]{0,60}\d[^.!?]{0,40}$",
+    )
 });
-static READING_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d+\s*(?:-|–)?\s*min(?:ute)?s?\s+(?:read|listen)|listen to this (?:article|story)\b.*|print this (?:article|page)|font size\b.*|text size\b.*)$")
-        .expect("valid regex")
+static READING_WIDGET: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::ReadingWidget,
+        r"(?i)^(?:\d+\s*(?:-|–)?\s*min(?:ute)?s?\s+(?:read|listen)|listen to this (?:article|story)\b.*|print this (?:article|page)|font size\b.*|text size\b.*)$",
+    )
 });
 static TRACKING_HASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^\p{L}\p{N}]*[0-9a-f]{20,}[^\p{L}\p{N}]*$").expect("valid regex")
@@ -165,30 +182,30 @@ const LANGUAGE_NAMES: &[&str] = &[
 ];
 
 /// A verdict for a line on its own: `Some(reason)` when it is clutter anywhere.
-pub(crate) fn line_clutter(text: &str) -> Option<&'static str> {
+pub(crate) fn line_clutter(line: Scanned) -> Option<&'static str> {
+    let text = line.text;
     if text.len() > MAX_FURNITURE_BYTES {
         return is_fragment_debris(text).then_some(DEBRIS);
     }
-    let bare = bare_phrase(text);
-    if UNAMBIGUOUS_WIDGETS.contains(&bare.as_str()) {
+    if is_one_of(text, UNAMBIGUOUS_WIDGETS) {
         return Some("page widget text");
     }
     if TRACKING_HASH.is_match(text) {
         return Some("tracking hash");
     }
-    if COPYRIGHT.is_match(text) {
+    if COPYRIGHT.is_match(line) {
         return Some("copyright line");
     }
-    if ARCHIVE_FOOTER.is_match(text) {
+    if ARCHIVE_FOOTER.is_match(line) {
         return Some("archive footer");
     }
-    if COOKIE_NOTICE.is_match(text) {
+    if COOKIE_NOTICE.is_match(line) {
         return Some("cookie notice");
     }
-    if SOCIAL_COUNT.is_match(text) {
+    if SOCIAL_COUNT.is_match(line) {
         return Some("social counter");
     }
-    if READING_WIDGET.is_match(text) {
+    if READING_WIDGET.is_match(line) {
         return Some("page widget text");
     }
     if is_fragment_debris(text) {
@@ -197,17 +214,17 @@ pub(crate) fn line_clutter(text: &str) -> Option<&'static str> {
     if is_navigation(text) {
         return Some("breadcrumb navigation");
     }
-    if TIMESTAMP_LINE.is_match(text) {
+    if TIMESTAMP_LINE.is_match(line) {
         return Some(TIMESTAMP);
     }
     if !starts_quoted(text) {
-        if SHARE_PROMPT.is_match(text) {
+        if SHARE_PROMPT.is_match(line) {
             return Some("share prompt");
         }
-        if is_appeal(text) {
+        if is_appeal(line) {
             return Some("newsletter or donation appeal");
         }
-        if is_recommendation(text) {
+        if is_recommendation(line) {
             return Some("recommendation link");
         }
     }
@@ -252,27 +269,29 @@ pub(crate) fn is_publisher_voice(text: &str) -> bool {
 
 /// Does the text carry at least one appeal cue (subscribe, donate, newsletter, ...)?
 pub(crate) fn has_appeal_cue(text: &str) -> bool {
-    text.len() <= MAX_FURNITURE_BYTES && APPEAL_CUE.is_match(text)
+    text.len() <= MAX_FURNITURE_BYTES && APPEAL_CUE.is_match(Scanned::new(text))
 }
 
 /// Two distinct appeal cues in one line make it a newsletter or donation appeal.
-fn is_appeal(text: &str) -> bool {
+fn is_appeal(line: Scanned) -> bool {
+    let text = line.text;
     let mut cues: Vec<String> = APPEAL_CUE
-        .find_iter(text)
+        .find_iter(line)
         .map(|found| found.as_str().to_lowercase())
         .collect();
     cues.sort();
     cues.dedup();
-    cues.len() >= 2 || (cues.len() == 1 && word_count(text) <= 8 && !ends_sentence(text))
+    cues.len() >= 2 || (cues.len() == 1 && line.words <= 8 && !ends_sentence(text))
 }
 
 /// A pointer to another story: a "Read more:"-style label, or a headline with a bare domain.
-fn is_recommendation(text: &str) -> bool {
-    if ends_sentence(text) || word_count(text) > 30 {
+fn is_recommendation(line: Scanned) -> bool {
+    let text = line.text;
+    if ends_sentence(text) || line.words > 30 {
         return false;
     }
     let labelled = RECOMMENDATION
-        .find(text)
+        .find(line)
         .map(|label| {
             let rest = &text[label.end()..];
             // "Watch" or "Related" followed by a prose clause is not a label.
@@ -282,18 +301,26 @@ fn is_recommendation(text: &str) -> bool {
                     .trim_end()
                     .ends_with([':', '-', '–', '—', '|'])
                 || capitalised_share(rest) >= 0.5
-                || BARE_DOMAIN.is_match(rest)
+                || BARE_DOMAIN.is_match(Scanned::new(rest))
         })
         .unwrap_or(false);
-    labelled || (BARE_DOMAIN.is_match(text) && !text.contains('@'))
+    labelled || (BARE_DOMAIN.is_match(line) && !text.contains('@'))
 }
 
 /// "Home > World > Middle East", "News | Politics | Economy": short segments between separators.
 fn is_navigation(text: &str) -> bool {
-    let segments: Vec<&str> = text
-        .split(['>', '›', '»', '|', '/', '•', '·'])
-        .map(str::trim)
-        .collect();
+    const SEPARATORS: [char; 7] = ['>', '›', '»', '|', '/', '•', '·'];
+    // Three segments need two separators, and most lines hold fewer. Every
+    // separator ends in one of these bytes, so counting the bytes is a
+    // quick bound on the separators.
+    let separator_ends = text
+        .bytes()
+        .filter(|byte| matches!(byte, b'>' | b'|' | b'/' | 0xBA | 0xBB | 0xA2 | 0xB7))
+        .count();
+    if separator_ends < 2 {
+        return false;
+    }
+    let segments: Vec<&str> = text.split(SEPARATORS).map(str::trim).collect();
     segments.len() >= 3
         && segments.iter().all(|segment| {
             !segment.is_empty() && word_count(segment) <= 4 && !ends_sentence(segment)
@@ -309,24 +336,24 @@ fn is_fragment_debris(text: &str) -> bool {
         return false;
     }
     // The first few hundred words are enough to see the pattern.
-    let mut fragments: Vec<String> = Vec::new();
+    let mut fragments: Vec<[char; 4]> = Vec::new();
+    let mut letters: Vec<char> = Vec::new();
     let mut words = 0;
     for word in text.split_whitespace().take(300) {
         words += 1;
-        let letters: Vec<char> = word
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if letters.len() < 4 {
+        letters.clear();
+        letters.extend(
+            word.chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase),
+        );
+        let (Some(prefix), Some(suffix)) = (letters.first_chunk(), letters.last_chunk()) else {
             continue;
-        }
-        let prefix: String = letters[..4].iter().collect();
-        let suffix: String = letters[letters.len() - 4..].iter().collect();
+        };
         if prefix != suffix {
-            fragments.push(suffix);
+            fragments.push(*suffix);
         }
-        fragments.push(prefix);
+        fragments.push(*prefix);
     }
     if words < 8 {
         return false;
@@ -334,7 +361,7 @@ fn is_fragment_debris(text: &str) -> bool {
     fragments.sort_unstable();
     let most_shared = fragments
         .chunk_by(|a, b| a == b)
-        .map(<[String]>::len)
+        .map(<[[char; 4]]>::len)
         .max()
         .unwrap_or(0);
     most_shared * 2 >= words
@@ -342,6 +369,21 @@ fn is_fragment_debris(text: &str) -> bool {
 
 fn starts_quoted(text: &str) -> bool {
     text.starts_with(super::lines::OPENING_QUOTES)
+}
+
+/// Is the line, lower-cased and without surrounding punctuation, one of the
+/// lower-case ASCII `phrases`? The same answer as looking up `bare_phrase`,
+/// without building it for every line.
+fn is_one_of(text: &str, phrases: &[&str]) -> bool {
+    let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
+    phrases.iter().any(|phrase| {
+        // Lower-casing shrinks a character at most threefold (the 3-byte
+        // Kelvin sign becomes `k`), so a longer text cannot become the phrase.
+        // Per-character lower-casing differs from `str::to_lowercase` only
+        // for a final sigma, which no ASCII phrase holds either way.
+        bare.len() <= 3 * phrase.len()
+            && bare.chars().flat_map(char::to_lowercase).eq(phrase.chars())
+    })
 }
 
 /// The line lower-cased, without surrounding punctuation or ellipses.
@@ -385,7 +427,7 @@ mod tests {
             ("Loading", None),
         ];
         for (text, expected) in cases {
-            assert_eq!(line_clutter(text), *expected, "{text:?}");
+            assert_eq!(line_clutter(Scanned::new(text)), *expected, "{text:?}");
         }
     }
 
@@ -405,10 +447,41 @@ mod tests {
     }
 
     #[test]
+    fn lower_casing_shrinks_a_character_at_most_threefold() {
+        for character in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: usize = character.to_lowercase().map(char::len_utf8).sum();
+            assert!(3 * lower >= character.len_utf8(), "{character:?}");
+        }
+    }
+
+    #[test]
+    fn navigation_separators_end_in_the_counted_bytes() {
+        for separator in ['>', '›', '»', '|', '/', '•', '·'] {
+            let last = separator.to_string().bytes().last();
+            assert!(
+                matches!(last, Some(b'>' | b'|' | b'/' | 0xBA | 0xBB | 0xA2 | 0xB7)),
+                "{separator:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn widget_phrases_are_lower_case_ascii() {
+        for phrase in UNAMBIGUOUS_WIDGETS {
+            assert!(
+                phrase
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+                "{phrase:?}"
+            );
+        }
+    }
+
+    #[test]
     fn huge_lines_are_cheap_and_safe() {
         let huge = "The minister said the plan would work. ".repeat(250_000);
-        assert_eq!(line_clutter(&huge), None);
+        assert_eq!(line_clutter(Scanned::new(&huge)), None);
         let debris = "xicon ".repeat(500_000);
-        assert_eq!(line_clutter(&debris), Some(DEBRIS));
+        assert_eq!(line_clutter(Scanned::new(&debris)), Some(DEBRIS));
     }
 }

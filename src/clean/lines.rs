@@ -13,6 +13,60 @@ pub(crate) struct Line {
     pub number: usize,
     /// Trimmed text with single spaces; empty for a blank line.
     pub text: String,
+    /// Number of words in `text` (the rules ask it about nearly every line).
+    pub words: usize,
+}
+
+impl Line {
+    /// Normalises one raw line, counting its words on the way.
+    fn new(number: usize, raw: &str) -> Line {
+        let mut line = Line {
+            number,
+            text: String::with_capacity(raw.len()),
+            words: 0,
+        };
+        let mut index = 0;
+        // Alternates between a run of spacing and a word, copied whole.
+        loop {
+            index = run_end(raw, index, true);
+            if index == raw.len() {
+                return line;
+            }
+            let word_start = index;
+            index = run_end(raw, index, false);
+            if line.words > 0 {
+                line.text.push(' ');
+            }
+            line.text.push_str(&raw[word_start..index]);
+            line.words += 1;
+        }
+    }
+}
+
+/// Where the run of spacing (or of non-spacing) characters starting at byte `index` ends.
+fn run_end(raw: &str, mut index: usize, spacing: bool) -> usize {
+    while index < raw.len() {
+        let (is_spacing, width) = spacing_at(raw, index);
+        if is_spacing != spacing {
+            break;
+        }
+        index += width;
+    }
+    index
+}
+
+/// Is the character starting at byte `index` spacing (see [`is_spacing`]), and how long is it?
+fn spacing_at(raw: &str, index: usize) -> (bool, usize) {
+    let byte = raw.as_bytes()[index];
+    // ASCII, most of any text, is settled by the byte: printable characters
+    // are text; the space, controls and DEL are spacing.
+    if byte.is_ascii() {
+        return (!byte.is_ascii_graphic(), 1);
+    }
+    match raw[index..].chars().next() {
+        Some(character) => (is_spacing(character), character.len_utf8()),
+        None => (true, 1),
+    }
 }
 
 /// Splits raw text into normalised lines, in one pass.
@@ -25,10 +79,7 @@ pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
         let byte = bytes[index];
         if byte == b'\n' || byte == b'\r' {
             // '\r' and '\n' are ASCII, so these byte offsets are char boundaries.
-            lines.push(Line {
-                number: lines.len() + 1,
-                text: normalise(&raw[start..index]),
-            });
+            lines.push(Line::new(lines.len() + 1, &raw[start..index]));
             if byte == b'\r' && bytes.get(index + 1) == Some(&b'\n') {
                 index += 1;
             }
@@ -37,32 +88,17 @@ pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
         index += 1;
     }
     if start < raw.len() {
-        lines.push(Line {
-            number: lines.len() + 1,
-            text: normalise(&raw[start..]),
-        });
+        lines.push(Line::new(lines.len() + 1, &raw[start..]));
     }
     lines
 }
 
 /// Collapses whitespace, control and invisible characters into single spaces and trims.
 pub(crate) fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for character in text.chars() {
-        if is_spacing(character) {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(character);
-    }
-    out
+    Line::new(0, text).text
 }
 
+/// Whitespace, control characters, and the invisible characters pasted text carries.
 fn is_spacing(character: char) -> bool {
     character.is_whitespace()
         || character.is_control()
@@ -116,7 +152,26 @@ pub(crate) fn ends_with_quote(text: &str) -> bool {
 
 /// Number of whitespace-separated words.
 pub(crate) fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    word_count_up_to(text, usize::MAX)
+}
+
+/// `word_count(text).min(cap)`, reading no further than the word past the
+/// cap: "has it at most N words" costs N words, not the whole paragraph.
+pub(crate) fn word_count_up_to(text: &str, cap: usize) -> usize {
+    // The same count as `split_whitespace()`, in a plain loop.
+    let mut words = 0;
+    let mut in_word = false;
+    for character in text.chars() {
+        let is_space = character.is_whitespace();
+        if !is_space && !in_word {
+            if words == cap {
+                break;
+            }
+            words += 1;
+        }
+        in_word = !is_space;
+    }
+    words
 }
 
 /// The words of the text without surrounding punctuation, lower-cased.
@@ -174,7 +229,7 @@ pub(crate) fn has_inner_sentence_end(text: &str) -> bool {
 /// Could the text be a heading or a headline: short, no sentence inside it,
 /// not cut off, not starting like a clause?
 pub(crate) fn is_heading_like(text: &str) -> bool {
-    let words = word_count(text);
+    let words = word_count_up_to(text, 13);
     words > 0
         && words <= 12
         && !text.ends_with(['.', ',', ';', ':'])
@@ -219,8 +274,44 @@ mod tests {
             ("  emoji 😀 line  ", &["emoji 😀 line"]),
         ];
         for (raw, expected) in cases {
-            let texts: Vec<String> = split_lines(raw).into_iter().map(|l| l.text).collect();
+            let lines = split_lines(raw);
+            let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
             assert_eq!(&texts, expected, "input {raw:?}");
+            for line in &lines {
+                assert_eq!(line.words, word_count(&line.text), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_spacing_is_all_but_the_printable_characters() {
+        for byte in 0..=0x7F_u8 {
+            assert_eq!(
+                is_spacing(char::from(byte)),
+                !byte.is_ascii_graphic(),
+                "{byte:#x}"
+            );
+        }
+    }
+
+    #[test]
+    fn counts_words_like_split_whitespace() {
+        let cases = [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "tab\tand\nnewline",
+            "no\u{a0}break\u{2003}em\u{3000}ideographic",
+            "zero\u{200b}width stays one word",
+            "emoji 😀 line",
+        ];
+        for text in cases {
+            let words = text.split_whitespace().count();
+            assert_eq!(word_count(text), words, "{text:?}");
+            for cap in 0..4 {
+                assert_eq!(word_count_up_to(text, cap), words.min(cap), "{text:?}");
+            }
         }
     }
 

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
+use super::guard::{Cue, Guarded, Scanned};
 use super::lines::{ends_sentence, word_count};
 
 /// What a dateline or byline line says.
@@ -39,25 +40,29 @@ static DATELINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static SIGN_OFF_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SIGN_OFF_NAME: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::SignOffName,
         r"(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})\s+(?:at|on|via)\s+\S+@\S+",
     )
-    .expect("valid regex")
 });
-static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:additional )?(?:reporting|writing|written) by (?P<names>[^;.]+)")
-        .expect("valid regex")
+static REPORTING_BY: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::ReportingBy,
+        r"(?i)^(?:additional )?(?:reporting|writing|written) by (?P<names>[^;.]+)",
+    )
 });
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static CAPTION: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::Caption,
         r#"^(?P<text>(?:.*?[.!?)”"’|—–-])?)\s*[(\[]?(?i:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|foto)\s*(?::|\bby\b)\s*(?P<credit>[^()\[\]]{2,120}?)[)\]]?\s*$"#,
     )
-    .expect("valid regex")
 });
-static PRINT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:a version of this (?:article|story|report)|appear(?:s|ed)? in (?:the )?(?:\S+\s+){0,8}?print\b|print edition)")
-        .expect("valid regex")
+static PRINT_NOTE: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        Cue::PrintNote,
+        r"(?i)\b(?:a version of this (?:article|story|report)|appear(?:s|ed)? in (?:the )?(?:\S+\s+){0,8}?print\b|print edition)",
+    )
 });
 static EDITION_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bedition of (?:the )?(?P<publication>\p{Lu}[\p{L}\p{N}&'’ .-]*?)\s*[.]?$")
@@ -122,6 +127,11 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// The first full calendar date in the text, with its byte range.
 pub(crate) fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
+    // Every date form holds a digit (`\d` is a Unicode decimal digit, and
+    // `char::is_numeric` takes in all of those); most lines of prose have none.
+    if !text.contains(char::is_numeric) {
+        return None;
+    }
     for captures in DATE.captures_iter(text) {
         let whole = captures.get(0)?;
         let pick = |names: [&str; 3]| {
@@ -161,8 +171,9 @@ fn month_number(text: &str) -> Option<i8> {
 /// A line that is a date, maybe with a time, an outlet or an author:
 /// "5 Jan, 2020 22:28", "The Wall Street Journal, Jan. 17, 2024",
 /// "Nermeen Al-Mufti , Tuesday 9 Jan 2024", "By Jane Doe | 3 March 2023".
-pub(crate) fn parse_dateline(text: &str) -> Option<Dateline> {
-    if word_count(text) > 16 || text.len() > 200 {
+pub(crate) fn parse_dateline(line: Scanned) -> Option<Dateline> {
+    let text = line.text;
+    if line.words > 16 || text.len() > 200 {
         return None;
     }
     let (date, range) = find_date(text)?;
@@ -213,18 +224,18 @@ pub(crate) fn parse_byline(text: &str) -> Option<Vec<String>> {
 }
 
 /// "Write to A at a@x.com, B at b@x.com and C at c@x.com", "Reporting by A; Editing by B".
-pub(crate) fn parse_sign_off(text: &str) -> Option<Vec<String>> {
-    if word_count(text) > 60 {
+pub(crate) fn parse_sign_off(line: Scanned) -> Option<Vec<String>> {
+    if line.words > 60 {
         return None;
     }
     let mut authors: Vec<String> = SIGN_OFF_NAME
-        .captures_iter(text)
+        .captures_iter(line)
         .filter_map(|captures| captures.name("name"))
         .map(|name| without_leading_verb(name.as_str()).to_string())
         .filter(|name| is_name_like(name) && !is_outlet_name(name))
         .collect();
     if authors.is_empty() {
-        if let Some(captures) = REPORTING_BY.captures(text) {
+        if let Some(captures) = REPORTING_BY.captures(line) {
             authors = captures
                 .name("names")
                 .map(|names| split_names(names.as_str()))
@@ -235,11 +246,11 @@ pub(crate) fn parse_sign_off(text: &str) -> Option<Vec<String>> {
 }
 
 /// "The command centre in 2021. Photo: John Moore/Getty Images": (text, credit).
-pub(crate) fn parse_caption(text: &str) -> Option<(String, String)> {
-    if word_count(text) > 60 {
+pub(crate) fn parse_caption(line: Scanned) -> Option<(String, String)> {
+    if line.words > 60 {
         return None;
     }
-    let captures = CAPTION.captures(text)?;
+    let captures = CAPTION.captures(line)?;
     let caption = captures.name("text")?.as_str().trim().to_string();
     let credit = captures.name("credit")?.as_str().trim();
     // A credit is a name or an agency, never a sentence.
@@ -267,8 +278,9 @@ pub(crate) fn parse_caption(text: &str) -> Option<(String, String)> {
 
 /// "* A version of this article appears in print in the 11 January, 2024 edition
 /// of Al-Ahram Weekly": (note text, the outlet it names).
-pub(crate) fn parse_print_note(text: &str) -> Option<(String, Option<String>)> {
-    if word_count(text) > 50 || !PRINT_NOTE.is_match(text) {
+pub(crate) fn parse_print_note(line: Scanned) -> Option<(String, Option<String>)> {
+    let text = line.text;
+    if line.words > 50 || !PRINT_NOTE.is_match(line) {
         return None;
     }
     let note = text
@@ -417,7 +429,7 @@ mod tests {
             ("31 Feb 2024", None),
         ];
         for (text, expected) in cases {
-            assert_eq!(parse_dateline(text), *expected, "{text:?}");
+            assert_eq!(parse_dateline(Scanned::new(text)), *expected, "{text:?}");
         }
     }
 
@@ -436,7 +448,7 @@ mod tests {
             let expected = expected
                 .as_ref()
                 .map(|names| names.iter().map(|n| n.to_string()).collect::<Vec<_>>());
-            assert_eq!(parse_sign_off(text), expected, "{text:?}");
+            assert_eq!(parse_sign_off(Scanned::new(text)), expected, "{text:?}");
         }
         assert_eq!(
             parse_byline("By Sara Lund, Middle East correspondent"),
@@ -463,24 +475,27 @@ mod tests {
         ];
         for (text, expected) in cases {
             let expected = expected.map(|(t, c)| (t.to_string(), c.to_string()));
-            assert_eq!(parse_caption(text), expected, "{text:?}");
+            assert_eq!(parse_caption(Scanned::new(text)), expected, "{text:?}");
         }
     }
 
     #[test]
     fn print_notes() {
-        let (note, publication) = parse_print_note(
+        let (note, publication) = parse_print_note(Scanned::new(
             "* A version of this article appears in print in the 11 January, 2024 edition of Al-Ahram Weekly",
-        )
+        ))
         .expect("a note");
         assert!(note.starts_with("A version"));
         assert_eq!(publication.as_deref(), Some("Al-Ahram Weekly"));
-        let (_, publication) = parse_print_note(
+        let (_, publication) = parse_print_note(Scanned::new(
             "Appeared in the January 18, 2024, print edition as 'Iraq Seeks Exit of U.S.-Led Coalition'.",
-        )
+        ))
         .expect("a note");
         assert_eq!(publication, None);
-        assert_eq!(parse_print_note("The print shop closed its doors."), None);
+        assert_eq!(
+            parse_print_note(Scanned::new("The print shop closed its doors.")),
+            None
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 mod body;
 mod classify;
 mod clutter;
+mod guard;
 mod lines;
 mod metadata;
 mod structure;

@@ -11,7 +11,7 @@ use super::classify::{Piece, PieceKind};
 use super::clutter::{has_appeal_cue, is_publisher_voice};
 use super::lines::{
     ends_sentence, ends_with_function_word, has_inner_sentence_end, starts_mid_sentence,
-    starts_with_quote, word_count, Line,
+    starts_with_quote, word_count_up_to, Line,
 };
 use super::metadata::strip_list_prefix;
 
@@ -90,7 +90,7 @@ pub(crate) fn mark_head(pieces: &mut [Piece], lines: &[Line]) -> Head {
 
 /// A headline: short, one line, no sentence inside, not cut off.
 fn is_title_like(text: &str) -> bool {
-    let words = word_count(text);
+    let words = word_count_up_to(text, 26);
     (1..=25).contains(&words)
         && !text.ends_with(['.', ',', ';', ':'])
         && !starts_mid_sentence(text)
@@ -100,7 +100,7 @@ fn is_title_like(text: &str) -> bool {
 
 /// A subtitle: one line, either without a full stop (a summary) or a single short sentence.
 fn is_dek_like(text: &str) -> bool {
-    let words = word_count(text);
+    let words = word_count_up_to(text, 61);
     if starts_with_quote(text) || starts_mid_sentence(text) || text.ends_with([':', ',', ';']) {
         return false;
     }
@@ -167,7 +167,7 @@ pub(crate) fn mark_recommendation_blocks(pieces: &mut [Piece], lines: &[Line]) {
                         .lines
                         .first()
                         .and_then(|index| lines.get(*index))
-                        .map(|line| word_count(&line.text) <= 4)
+                        .map(|line| line.words <= 4)
                         .unwrap_or(false);
                 after_label = reason == RECOMMENDATION_LINK && is_label
                     || reason == RECOMMENDATION_BLOCK && after_label;
@@ -284,7 +284,7 @@ fn tail_reason(
     let above_is_furniture = above
         .map(|above| is_furniture_fragment(above) || has_appeal_cue(above))
         .unwrap_or(false);
-    if word_count(text) <= 12 && above_is_furniture {
+    if word_count_up_to(text, 13) <= 12 && above_is_furniture {
         return Some("page furniture");
     }
     None
@@ -292,7 +292,7 @@ fn tail_reason(
 
 /// A short label with no sentence in it: "We Recommend", "payment methods", "Short link:".
 fn is_furniture_fragment(text: &str) -> bool {
-    word_count(text) <= 8 && !ends_sentence(text) && !starts_with_quote(text)
+    word_count_up_to(text, 9) <= 8 && !ends_sentence(text) && !starts_with_quote(text)
 }
 
 #[cfg(test)]
