@@ -6,8 +6,9 @@
 //! spans "Zapatero" only. One pass, no allocation beyond the token list.
 
 use super::lexicon::{
-    is_glued_particle, is_name_suffix, is_particle, is_place_prefix, is_title_word, word_key,
+    is_glued_particle, is_name_suffix, is_particle, is_place_prefix, is_title_word, word_key_of,
 };
+use std::borrow::Cow;
 
 /// What a word looks like, which decides whether it can be part of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +34,9 @@ pub struct Token<'a> {
     pub end: usize,
     /// The word as written (`&text[start..end]`).
     pub text: &'a str,
-    /// The folded comparison form ([`word_key`]).
-    pub key: String,
+    /// The folded comparison form ([`super::lexicon::word_key`]), borrowed
+    /// from the text when the word is folded already.
+    pub key: Cow<'a, str>,
     pub shape: Shape,
     /// The word ended in "'s" or "s'", which is not part of `text`.
     pub possessive: bool,
@@ -127,12 +129,14 @@ fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Toke
         possessive = true;
     }
     let mut word = &chunk[core_start..word_end];
+    let mut key = word_key_of(word);
     let mut trail_start = core_end;
     // Keep the period of initials and abbreviations ("J.S.", "Gen.") inside the word.
-    if !possessive && after.starts_with('.') && keeps_period(word) {
+    if !possessive && after.starts_with('.') && keeps_period(word, &key) {
         word_end = core_end + 1;
         trail_start = core_end + 1;
         word = &chunk[core_start..word_end];
+        key = word_key_of(word);
     }
     let trail = if possessive {
         &chunk[core_end..]
@@ -146,7 +150,6 @@ fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Toke
     } else {
         trail
     };
-    let key = word_key(word);
     let shape = shape_of(word, &key);
     tokens.push(Token {
         start: start + core_start,
@@ -160,15 +163,14 @@ fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Toke
     });
 }
 
-/// True when a period after `word` belongs to it: initials and short title abbreviations.
-fn keeps_period(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+/// True when a period after `word` (folded: `key`) belongs to it: initials
+/// and short title abbreviations.
+fn keeps_period(word: &str, key: &str) -> bool {
     let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-    let key = word_key(word);
     first_upper
         && (is_initials_core(word)
-            || (letters <= 4
-                && (is_title_word(&key) || is_place_prefix(&key) || is_name_suffix(&key))))
+            || (word.chars().filter(|c| c.is_alphabetic()).count() <= 4
+                && (is_title_word(key) || is_place_prefix(key) || is_name_suffix(key))))
 }
 
 /// "L", "J.S", "U.S": single capitals separated by periods (the last period not included).
@@ -190,7 +192,7 @@ fn shape_of(word: &str, key: &str) -> Shape {
         return Shape::Other;
     }
     if let Some((prefix, rest)) = word.split_once('-') {
-        if matches!(prefix, "then" | "ex" | "former") && is_title_word(&word_key(rest)) {
+        if matches!(prefix, "then" | "ex" | "former") && is_title_word(&word_key_of(rest)) {
             return Shape::PrefixedTitle;
         }
     }
@@ -200,8 +202,11 @@ fn shape_of(word: &str, key: &str) -> Shape {
         if part.is_empty() {
             return Shape::Other;
         }
-        let lower_particle = part.chars().all(|c| c.is_lowercase()) && is_glued_particle(part);
-        if lower_particle && index + 1 < part_count {
+        // Only a part before a hyphen can be a glued particle ("al-" of "al-Sudani").
+        if index + 1 < part_count
+            && part.chars().all(|c| c.is_lowercase())
+            && is_glued_particle(part)
+        {
             continue;
         }
         if !is_capitalised_part(part) {
