@@ -206,15 +206,46 @@ static CALENDAR_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     )
 });
 
+// Name particles are looked up for nearly every lower-case word of a text,
+// so they are matched in code rather than hashed.
+
 /// Name particles written in lower case as words of their own inside a name
 /// ("Bashar al Assad", "de Mello"); English words such as "as" or "an" are left out.
-static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| {
-    set("al el bin ibn bint abu de del della der den van von da di du dos das la le ter ten zu")
-});
+fn is_particle_word(key: &str) -> bool {
+    matches!(
+        key,
+        "al" | "el"
+            | "bin"
+            | "ibn"
+            | "bint"
+            | "abu"
+            | "de"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "da"
+            | "di"
+            | "du"
+            | "dos"
+            | "das"
+            | "la"
+            | "le"
+            | "ter"
+            | "ten"
+            | "zu"
+    )
+}
 
 /// Particles glued to a name with a hyphen ("al-", "as-", "ash-", "el-").
-static GLUED_PARTICLES: LazyLock<WordSet> =
-    LazyLock::new(|| set("al el ad as ash ar an at az ul ed es er"));
+fn is_glued_particle_word(key: &str) -> bool {
+    matches!(
+        key,
+        "al" | "el" | "ad" | "as" | "ash" | "ar" | "an" | "at" | "az" | "ul" | "ed" | "es" | "er"
+    )
+}
 
 /// Lower-case nouns after a capitalised word that make it a thing named after a
 /// person ("the Bush administration"), which is not the person.
@@ -327,12 +358,12 @@ pub fn is_name_suffix(key: &str) -> bool {
 
 /// True for a lower-case name particle ("al", "bin", "de").
 pub fn is_particle(key: &str) -> bool {
-    PARTICLES.contains(key)
+    is_particle_word(key)
 }
 
 /// True for a particle written glued with a hyphen ("al" of "al-Sudani", "as" of "as-Sadr").
 pub fn is_glued_particle(key: &str) -> bool {
-    GLUED_PARTICLES.contains(key) || PARTICLES.contains(key)
+    is_glued_particle_word(key) || is_particle_word(key)
 }
 
 /// True for a noun that turns "Bush" into "the Bush administration".

@@ -185,11 +185,26 @@ fn shape_of(word: &str, key: &str) -> Shape {
             return Shape::Initials;
         }
     }
-    if word.chars().all(|c| c.is_lowercase()) && is_particle(key) {
+    // One look at every char answers the questions below.
+    let (mut all_lowercase, mut code_like, mut hyphenated) = (true, false, false);
+    for c in word.chars() {
+        all_lowercase &= c.is_lowercase();
+        code_like |= matches!(c, '@' | ':') || c.is_ascii_digit();
+        hyphenated |= c == '-';
+    }
+    if all_lowercase && is_particle(key) {
         return Shape::Particle;
     }
-    if word.contains(['@', ':']) || word.chars().any(|c| c.is_ascii_digit()) {
+    if code_like {
         return Shape::Other;
+    }
+    if !hyphenated {
+        // A single part: the loop below reduces to this.
+        return if is_capitalised_part(word) {
+            Shape::Name
+        } else {
+            Shape::Other
+        };
     }
     if let Some((prefix, rest)) = word.split_once('-') {
         if matches!(prefix, "then" | "ex" | "former") && is_title_word(&word_key_of(rest)) {
