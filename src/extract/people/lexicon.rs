@@ -23,7 +23,11 @@ pub fn word_key_of(word: &str) -> Cow<'_, str> {
     fn trim(word: &str) -> &str {
         word.trim_matches(|c: char| !c.is_ascii_alphanumeric())
     }
-    // Most words are ASCII already: skip transliteration for them.
+    // Most words are lower-case ASCII: one look and they are their own key.
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Cow::Borrowed(trim(word));
+    }
+    // Other ASCII words skip transliteration.
     if word.is_ascii() {
         let trimmed = trim(word);
         if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {

@@ -70,7 +70,8 @@ fn is_separator(c: char) -> bool {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+    // About one word in six bytes of running text.
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
     let mut chunk_start = None;
     for (at, c) in text.char_indices() {
         if is_separator(c) {
@@ -185,17 +186,15 @@ fn shape_of(word: &str, key: &str) -> Shape {
             return Shape::Initials;
         }
     }
-    // One look at every char answers the questions below.
-    let (mut all_lowercase, mut code_like, mut hyphenated) = (true, false, false);
-    for c in word.chars() {
-        all_lowercase &= c.is_lowercase();
-        code_like |= matches!(c, '@' | ':') || c.is_ascii_digit();
-        hyphenated |= c == '-';
-    }
-    if all_lowercase && is_particle(key) {
+    if is_particle(key) && word.chars().all(|c| c.is_lowercase()) {
         return Shape::Particle;
     }
-    if code_like {
+    let hyphenated = word.as_bytes().contains(&b'-');
+    if !hyphenated && !word.chars().next().is_some_and(char::is_uppercase) {
+        // Most words: a single part that is not capitalised is never a name.
+        return Shape::Other;
+    }
+    if word.contains(['@', ':']) || word.chars().any(|c| c.is_ascii_digit()) {
         return Shape::Other;
     }
     if !hyphenated {
