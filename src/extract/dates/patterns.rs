@@ -210,21 +210,99 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
 });
 
 /// Every candidate date expression of `text`, in order, non-overlapping.
+///
+/// The pattern finds each match without capture groups first (a fast DFA
+/// scan); only a match that [`plain_form`] cannot read is searched again
+/// from its start for its groups, which finds the same match.
 pub fn candidates(text: &str) -> impl Iterator<Item = Candidate> + '_ {
     let mut locations = DATE_EXPRESSION.capture_locations();
     let mut at = 0;
-    // One set of capture slots serves every match.
     std::iter::from_fn(move || loop {
-        let whole = DATE_EXPRESSION.captures_read_at(&mut locations, text, at)?;
+        let whole = DATE_EXPRESSION.find_at(text, at)?;
         if whole.is_empty() {
             // No alternative of the pattern matches the empty string.
             return None;
         }
         at = whole.end();
-        if let Some(candidate) = read(&locations, text) {
-            return Some(candidate);
+        let found = match plain_form(whole.as_str()) {
+            Some(form) => Some(candidate(
+                text,
+                whole.start(),
+                whole.end(),
+                form,
+                None,
+                false,
+            )),
+            None => DATE_EXPRESSION
+                .captures_read_at(&mut locations, text, whole.start())
+                .and_then(|_| read(&locations, text)),
+        };
+        if found.is_some() {
+            return found;
         }
     })
+}
+
+/// The form of the commonest whole matches read from their text alone: a
+/// year ("2014"), a month name ("December") and a day, month name and year
+/// with single spaces ("9 January 2024"). Each of these shapes can only be
+/// the match of one alternative of the pattern (the year, the bare month,
+/// day-month-year) with only that alternative's groups set, so reading it
+/// here gives what [`read`] gives from the captures. Anything else is `None`.
+fn plain_form(matched: &str) -> Option<Form> {
+    let digits = |word: &str| word.bytes().all(|b| b.is_ascii_digit());
+    if matched.len() == 4 && digits(matched) {
+        return Some(Form::Year {
+            year: matched.parse().ok()?,
+        });
+    }
+    if let Some(month) = full_month(matched) {
+        return Some(Form::Month {
+            month,
+            relation: None,
+        });
+    }
+    let mut words = matched.split(' ');
+    let (day, month, year) = (words.next()?, words.next()?, words.next()?);
+    let day_like = (1..=2).contains(&day.len()) && digits(day);
+    if words.next().is_none() && day_like && year.len() == 4 && digits(year) {
+        return Some(Form::DayMonth {
+            day: day.parse().ok()?,
+            month: full_month(month)?,
+            year: Some(year.parse().ok()?),
+        });
+    }
+    None
+}
+
+/// The number of a month written in full ("January" -> 1), as the pattern spells it.
+fn full_month(word: &str) -> Option<i8> {
+    let index = super::MONTH_NAMES.iter().position(|name| *name == word)?;
+    i8::try_from(index + 1).ok()
+}
+
+/// A candidate at `start..end` of `text`.
+fn candidate(
+    text: &str,
+    start: usize,
+    end: usize,
+    form: Form,
+    modifier: Option<Modifier>,
+    qualified: bool,
+) -> Candidate {
+    let after_the = text[..start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|word| word.eq_ignore_ascii_case("the"));
+    Candidate {
+        start,
+        end,
+        form,
+        modifier,
+        qualified,
+        after_the,
+    }
 }
 
 fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
@@ -353,19 +431,7 @@ fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
     } else {
         return None;
     };
-    let after_the = text[..start]
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .is_some_and(|word| word.eq_ignore_ascii_case("the"));
-    Some(Candidate {
-        start,
-        end,
-        form,
-        modifier,
-        qualified,
-        after_the,
-    })
+    Some(candidate(text, start, end, form, modifier, qualified))
 }
 
 fn small(value: i64) -> Option<i8> {
@@ -554,6 +620,32 @@ mod tests {
         for (text, span, form) in cases {
             assert_eq!(forms(text), vec![(*span, *form)], "reading {text:?}");
         }
+    }
+
+    #[test]
+    fn plain_forms_read_as_the_captures_do() {
+        let texts = [
+            "in 2014 and 1999, on 9 January 2024 and 31 December 1999,",
+            "in December, May 2024, April, last May, the 2006 vote",
+            "on 10 May 2024. Then 5 May, 2024 and 7 Sept 2024 or 07 March 2020",
+            "mid-2014, early 9 January 2024, 1st of May 2024, Friday 9 January 2024",
+            "December 5, January 2020 and 3 January 20245 and 4 January 2024x",
+        ];
+        for text in texts {
+            let mut locations = DATE_EXPRESSION.capture_locations();
+            let mut at = 0;
+            while let Some(whole) = DATE_EXPRESSION.captures_read_at(&mut locations, text, at) {
+                at = whole.end();
+                let from_captures = read(&locations, text);
+                let plain = plain_form(whole.as_str())
+                    .map(|form| candidate(text, whole.start(), whole.end(), form, None, false));
+                if plain.is_some() {
+                    assert_eq!(plain, from_captures, "{:?} in {text:?}", whole.as_str());
+                }
+            }
+        }
+        assert_eq!(plain_form("2014"), Some(Form::Year { year: 2014 }));
+        assert_eq!(plain_form("last May"), None);
     }
 
     #[test]
