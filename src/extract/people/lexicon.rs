@@ -20,11 +20,25 @@ pub fn word_key(word: &str) -> String {
 /// lower-case words of running text are, so tokenizing allocates only for
 /// capitalised and non-ASCII words.
 pub fn word_key_of(word: &str) -> Cow<'_, str> {
+    /// `word` without the chars around it that are not ASCII letters or
+    /// digits. Such a byte never sits inside a multi-byte char, so the
+    /// positions found byte by byte are char boundaries.
     fn trim(word: &str) -> &str {
-        word.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        let bytes = word.as_bytes();
+        let Some(first) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+            return "";
+        };
+        let last = bytes
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .unwrap_or(first);
+        word.get(first..=last).unwrap_or_default()
     }
     // Most words are lower-case ASCII: one look and they are their own key.
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         return Cow::Borrowed(trim(word));
     }
     // Other ASCII words skip transliteration.
