@@ -8,6 +8,7 @@
 
 use super::lexicon;
 use super::patterns::{Candidate, Form};
+use std::cell::OnceCell;
 
 /// Which way a sentence points in time, judged from the tense marker nearest
 /// to the date.
@@ -228,64 +229,53 @@ fn chained_to_year(text: &str, at: usize, previous_year_end: Option<usize>) -> b
     )
 }
 
+// The sentence checks take the sentence in ASCII lower case too. That finds
+// what full lower-casing would: no needle holds a "k" (the Kelvin sign folds
+// to one) or ends in an "i" (a dotted capital I folds to "i" and a combining
+// dot), and no other char folds to ASCII.
+
 /// True for sentences that are page furniture, not reporting: copyright and
 /// rights notices. Dates in them are never dates of the story.
-pub fn is_clutter_sentence(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    sentence.contains('©') || lower.contains("copyright") || lower.contains("all rights reserved")
+fn is_clutter_sentence(sentence: &str, lowered: &str) -> bool {
+    sentence.contains('©')
+        || lowered.contains("copyright")
+        || lowered.contains("all rights reserved")
 }
 
 /// True for sentences about an edition of the text itself ("appears in print
 /// in the 11 January edition"): their dates date the document, not an event.
-pub fn is_edition_sentence(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    lower.contains("edition") || lower.contains(" in print")
+fn is_edition_sentence(lowered: &str) -> bool {
+    lowered.contains("edition") || lowered.contains(" in print")
 }
 
 /// What a sentence says about its dates, read once per sentence so that a
-/// sentence with many dates is not rescanned for each of them.
-#[derive(Debug, Clone, Default)]
-pub struct SentenceFacts {
+/// sentence with many dates is not rescanned for each of them. The tense
+/// markers are only read when a date of the sentence needs its tense.
+#[derive(Debug, Clone)]
+pub struct SentenceFacts<'a> {
     /// See [`is_clutter_sentence`].
     pub clutter: bool,
     /// See [`is_edition_sentence`].
     pub edition: bool,
+    sentence: &'a str,
     /// Tense markers as (start, end, tense), in order.
-    markers: Vec<(usize, usize, Tense)>,
+    markers: OnceCell<Vec<(usize, usize, Tense)>>,
 }
 
-impl SentenceFacts {
-    /// Reads a sentence: its kind and where its tense markers are.
-    pub fn of(sentence: &str) -> Self {
-        let mut markers = Vec::new();
-        let mut word_start = None;
-        let mut consider = |start: usize, end: usize| {
-            if let Some(word) = sentence.get(start..end) {
-                let tense = marker_tense(word);
-                if tense != Tense::Unknown {
-                    markers.push((start, end, tense));
-                }
-            }
-        };
-        for (index, c) in sentence.char_indices() {
-            let in_word = c.is_alphabetic() || c == '\'' || c == '’';
-            match (in_word, word_start) {
-                (true, None) => word_start = Some(index),
-                (false, Some(start)) => {
-                    consider(start, index);
-                    word_start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(start) = word_start {
-            consider(start, sentence.len());
-        }
+impl<'a> SentenceFacts<'a> {
+    /// Reads a sentence, given in ASCII lower case too: its kind now, where
+    /// its tense markers are when asked.
+    pub fn of(sentence: &'a str, lowered: &str) -> Self {
         SentenceFacts {
-            clutter: is_clutter_sentence(sentence),
-            edition: is_edition_sentence(sentence),
-            markers,
+            clutter: is_clutter_sentence(sentence, lowered),
+            edition: is_edition_sentence(lowered),
+            sentence,
+            markers: OnceCell::new(),
         }
+    }
+
+    fn markers(&self) -> &[(usize, usize, Tense)] {
+        self.markers.get_or_init(|| tense_markers(self.sentence))
     }
 
     /// The tense marker nearest to byte `at` of the sentence decides: a
@@ -293,7 +283,8 @@ impl SentenceFacts {
     /// "said", any "-ed" verb). Nearest wins because a sentence often mixes
     /// both ("said on Monday that it will ...").
     pub fn tense_near(&self, at: usize) -> Tense {
-        let after = self.markers.partition_point(|&(start, _, _)| start < at);
+        let markers = self.markers();
+        let after = markers.partition_point(|&(start, _, _)| start < at);
         let distance = |&(start, end, _): &(usize, usize, Tense)| {
             if end <= at {
                 at - end
@@ -301,10 +292,8 @@ impl SentenceFacts {
                 start.saturating_sub(at)
             }
         };
-        let before = after
-            .checked_sub(1)
-            .and_then(|index| self.markers.get(index));
-        let next = self.markers.get(after);
+        let before = after.checked_sub(1).and_then(|index| markers.get(index));
+        let next = markers.get(after);
         match (before, next) {
             (Some(b), Some(n)) if distance(n) < distance(b) => n.2,
             (Some(b), _) => b.2,
@@ -314,9 +303,50 @@ impl SentenceFacts {
     }
 }
 
+/// The tense markers of a sentence as (start, end, tense), in order.
+fn tense_markers(sentence: &str) -> Vec<(usize, usize, Tense)> {
+    let mut markers = Vec::new();
+    let mut word_start = None;
+    let mut consider = |start: usize, end: usize| {
+        if let Some(word) = sentence.get(start..end) {
+            let tense = marker_tense(word);
+            if tense != Tense::Unknown {
+                markers.push((start, end, tense));
+            }
+        }
+    };
+    for (index, c) in sentence.char_indices() {
+        let in_word = c.is_alphabetic() || c == '\'' || c == '’';
+        match (in_word, word_start) {
+            (true, None) => word_start = Some(index),
+            (false, Some(start)) => {
+                consider(start, index);
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = word_start {
+        consider(start, sentence.len());
+    }
+    markers
+}
+
+/// Longest ASCII word lower-cased on the stack; longer ones are never cues
+/// but take the general path all the same.
+const SHORT_WORD: usize = 32;
+
 fn marker_tense(word: &str) -> Tense {
     if word.chars().next().is_some_and(char::is_uppercase) && !word.starts_with("Will") {
         // Capitalised words are names ("United", "Ahmed"), except at sentence start.
+        if word.is_ascii() && word.len() <= SHORT_WORD {
+            let mut buffer = [0u8; SHORT_WORD];
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            return marker_tense_lower(lower, false);
+        }
         let lower = word.to_lowercase();
         return marker_tense_lower(&lower, false);
     }
@@ -325,13 +355,15 @@ fn marker_tense(word: &str) -> Tense {
 
 fn marker_tense_lower(word: &str, may_be_regular_past: bool) -> Tense {
     let apostrophe_ll = word.ends_with("'ll") || word.ends_with("’ll");
-    if apostrophe_ll || lexicon::FUTURE_CUES.contains(&word) {
-        Tense::Future
-    } else if lexicon::PAST_CUES.contains(&word)
-        || (may_be_regular_past
-            && word.len() >= 5
-            && word.ends_with("ed")
-            && !word.ends_with("eed"))
+    if apostrophe_ll {
+        return Tense::Future;
+    }
+    if let Some(tense) = lexicon::cue_tense(word) {
+        tense
+    } else if may_be_regular_past
+        && word.len() >= 5
+        && word.ends_with("ed")
+        && !word.ends_with("eed")
     {
         Tense::Past
     } else {
@@ -433,7 +465,7 @@ mod tests {
         for (sentence, word, expected) in cases {
             let at = sentence.find(word).unwrap_or(0);
             assert_eq!(
-                SentenceFacts::of(sentence).tense_near(at),
+                SentenceFacts::of(sentence, &sentence.to_ascii_lowercase()).tense_near(at),
                 expected,
                 "{sentence}"
             );
@@ -442,13 +474,15 @@ mod tests {
 
     #[test]
     fn spots_clutter_and_edition_sentences() {
-        assert!(is_clutter_sentence(
-            "Copyright ©2024 Dow Jones & Company, Inc."
-        ));
-        assert!(!is_clutter_sentence("The copier broke in 2014."));
-        assert!(is_edition_sentence(
+        let clutter = |s: &str| SentenceFacts::of(s, &s.to_ascii_lowercase()).clutter;
+        let edition = |s: &str| SentenceFacts::of(s, &s.to_ascii_lowercase()).edition;
+        assert!(clutter("Copyright ©2024 Dow Jones & Company, Inc."));
+        assert!(clutter("COPYRIGHT 2024 Dow Jones"));
+        assert!(!clutter("The copier broke in 2014."));
+        assert!(edition(
             "Appeared in the January 18, 2024, print edition as 'X'."
         ));
-        assert!(!is_edition_sentence("The war began in 2003."));
+        assert!(edition("It appears IN PRINT on Monday."));
+        assert!(!edition("The war began in 2003."));
     }
 }

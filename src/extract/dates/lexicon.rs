@@ -5,7 +5,12 @@
 //! their meaning (a month number, a count) or a yes/no about their role.
 //! Nothing here knows about any particular text.
 
+use super::context::Tense;
+use crate::extract::people::lexicon::WordHasher;
 use jiff::civil::Weekday;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
 
 /// Month number (1-12) of an English month name or abbreviation ("Jan.", "Sept", "June").
 pub fn month_number(word: &str) -> Option<i8> {
@@ -354,6 +359,21 @@ pub const PAST_CUES: &[&str] = &[
     "didn't",
     "didn’t",
 ];
+
+/// Every cue word with the tense it marks; a word on both lists is a future cue.
+static CUES: LazyLock<CueMap> = LazyLock::new(|| {
+    let past = PAST_CUES.iter().map(|word| (*word, Tense::Past));
+    let future = FUTURE_CUES.iter().map(|word| (*word, Tense::Future));
+    // Later entries win: future over past.
+    past.chain(future).collect()
+});
+
+type CueMap = HashMap<&'static str, Tense, BuildHasherDefault<WordHasher>>;
+
+/// The tense a word of [`FUTURE_CUES`] or [`PAST_CUES`] marks. Lower-case input.
+pub fn cue_tense(word: &str) -> Option<Tense> {
+    CUES.get(word).copied()
+}
 
 #[cfg(test)]
 mod tests {

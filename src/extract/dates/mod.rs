@@ -16,7 +16,7 @@ mod patterns;
 mod resolve;
 
 use crate::clean::Article;
-use crate::extract::{sentence_bounds, Span};
+use crate::extract::{Sentences, Span};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -172,20 +172,22 @@ pub fn find_dates(article: &Article, published: Option<Date>) -> Vec<DateMention
     let mut previous: Option<DateValue> = None;
     for (block_index, block) in article.blocks.iter().enumerate() {
         let text = block.text.as_str();
-        let sentences = sentence_bounds(text);
-        let mut sentence_index = 0;
+        // Sentences are split lazily: only as far as the last candidate.
+        let mut sentences = Sentences::new(text).peekable();
         // The facts of the sentence being read, with the range they belong to.
         let mut facts: Option<(std::ops::Range<usize>, context::SentenceFacts)> = None;
+        // The block in ASCII lower case, made once for the sentence checks.
+        let mut lowered: Option<String> = None;
         let mut previous_year_end = None;
         for candidate in patterns::candidates(text) {
             while sentences
-                .get(sentence_index)
+                .peek()
                 .is_some_and(|range| range.end <= candidate.start)
             {
-                sentence_index += 1;
+                sentences.next();
             }
             let sentence_range = sentences
-                .get(sentence_index)
+                .peek()
                 .filter(|range| range.start <= candidate.start)
                 .cloned()
                 .unwrap_or(0..text.len());
@@ -194,7 +196,13 @@ pub fn find_dates(article: &Article, published: Option<Date>) -> Vec<DateMention
                 .map_or(true, |(range, _)| *range != sentence_range)
             {
                 let sentence = text.get(sentence_range.clone()).unwrap_or(text);
-                facts = Some((sentence_range.clone(), context::SentenceFacts::of(sentence)));
+                // ASCII lower-casing keeps every byte offset, so the range fits both.
+                let lowered = lowered.get_or_insert_with(|| text.to_ascii_lowercase());
+                let lowered = lowered.get(sentence_range.clone()).unwrap_or(lowered);
+                facts = Some((
+                    sentence_range.clone(),
+                    context::SentenceFacts::of(sentence, lowered),
+                ));
             }
             let Some((_, sentence_facts)) = facts.as_ref() else {
                 continue;
@@ -207,8 +215,12 @@ pub fn find_dates(article: &Article, published: Option<Date>) -> Vec<DateMention
             let anchors = resolve::Anchors {
                 published,
                 previous,
-                tense: sentence_facts
-                    .tense_near(candidate.start.saturating_sub(sentence_range.start)),
+                // Reading the tense costs a look at every word: only when it counts.
+                tense: if resolve::uses_tense(candidate.form) {
+                    sentence_facts.tense_near(candidate.start.saturating_sub(sentence_range.start))
+                } else {
+                    context::Tense::Unknown
+                },
             };
             let Some(value) = resolve::resolve(candidate.form, candidate.modifier, &anchors) else {
                 continue;

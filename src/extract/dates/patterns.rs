@@ -16,7 +16,7 @@
 use super::lexicon;
 use super::Modifier;
 use jiff::civil::Weekday;
-use regex::{Captures, Regex};
+use regex::{CaptureLocations, Regex};
 use std::sync::LazyLock;
 
 /// A calendar unit named by a relative expression.
@@ -139,54 +139,218 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).unwrap_or_else(|error| panic!("date pattern does not compile: {error}"))
 });
 
-/// Every candidate date expression of `text`, in order, non-overlapping.
-pub fn candidates(text: &str) -> impl Iterator<Item = Candidate> + '_ {
-    DATE_EXPRESSION
-        .captures_iter(text)
-        .filter_map(|captures| read(&captures, text))
+/// Where each named group of [`DATE_EXPRESSION`] sits, looked up once
+/// rather than by name for every match.
+struct Groups {
+    modifier: usize,
+    iso_y: usize,
+    iso_m: usize,
+    iso_d: usize,
+    mdy_m: usize,
+    mdy_d: usize,
+    mdy_y: usize,
+    dmy_d: usize,
+    dmy_m: usize,
+    dmy_y: usize,
+    my_m: usize,
+    my_y: usize,
+    rm_rel: usize,
+    rm_m: usize,
+    du_rel: usize,
+    du_dir: usize,
+    du_unit: usize,
+    ta_unit: usize,
+    nd_rel: usize,
+    n_count: usize,
+    n_unit: usize,
+    n_dir: usize,
+    today: usize,
+    wd_rel: usize,
+    wd: usize,
+    bm: usize,
+    year: usize,
 }
 
-fn read(captures: &Captures, text: &str) -> Option<Candidate> {
-    let whole = captures.get(0)?;
-    let modifier = captures.name("mod").map(|m| modifier_of(m.as_str()));
-    let group = |name: &str| captures.name(name).map(|m| m.as_str());
-    let number = |name: &str| group(name).and_then(|s| s.parse::<i64>().ok());
+static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
+    let index = |name: &str| {
+        DATE_EXPRESSION
+            .capture_names()
+            .position(|group| group == Some(name))
+            .unwrap_or_else(|| panic!("date pattern has no group {name}"))
+    };
+    Groups {
+        modifier: index("mod"),
+        iso_y: index("iso_y"),
+        iso_m: index("iso_m"),
+        iso_d: index("iso_d"),
+        mdy_m: index("mdy_m"),
+        mdy_d: index("mdy_d"),
+        mdy_y: index("mdy_y"),
+        dmy_d: index("dmy_d"),
+        dmy_m: index("dmy_m"),
+        dmy_y: index("dmy_y"),
+        my_m: index("my_m"),
+        my_y: index("my_y"),
+        rm_rel: index("rm_rel"),
+        rm_m: index("rm_m"),
+        du_rel: index("du_rel"),
+        du_dir: index("du_dir"),
+        du_unit: index("du_unit"),
+        ta_unit: index("ta_unit"),
+        nd_rel: index("nd_rel"),
+        n_count: index("n_count"),
+        n_unit: index("n_unit"),
+        n_dir: index("n_dir"),
+        today: index("today"),
+        wd_rel: index("wd_rel"),
+        wd: index("wd"),
+        bm: index("bm"),
+        year: index("year"),
+    }
+});
+
+/// Every candidate date expression of `text`, in order, non-overlapping.
+///
+/// The pattern finds each match without capture groups first (a fast DFA
+/// scan); only a match that [`plain_form`] cannot read is searched again
+/// from its start for its groups, which finds the same match.
+pub fn candidates(text: &str) -> impl Iterator<Item = Candidate> + '_ {
+    let mut locations = DATE_EXPRESSION.capture_locations();
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let whole = DATE_EXPRESSION.find_at(text, at)?;
+        if whole.is_empty() {
+            // No alternative of the pattern matches the empty string.
+            return None;
+        }
+        at = whole.end();
+        let found = match plain_form(whole.as_str()) {
+            Some(form) => Some(candidate(
+                text,
+                whole.start(),
+                whole.end(),
+                form,
+                None,
+                false,
+            )),
+            None => DATE_EXPRESSION
+                .captures_read_at(&mut locations, text, whole.start())
+                .and_then(|_| read(&locations, text)),
+        };
+        if found.is_some() {
+            return found;
+        }
+    })
+}
+
+/// The form of the commonest whole matches read from their text alone: a
+/// year ("2014"), a month name ("December") and a day, month name and year
+/// with single spaces ("9 January 2024"). Each of these shapes can only be
+/// the match of one alternative of the pattern (the year, the bare month,
+/// day-month-year) with only that alternative's groups set, so reading it
+/// here gives what [`read`] gives from the captures. Anything else is `None`.
+fn plain_form(matched: &str) -> Option<Form> {
+    let digits = |word: &str| word.bytes().all(|b| b.is_ascii_digit());
+    if matched.len() == 4 && digits(matched) {
+        return Some(Form::Year {
+            year: matched.parse().ok()?,
+        });
+    }
+    if let Some(month) = full_month(matched) {
+        return Some(Form::Month {
+            month,
+            relation: None,
+        });
+    }
+    let mut words = matched.split(' ');
+    let (day, month, year) = (words.next()?, words.next()?, words.next()?);
+    let day_like = (1..=2).contains(&day.len()) && digits(day);
+    if words.next().is_none() && day_like && year.len() == 4 && digits(year) {
+        return Some(Form::DayMonth {
+            day: day.parse().ok()?,
+            month: full_month(month)?,
+            year: Some(year.parse().ok()?),
+        });
+    }
+    None
+}
+
+/// The number of a month written in full ("January" -> 1), as the pattern spells it.
+fn full_month(word: &str) -> Option<i8> {
+    let index = super::MONTH_NAMES.iter().position(|name| *name == word)?;
+    i8::try_from(index + 1).ok()
+}
+
+/// A candidate at `start..end` of `text`.
+fn candidate(
+    text: &str,
+    start: usize,
+    end: usize,
+    form: Form,
+    modifier: Option<Modifier>,
+    qualified: bool,
+) -> Candidate {
+    let after_the = text[..start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|word| word.eq_ignore_ascii_case("the"));
+    Candidate {
+        start,
+        end,
+        form,
+        modifier,
+        qualified,
+        after_the,
+    }
+}
+
+fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
+    let (start, end) = locations.get(0)?;
+    let g = &*GROUPS;
+    let group = |index: usize| {
+        locations
+            .get(index)
+            .and_then(|(from, to)| text.get(from..to))
+    };
+    let number = |index: usize| group(index).and_then(|s| s.parse::<i64>().ok());
+    let modifier = group(g.modifier).map(modifier_of);
     let mut qualified = modifier.is_some();
-    let form = if let Some(year) = number("iso_y") {
+    let form = if let Some(year) = number(g.iso_y) {
         Form::DayMonth {
-            day: small(number("iso_d")?)?,
-            month: small(number("iso_m")?)?,
+            day: small(number(g.iso_d)?)?,
+            month: small(number(g.iso_m)?)?,
             year: Some(i16::try_from(year).ok()?),
         }
-    } else if let Some(month) = group("mdy_m") {
+    } else if let Some(month) = group(g.mdy_m) {
         Form::DayMonth {
-            day: small(number("mdy_d")?)?,
+            day: small(number(g.mdy_d)?)?,
             month: lexicon::month_number(month)?,
-            year: number("mdy_y").and_then(|y| i16::try_from(y).ok()),
+            year: number(g.mdy_y).and_then(|y| i16::try_from(y).ok()),
         }
-    } else if let Some(month) = group("dmy_m") {
+    } else if let Some(month) = group(g.dmy_m) {
         Form::DayMonth {
-            day: small(number("dmy_d")?)?,
+            day: small(number(g.dmy_d)?)?,
             month: lexicon::month_number(month)?,
-            year: number("dmy_y").and_then(|y| i16::try_from(y).ok()),
+            year: number(g.dmy_y).and_then(|y| i16::try_from(y).ok()),
         }
-    } else if let Some(month) = group("my_m") {
+    } else if let Some(month) = group(g.my_m) {
         Form::MonthYear {
             month: lexicon::month_number(month)?,
-            year: i16::try_from(number("my_y")?).ok()?,
+            year: i16::try_from(number(g.my_y)?).ok()?,
         }
-    } else if let Some(month) = group("rm_m") {
+    } else if let Some(month) = group(g.rm_m) {
         qualified = true;
         Form::Month {
             month: lexicon::month_number(month)?,
-            relation: group("rm_rel").map(relation_of),
+            relation: group(g.rm_rel).map(relation_of),
         }
-    } else if let Some(unit) = group("du_unit") {
+    } else if let Some(unit) = group(g.du_unit) {
         qualified = true;
         let unit = unit_of(unit);
         match (
-            group("du_rel").map(str::to_lowercase).as_deref(),
-            group("du_dir"),
+            group(g.du_rel).map(str::to_lowercase).as_deref(),
+            group(g.du_dir),
         ) {
             (Some("last"), _) => Form::Deictic { unit, offset: -1 },
             (Some("next" | "coming"), _) => Form::Deictic { unit, offset: 1 },
@@ -194,13 +358,13 @@ fn read(captures: &Captures, text: &str) -> Option<Candidate> {
             (Some("following"), _) => Form::Anaphoric { unit, offset: 1 },
             _ => Form::Deictic { unit, offset: 0 },
         }
-    } else if let Some(unit) = group("ta_unit") {
+    } else if let Some(unit) = group(g.ta_unit) {
         qualified = true;
         Form::Anaphoric {
             unit: unit_of(unit),
             offset: 0,
         }
-    } else if let Some(relation) = group("nd_rel") {
+    } else if let Some(relation) = group(g.nd_rel) {
         qualified = true;
         let offset = if relation.eq_ignore_ascii_case("previous") {
             -1
@@ -211,14 +375,14 @@ fn read(captures: &Captures, text: &str) -> Option<Candidate> {
             unit: Unit::Day,
             offset,
         }
-    } else if let Some(count) = group("n_count") {
+    } else if let Some(count) = group(g.n_count) {
         qualified = true;
         let count = lexicon::count(count)?;
-        let unit = unit_of(group("n_unit")?);
-        let direction = group("n_dir")?.to_lowercase();
+        let unit = unit_of(group(g.n_unit)?);
+        let direction = group(g.n_dir)?.to_lowercase();
         // "two years before the war" counts from the war, not from a date
         // the text gave: only a clause-final "before"/"after" counts back.
-        if matches!(direction.as_str(), "before" | "after") && !ends_clause(text, whole.end()) {
+        if matches!(direction.as_str(), "before" | "after") && !ends_clause(text, end) {
             return None;
         }
         match direction.as_str() {
@@ -235,7 +399,7 @@ fn read(captures: &Captures, text: &str) -> Option<Candidate> {
                 offset: count,
             },
         }
-    } else if let Some(word) = group("today") {
+    } else if let Some(word) = group(g.today) {
         qualified = true;
         let lower = word.to_lowercase();
         let offset = match lower.as_str() {
@@ -248,38 +412,26 @@ fn read(captures: &Captures, text: &str) -> Option<Candidate> {
             unit: Unit::Day,
             offset,
         }
-    } else if let Some(day) = group("wd") {
-        let relation = group("wd_rel").map(relation_of);
+    } else if let Some(day) = group(g.wd) {
+        let relation = group(g.wd_rel).map(relation_of);
         qualified |= relation.is_some();
         Form::Weekday {
             weekday: lexicon::weekday(day)?,
             relation,
         }
-    } else if let Some(month) = group("bm") {
+    } else if let Some(month) = group(g.bm) {
         Form::Month {
             month: lexicon::month_number(month)?,
             relation: None,
         }
-    } else if let Some(year) = number("year") {
+    } else if let Some(year) = number(g.year) {
         Form::Year {
             year: i16::try_from(year).ok()?,
         }
     } else {
         return None;
     };
-    let after_the = text[..whole.start()]
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .is_some_and(|word| word.eq_ignore_ascii_case("the"));
-    Some(Candidate {
-        start: whole.start(),
-        end: whole.end(),
-        form,
-        modifier,
-        qualified,
-        after_the,
-    })
+    Some(candidate(text, start, end, form, modifier, qualified))
 }
 
 fn small(value: i64) -> Option<i8> {
@@ -468,6 +620,32 @@ mod tests {
         for (text, span, form) in cases {
             assert_eq!(forms(text), vec![(*span, *form)], "reading {text:?}");
         }
+    }
+
+    #[test]
+    fn plain_forms_read_as_the_captures_do() {
+        let texts = [
+            "in 2014 and 1999, on 9 January 2024 and 31 December 1999,",
+            "in December, May 2024, April, last May, the 2006 vote",
+            "on 10 May 2024. Then 5 May, 2024 and 7 Sept 2024 or 07 March 2020",
+            "mid-2014, early 9 January 2024, 1st of May 2024, Friday 9 January 2024",
+            "December 5, January 2020 and 3 January 20245 and 4 January 2024x",
+        ];
+        for text in texts {
+            let mut locations = DATE_EXPRESSION.capture_locations();
+            let mut at = 0;
+            while let Some(whole) = DATE_EXPRESSION.captures_read_at(&mut locations, text, at) {
+                at = whole.end();
+                let from_captures = read(&locations, text);
+                let plain = plain_form(whole.as_str())
+                    .map(|form| candidate(text, whole.start(), whole.end(), form, None, false));
+                if plain.is_some() {
+                    assert_eq!(plain, from_captures, "{:?} in {text:?}", whole.as_str());
+                }
+            }
+        }
+        assert_eq!(plain_form("2014"), Some(Form::Year { year: 2014 }));
+        assert_eq!(plain_form("last May"), None);
     }
 
     #[test]

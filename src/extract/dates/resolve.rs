@@ -33,6 +33,15 @@ pub struct Anchors {
     pub tense: Tense,
 }
 
+/// True when [`resolve`] reads [`Anchors::tense`] for `form`: only partial
+/// dates (no year) are placed by the way the sentence points in time.
+pub fn uses_tense(form: Form) -> bool {
+    matches!(
+        form,
+        Form::DayMonth { year: None, .. } | Form::Month { .. } | Form::Weekday { .. }
+    )
+}
+
 /// The calendar value of a form, or `None` if it cannot be placed.
 pub fn resolve(form: Form, modifier: Option<Modifier>, anchors: &Anchors) -> Option<DateValue> {
     let value = match form {

@@ -126,17 +126,13 @@ struct Lookup {
 }
 
 impl Lookup {
+    /// Files person `at` under its forms and surname. Called after every
+    /// mention, so a key already filed is looked up, not copied again.
     fn register(&mut self, at: usize, cluster: &Cluster) {
         for form in &cluster.folded_forms {
-            let entry = self.by_form.entry(form.clone()).or_default();
-            if !entry.contains(&at) {
-                entry.push(at);
-            }
+            file(&mut self.by_form, form, at);
         }
-        let entry = self.by_surname.entry(cluster.surname.clone()).or_default();
-        if !entry.contains(&at) {
-            entry.push(at);
-        }
+        file(&mut self.by_surname, &cluster.surname, at);
     }
 
     fn named(&self, folded: &str) -> &[usize] {
@@ -145,6 +141,17 @@ impl Lookup {
 
     fn with_surname(&self, surname: &str) -> &[usize] {
         self.by_surname.get(surname).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Adds `at` to the people filed under `key`, once.
+fn file(map: &mut HashMap<String, Vec<usize>>, key: &str, at: usize) {
+    match map.get_mut(key) {
+        Some(people) if !people.contains(&at) => people.push(at),
+        Some(_) => {}
+        None => {
+            map.insert(key.to_string(), vec![at]);
+        }
     }
 }
 

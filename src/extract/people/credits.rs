@@ -42,7 +42,7 @@ pub fn credits_in_text(
     let mut found = Vec::new();
     for (index, token) in tokens.iter().enumerate() {
         let is_label = matches!(
-            token.key.as_str(),
+            &*token.key,
             "photo" | "photograph" | "photos" | "credit" | "image" | "picture"
         ) && token.trail.starts_with(':');
         if !is_label {

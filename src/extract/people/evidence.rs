@@ -54,7 +54,7 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
         }
         evidence.speech |= is_speech_verb(&previous.key) && !previous.is_capitalised();
         evidence.place_context = matches!(
-            previous.key.as_str(),
+            &*previous.key,
             "in" | "near" | "outside" | "across" | "throughout" | "toward" | "towards"
         );
     }
@@ -88,7 +88,7 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
                 .split_once('-')
                 .is_some_and(|(prefix, _)| is_glued_particle(&prefix.to_lowercase()));
             (i > 0 && (t.shape == Shape::Particle || lower_prefix))
-                || (i == 0 && matches!(t.key.as_str(), "abu" | "umm" | "bin" | "ibn" | "abd"))
+                || (i == 0 && matches!(&*t.key, "abu" | "umm" | "bin" | "ibn" | "abd"))
         });
     evidence.known_place = name.len() == 1 && is_place(&name[0].key);
     evidence
@@ -111,7 +111,7 @@ fn appositive_role(tokens: &[Token], from: usize) -> Option<String> {
                         && t.trail.is_empty()
                         && !is_stop_word(&t.key)
                         && !is_organisation_word(&t.key)
-                        && !matches!(t.key.as_str(), "former" | "retired" | "then" | "late")
+                        && !matches!(&*t.key, "former" | "retired" | "then" | "late")
                 })
                 .take(2)
                 .map(|t| t.text)

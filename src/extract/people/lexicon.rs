@@ -5,30 +5,87 @@
 //! particular text. The bundled files under `data/` (first names, short forms
 //! of given names, places) are parsed once on first use.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// The comparison form of one word: transliterated, lower case, without a
 /// trailing period or surrounding punctuation ("Maj." -> "maj", "José" -> "jose").
 pub fn word_key(word: &str) -> String {
-    let trim = |w: &str| {
-        w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
-            .to_ascii_lowercase()
-    };
-    // Most words are ASCII already: skip transliteration for them.
+    word_key_of(word).into_owned()
+}
+
+/// [`word_key`] that borrows from `word` when it is already folded, as most
+/// lower-case words of running text are, so tokenizing allocates only for
+/// capitalised and non-ASCII words.
+pub fn word_key_of(word: &str) -> Cow<'_, str> {
+    /// `word` without the chars around it that are not ASCII letters or
+    /// digits. Such a byte never sits inside a multi-byte char, so the
+    /// positions found byte by byte are char boundaries.
+    fn trim(word: &str) -> &str {
+        let bytes = word.as_bytes();
+        let Some(first) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+            return "";
+        };
+        let last = bytes
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .unwrap_or(first);
+        word.get(first..=last).unwrap_or_default()
+    }
+    // Most words are lower-case ASCII: one look and they are their own key.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return Cow::Borrowed(trim(word));
+    }
+    // Other ASCII words skip transliteration.
     if word.is_ascii() {
-        trim(word)
+        let trimmed = trim(word);
+        if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(trimmed.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(trimmed)
+        }
     } else {
-        trim(&deunicode::deunicode(word))
+        Cow::Owned(trim(&deunicode::deunicode(word)).to_ascii_lowercase())
     }
 }
 
-fn set(words: &'static str) -> HashSet<&'static str> {
+/// FNV-1a: the word lists are fixed and their keys short, so a plain
+/// multiply-xor hash is safe here and far cheaper than the default SipHash,
+/// which every token of every text pays several times.
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A set of words hashed with [`WordHasher`].
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+fn set(words: &'static str) -> WordSet {
     words.split_whitespace().collect()
 }
 
 /// Words of a title written before a name ("Prime Minister", "Maj. Gen.", "Mr.").
-static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "prime minister president vice secretary undersecretary general gen maj major \
          colonel col lieutenant lt sergeant sgt captain capt admiral adm commander cmdr \
@@ -45,11 +102,11 @@ static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Honorifics that make the next capitalised word a person on their own.
-static HONORIFICS: LazyLock<HashSet<&'static str>> =
+static HONORIFICS: LazyLock<WordSet> =
     LazyLock::new(|| set("mr mrs ms mme mister dr sir dame miss messrs"));
 
 /// Lower-case nouns that name a person's role ("analyst Jane Doe", "Jane Doe, a teacher").
-static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ROLE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "analyst analysts journalist author cleric teacher spokesman spokeswoman \
          spokesperson official leader commander adviser advisor envoy representative \
@@ -70,7 +127,7 @@ static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Verbs that make the capitalised run before (or after) them a speaker.
-static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static SPEECH_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "said says told tells argued argues added adds asked asks wrote writes explained \
          explains insisted insists cautioned cautions believes believed stated states noted \
@@ -85,7 +142,7 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words that make a capitalised run an organisation, a place, an event or a work.
-static ORGANISATION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ORGANISATION_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "office ministry ministries forces force movement party agreement council authority \
          commission center centre weekly daily news post times journal monitor press \
@@ -111,7 +168,7 @@ static ORGANISATION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Capitalised words that start sentences or headlines but never start a name.
-static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STOP_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "a an the and but or nor so yet for as at by in on of to from with without within \
          into onto upon over under between among through during before after since until \
@@ -135,7 +192,7 @@ static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words that make the capitalised run after them a place ("San Jose", "Fort Worth").
-static PLACE_PREFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static PLACE_PREFIXES: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "san santa santo sao st saint port fort mount mt lake cape new los las el la le \
          les upper lower greater",
@@ -143,7 +200,7 @@ static PLACE_PREFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Adjectives of nationality, religion or region that precede titles and names.
-static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static DEMONYMS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "iraqi iraqis iranian iranians american americans british spanish spaniards \
          israeli israelis palestinian palestinians syrian syrians turkish russian russians \
@@ -159,7 +216,7 @@ static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Month and weekday names, full and abbreviated: dates, never names.
-static CALENDAR_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CALENDAR_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "january february march april may june july august september october november \
          december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday \
@@ -167,19 +224,50 @@ static CALENDAR_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     )
 });
 
+// Name particles are looked up for nearly every lower-case word of a text,
+// so they are matched in code rather than hashed.
+
 /// Name particles written in lower case as words of their own inside a name
 /// ("Bashar al Assad", "de Mello"); English words such as "as" or "an" are left out.
-static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("al el bin ibn bint abu de del della der den van von da di du dos das la le ter ten zu")
-});
+fn is_particle_word(key: &str) -> bool {
+    matches!(
+        key,
+        "al" | "el"
+            | "bin"
+            | "ibn"
+            | "bint"
+            | "abu"
+            | "de"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "da"
+            | "di"
+            | "du"
+            | "dos"
+            | "das"
+            | "la"
+            | "le"
+            | "ter"
+            | "ten"
+            | "zu"
+    )
+}
 
 /// Particles glued to a name with a hyphen ("al-", "as-", "ash-", "el-").
-static GLUED_PARTICLES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set("al el ad as ash ar an at az ul ed es er"));
+fn is_glued_particle_word(key: &str) -> bool {
+    matches!(
+        key,
+        "al" | "el" | "ad" | "as" | "ash" | "ar" | "an" | "at" | "az" | "ul" | "ed" | "es" | "er"
+    )
+}
 
 /// Lower-case nouns after a capitalised word that make it a thing named after a
 /// person ("the Bush administration"), which is not the person.
-static NAMED_AFTER_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static NAMED_AFTER_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "administration administrations government governments era doctrine campaign \
          cabinet presidency regime family foundation center centre plan camp loyalists \
@@ -188,7 +276,7 @@ static NAMED_AFTER_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Given names, one folded word each, from `data/first_names.txt`.
-static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static FIRST_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
     include_str!("data/first_names.txt")
         .lines()
         .filter(|line| !line.starts_with('#'))
@@ -197,7 +285,7 @@ static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Lone words that are places, from `data/places.txt`.
-static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static PLACES: LazyLock<WordSet> = LazyLock::new(|| {
     include_str!("data/places.txt")
         .lines()
         .filter(|line| !line.starts_with('#'))
@@ -205,10 +293,12 @@ static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+type NicknameMap = HashMap<&'static str, Vec<&'static str>, BuildHasherDefault<WordHasher>>;
+
 /// Short form or variant -> the canonical given names it can stand for
 /// ("pat" -> patrick, patricia), from `data/nicknames.txt`.
-static NICKNAMES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+static NICKNAMES: LazyLock<NicknameMap> = LazyLock::new(|| {
+    let mut map = NicknameMap::default();
     for line in include_str!("data/nicknames.txt").lines() {
         if line.starts_with('#') {
             continue;
@@ -286,12 +376,12 @@ pub fn is_name_suffix(key: &str) -> bool {
 
 /// True for a lower-case name particle ("al", "bin", "de").
 pub fn is_particle(key: &str) -> bool {
-    PARTICLES.contains(key)
+    is_particle_word(key)
 }
 
 /// True for a particle written glued with a hyphen ("al" of "al-Sudani", "as" of "as-Sadr").
 pub fn is_glued_particle(key: &str) -> bool {
-    GLUED_PARTICLES.contains(key) || PARTICLES.contains(key)
+    is_glued_particle_word(key) || is_particle_word(key)
 }
 
 /// True for a noun that turns "Bush" into "the Bush administration".

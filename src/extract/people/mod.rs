@@ -150,8 +150,7 @@ fn find_in_block(block: usize, text: &str) -> Vec<Found> {
         let by = start.checked_sub(1).and_then(|i| tokens.get(i));
         let credit_word = start.checked_sub(2).and_then(|i| tokens.get(i));
         if by.is_some_and(|t| t.key == "by")
-            && credit_word
-                .is_some_and(|t| matches!(t.key.as_str(), "reporting" | "editing" | "writing"))
+            && credit_word.is_some_and(|t| matches!(&*t.key, "reporting" | "editing" | "writing"))
         {
             item.byline = true;
         }

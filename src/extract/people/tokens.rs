@@ -6,8 +6,9 @@
 //! spans "Zapatero" only. One pass, no allocation beyond the token list.
 
 use super::lexicon::{
-    is_glued_particle, is_name_suffix, is_particle, is_place_prefix, is_title_word, word_key,
+    is_glued_particle, is_name_suffix, is_particle, is_place_prefix, is_title_word, word_key_of,
 };
+use std::borrow::Cow;
 
 /// What a word looks like, which decides whether it can be part of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +34,9 @@ pub struct Token<'a> {
     pub end: usize,
     /// The word as written (`&text[start..end]`).
     pub text: &'a str,
-    /// The folded comparison form ([`word_key`]).
-    pub key: String,
+    /// The folded comparison form ([`super::lexicon::word_key`]), borrowed
+    /// from the text when the word is folded already.
+    pub key: Cow<'a, str>,
     pub shape: Shape,
     /// The word ended in "'s" or "s'", which is not part of `text`.
     pub possessive: bool,
@@ -68,7 +70,8 @@ fn is_separator(c: char) -> bool {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+    // About one word in six bytes of running text.
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
     let mut chunk_start = None;
     for (at, c) in text.char_indices() {
         if is_separator(c) {
@@ -127,12 +130,14 @@ fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Toke
         possessive = true;
     }
     let mut word = &chunk[core_start..word_end];
+    let mut key = word_key_of(word);
     let mut trail_start = core_end;
     // Keep the period of initials and abbreviations ("J.S.", "Gen.") inside the word.
-    if !possessive && after.starts_with('.') && keeps_period(word) {
+    if !possessive && after.starts_with('.') && keeps_period(word, &key) {
         word_end = core_end + 1;
         trail_start = core_end + 1;
         word = &chunk[core_start..word_end];
+        key = word_key_of(word);
     }
     let trail = if possessive {
         &chunk[core_end..]
@@ -146,7 +151,6 @@ fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Toke
     } else {
         trail
     };
-    let key = word_key(word);
     let shape = shape_of(word, &key);
     tokens.push(Token {
         start: start + core_start,
@@ -160,15 +164,14 @@ fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Toke
     });
 }
 
-/// True when a period after `word` belongs to it: initials and short title abbreviations.
-fn keeps_period(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+/// True when a period after `word` (folded: `key`) belongs to it: initials
+/// and short title abbreviations.
+fn keeps_period(word: &str, key: &str) -> bool {
     let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-    let key = word_key(word);
     first_upper
         && (is_initials_core(word)
-            || (letters <= 4
-                && (is_title_word(&key) || is_place_prefix(&key) || is_name_suffix(&key))))
+            || (word.chars().filter(|c| c.is_alphabetic()).count() <= 4
+                && (is_title_word(key) || is_place_prefix(key) || is_name_suffix(key))))
 }
 
 /// "L", "J.S", "U.S": single capitals separated by periods (the last period not included).
@@ -183,14 +186,27 @@ fn shape_of(word: &str, key: &str) -> Shape {
             return Shape::Initials;
         }
     }
-    if word.chars().all(|c| c.is_lowercase()) && is_particle(key) {
+    if is_particle(key) && word.chars().all(|c| c.is_lowercase()) {
         return Shape::Particle;
+    }
+    let hyphenated = word.as_bytes().contains(&b'-');
+    if !hyphenated && !word.chars().next().is_some_and(char::is_uppercase) {
+        // Most words: a single part that is not capitalised is never a name.
+        return Shape::Other;
     }
     if word.contains(['@', ':']) || word.chars().any(|c| c.is_ascii_digit()) {
         return Shape::Other;
     }
+    if !hyphenated {
+        // A single part: the loop below reduces to this.
+        return if is_capitalised_part(word) {
+            Shape::Name
+        } else {
+            Shape::Other
+        };
+    }
     if let Some((prefix, rest)) = word.split_once('-') {
-        if matches!(prefix, "then" | "ex" | "former") && is_title_word(&word_key(rest)) {
+        if matches!(prefix, "then" | "ex" | "former") && is_title_word(&word_key_of(rest)) {
             return Shape::PrefixedTitle;
         }
     }
@@ -200,8 +216,11 @@ fn shape_of(word: &str, key: &str) -> Shape {
         if part.is_empty() {
             return Shape::Other;
         }
-        let lower_particle = part.chars().all(|c| c.is_lowercase()) && is_glued_particle(part);
-        if lower_particle && index + 1 < part_count {
+        // Only a part before a hyphen can be a glued particle ("al-" of "al-Sudani").
+        if index + 1 < part_count
+            && part.chars().all(|c| c.is_lowercase())
+            && is_glued_particle(part)
+        {
             continue;
         }
         if !is_capitalised_part(part) {
