@@ -266,83 +266,85 @@ pub fn render_changed(
         .timings
         .push(("render:fingerprints", started.elapsed()));
     let started = std::time::Instant::now();
-    // The data files are made one after another on one thread while the pages
-    // use the rest: at most one large JSON file is in memory at a time.
-    let (data_outputs, rendered) = rayon::join(
-        || {
-            let started = std::time::Instant::now();
-            let files = data::data_files_with(site, &lookup, base_url.as_deref(), deliver);
-            (files, started.elapsed())
-        },
-        || {
-            let rendered: Vec<Result<(String, Option<OutputFile>), Diagnostic>> = jobs
-                .par_iter()
-                .map(|job| {
-                    let depth = job.url.matches('/').count();
-                    let root = "../".repeat(depth);
-                    let links = LinkContext::new(site, &lookup, &root);
-                    let mut context = Context::new();
-                    context.insert("site", &site_view);
-                    context.insert("nav", &nav);
-                    context.insert("root", &root);
-                    context.insert("page_url", &job.url);
-                    context.insert(
-                        "canonical",
-                        &base_url.as_ref().map(|b| format!("{b}{}", job.url)),
-                    );
-                    context.insert("title", &job.title);
-                    context.insert(
-                        "description",
-                        &job.description
-                            .clone()
-                            .unwrap_or_else(|| site.config.description.clone()),
-                    );
-                    context.insert("inject", &options.inject);
-                    (job.fill)(&mut context, &links);
-                    let html = theme
-                        .tera
-                        .render(job.template, &context)
-                        .map_err(|e| theme::template_diagnostic(&e, Some(&job.url)))?;
-                    deliver(OutputFile::new(job.path(), hrefs::link_index_files(&html)))
-                })
-                .collect();
-            rendered
-        },
-    );
-    let mut outputs = rendered;
-    // The raw copy of each source changes only with the file itself.
-    let raw_copies: Vec<_> = site
-        .sources
+    let rendered: Vec<Result<(String, Option<OutputFile>), Diagnostic>> = jobs
         .par_iter()
-        .map(|source| {
-            let file_name = source
-                .path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let path = format!("sources/{}/{}", source.id, views::raw_file_name(&file_name));
-            let known = incremental.as_ref().and_then(|incremental| {
-                let key = incremental.source_keys.get(&source.id).copied()?;
-                Some((key, incremental.previous.get(&path) == Some(&key)))
-            });
-            match known {
-                Some((_, true)) => (path, known, None),
-                _ => {
-                    // Read again rather than held in memory for the whole build.
-                    let output = match std::fs::read(site.root.join(&source.path)) {
-                        Ok(bytes) => deliver(OutputFile::new(path.clone(), bytes)),
-                        Err(error) => Err(Diagnostic::error(
-                            &source.path,
-                            None,
-                            format!("cannot read this file again to publish it: {error}"),
-                        )
-                        .hint("keep the file in place while the site builds")),
-                    };
-                    (path, known, Some(output))
-                }
-            }
+        .map(|job| {
+            let depth = job.url.matches('/').count();
+            let root = "../".repeat(depth);
+            let links = LinkContext::new(site, &lookup, &root);
+            let mut context = Context::new();
+            context.insert("site", &site_view);
+            context.insert("nav", &nav);
+            context.insert("root", &root);
+            context.insert("page_url", &job.url);
+            context.insert(
+                "canonical",
+                &base_url.as_ref().map(|b| format!("{b}{}", job.url)),
+            );
+            context.insert("title", &job.title);
+            context.insert(
+                "description",
+                &job.description
+                    .clone()
+                    .unwrap_or_else(|| site.config.description.clone()),
+            );
+            context.insert("inject", &options.inject);
+            (job.fill)(&mut context, &links);
+            let html = theme
+                .tera
+                .render(job.template, &context)
+                .map_err(|e| theme::template_diagnostic(&e, Some(&job.url)))?;
+            // A long page's context is as large as the page: free it first.
+            drop(context);
+            deliver(OutputFile::new(job.path(), hrefs::link_index_files(&html)))
         })
         .collect();
+    let mut outputs = rendered;
+    result.timings.push(("render:pages", started.elapsed()));
+    // The data files are made one after another on one thread while the raw
+    // copies use the other: at most one large JSON file is in memory at a
+    // time, and never beside a long page.
+    let started = std::time::Instant::now();
+    let data_outputs = || {
+        let started = std::time::Instant::now();
+        let files = data::data_files_with(site, &lookup, base_url.as_deref(), deliver);
+        (files, started.elapsed())
+    };
+    // The raw copy of each source changes only with the file itself.
+    let raw_copies = || -> Vec<_> {
+        site.sources
+            .par_iter()
+            .map(|source| {
+                let file_name = source
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let path = format!("sources/{}/{}", source.id, views::raw_file_name(&file_name));
+                let known = incremental.as_ref().and_then(|incremental| {
+                    let key = incremental.source_keys.get(&source.id).copied()?;
+                    Some((key, incremental.previous.get(&path) == Some(&key)))
+                });
+                match known {
+                    Some((_, true)) => (path, known, None),
+                    _ => {
+                        // Read again rather than held in memory for the whole build.
+                        let output = match std::fs::read(site.root.join(&source.path)) {
+                            Ok(bytes) => deliver(OutputFile::new(path.clone(), bytes)),
+                            Err(error) => Err(Diagnostic::error(
+                                &source.path,
+                                None,
+                                format!("cannot read this file again to publish it: {error}"),
+                            )
+                            .hint("keep the file in place while the site builds")),
+                        };
+                        (path, known, Some(output))
+                    }
+                }
+            })
+            .collect()
+    };
+    let (data_outputs, raw_copies) = rayon::join(data_outputs, raw_copies);
     for (path, known, output) in raw_copies {
         if let Some((key, _)) = known {
             result.fingerprints.insert(path.clone(), key);
@@ -364,7 +366,7 @@ pub fn render_changed(
             markdown::syntax_css(),
         )));
     }
-    result.timings.push(("render:pages", started.elapsed()));
+    result.timings.push(("render:copies", started.elapsed()));
     let (data_outputs, data_time) = data_outputs;
     outputs.extend(data_outputs);
     result.timings.push(("render:data", data_time));
