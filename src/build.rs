@@ -189,12 +189,10 @@ fn run(
         }
         _ => None,
     };
-    let discard = |_: &OutputFile| Ok(());
-    let write = |file: &OutputFile| staging.map_or(Ok(()), |staging| staging.write(file));
-    let sink: Option<render::Sink> = match mode {
-        Mode::Memory | Mode::Review => None,
-        Mode::Staged(_) if staging.is_some() => Some(&write),
-        Mode::Staged(_) | Mode::Discard => Some(&discard),
+    let sink: Option<&dyn render::Sink> = match (&mode, staging) {
+        (Mode::Memory | Mode::Review, _) => None,
+        (Mode::Staged(_), Some(staging)) => Some(staging),
+        (Mode::Staged(_) | Mode::Discard, _) => Some(&render::Discard),
     };
     // The paths of every file, and the files themselves unless they went to the sink.
     let rendered = theme.and_then(|theme| {

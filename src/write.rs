@@ -221,6 +221,22 @@ impl Staging {
     }
 }
 
+impl crate::render::Sink for Staging {
+    fn put(&self, file: &OutputFile) -> io::Result<()> {
+        self.write(file)
+    }
+
+    fn stream(&self, path: &str, produce: &crate::render::data::Produce) -> io::Result<()> {
+        let target = self.dir.join(safe_relative(path)?);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut out = io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&target)?);
+        produce(&mut out)?;
+        io::Write::flush(&mut out)
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {

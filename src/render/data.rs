@@ -10,6 +10,7 @@ use super::{escape_html, OutputFile};
 use crate::extract::people::PersonKind;
 use crate::link::Site;
 use serde::Serialize;
+use std::io::{self, Write};
 
 #[derive(Serialize)]
 struct SourceRecord<'a> {
@@ -93,40 +94,70 @@ fn absolute(base_url: Option<&str>, path: &str) -> String {
 ///
 /// The list keeps a fixed order.
 pub fn data_files(site: &Site, lookup: &Lookup, base_url: Option<&str>) -> Vec<OutputFile> {
-    data_files_with(site, lookup, base_url, |file| file)
+    data_files_with(site, lookup, base_url, produced)
 }
 
-/// [`data_files`], made one after another and each handed to `each` as
-/// soon as it is made (the results in the fixed order): a writer can then
-/// drop every file once it is on disk, so only one is in memory at a time.
+/// Writes one data file into the writer it is given.
+pub type Produce<'a> = dyn Fn(&mut dyn Write) -> io::Result<()> + Sync + 'a;
+
+/// [`data_files`], made one after another, each as a path and a function
+/// that writes it, handed to `each` (the results in the fixed order): a
+/// writer can stream each file to disk, so none is ever in memory whole.
 pub fn data_files_with<R: Send>(
     site: &Site,
     lookup: &Lookup,
     base_url: Option<&str>,
-    each: impl Fn(OutputFile) -> R + Sync,
+    each: impl Fn(&str, &Produce) -> R + Sync,
 ) -> Vec<R> {
-    type Make<'a> = Box<dyn Fn() -> OutputFile + Send + Sync + 'a>;
-    let makers: Vec<Make> = vec![
-        Box::new(|| OutputFile::new("data/sources.json", to_json_lines(source_records(site)))),
-        Box::new(|| OutputFile::new("data/people.json", to_json_lines(person_records(site)))),
-        Box::new(|| {
-            OutputFile::new(
-                "data/timeline.json",
-                to_json_lines(timeline_records(site, lookup)),
-            )
-        }),
-        Box::new(|| OutputFile::new("data/timelinejs.json", timelinejs(site))),
-        Box::new(|| OutputFile::new("sitemap.xml", sitemap(site, lookup, base_url))),
-        Box::new(|| OutputFile::new("atom.xml", atom(site, base_url))),
-        Box::new(|| {
-            // A Sitemap line must be an absolute URL: without a base URL there is none.
-            let sitemap = base_url
-                .map(|_| format!("Sitemap: {}\n", absolute(base_url, "sitemap.xml")))
-                .unwrap_or_default();
-            OutputFile::new("robots.txt", format!("User-agent: *\nAllow: /\n{sitemap}"))
-        }),
+    let bytes = |bytes: Vec<u8>| move |out: &mut dyn Write| out.write_all(&bytes);
+    let makers: Vec<(&str, Box<Produce>)> = vec![
+        (
+            "data/sources.json",
+            Box::new(|out: &mut dyn Write| write_json_lines(out, source_records(site))),
+        ),
+        (
+            "data/people.json",
+            Box::new(|out: &mut dyn Write| write_json_lines(out, person_records(site))),
+        ),
+        (
+            "data/timeline.json",
+            Box::new(|out: &mut dyn Write| write_json_lines(out, timeline_records(site, lookup))),
+        ),
+        (
+            "data/timelinejs.json",
+            Box::new(|out: &mut dyn Write| timelinejs(out, site)),
+        ),
+        (
+            "sitemap.xml",
+            Box::new(move |out: &mut dyn Write| bytes(sitemap(site, lookup, base_url).into())(out)),
+        ),
+        (
+            "atom.xml",
+            Box::new(move |out: &mut dyn Write| bytes(atom(site, base_url).into())(out)),
+        ),
+        (
+            "robots.txt",
+            Box::new(move |out: &mut dyn Write| {
+                // A Sitemap line must be an absolute URL: without a base URL there is none.
+                let sitemap = base_url
+                    .map(|_| format!("Sitemap: {}\n", absolute(base_url, "sitemap.xml")))
+                    .unwrap_or_default();
+                write!(out, "User-agent: *\nAllow: /\n{sitemap}")
+            }),
+        ),
     ];
-    makers.iter().map(|make| each(make())).collect()
+    makers
+        .iter()
+        .map(|(path, produce)| each(path, produce.as_ref()))
+        .collect()
+}
+
+/// Runs `produce` into memory.
+pub fn produced(path: &str, produce: &Produce) -> OutputFile {
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = produce(&mut bytes);
+    OutputFile::new(path, bytes)
 }
 
 fn source_records(site: &Site) -> impl Iterator<Item = SourceRecord<'_>> {
@@ -226,16 +257,16 @@ fn timeline_records<'a>(
 
 /// A JSON array with one compact record per line: a third of the size of
 /// pretty-printed JSON, and still readable and diffable line by line.
-fn to_json_lines<T: Serialize>(records: impl IntoIterator<Item = T>) -> Vec<u8> {
-    let mut bytes = vec![b'['];
+fn write_json_lines<T: Serialize>(
+    out: &mut dyn Write,
+    records: impl IntoIterator<Item = T>,
+) -> io::Result<()> {
+    out.write_all(b"[")?;
     for (index, record) in records.into_iter().enumerate() {
-        bytes.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
-        if serde_json::to_writer(&mut bytes, &record).is_err() {
-            bytes.extend_from_slice(b"null");
-        }
+        out.write_all(if index == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &record)?;
     }
-    bytes.extend_from_slice(b"\n]\n");
-    bytes
+    out.write_all(b"\n]\n")
 }
 
 /// Every page URL of the site, sorted.
@@ -416,25 +447,24 @@ fn timelinejs_date(value: &crate::extract::dates::DateValue) -> TimelineJsDate {
 
 /// The timeline in TimelineJS's JSON format, so newsrooms can reuse it.
 /// Written slide by slide, never holding every slide at once.
-fn timelinejs(site: &Site) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    bytes.extend_from_slice(b"{\"title\":");
+fn timelinejs(bytes: &mut dyn Write, site: &Site) -> io::Result<()> {
+    bytes.write_all(b"{\"title\":")?;
     let title = TimelineJsText {
         headline: site.config.title.clone(),
         text: escape_html(&site.config.description),
     };
-    put(&mut bytes, &title);
-    bytes.extend_from_slice(b",\"events\":[");
+    serde_json::to_writer(&mut *bytes, &title)?;
+    bytes.write_all(b",\"events\":[")?;
     for (index, entry) in site.timeline.iter().enumerate() {
         if index > 0 {
-            bytes.push(b',');
+            bytes.write_all(b",")?;
         }
-        put(&mut bytes, &timelinejs_slide(site, entry));
+        serde_json::to_writer(&mut *bytes, &timelinejs_slide(site, entry))?;
     }
-    bytes.extend_from_slice(b"],\"eras\":[");
+    bytes.write_all(b"],\"eras\":[")?;
     for (index, era) in site.eras.iter().enumerate() {
         if index > 0 {
-            bytes.push(b',');
+            bytes.write_all(b",")?;
         }
         let slide = TimelineJsSlide {
             start_date: timelinejs_date(&era.start),
@@ -446,17 +476,9 @@ fn timelinejs(site: &Site) -> Vec<u8> {
             unique_id: era.id.clone(),
             group: None,
         };
-        put(&mut bytes, &slide);
+        serde_json::to_writer(&mut *bytes, &slide)?;
     }
-    bytes.extend_from_slice(b"]}\n");
-    bytes
-}
-
-/// Appends `value` as compact JSON.
-fn put<T: Serialize>(bytes: &mut Vec<u8>, value: &T) {
-    if serde_json::to_writer(&mut *bytes, value).is_err() {
-        bytes.extend_from_slice(b"null");
-    }
+    bytes.write_all(b"]}\n")
 }
 
 /// One timeline entry as a TimelineJS slide: its citations as paragraphs.

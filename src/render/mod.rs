@@ -41,6 +41,12 @@ impl OutputFile {
     }
 }
 
+/// The message for a file that could not be written.
+fn write_problem(path: &str, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, None, format!("cannot write this file: {error}"))
+        .hint("check that the output folder's disk has space and is writable")
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -155,8 +161,26 @@ pub struct Rendered {
 
 /// Where a render puts its files: each is handed over as soon as it is made
 /// and then dropped, so a full build never holds the whole site in memory.
-/// `Err` stops nothing already running but fails the render.
-pub type Sink<'s> = &'s (dyn Fn(&OutputFile) -> std::io::Result<()> + Sync);
+/// An `Err` stops nothing already running but fails the render.
+pub trait Sink: Sync {
+    /// Takes a whole file.
+    fn put(&self, file: &OutputFile) -> std::io::Result<()>;
+    /// Takes a file written piece by piece by `produce` (the large data files).
+    fn stream(&self, path: &str, produce: &data::Produce) -> std::io::Result<()>;
+}
+
+/// A sink that keeps nothing (a dry run).
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &OutputFile) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn stream(&self, _: &str, produce: &data::Produce) -> std::io::Result<()> {
+        produce(&mut std::io::sink())
+    }
+}
 
 /// Renders every page and data file of `site`.
 pub fn render(
@@ -172,7 +196,7 @@ pub fn render_into(
     site: &Site,
     theme: &Theme,
     options: &RenderOptions,
-    sink: Sink,
+    sink: &dyn Sink,
 ) -> Result<Vec<String>, Vec<Diagnostic>> {
     render_changed(site, theme, options, None, Some(sink)).map(|rendered| rendered.paths)
 }
@@ -185,22 +209,25 @@ pub fn render_changed(
     theme: &Theme,
     options: &RenderOptions,
     incremental: Option<Incremental>,
-    sink: Option<Sink>,
+    sink: Option<&dyn Sink>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     // A file either goes to the sink (and is dropped) or is kept.
     let deliver = |file: OutputFile| -> Result<(String, Option<OutputFile>), Diagnostic> {
         match sink {
-            Some(sink) => match sink(&file) {
+            Some(sink) => match sink.put(&file) {
                 Ok(()) => Ok((file.path, None)),
-                Err(error) => Err(Diagnostic::error(
-                    &file.path,
-                    None,
-                    format!("cannot write this file: {error}"),
-                )
-                .hint("check that the output folder's disk has space and is writable")),
+                Err(error) => Err(write_problem(&file.path, &error)),
             },
             None => Ok((file.path.clone(), Some(file))),
         }
+    };
+    // A data file is streamed to the sink, or made in memory and delivered.
+    let deliver_data = |path: &str, produce: &data::Produce| match sink {
+        Some(sink) => match sink.stream(path, produce) {
+            Ok(()) => Ok((path.to_string(), None)),
+            Err(error) => Err(write_problem(path, &error)),
+        },
+        None => deliver(data::produced(path, produce)),
     };
     let lookup = Lookup::new(site);
     let base_url = options.base_url.clone().or_else(|| site.config.base_url());
@@ -307,7 +334,7 @@ pub fn render_changed(
     let started = std::time::Instant::now();
     let data_outputs = || {
         let started = std::time::Instant::now();
-        let files = data::data_files_with(site, &lookup, base_url.as_deref(), deliver);
+        let files = data::data_files_with(site, &lookup, base_url.as_deref(), deliver_data);
         (files, started.elapsed())
     };
     // The raw copy of each source changes only with the file itself.
