@@ -69,9 +69,13 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<Document<T>
     } else {
         let value = if front.trim().is_empty() { "{}" } else { front };
         serde_yaml_ng::from_str::<T>(value).map_err(|error| {
-            let line = error
-                .location()
-                .map(|location| front_line + location.line() - 1);
+            // YAML also breaks lines at U+2028, U+2029, U+0085 and lone CRs;
+            // count only the file's own line feeds up to the error, so the
+            // line named is one the editor sees.
+            let line = error.location().map(|location| {
+                let before = value.chars().take(location.index());
+                front_line + before.filter(|&c| c == '\n').count()
+            });
             front_matter_error(file, line, &error.to_string())
         })?
     };
@@ -203,6 +207,18 @@ mod tests {
 
     fn parse_meta(text: &str) -> Result<Document<Meta>, Diagnostic> {
         parse(Path::new("pages/x.md"), text)
+    }
+
+    #[test]
+    fn a_yaml_error_after_an_unusual_line_break_names_a_real_line() {
+        // U+2029 is a line break to YAML but not to an editor's line count.
+        // (An input the fuzzer found: YAML named line 13 of a 12-line file.)
+        let text = "---\n '\n-----\nti/-lugtl: e\ndesc---\n\u{2029}oript\n\
+                    description: r\n--A\n)ion-:\n A\n)ge\n---";
+        let error = parse::<crate::load::PageMeta>(Path::new("p.md"), text).unwrap_err();
+        let line = error.line.expect("a line");
+        let lines = text.matches('\n').count() + 1;
+        assert!((1..=lines).contains(&line), "line {line} of {lines}");
     }
 
     #[test]
