@@ -153,6 +153,8 @@ pub fn write_site(files: &[OutputFile], output: &Path) -> io::Result<()> {
 pub struct Staging {
     output: PathBuf,
     dir: PathBuf,
+    /// Where the previous output waits while the new one is swapped in.
+    old: PathBuf,
     committed: bool,
 }
 
@@ -175,6 +177,7 @@ impl Staging {
         std::fs::create_dir_all(&dir)?;
         Ok(Staging {
             output: output.to_path_buf(),
+            old: parent.join(format!(".{name}.old-{}", std::process::id())),
             dir,
             committed: false,
         })
@@ -187,22 +190,22 @@ impl Staging {
 
     /// Writes one file into the staging folder; refuses paths that would leave it.
     pub fn write(&self, file: &OutputFile) -> io::Result<()> {
-        let path = self.dir.join(safe_relative(&file.path)?);
-        if let Some(dir) = path.parent() {
+        std::fs::write(self.place(&file.path)?, &file.bytes)
+    }
+
+    /// The staged location of `path`, with its folder made; refuses paths
+    /// that would leave the staging folder.
+    fn place(&self, path: &str) -> io::Result<PathBuf> {
+        let target = self.dir.join(safe_relative(path)?);
+        if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        std::fs::write(&path, &file.bytes)
+        Ok(target)
     }
 
     /// Swaps the staged site in for `output`; the old one is removed.
     pub fn commit(mut self) -> io::Result<()> {
-        let parent = self.dir.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let name = self
-            .output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let old = self.old.clone();
         let had_output = self.output.exists();
         if had_output {
             std::fs::rename(&self.output, &old)?;
@@ -227,11 +230,8 @@ impl crate::render::Sink for Staging {
     }
 
     fn stream(&self, path: &str, produce: &crate::render::data::Produce) -> io::Result<()> {
-        let target = self.dir.join(safe_relative(path)?);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let mut out = io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&target)?);
+        let file = std::fs::File::create(self.place(path)?)?;
+        let mut out = io::BufWriter::with_capacity(1 << 20, file);
         produce(&mut out)?;
         io::Write::flush(&mut out)
     }

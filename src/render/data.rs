@@ -109,7 +109,6 @@ pub fn data_files_with<R: Send>(
     base_url: Option<&str>,
     each: impl Fn(&str, &Produce) -> R + Sync,
 ) -> Vec<R> {
-    let bytes = |bytes: Vec<u8>| move |out: &mut dyn Write| out.write_all(&bytes);
     let makers: Vec<(&str, Box<Produce>)> = vec![
         (
             "data/sources.json",
@@ -129,11 +128,13 @@ pub fn data_files_with<R: Send>(
         ),
         (
             "sitemap.xml",
-            Box::new(move |out: &mut dyn Write| bytes(sitemap(site, lookup, base_url).into())(out)),
+            Box::new(move |out: &mut dyn Write| {
+                out.write_all(sitemap(site, lookup, base_url).as_bytes())
+            }),
         ),
         (
             "atom.xml",
-            Box::new(move |out: &mut dyn Write| bytes(atom(site, base_url).into())(out)),
+            Box::new(move |out: &mut dyn Write| out.write_all(atom(site, base_url).as_bytes())),
         ),
         (
             "robots.txt",

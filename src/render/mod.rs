@@ -191,16 +191,6 @@ pub fn render(
     render_changed(site, theme, options, None, None).map(|rendered| rendered.files)
 }
 
-/// Renders every page and data file of `site` into `sink`; returns the paths.
-pub fn render_into(
-    site: &Site,
-    theme: &Theme,
-    options: &RenderOptions,
-    sink: &dyn Sink,
-) -> Result<Vec<String>, Vec<Diagnostic>> {
-    render_changed(site, theme, options, None, Some(sink)).map(|rendered| rendered.paths)
-}
-
 /// Renders the data files and the pages whose fingerprint differs from
 /// `incremental.previous` (all pages when `incremental` is `None`). The files
 /// go to `sink` when there is one, else into [`Rendered::files`].
