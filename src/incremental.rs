@@ -16,11 +16,11 @@
 use crate::build::{check_output_location, BuildOptions};
 use crate::diag::{sorted, Diagnostic};
 use crate::link::{self, Processed};
-use crate::load::SourceFile;
+use crate::load::{SourceCache, SourceFile};
+use crate::render::data::is_export;
 use crate::render::{self, Incremental, RenderOptions};
 use crate::write::{self, Manifest};
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -36,6 +36,12 @@ pub struct Engine {
     manifest: Option<Manifest>,
     /// The site's language, from the last good rebuild (picks the search stemmer).
     language: String,
+    /// The last good rebuild's site while its JSON exports are still to be written.
+    pending_exports: Option<link::Site>,
+    /// The source texts as last read.
+    sources: SourceCache,
+    /// Partial HTML from the last rebuild.
+    fragments: render::Fragments,
 }
 
 /// What one rebuild did.
@@ -62,14 +68,6 @@ impl Rebuild {
     }
 }
 
-/// The memo key of a source: everything cleaning and extraction read.
-fn source_key(file: &SourceFile) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    (&file.id, &file.path, &file.bytes, &file.text).hash(&mut hasher);
-    format!("{:?}", file.sidecar).hash(&mut hasher);
-    hasher.finish()
-}
-
 impl Engine {
     /// `inject` is HTML added before `</body>` of every page (the live-reload script).
     pub fn new(options: BuildOptions, inject: Option<String>) -> Self {
@@ -83,15 +81,31 @@ impl Engine {
             pages: HashMap::new(),
             manifest: None,
             language: String::new(),
+            pending_exports: None,
+            sources: SourceCache::default(),
+            fragments: render::Fragments::default(),
         }
+    }
+
+    /// The memo key of a source (see [`SourceFile::key`]).
+    fn source_key(&self, file: &SourceFile) -> u64 {
+        self.sources.key(&file.path).unwrap_or_else(|| file.key())
     }
 
     pub fn options(&self) -> &BuildOptions {
         &self.options
     }
 
+    /// Tells the engine which files an event named, so the next rebuild
+    /// reads them again even if their size and time look unchanged.
+    pub fn changed(&mut self, paths: &[std::path::PathBuf]) {
+        self.sources.forget(&self.options.root, paths);
+    }
+
     /// Forgets every memory: the next rebuild is a full one (used after `site.toml` changes).
     pub fn forget(&mut self) {
+        self.sources.clear();
+        self.fragments = render::Fragments::default();
         self.processed
             .lock()
             .expect("no panics while locked")
@@ -100,31 +114,47 @@ impl Engine {
         self.manifest = None;
     }
 
-    /// Loads, links and renders what changed, then updates the output folder.
-    /// `Err` only for I/O failures; content problems are in the report.
+    /// Loads, links and renders what changed, then updates the output folder,
+    /// JSON exports included. `Err` only for I/O failures; content problems
+    /// are in the report.
     pub fn rebuild(&mut self) -> std::io::Result<Rebuild> {
+        let mut report = self.rebuild_pages()?;
+        let started = Instant::now();
+        report.changed.extend(self.write_exports()?);
+        report.changed.sort();
+        report.timings.push(("exports", started.elapsed()));
+        Ok(report)
+    }
+
+    /// [`Engine::rebuild`] but for the JSON exports under `data/`, which
+    /// only other programs read: once the output exists, they are left to
+    /// [`Engine::write_exports`], so a preview can reload before they are made.
+    pub fn rebuild_pages(&mut self) -> std::io::Result<Rebuild> {
         let mut report = Rebuild::default();
+        // Exports still owed by the last rebuild are for a site that is about to change.
+        self.pending_exports = None;
         let output = self.options.output_dir();
         if let Some(problem) = check_output_location(&self.options.root, &output) {
             report.diagnostics = vec![problem];
             return Ok(report);
         }
         let started = Instant::now();
-        let content = crate::load::load(&self.options.root, self.options.drafts)?;
+        let (root, drafts) = (&self.options.root, self.options.drafts);
+        let content = crate::load::load_cached(root, drafts, Some(&mut self.sources))?;
         report.timings.push(("load", started.elapsed()));
 
         let started = Instant::now();
         let keys: HashMap<String, u64> = content
             .sources
             .iter()
-            .map(|file| (file.id.clone(), source_key(file)))
+            .map(|file| (file.id.clone(), self.source_key(file)))
             .collect();
         let previous = std::mem::take(&mut *self.processed.lock().expect("not poisoned"));
         let previous = Mutex::new(previous);
         let fresh: Mutex<HashMap<u64, Processed>> = Mutex::new(HashMap::new());
         let cleaned = std::sync::atomic::AtomicUsize::new(0);
         let process = |file: SourceFile| -> Processed {
-            let key = source_key(&file);
+            let key = self.source_key(&file);
             let remembered = previous.lock().expect("not poisoned").remove(&key);
             let processed = remembered.unwrap_or_else(|| {
                 cleaned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -145,6 +175,7 @@ impl Engine {
             .push(("clean+extract+link", started.elapsed()));
 
         let started = Instant::now();
+        let defer_exports = self.manifest.is_some();
         let rendered = match render::load_theme(&self.options.root) {
             Err(problems) => Err(problems),
             Ok(theme) => {
@@ -154,6 +185,8 @@ impl Engine {
                     source_keys: &keys,
                     previous: &self.pages,
                     templates: &templates,
+                    defer_exports,
+                    fragments: &self.fragments,
                 };
                 render::render_changed(&site, &theme, &self.render_options, Some(incremental), None)
             }
@@ -178,9 +211,11 @@ impl Engine {
         match &mut self.manifest {
             Some(manifest) => {
                 // The search index is not in the manifest: `search::Refresher`
-                // keeps it up to date, apart, so it is never removed here.
-                let changes =
-                    write::update_site(&rendered.files, &rendered.unchanged, &output, manifest)?;
+                // keeps it up to date, apart, so it is never removed here; nor
+                // are the exports, which `write_exports` brings up to date.
+                let mut keep = rendered.unchanged;
+                keep.extend(manifest.keys().filter(|p| is_export(p)).cloned());
+                let changes = write::update_site(&rendered.files, &keep, &output, manifest)?;
                 report.changed = changes.written;
                 report.removed = changes.removed;
             }
@@ -194,7 +229,21 @@ impl Engine {
         self.language.clone_from(&site.config.language);
         report.written = true;
         report.timings.push(("write", started.elapsed()));
+        if defer_exports {
+            self.pending_exports = Some(site);
+        }
         Ok(report)
+    }
+
+    /// Writes the JSON exports the last [`Engine::rebuild_pages`] left out, if
+    /// any; returns the paths whose bytes changed.
+    pub fn write_exports(&mut self) -> std::io::Result<Vec<String>> {
+        let (Some(site), Some(manifest)) = (self.pending_exports.take(), &mut self.manifest) else {
+            return Ok(Vec::new());
+        };
+        let exports = render::render_exports(&site, &self.render_options);
+        drop(site);
+        write::write_changed(&exports, &self.options.output_dir(), manifest)
     }
 
     /// The site's language as of the last good rebuild (the search index needs it).

@@ -10,7 +10,9 @@ use crate::diag::Diagnostic;
 use crate::extract::people::PersonKind;
 use crate::frontmatter::{self, key_line, DateText, Document};
 use crate::slug::slugify;
+use rayon::prelude::*;
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Everything an editor wrote, read and validated but not yet interpreted.
@@ -143,8 +145,106 @@ impl<'de> Deserialize<'de> for PersonKind {
     }
 }
 
+/// Source texts remembered between loads, so that watch mode reads again
+/// only the files that changed.
+#[derive(Default)]
+pub struct SourceCache {
+    /// Path of the text relative to the site root -> what reading it gave.
+    entries: HashMap<PathBuf, Remembered>,
+}
+
+struct Remembered {
+    stamp: Stamp,
+    source: Option<SourceFile>,
+    diagnostics: Vec<Diagnostic>,
+    /// [`SourceFile::key`] of `source`, worked out once per read.
+    key: u64,
+}
+
+impl SourceFile {
+    /// A hash of everything the file gives later stages: its address, its
+    /// bytes (the text is made from them) and its sidecar.
+    pub fn key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        (&self.id, &self.path, &self.bytes).hash(&mut hasher);
+        format!("{:?}", self.sidecar).hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
+/// What tells a changed file without reading it: the size, modification
+/// time and inode of a text and of its sidecar (`None`: no such file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    text: Option<FileStamp>,
+    sidecar: Option<FileStamp>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(text: &Path) -> Stamp {
+        let stamp = |path: &Path| {
+            let meta = std::fs::metadata(path).ok()?;
+            Some(FileStamp {
+                len: meta.len(),
+                modified: meta.modified().ok(),
+                inode: std::os::unix::fs::MetadataExt::ino(&meta),
+            })
+        };
+        Stamp {
+            text: stamp(text),
+            sidecar: stamp(&text.with_extension("toml")),
+        }
+    }
+}
+
+impl SourceCache {
+    /// Forgets the texts `paths` name (themselves or through their sidecar),
+    /// so the next load reads them again whatever their stamps say. Watch
+    /// mode passes every path an event named: file times come from a coarse
+    /// clock, so two quick saves of the same length can share a stamp.
+    pub fn forget(&mut self, root: &Path, paths: &[PathBuf]) {
+        let absolute_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        for path in paths {
+            let rel = path
+                .strip_prefix(&absolute_root)
+                .or_else(|_| path.strip_prefix(root))
+                .unwrap_or(path);
+            self.entries.remove(&rel.with_extension("txt"));
+        }
+    }
+
+    /// [`SourceFile::key`] of the source read from `path` (relative to the
+    /// site root) by the last load, without hashing it again.
+    pub fn key(&self, path: &Path) -> Option<u64> {
+        self.entries.get(path).map(|remembered| remembered.key)
+    }
+
+    /// Forgets everything.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+}
+
 /// Reads the site at `root`. Only a missing or unreadable `content/` folder is an `Err`.
 pub fn load(root: &Path, drafts: bool) -> std::io::Result<Content> {
+    load_cached(root, drafts, None)
+}
+
+/// [`load`], taking the source texts whose files did not change from
+/// `cache` instead of reading them, and remembering the rest in it.
+pub fn load_cached(
+    root: &Path,
+    drafts: bool,
+    cache: Option<&mut SourceCache>,
+) -> std::io::Result<Content> {
     let mut diagnostics = Vec::new();
     let config = load_config(root).unwrap_or_else(|diagnostic| {
         diagnostics.push(diagnostic);
@@ -162,6 +262,8 @@ pub fn load(root: &Path, drafts: bool) -> std::io::Result<Content> {
         events: Vec::new(),
         diagnostics,
     };
+    // Source texts are many and independent: read them after the walk, in parallel.
+    let mut source_paths: Vec<(PathBuf, PathBuf)> = Vec::new();
     let walker = walkdir::WalkDir::new(&content_dir)
         .follow_links(false)
         .sort_by_file_name();
@@ -228,11 +330,7 @@ pub fn load(root: &Path, drafts: bool) -> std::io::Result<Content> {
                     content.home = Some(file);
                 }
             }
-            (Some("sources"), 3, "txt") => {
-                if let Some(source) = read_source(root, path, &mut content.diagnostics) {
-                    content.sources.push(source);
-                }
-            }
+            (Some("sources"), 3, "txt") => source_paths.push((path.to_path_buf(), rel)),
             (Some("sources"), 3, "toml") if path.with_extension("txt").exists() => {}
             (Some("pages"), 3, "md") => {
                 if let Some(file) = read_markdown::<PageMeta>(root, path, &mut content.diagnostics) {
@@ -257,6 +355,54 @@ pub fn load(root: &Path, drafts: bool) -> std::io::Result<Content> {
                      profiles in content/people/*.md, timeline events in content/events/*.md",
                 ),
             ),
+        }
+    }
+    // `keyed`: work out each source's key too (for watch mode's memory).
+    let read = |path: &Path, remembered: Option<Remembered>, keyed: bool| {
+        let stamp = Stamp::of(path);
+        match remembered {
+            Some(remembered) if remembered.stamp == stamp => remembered,
+            _ => {
+                let mut diagnostics = Vec::new();
+                let source = read_source(root, path, &mut diagnostics);
+                Remembered {
+                    stamp,
+                    key: (source.as_ref().filter(|_| keyed).map(SourceFile::key))
+                        .unwrap_or_default(),
+                    source,
+                    diagnostics,
+                }
+            }
+        }
+    };
+    match cache {
+        None => {
+            let read: Vec<Remembered> = source_paths
+                .par_iter()
+                .map(|(path, _)| read(path, None, false))
+                .collect();
+            for remembered in read {
+                content.diagnostics.extend(remembered.diagnostics);
+                content.sources.extend(remembered.source);
+            }
+        }
+        Some(cache) => {
+            let known: Vec<Option<Remembered>> = source_paths
+                .iter()
+                .map(|(_, rel)| cache.entries.remove(rel))
+                .collect();
+            let read: Vec<Remembered> = (source_paths.par_iter().zip(known))
+                .map(|((path, _), known)| read(path, known, true))
+                .collect();
+            // Only files that still exist stay remembered.
+            cache.entries.clear();
+            for ((_, rel), remembered) in source_paths.into_iter().zip(read) {
+                content
+                    .diagnostics
+                    .extend(remembered.diagnostics.iter().cloned());
+                content.sources.extend(remembered.source.clone());
+                cache.entries.insert(rel, remembered);
+            }
         }
     }
     check_source_ids(&content.sources, &mut content.diagnostics);

@@ -221,17 +221,20 @@ fn main() -> ExitCode {
                 }
             };
             let search = backstory::serve::search_in_background(&engine);
-            let mut rebuild = move || match engine.rebuild() {
-                Ok(report) => {
-                    printer.report(&report);
-                    backstory::serve::request_search(search.as_ref(), &engine, &report);
+            let mut rebuild = move |paths: &[std::path::PathBuf]| {
+                engine.changed(paths);
+                match engine.rebuild() {
+                    Ok(report) => {
+                        printer.report(&report);
+                        backstory::serve::request_search(search.as_ref(), &engine, &report);
+                    }
+                    Err(error) => eprintln!("error: {error}"),
                 }
-                Err(error) => eprintln!("error: {error}"),
             };
-            rebuild();
+            rebuild(&[]);
             println!("watching {} (Ctrl-C to stop)", root.display());
-            match watcher.run(|_| {
-                rebuild();
+            match watcher.run(|paths| {
+                rebuild(&paths);
                 true
             }) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -50,36 +50,10 @@ pub fn update_site(
     output: &Path,
     manifest: &mut Manifest,
 ) -> io::Result<Changes> {
-    for file in files {
-        safe_relative(&file.path)?;
-    }
-    let differing: Vec<(&OutputFile, u64)> = files
-        .par_iter()
-        .map(|file| (file, content_hash(&file.bytes)))
-        .filter(|(file, hash)| manifest.get(&file.path) != Some(hash))
-        .collect();
-    let results: Vec<io::Result<()>> = differing
-        .par_iter()
-        .map(|(file, _)| replace_file(&output.join(safe_relative(&file.path)?), &file.bytes))
-        .collect();
-    // Record what did get written even if something else failed.
-    let mut changes = Changes::default();
-    let mut first_error = None;
-    for ((file, hash), result) in differing.iter().zip(results) {
-        match result {
-            Ok(()) => {
-                manifest.insert(file.path.clone(), *hash);
-                changes.written.push(file.path.clone());
-            }
-            Err(error) => {
-                manifest.remove(&file.path);
-                first_error.get_or_insert(error);
-            }
-        }
-    }
-    if let Some(error) = first_error {
-        return Err(error);
-    }
+    let mut changes = Changes {
+        written: write_changed(files, output, manifest)?,
+        removed: Vec::new(),
+    };
     let keep: HashSet<&str> = files
         .iter()
         .map(|f| f.path.as_str())
@@ -101,9 +75,50 @@ pub fn update_site(
         manifest.remove(path);
         remove_empty_parents(&target, output);
     }
-    changes.written.sort();
     changes.removed = stale;
     Ok(changes)
+}
+
+/// Writes those of `files` whose bytes differ from what `manifest` records
+/// and records them; leaves every other file alone. Returns the paths
+/// written, sorted.
+pub fn write_changed(
+    files: &[OutputFile],
+    output: &Path,
+    manifest: &mut Manifest,
+) -> io::Result<Vec<String>> {
+    for file in files {
+        safe_relative(&file.path)?;
+    }
+    let differing: Vec<(&OutputFile, u64)> = files
+        .par_iter()
+        .map(|file| (file, content_hash(&file.bytes)))
+        .filter(|(file, hash)| manifest.get(&file.path) != Some(hash))
+        .collect();
+    let results: Vec<io::Result<()>> = differing
+        .par_iter()
+        .map(|(file, _)| replace_file(&output.join(safe_relative(&file.path)?), &file.bytes))
+        .collect();
+    // Record what did get written even if something else failed.
+    let mut written = Vec::new();
+    let mut first_error = None;
+    for ((file, hash), result) in differing.iter().zip(results) {
+        match result {
+            Ok(()) => {
+                manifest.insert(file.path.clone(), *hash);
+                written.push(file.path.clone());
+            }
+            Err(error) => {
+                manifest.remove(&file.path);
+                first_error.get_or_insert(error);
+            }
+        }
+    }
+    if let Some(error) = first_error {
+        return Err(error);
+    }
+    written.sort();
+    Ok(written)
 }
 
 /// Writes `bytes` to a temporary file beside `path` and renames it into place.

@@ -141,6 +141,20 @@ fn every_incremental_rebuild_equals_a_full_build() {
     });
     step("rename a person inside a source", &mut engine);
 
+    // The year pages keep each entry's HTML between rebuilds: a changed
+    // sentence and a date moved to another year must both show.
+    edit(&added, |text| {
+        text.replace("a spokesman,", "the spokesman,")
+    });
+    let report = step("edit a dated sentence", &mut engine);
+    assert!(report
+        .changed
+        .contains(&"timeline/2031/index.html".to_string()));
+    edit(&added, |text| {
+        text.replace("March 2, 2031", "March 2, 2032")
+    });
+    step("move a date to another year", &mut engine);
+
     let renamed = root.join("content/sources/zz-renamed-report.txt");
     std::fs::rename(&added, &renamed).unwrap();
     let report = step("rename a source file", &mut engine);
@@ -199,4 +213,80 @@ fn a_broken_front_matter_keeps_the_last_good_output() {
     assert!(!fixed.has_errors());
     search.refresh(engine.language()).unwrap().unwrap();
     assert_matches_full_build(root, &output, "after the fix");
+}
+
+#[test]
+fn the_preview_reloads_before_the_exports_and_they_follow() {
+    let site = seed_site();
+    let root = site.path();
+    let output = root.join("public");
+    let mut engine = engine_for(root);
+    let mut search = Refresher::new(&output);
+    assert!(!engine.rebuild().unwrap().has_errors());
+    let exports_before = std::fs::read(output.join("data/people.json")).unwrap();
+
+    let source = first_source(root);
+    edit(&source, |text| {
+        format!("{text}\n\nQuintus Marlowe-Ashby, a spokesman, said on March 2, 2031 that it reopened.\n")
+    });
+    let pages = engine.rebuild_pages().unwrap();
+    assert!(pages.written && !pages.has_errors());
+    assert!(
+        pages.changed.iter().all(|p| !p.starts_with("data/")),
+        "the exports wait: {:?}",
+        pages.changed
+    );
+    let id = source.file_stem().unwrap().to_string_lossy();
+    let page = std::fs::read_to_string(output.join(format!("sources/{id}/index.html"))).unwrap();
+    assert!(
+        page.contains("Marlowe-Ashby"),
+        "the page is current already"
+    );
+    assert_eq!(
+        std::fs::read(output.join("data/people.json")).unwrap(),
+        exports_before,
+        "the exports are still the last ones, not removed"
+    );
+
+    let exports = engine.write_exports().unwrap();
+    assert!(
+        exports.iter().any(|p| p == "data/people.json"),
+        "{exports:?}"
+    );
+    assert!(
+        engine.write_exports().unwrap().is_empty(),
+        "they are owed once"
+    );
+    search.refresh(engine.language()).unwrap().unwrap();
+    assert_matches_full_build(root, &output, "after the exports");
+}
+
+#[test]
+fn a_named_file_is_read_again_even_when_size_and_time_match() {
+    let site = seed_site();
+    let root = site.path();
+    let output = root.join("public");
+    let mut engine = engine_for(root);
+    assert!(!engine.rebuild().unwrap().has_errors());
+
+    // A same-length edit that keeps the file's time, as two saves within
+    // one tick of the file-system clock do.
+    let source = first_source(root);
+    let modified = std::fs::metadata(&source).unwrap().modified().unwrap();
+    edit(&source, |text| text.replacen(" the ", " thx ", 1));
+    std::fs::File::options()
+        .write(true)
+        .open(&source)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    engine.changed(std::slice::from_ref(&source));
+    let report = engine.rebuild().unwrap();
+    assert_eq!(
+        report.cleaned, 1,
+        "the named source is read and cleaned again"
+    );
+    let mut search = Refresher::new(&output);
+    search.refresh(engine.language()).unwrap().unwrap();
+    assert_matches_full_build(root, &output, "after a same-size edit");
 }

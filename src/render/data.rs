@@ -90,11 +90,38 @@ fn absolute(base_url: Option<&str>, path: &str) -> String {
     }
 }
 
+/// Which of the data files to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFiles {
+    /// All of them.
+    All,
+    /// The sitemap, the feed and robots.txt, which readers and the preview use.
+    Site,
+    /// The JSON exports under `data/`, which only other programs read: the
+    /// preview writes them after the pages, off the path of a reload.
+    Exports,
+}
+
+impl DataFiles {
+    fn includes(self, path: &str) -> bool {
+        match self {
+            DataFiles::All => true,
+            DataFiles::Site => !is_export(path),
+            DataFiles::Exports => is_export(path),
+        }
+    }
+}
+
+/// Whether `path` is one of the JSON exports.
+pub fn is_export(path: &str) -> bool {
+    path.starts_with("data/")
+}
+
 /// Every data file: JSON export, sitemap, feed, robots.txt.
 ///
 /// The list keeps a fixed order.
 pub fn data_files(site: &Site, lookup: &Lookup, base_url: Option<&str>) -> Vec<OutputFile> {
-    data_files_with(site, lookup, base_url, produced)
+    data_files_with(site, lookup, base_url, DataFiles::All, produced)
 }
 
 /// Writes one data file into the writer it is given.
@@ -107,6 +134,7 @@ pub fn data_files_with<R: Send>(
     site: &Site,
     lookup: &Lookup,
     base_url: Option<&str>,
+    which: DataFiles,
     each: impl Fn(&str, &Produce) -> R + Sync,
 ) -> Vec<R> {
     let makers: Vec<(&str, Box<Produce>)> = vec![
@@ -149,6 +177,7 @@ pub fn data_files_with<R: Send>(
     ];
     makers
         .iter()
+        .filter(|(path, _)| which.includes(path))
         .map(|(path, produce)| each(path, produce.as_ref()))
         .collect()
 }

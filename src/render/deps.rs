@@ -59,7 +59,7 @@ pub struct Fingerprints {
     home: u64,
 }
 
-fn hash_of(value: impl Hash) -> u64 {
+pub fn hash_of(value: impl Hash) -> u64 {
     let mut hasher = DefaultHasher::new();
     value.hash(&mut hasher);
     hasher.finish()
@@ -202,6 +202,15 @@ impl Fingerprints {
             person_cards,
             people,
             entries,
+        }
+    }
+
+    /// The fingerprint of everything the timeline entry `index` shows: an
+    /// editorial entry's text also links people and dates ([`Dep::Markdown`]).
+    pub fn entry(&self, site: &Site, index: usize) -> u64 {
+        match site.timeline[index].editorial {
+            Some(_) => hash_of((self.entries[index], self.markdown)),
+            None => self.entries[index],
         }
     }
 

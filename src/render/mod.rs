@@ -20,7 +20,8 @@ use deps::{Dep, Fingerprints};
 use links::{LinkContext, Lookup};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 use tera::Context;
 pub use theme::{load_theme, Theme};
 
@@ -95,7 +96,7 @@ struct NavItem {
 }
 
 /// Adds a page's own variables to its template context.
-type FillContext<'a> = dyn Fn(&mut Context, &LinkContext) + Send + Sync + 'a;
+type FillContext<'a> = dyn Fn(&mut Context, &LinkContext, &Partials) + Send + Sync + 'a;
 
 /// A page to render: its output path, template and the page-specific context.
 struct PageJob<'a> {
@@ -133,6 +134,107 @@ pub const PAGE_TEMPLATES: &[&str] = &[
     "404.html",
 ];
 
+/// A timeline entry as list pages get it: already rendered by `entry.html`.
+#[derive(Serialize)]
+struct EntryHtml {
+    id: String,
+    date: String,
+    year: i16,
+    html: String,
+}
+
+/// Partial HTML that watch mode keeps between rebuilds, by fingerprint.
+#[derive(Default)]
+pub struct Fragments {
+    kept: Mutex<HashMap<u64, Arc<str>>>,
+}
+
+impl Fragments {
+    fn get(&self, key: u64) -> Option<Arc<str>> {
+        self.kept.lock().expect("not poisoned").get(&key).cloned()
+    }
+
+    fn put(&self, key: u64, html: Arc<str>) {
+        self.kept.lock().expect("not poisoned").insert(key, html);
+    }
+
+    /// Forgets every fragment whose key is not in `live`.
+    fn keep_only(&self, live: &HashSet<u64>) {
+        self.kept
+            .lock()
+            .expect("not poisoned")
+            .retain(|key, _| live.contains(key));
+    }
+}
+
+/// The roots (`../` repeated) of the pages that list timeline entries.
+const ENTRY_ROOTS: [&str; 2] = ["../", "../../"];
+
+/// Renders the partials that list pages repeat: `entry.html`, once per
+/// timeline entry and page depth. In watch mode an entry whose fingerprint
+/// did not change is taken from [`Fragments`] instead, so a year page with
+/// thousands of entries costs little to render again after an edit.
+pub struct Partials<'a> {
+    theme: &'a Theme,
+    memory: Option<(&'a Fragments, &'a Fingerprints, u64)>,
+    /// The first template error; the page that met it fails.
+    problem: Mutex<Option<Diagnostic>>,
+}
+
+impl Partials<'_> {
+    fn entry(&self, site: &Site, index: usize, links: &LinkContext) -> EntryHtml {
+        let entry = &site.timeline[index];
+        let render = || {
+            let mut context = Context::new();
+            context.insert("entry", &views::entry_view(site, entry, links));
+            context.insert("root", links.root);
+            match self.theme.tera.render("entry.html", &context) {
+                Ok(html) => html,
+                Err(error) => {
+                    let problem = theme::template_diagnostic(&error, Some(&entry.id));
+                    self.problem
+                        .lock()
+                        .expect("not poisoned")
+                        .get_or_insert(problem);
+                    String::new()
+                }
+            }
+        };
+        let html = match self.memory {
+            None => render(),
+            Some((fragments, prints, salt)) => {
+                let key = deps::hash_of((salt, prints.entry(site, index), links.root));
+                match fragments.get(key) {
+                    Some(html) => html.to_string(),
+                    None => {
+                        let html = render();
+                        fragments.put(key, Arc::from(html.as_str()));
+                        html
+                    }
+                }
+            }
+        };
+        EntryHtml {
+            id: entry.id.clone(),
+            date: entry.value.iso(),
+            year: entry.value.year(),
+            html,
+        }
+    }
+
+    /// The keys of every fragment the site has now, at every depth.
+    fn live_keys(&self, site: &Site) -> HashSet<u64> {
+        let Some((_, prints, salt)) = self.memory else {
+            return HashSet::new();
+        };
+        (0..site.timeline.len())
+            .flat_map(|index| {
+                ENTRY_ROOTS.map(|root| deps::hash_of((salt, prints.entry(site, index), root)))
+            })
+            .collect()
+    }
+}
+
 /// What watch mode knows from the previous render.
 pub struct Incremental<'a> {
     /// Source id -> hash of its raw file and sidecar.
@@ -141,6 +243,10 @@ pub struct Incremental<'a> {
     pub previous: &'a HashMap<String, u64>,
     /// Template name -> fingerprint (see [`deps::template_fingerprints`]).
     pub templates: &'a HashMap<String, u64>,
+    /// Leaves out the JSON exports, for [`render_exports`] to make later.
+    pub defer_exports: bool,
+    /// Partial HTML from the previous render.
+    pub fragments: &'a Fragments,
 }
 
 /// The result of [`render_changed`].
@@ -220,8 +326,7 @@ pub fn render_changed(
         None => deliver(data::produced(path, produce)),
     };
     let lookup = Lookup::new(site);
-    let base_url = options.base_url.clone().or_else(|| site.config.base_url());
-    let base_url = base_url.map(|url| format!("{}/", url.trim_end_matches('/')));
+    let base_url = base_url(site, options);
     let site_view = SiteView {
         title: &site.config.title,
         description: &site.config.description,
@@ -250,16 +355,32 @@ pub fn render_changed(
     let all_jobs = page_jobs(site, &lookup);
     let mut result = Rendered::default();
     let started = std::time::Instant::now();
-    let jobs: Vec<&PageJob> = match &incremental {
-        None => all_jobs.iter().collect(),
-        Some(incremental) => {
-            let fingerprints = Fingerprints::new(site, &lookup, incremental.source_keys);
-            let global = deps::global_fingerprint((
-                &site.config,
-                &base_url,
-                &options.inject,
-                nav.iter().map(|n| (&n.title, &n.url)).collect::<Vec<_>>(),
-            ));
+    let global = deps::global_fingerprint((
+        &site.config,
+        &base_url,
+        &options.inject,
+        nav.iter().map(|n| (&n.title, &n.url)).collect::<Vec<_>>(),
+    ));
+    let fingerprints = incremental
+        .as_ref()
+        .map(|incremental| Fingerprints::new(site, &lookup, incremental.source_keys));
+    let partials = Partials {
+        theme,
+        memory: incremental
+            .as_ref()
+            .zip(fingerprints.as_ref())
+            .map(|(incremental, prints)| {
+                let template = incremental.templates.get("entry.html").copied();
+                (
+                    incremental.fragments,
+                    prints,
+                    deps::hash_of((global, template)),
+                )
+            }),
+        problem: Mutex::new(None),
+    };
+    let jobs: Vec<&PageJob> = match (&incremental, &fingerprints) {
+        (Some(incremental), Some(fingerprints)) => {
             let mut changed = Vec::new();
             for job in &all_jobs {
                 let template = incremental
@@ -278,6 +399,7 @@ pub fn render_changed(
             }
             changed
         }
+        _ => all_jobs.iter().collect(),
     };
     result
         .timings
@@ -306,7 +428,10 @@ pub fn render_changed(
                     .unwrap_or_else(|| site.config.description.clone()),
             );
             context.insert("inject", &options.inject);
-            (job.fill)(&mut context, &links);
+            (job.fill)(&mut context, &links, &partials);
+            if let Some(problem) = partials.problem.lock().expect("not poisoned").take() {
+                return Err(problem);
+            }
             let html = theme
                 .tera
                 .render(job.template, &context)
@@ -317,6 +442,9 @@ pub fn render_changed(
         })
         .collect();
     let mut outputs = rendered;
+    if let Some((fragments, _, _)) = partials.memory {
+        fragments.keep_only(&partials.live_keys(site));
+    }
     result.timings.push(("render:pages", started.elapsed()));
     // The data files are made one after another on one thread while the raw
     // copies use the other: at most one large JSON file is in memory at a
@@ -324,7 +452,11 @@ pub fn render_changed(
     let started = std::time::Instant::now();
     let data_outputs = || {
         let started = std::time::Instant::now();
-        let files = data::data_files_with(site, &lookup, base_url.as_deref(), deliver_data);
+        let which = match &incremental {
+            Some(incremental) if incremental.defer_exports => data::DataFiles::Site,
+            _ => data::DataFiles::All,
+        };
+        let files = data::data_files_with(site, &lookup, base_url.as_deref(), which, deliver_data);
         (files, started.elapsed())
     };
     // The raw copy of each source changes only with the file itself.
@@ -405,6 +537,20 @@ pub fn render_changed(
     Ok(result)
 }
 
+/// The JSON exports alone (see [`Incremental::defer_exports`]).
+pub fn render_exports(site: &Site, options: &RenderOptions) -> Vec<OutputFile> {
+    let lookup = Lookup::new(site);
+    let base_url = base_url(site, options);
+    let exports = data::DataFiles::Exports;
+    data::data_files_with(site, &lookup, base_url.as_deref(), exports, data::produced)
+}
+
+/// The site's address with one trailing slash, if it has one.
+fn base_url(site: &Site, options: &RenderOptions) -> Option<String> {
+    let base_url = options.base_url.clone().or_else(|| site.config.base_url());
+    base_url.map(|url| format!("{}/", url.trim_end_matches('/')))
+}
+
 fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
     let mut jobs: Vec<PageJob> = Vec::new();
     let home_title = site
@@ -434,7 +580,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
             .as_ref()
             .and_then(|h| h.file.doc.meta.description.clone()),
         deps: home_deps,
-        fill: Box::new(move |context, links| {
+        fill: Box::new(move |context, links, _| {
             let intro = site
                 .home
                 .as_ref()
@@ -484,7 +630,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         title: "Sources".into(),
         description: Some("Every source text the explainer draws on.".into()),
         deps: vec![Dep::AllSourceCards],
-        fill: Box::new(move |context, _| {
+        fill: Box::new(move |context, _, _| {
             let sources: Vec<_> = (0..site.sources.len())
                 .map(|i| views::source_card(site, i))
                 .collect();
@@ -504,7 +650,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
             title: source.title.clone(),
             description: source.article.dek.clone(),
             deps,
-            fill: Box::new(move |context, links| {
+            fill: Box::new(move |context, links, _| {
                 context.insert("source", &views::source_view(site, index, links))
             }),
         });
@@ -515,7 +661,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         title: "People".into(),
         description: Some("Everyone the sources name, with every mention.".into()),
         deps: vec![Dep::AllPersonCards],
-        fill: Box::new(move |context, _| {
+        fill: Box::new(move |context, _, _| {
             let mut cards: Vec<_> = site.people.iter().map(views::person_card).collect();
             cards.sort_by(|a, b| a.sort_key.cmp(&b.sort_key).then_with(|| a.id.cmp(&b.id)));
             let (cast, rest): (Vec<_>, Vec<_>) = cards
@@ -544,7 +690,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
             title: person.name.clone(),
             description: person.description.clone().or_else(|| person.role.clone()),
             deps,
-            fill: Box::new(move |context, links| {
+            fill: Box::new(move |context, links, _| {
                 context.insert("person", &views::person_view(site, index, links))
             }),
         });
@@ -556,11 +702,11 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         title: "Timeline".into(),
         description: Some("Every dated event in the sources, in order.".into()),
         deps: vec![Dep::AllEntries, Dep::Markdown, Dep::Years],
-        fill: Box::new(move |context, links| {
+        fill: Box::new(move |context, links, partials| {
             // Every entry when the timeline is short enough; else each year's
             // editorial entries, a count, and the year page for the rest.
             let mut years: BTreeMap<i16, YearGroup> = BTreeMap::new();
-            for entry in &site.timeline {
+            for (index, entry) in site.timeline.iter().enumerate() {
                 let year = entry.value.year();
                 let group = years.entry(year).or_insert_with(|| YearGroup {
                     year,
@@ -570,7 +716,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
                 });
                 group.count += 1;
                 if on_index || entry.editorial.is_some() {
-                    group.entries.push(views::entry_view(site, entry, links));
+                    group.entries.push(partials.entry(site, index, links));
                 }
             }
             let years: Vec<YearGroup> = years.into_values().collect();
@@ -606,16 +752,15 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
             title: format!("{year}"),
             description: Some(format!("What the sources say happened in {year}.")),
             deps,
-            fill: Box::new(move |context, links| {
-                let in_year: Vec<_> = site
-                    .timeline
-                    .iter()
-                    .filter(|entry| entry.value.year() == year)
+            fill: Box::new(move |context, links, partials| {
+                let in_year: Vec<usize> = (0..site.timeline.len())
+                    .filter(|&index| site.timeline[index].value.year() == year)
                     .collect();
                 let entries: Vec<_> = in_year
                     .iter()
-                    .map(|entry| views::entry_view(site, entry, links))
+                    .map(|&index| partials.entry(site, index, links))
                     .collect();
+                let in_year: Vec<_> = in_year.iter().map(|&i| &site.timeline[i]).collect();
                 context.insert("year", &year);
                 context.insert("entries", &entries);
                 context.insert("mentions", &views::year_mentions(site, year, &in_year));
@@ -635,7 +780,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
             title: page.file.doc.meta.title.clone(),
             description: page.file.doc.meta.description.clone(),
             deps: vec![Dep::Page(Some(index)), Dep::Markdown],
-            fill: Box::new(move |context, links| {
+            fill: Box::new(move |context, links, _| {
                 let page = &site.pages[index];
                 context.insert(
                     "content",
@@ -654,7 +799,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         title: "Search".into(),
         description: Some("Search the people, sources and pages of the explainer.".into()),
         deps: vec![Dep::AllSourceCards, Dep::AllPersonCards],
-        fill: Box::new(move |context, _| {
+        fill: Box::new(move |context, _, _| {
             let sources: Vec<_> = (0..site.sources.len())
                 .map(|i| views::source_card(site, i))
                 .collect();
@@ -670,7 +815,7 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         title: "Page not found".into(),
         description: None,
         deps: Vec::new(),
-        fill: Box::new(|_, _| {}),
+        fill: Box::new(|_, _, _| {}),
     });
     jobs
 }
@@ -690,7 +835,7 @@ struct YearGroup {
     url: String,
     /// Entries in the year, whether listed or not.
     count: usize,
-    entries: Vec<views::EntryView>,
+    entries: Vec<EntryHtml>,
 }
 
 #[derive(Serialize)]

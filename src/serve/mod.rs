@@ -111,12 +111,17 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
     runtime.spawn(accept_loop(listener, shared));
 
     watcher
-        .run(|_paths| {
-            match engine.rebuild() {
+        .run(|paths| {
+            engine.changed(&paths);
+            match engine.rebuild_pages() {
                 Ok(report) => {
                     printer.report(&report);
                     publish(&sender, &report);
-                    // Open pages have been told to reload; the search index follows.
+                    // Open pages have been told to reload; the JSON exports
+                    // and the search index follow.
+                    if let Err(error) = engine.write_exports() {
+                        eprintln!("error: cannot write the JSON exports: {error}");
+                    }
                     request_search(search.as_ref(), &engine, &report);
                 }
                 Err(error) => eprintln!("error: {error}"),
