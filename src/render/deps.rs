@@ -12,6 +12,7 @@
 use super::links::{LinkContext, Lookup};
 use super::views;
 use crate::link::Site;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
@@ -78,7 +79,7 @@ impl Fingerprints {
         let plain = LinkContext::new(site, lookup, "");
         let sources: Vec<u64> = site
             .sources
-            .iter()
+            .par_iter()
             .map(|source| {
                 let mut h = DefaultHasher::new();
                 match source_keys.get(&source.id) {
@@ -106,19 +107,20 @@ impl Fingerprints {
             })
             .collect();
         let source_cards: Vec<u64> = (0..site.sources.len())
-            .map(|index| debug_hash(&views::source_card(site, index)))
+            .into_par_iter()
+            .map(|index| hash_of(views::source_card(site, index)))
             .collect();
         let person_cards: Vec<u64> = site
             .people
-            .iter()
+            .par_iter()
             .map(|person| debug_hash(&views::person_card(person)))
             .collect();
         let entries: Vec<u64> = site
             .timeline
-            .iter()
+            .par_iter()
             .map(|entry| {
                 let mut h = DefaultHasher::new();
-                (&entry.id, format!("{:?}", entry.value)).hash(&mut h);
+                (&entry.id, entry.value).hash(&mut h);
                 for citation in &entry.citations {
                     let source = &site.sources[citation.source];
                     (&source.id, &source.title, &source.publication).hash(&mut h);
@@ -143,7 +145,7 @@ impl Fingerprints {
             .collect();
         let people = site
             .people
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(index, person)| {
                 let mut h = DefaultHasher::new();

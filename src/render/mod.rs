@@ -404,52 +404,49 @@ pub fn render_changed(
     result
         .timings
         .push(("render:fingerprints", started.elapsed()));
-    let started = std::time::Instant::now();
-    let rendered: Vec<Result<(String, Option<OutputFile>), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let depth = job.url.matches('/').count();
-            let root = "../".repeat(depth);
-            let links = LinkContext::new(site, &lookup, &root);
-            let mut context = Context::new();
-            context.insert("site", &site_view);
-            context.insert("nav", &nav);
-            context.insert("root", &root);
-            context.insert("page_url", &job.url);
-            context.insert(
-                "canonical",
-                &base_url.as_ref().map(|b| format!("{b}{}", job.url)),
-            );
-            context.insert("title", &job.title);
-            context.insert(
-                "description",
-                &job.description
-                    .clone()
-                    .unwrap_or_else(|| site.config.description.clone()),
-            );
-            context.insert("inject", &options.inject);
-            (job.fill)(&mut context, &links, &partials);
-            if let Some(problem) = partials.problem.lock().expect("not poisoned").take() {
-                return Err(problem);
-            }
-            let html = theme
-                .tera
-                .render(job.template, &context)
-                .map_err(|e| theme::template_diagnostic(&e, Some(&job.url)))?;
-            // A long page's context is as large as the page: free it first.
-            drop(context);
-            deliver(OutputFile::new(job.path(), hrefs::link_index_files(&html)))
-        })
-        .collect();
-    let mut outputs = rendered;
-    if let Some((fragments, _, _)) = partials.memory {
-        fragments.keep_only(&partials.live_keys(site));
-    }
-    result.timings.push(("render:pages", started.elapsed()));
-    // The data files are made one after another on one thread while the raw
-    // copies use the other: at most one large JSON file is in memory at a
-    // time, and never beside a long page.
-    let started = std::time::Instant::now();
+    let pages = || {
+        let started = std::time::Instant::now();
+        let rendered: Vec<Result<(String, Option<OutputFile>), Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let depth = job.url.matches('/').count();
+                let root = "../".repeat(depth);
+                let links = LinkContext::new(site, &lookup, &root);
+                let mut context = Context::new();
+                context.insert("site", &site_view);
+                context.insert("nav", &nav);
+                context.insert("root", &root);
+                context.insert("page_url", &job.url);
+                context.insert(
+                    "canonical",
+                    &base_url.as_ref().map(|b| format!("{b}{}", job.url)),
+                );
+                context.insert("title", &job.title);
+                context.insert(
+                    "description",
+                    &job.description
+                        .clone()
+                        .unwrap_or_else(|| site.config.description.clone()),
+                );
+                context.insert("inject", &options.inject);
+                (job.fill)(&mut context, &links, &partials);
+                if let Some(problem) = partials.problem.lock().expect("not poisoned").take() {
+                    return Err(problem);
+                }
+                let html = theme
+                    .tera
+                    .render(job.template, &context)
+                    .map_err(|e| theme::template_diagnostic(&e, Some(&job.url)))?;
+                // A long page's context is as large as the page: free it first.
+                drop(context);
+                deliver(OutputFile::new(job.path(), hrefs::link_index_files(&html)))
+            })
+            .collect();
+        if let Some((fragments, _, _)) = partials.memory {
+            fragments.keep_only(&partials.live_keys(site));
+        }
+        (rendered, started.elapsed())
+    };
     let data_outputs = || {
         let started = std::time::Instant::now();
         let which = match &incremental {
@@ -460,8 +457,10 @@ pub fn render_changed(
         (files, started.elapsed())
     };
     // The raw copy of each source changes only with the file itself.
-    let raw_copies = || -> Vec<_> {
-        site.sources
+    let raw_copies = || {
+        let started = std::time::Instant::now();
+        let copies: Vec<_> = site
+            .sources
             .par_iter()
             .map(|source| {
                 let file_name = source
@@ -491,9 +490,16 @@ pub fn render_changed(
                     }
                 }
             })
-            .collect()
+            .collect();
+        (copies, started.elapsed())
     };
-    let (data_outputs, raw_copies) = rayon::join(data_outputs, raw_copies);
+    // The data files are made one after another on one thread, streamed to
+    // the sink when there is one, while the pages and the raw copies share
+    // the other threads.
+    let ((rendered, pages_time), ((data_outputs, data_time), (raw_copies, copies_time))) =
+        rayon::join(pages, || rayon::join(data_outputs, raw_copies));
+    result.timings.push(("render:pages", pages_time));
+    let mut outputs = rendered;
     for (path, known, output) in raw_copies {
         if let Some((key, _)) = known {
             result.fingerprints.insert(path.clone(), key);
@@ -515,8 +521,7 @@ pub fn render_changed(
             markdown::syntax_css(),
         )));
     }
-    result.timings.push(("render:copies", started.elapsed()));
-    let (data_outputs, data_time) = data_outputs;
+    result.timings.push(("render:copies", copies_time));
     outputs.extend(data_outputs);
     result.timings.push(("render:data", data_time));
     let mut problems = Vec::new();

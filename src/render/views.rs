@@ -14,7 +14,7 @@ use crate::link::{Person, Site, Source, TimelineEntry};
 use serde::Serialize;
 use std::collections::HashSet;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Hash, Serialize)]
 pub struct SourceCard {
     pub id: String,
     pub url: String,
