@@ -141,6 +141,10 @@ fn every_incremental_rebuild_equals_a_full_build() {
     });
     step("rename a person inside a source", &mut engine);
 
+    // Person and year pages quote paragraphs: an edit to one must reach them.
+    edit(&added, |text| text.replace("visitors were", "guests were"));
+    let report = step("edit a quoted sentence", &mut engine);
+    assert!(report.changed.iter().any(|p| p.starts_with("people/")));
     // The year pages keep each entry's HTML between rebuilds: a changed
     // sentence and a date moved to another year must both show.
     edit(&added, |text| {

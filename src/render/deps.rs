@@ -13,7 +13,7 @@ use super::links::{LinkContext, Lookup};
 use super::views;
 use crate::link::Site;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 
@@ -38,6 +38,8 @@ pub enum Dep {
     AllEntries,
     /// The years and the number of entries in each.
     Years,
+    /// The dates of a year in the sources that no entry of that year quotes.
+    YearMentions(i16),
     /// What editorial Markdown links to: people's names and the dated pages.
     Markdown,
     /// An editorial page's file (`None` is the home page's text).
@@ -55,6 +57,7 @@ pub struct Fingerprints {
     all_person_cards: u64,
     all_entries: u64,
     years: u64,
+    year_mentions: HashMap<i16, u64>,
     markdown: u64,
     pages: Vec<u64>,
     home: u64,
@@ -77,6 +80,21 @@ impl Fingerprints {
         let person_id = |p: usize| site.people[p].id.as_str();
         let entry_id = |e: usize| site.timeline[e].id.as_str();
         let plain = LinkContext::new(site, lookup, "");
+        // What a quote of one paragraph shows: the source and the paragraph's
+        // text. Pages that quote sentences depend on these, not on the whole
+        // source, so an edit re-renders only the pages quoting what changed.
+        let blocks: Vec<Vec<u64>> = site
+            .sources
+            .par_iter()
+            .map(|source| {
+                let blocks = source.article.blocks.iter();
+                (blocks.map(|block| hash_of((&source.id, &source.title, &block.text)))).collect()
+            })
+            .collect();
+        let quote = |source: usize, span: crate::extract::Span| {
+            let block = blocks[source].get(span.block).copied();
+            (&site.sources[source].publication, span, block)
+        };
         let sources: Vec<u64> = site
             .sources
             .par_iter()
@@ -153,7 +171,7 @@ impl Fingerprints {
                 (&person.aliases, &person.description).hash(&mut h);
                 format!("{:?}", person.profile).hash(&mut h);
                 for &(source, span) in &person.mentions {
-                    (&site.sources[source].id, span).hash(&mut h);
+                    quote(source, span).hash(&mut h);
                 }
                 for &(other, count) in &person.appears_with {
                     (person_id(other), &site.people[other].name, count).hash(&mut h);
@@ -170,6 +188,27 @@ impl Fingerprints {
         let mut years: BTreeMap<i16, usize> = BTreeMap::new();
         for entry in &site.timeline {
             *years.entry(entry.value.year()).or_default() += 1;
+        }
+        // As `views::year_mentions` picks them: a year's dates that no entry of the year cites.
+        let cited: HashSet<(usize, usize, i16)> = site
+            .timeline
+            .iter()
+            .flat_map(|entry| {
+                let year = entry.value.year();
+                entry
+                    .citations
+                    .iter()
+                    .map(move |c| (c.source, c.mention, year))
+            })
+            .collect();
+        let mut year_mentions: HashMap<i16, DefaultHasher> = HashMap::new();
+        for (source, found) in site.sources.iter().enumerate() {
+            for (index, mention) in found.dates.iter().enumerate() {
+                let year = mention.value.year();
+                if !cited.contains(&(source, index, year)) {
+                    quote(source, mention.span).hash(year_mentions.entry(year).or_default());
+                }
+            }
         }
         let mut by_iso: Vec<(&String, &usize)> = lookup.entry_by_iso.iter().collect();
         by_iso.sort();
@@ -192,6 +231,10 @@ impl Fingerprints {
             all_person_cards: hash_of(&person_cards),
             all_entries: hash_of((&entries, eras)),
             years: hash_of((years, &lookup.years)),
+            year_mentions: year_mentions
+                .into_iter()
+                .map(|(year, hasher)| (year, hasher.finish()))
+                .collect(),
             markdown,
             pages: site
                 .pages
@@ -227,6 +270,7 @@ impl Fingerprints {
             Dep::AllPersonCards => self.all_person_cards,
             Dep::AllEntries => self.all_entries,
             Dep::Years => self.years,
+            Dep::YearMentions(year) => self.year_mentions.get(&year).copied().unwrap_or(0),
             Dep::Markdown => self.markdown,
             Dep::Page(Some(i)) => self.pages[i],
             Dep::Page(None) => self.home,

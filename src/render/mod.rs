@@ -685,10 +685,9 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
         sources.extend(&person.sources);
         sources.sort_unstable();
         sources.dedup();
+        // The quotes of the mentions are in `Dep::Person`.
         let mut deps = vec![Dep::Person(index), Dep::Markdown];
-        for source in sources {
-            deps.extend([Dep::Source(source), Dep::SourceCard(source)]);
-        }
+        deps.extend(sources.into_iter().map(Dep::SourceCard));
         jobs.push(PageJob {
             url: format!("people/{}/", person.id),
             template: "person.html",
@@ -739,16 +738,8 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
             .or_default()
             .push(Dep::Entry(index));
     }
-    for (index, source) in site.sources.iter().enumerate() {
-        let mut source_years: Vec<i16> = source.dates.iter().map(|d| d.value.year()).collect();
-        source_years.sort_unstable();
-        source_years.dedup();
-        for year in source_years {
-            year_deps.entry(year).or_default().push(Dep::Source(index));
-        }
-    }
     for &year in &lookup.years {
-        let mut deps = vec![Dep::Years, Dep::Markdown];
+        let mut deps = vec![Dep::Years, Dep::Markdown, Dep::YearMentions(year)];
         deps.extend(year_deps.remove(&year).unwrap_or_default());
         let years = years.clone();
         jobs.push(PageJob {
