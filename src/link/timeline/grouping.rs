@@ -20,7 +20,9 @@
 use super::Occurrence;
 use crate::extract::dates::{DateValue, Precision};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+#[cfg(test)]
+use std::collections::BTreeSet;
+use std::collections::HashMap;
 
 /// The salient words of every occurrence, ready for pairwise comparison.
 pub struct Similarity {
@@ -38,13 +40,11 @@ impl Similarity {
     pub fn new(occurrences: &[Occurrence]) -> Self {
         let content: Vec<Vec<u64>> = occurrences
             .par_iter()
-            .map(|occurrence| {
-                content_words(&occurrence.sentence)
-                    .iter()
-                    .map(|w| fingerprint(w))
-                    .collect()
-            })
-            .map(|mut words: Vec<u64>| {
+            .map_init(String::new, |lowered, occurrence| {
+                let mut words = Vec::new();
+                for_each_content_word(occurrence.sentence, lowered, |word| {
+                    words.push(fingerprint(word));
+                });
                 words.sort_unstable();
                 words.dedup();
                 words
@@ -126,25 +126,46 @@ pub fn compatible(a: &DateValue, b: &DateValue) -> bool {
     }
 }
 
+/// Calls `found` with the stem of every content word of `sentence`, in order,
+/// repeats included. `lowered` is scratch space, reused across calls.
+fn for_each_content_word(sentence: &str, lowered: &mut String, mut found: impl FnMut(&str)) {
+    for word in sentence.split(|c: char| !c.is_alphanumeric()) {
+        if word.chars().count() < 4 || word.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        lowered.clear();
+        if word.is_ascii() {
+            lowered.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            // Whole-word lower-casing: a final sigma depends on its neighbours.
+            lowered.push_str(&word.to_lowercase());
+        }
+        let word = stem(lowered);
+        if !is_function_word(word) {
+            found(word);
+        }
+    }
+}
+
+#[cfg(test)]
 fn content_words(sentence: &str) -> BTreeSet<String> {
-    sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| word.chars().count() >= 4 && !word.chars().all(|c| c.is_ascii_digit()))
-        .map(|word| stem(&word.to_lowercase()))
-        .filter(|word| !is_function_word(word))
-        .collect()
+    let mut words = BTreeSet::new();
+    for_each_content_word(sentence, &mut String::new(), |word| {
+        words.insert(word.to_string());
+    });
+    words
 }
 
 /// Strips one inflection so "attacked", "attacks" and "attack" compare equal.
-fn stem(word: &str) -> String {
+fn stem(word: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(base) = word.strip_suffix(suffix) {
             if base.chars().count() >= 4 {
-                return base.to_string();
+                return base;
             }
         }
     }
-    word.to_string()
+    word
 }
 
 fn is_function_word(stem: &str) -> bool {

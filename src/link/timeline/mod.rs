@@ -42,8 +42,10 @@ use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 /// A date mention from a source, with what the timeline needs to know about it.
+/// The words are borrowed from the source's text, so an archive's hundreds of
+/// thousands of mentions are not copied.
 #[derive(Debug, Clone)]
-pub struct Occurrence {
+pub struct Occurrence<'a> {
     /// Index of the source.
     pub source: usize,
     /// Index into that source's date mentions.
@@ -53,9 +55,9 @@ pub struct Occurrence {
     /// The kind of block the mention sits in.
     pub block_kind: BlockKind,
     /// The words of the date expression.
-    pub text: String,
+    pub text: &'a str,
     /// The sentence around the date expression.
-    pub sentence: String,
+    pub sentence: &'a str,
     /// Where that sentence is in its block's text.
     pub sentence_range: std::ops::Range<usize>,
     /// Indices of the people named in the same sentence.
@@ -93,24 +95,44 @@ pub fn is_event(occurrence: &Occurrence) -> bool {
     matches!(
         occurrence.block_kind,
         BlockKind::Paragraph | BlockKind::Quote
-    ) && !is_edition_note(&occurrence.sentence)
-        && !is_dateline(&occurrence.sentence, &occurrence.text)
+    ) && !is_edition_note(occurrence.sentence)
+        && !is_dateline(occurrence.sentence, occurrence.text)
 }
 
 /// "Appeared in the January 18, 2024, print edition": dates the document.
 fn is_edition_note(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    lower.contains("edition") || lower.contains(" in print")
+    contains_ignoring_ascii_case(sentence, "edition")
+        || contains_ignoring_ascii_case(sentence, " in print")
+}
+
+/// True when `text` holds `needle` (ASCII, lower case) in any mix of ASCII case.
+///
+/// The same answer as lower-casing `text` first: no other character lower-cases
+/// to these ASCII letters followed by the rest of the needle (the Kelvin sign
+/// gives a "k", the dotted capital I an "i" with a combining dot).
+fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// A sentence that, without its date, holds no lower-case word of three
 /// letters or more: an outlet or author name with the date ("The Wall Street
 /// Journal, Jan. 17, 2024", "5 Jan, 2020 22:28"), not a statement.
 fn is_dateline(sentence: &str, date_text: &str) -> bool {
-    let rest = sentence.replacen(date_text, " ", 1);
-    !rest.split(|c: char| !c.is_alphabetic()).any(|word| {
-        word.chars().count() >= 3 && word.chars().next().is_some_and(char::is_lowercase)
-    })
+    let has_statement_word = |part: &str| {
+        part.split(|c: char| !c.is_alphabetic()).any(|word| {
+            word.chars().count() >= 3 && word.chars().next().is_some_and(char::is_lowercase)
+        })
+    };
+    // The words before and after the first date expression, which is left out.
+    match sentence.find(date_text) {
+        Some(at) => {
+            !has_statement_word(&sentence[..at])
+                && !has_statement_word(&sentence[at + date_text.len()..])
+        }
+        None => !has_statement_word(sentence),
+    }
 }
 
 /// The editorial events that are eras (they have an `end`), by start.

@@ -33,21 +33,21 @@ fn value(iso: &str) -> DateValue {
     }
 }
 
-fn occurrence(
+fn occurrence<'a>(
     source: usize,
     mention: usize,
     iso: &str,
-    text: &str,
-    sentence: &str,
+    text: &'a str,
+    sentence: &'a str,
     people: &[usize],
-) -> Occurrence {
+) -> Occurrence<'a> {
     Occurrence {
         source,
         mention,
         value: value(iso),
         block_kind: BlockKind::Paragraph,
-        text: text.to_string(),
-        sentence: sentence.to_string(),
+        text,
+        sentence,
         sentence_range: 0..sentence.len(),
         people: people.to_vec(),
     }
@@ -193,7 +193,7 @@ fn years_are_grouped_only_on_strong_agreement() {
     );
     let mut agreeing = occurrences[2].clone();
     agreeing.source = 5;
-    agreeing.sentence = "In 2014 militants captured Mosul, the second city.".to_string();
+    agreeing.sentence = "In 2014 militants captured Mosul, the second city.";
     let with_person = [occurrences[2].clone(), agreeing];
     assert_eq!(
         grouped(&with_person),
