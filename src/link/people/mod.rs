@@ -57,6 +57,9 @@ struct Group {
     names: Vec<String>,
     /// Every surface form, in order of first appearance.
     forms: Vec<String>,
+    /// For each form of two words or more, its surname key (kept beside the
+    /// forms so a lookup by surname does not recompute them for every group).
+    surnames: Vec<Option<String>>,
     roles: Vec<String>,
     kinds: Vec<PersonKind>,
     members: Vec<(usize, usize)>,
@@ -68,6 +71,16 @@ impl Group {
     fn is_cast(&self) -> bool {
         self.profile.is_some() || self.kinds.contains(&PersonKind::Subject)
     }
+
+    fn push_form(&mut self, form: &str) {
+        self.forms.push(form.to_string());
+        self.surnames.push(full_form_surname(form));
+    }
+}
+
+/// The surname key of a form of two words or more; `None` for a lone word.
+fn full_form_surname(form: &str) -> Option<String> {
+    (form.split_whitespace().count() >= 2).then(|| surname_key(form))
 }
 
 /// Indexes over the groups: by folded surface form and by folded surname.
@@ -127,11 +140,13 @@ impl Groups {
             .find(|&at| {
                 // Every full form of the group with this surname must agree
                 // (a nickname such as "Abu Taqwa" has another surname).
-                self.groups[at]
+                let group = &self.groups[at];
+                group
                     .forms
                     .iter()
-                    .filter(|n| n.split_whitespace().count() >= 2 && surname_key(n) == surname)
-                    .all(|n| full_names_agree(n, &person.name))
+                    .zip(&group.surnames)
+                    .filter(|(_, key)| key.as_deref() == Some(surname.as_str()))
+                    .all(|(n, _)| full_names_agree(n, &person.name))
             })
     }
 
@@ -178,7 +193,7 @@ impl Groups {
         let mut new_forms = Vec::new();
         for form in std::iter::once(&person.name).chain(&person.aliases) {
             if !group.forms.contains(form) {
-                group.forms.push(form.clone());
+                group.push_form(form);
                 new_forms.push(form.clone());
             }
         }
@@ -197,15 +212,15 @@ pub fn merge_people(
     let mut groups = Groups::default();
     for (index, profile) in profiles.iter().enumerate() {
         let at = groups.groups.len();
-        groups.groups.push(Group {
+        let mut group = Group {
             profile: Some(index),
-            forms: std::iter::once(&profile.name)
-                .chain(&profile.aliases)
-                .cloned()
-                .collect(),
             distinct: profile.distinct.iter().map(|d| fold(d)).collect(),
             ..Group::default()
-        });
+        };
+        for form in std::iter::once(&profile.name).chain(&profile.aliases) {
+            group.push_form(form);
+        }
+        groups.groups.push(group);
         for form in std::iter::once(&profile.name).chain(&profile.aliases) {
             groups.index_form(at, form);
         }

@@ -101,19 +101,11 @@ pub fn is_event(occurrence: &Occurrence) -> bool {
 
 /// "Appeared in the January 18, 2024, print edition": dates the document.
 fn is_edition_note(sentence: &str) -> bool {
-    contains_ignoring_ascii_case(sentence, "edition")
-        || contains_ignoring_ascii_case(sentence, " in print")
-}
-
-/// True when `text` holds `needle` (ASCII, lower case) in any mix of ASCII case.
-///
-/// The same answer as lower-casing `text` first: no other character lower-cases
-/// to these ASCII letters followed by the rest of the needle (the Kelvin sign
-/// gives a "k", the dotted capital I an "i" with a combining dot).
-fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+    // ASCII lower-casing finds the same words as full Unicode lower-casing:
+    // no other character lower-cases to these letters followed by the rest
+    // (the Kelvin sign gives a "k", the dotted capital I an "i" and a dot).
+    let lower = sentence.to_ascii_lowercase();
+    lower.contains("edition") || lower.contains(" in print")
 }
 
 /// A sentence that, without its date, holds no lower-case word of three
