@@ -314,3 +314,23 @@ fn order_does_not_depend_on_input_order() {
         ["2019", "2019-03", "2019-03-01"]
     );
 }
+
+#[test]
+fn edition_notes_are_found_as_lower_casing_would_find_them() {
+    let sentences = [
+        "Appeared in the January 18, 2024, print edition.",
+        "A VERSION OF THIS ARTICLE APPEARS IN PRINT ON PAGE A1 AND IN THE EDITION OF MONDAY.",
+        "The EdItIoN sold out.",
+        "ED\u{130}T\u{130}ON in \u{212A}yiv",
+        "Published In Print",
+        "published in printing",
+        "editio",
+        "",
+        "José said the edit ion was late; printed in Paris.",
+    ];
+    for sentence in sentences {
+        let lower = sentence.to_lowercase();
+        let expected = lower.contains("edition") || lower.contains(" in print");
+        assert_eq!(is_edition_note(sentence), expected, "{sentence:?}");
+    }
+}
