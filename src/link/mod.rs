@@ -571,41 +571,15 @@ fn link_timeline(
     events: Vec<MarkdownFile<crate::load::EventMeta>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<TimelineEntry>, Vec<Era>) {
-    let mut occurrences = Vec::with_capacity(sources.iter().map(|s| s.dates.len()).sum());
-    for (source_index, source) in sources.iter().enumerate() {
-        // Mentions come in text order, so one block's sentences are split once.
-        let mut sentences: Option<(usize, SentenceIndex)> = None;
-        for (mention_index, mention) in source.dates.iter().enumerate() {
-            // A dateline or edition note dates the text, not an event in it.
-            if mention.reference {
-                continue;
-            }
-            let Some(block) = source.article.blocks.get(mention.span.block) else {
-                continue;
-            };
-            let index = match &mut sentences {
-                Some((at, index)) if *at == mention.span.block => index,
-                slot => {
-                    &mut slot
-                        .insert((mention.span.block, SentenceIndex::new(&block.text)))
-                        .1
-                }
-            };
-            let range = index.around(mention.span.start);
-            let mut in_sentence = people_within(&source.people, mention.span.block, &range);
-            in_sentence.sort_unstable();
-            in_sentence.dedup();
-            occurrences.push(timeline::Occurrence {
-                source: source_index,
-                mention: mention_index,
-                value: mention.value,
-                block_kind: block.kind,
-                text: &mention.text,
-                sentence: &block.text[range.clone()],
-                sentence_range: range,
-                people: in_sentence,
-            });
-        }
+    // Each source's occurrences are found on their own, in parallel; joined in source order.
+    let per_source: Vec<Vec<timeline::Occurrence>> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(source_index, source)| occurrences_in(source_index, source))
+        .collect();
+    let mut occurrences = Vec::with_capacity(per_source.iter().map(Vec::len).sum());
+    for found in per_source {
+        occurrences.extend(found);
     }
     let source_index: HashMap<&str, usize> = sources
         .iter()
@@ -746,6 +720,46 @@ fn link_timeline(
         source.date_entries.resize(source.dates.len(), None);
     }
     (timeline, eras)
+}
+
+/// The dated mentions of one source that may date an event, each with its
+/// sentence and the people named in that sentence.
+fn occurrences_in(source_index: usize, source: &Source) -> Vec<timeline::Occurrence<'_>> {
+    let mut occurrences = Vec::with_capacity(source.dates.len());
+    // Mentions come in text order, so one block's sentences are split once.
+    let mut sentences: Option<(usize, SentenceIndex)> = None;
+    for (mention_index, mention) in source.dates.iter().enumerate() {
+        // A dateline or edition note dates the text, not an event in it.
+        if mention.reference {
+            continue;
+        }
+        let Some(block) = source.article.blocks.get(mention.span.block) else {
+            continue;
+        };
+        let index = match &mut sentences {
+            Some((at, index)) if *at == mention.span.block => index,
+            slot => {
+                &mut slot
+                    .insert((mention.span.block, SentenceIndex::new(&block.text)))
+                    .1
+            }
+        };
+        let range = index.around(mention.span.start);
+        let mut in_sentence = people_within(&source.people, mention.span.block, &range);
+        in_sentence.sort_unstable();
+        in_sentence.dedup();
+        occurrences.push(timeline::Occurrence {
+            source: source_index,
+            mention: mention_index,
+            value: mention.value,
+            block_kind: block.kind,
+            text: &mention.text,
+            sentence: &block.text[range.clone()],
+            sentence_range: range,
+            people: in_sentence,
+        });
+    }
+    occurrences
 }
 
 /// The people named wholly inside `range` of `block`, from a source's sorted mentions.

@@ -38,6 +38,7 @@ pub use grouping::compatible;
 use crate::clean::BlockKind;
 use crate::extract::dates::{DateValue, Precision};
 use grouping::Similarity;
+use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
@@ -145,6 +146,7 @@ const RECENT_ENTRIES_COMPARED: usize = 256;
 pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -> Vec<Entry> {
     let similarity = Similarity::new(occurrences);
     let mut order: Vec<usize> = (0..occurrences.len())
+        .into_par_iter()
         .filter(|&index| is_event(&occurrences[index]))
         .collect();
     // Every key ends with a unique index, so an unstable sort gives the one order.
