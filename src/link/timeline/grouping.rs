@@ -19,6 +19,7 @@
 
 use super::Occurrence;
 use crate::extract::dates::{DateValue, Precision};
+use jiff::civil::Date;
 use rayon::prelude::*;
 #[cfg(test)]
 use std::collections::BTreeSet;
@@ -29,6 +30,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub struct Similarity {
     /// Per occurrence, the fingerprints of its salient words, sorted.
     words: Vec<Vec<u64>>,
+    /// Per occurrence, the last day of its period (asked for at every comparison).
+    last_days: Vec<Date>,
 }
 
 impl Similarity {
@@ -67,7 +70,16 @@ impl Similarity {
                 words
             })
             .collect();
-        Similarity { words }
+        let last_days = occurrences
+            .par_iter()
+            .map(|occurrence| occurrence.value.last_day())
+            .collect();
+        Similarity { words, last_days }
+    }
+
+    /// The last day of occurrence `index`'s period.
+    pub fn last_day(&self, index: usize) -> Option<Date> {
+        self.last_days.get(index).copied()
     }
 
     /// True when occurrences `a` and `b` denote the same happening.
@@ -75,7 +87,10 @@ impl Similarity {
         let (Some(first), Some(second)) = (occurrences.get(a), occurrences.get(b)) else {
             return false;
         };
-        if !compatible(&first.value, &second.value) {
+        let (Some(first_last), Some(second_last)) = (self.last_day(a), self.last_day(b)) else {
+            return false;
+        };
+        if !compatible_ending(&first.value, first_last, &second.value, second_last) {
             return false;
         }
         let shared_people = first
@@ -145,6 +160,17 @@ pub fn compatible(a: &DateValue, b: &DateValue) -> bool {
         a.precision == b.precision && a.start == b.start
     } else {
         a.overlaps(b)
+    }
+}
+
+/// [`compatible`], given each value's last day (`DateValue::last_day`), which
+/// grouping asks for thousands of times per occurrence.
+pub(super) fn compatible_ending(a: &DateValue, a_last: Date, b: &DateValue, b_last: Date) -> bool {
+    if a.precision == Precision::Year || b.precision == Precision::Year {
+        a.precision == b.precision && a.start == b.start
+    } else {
+        // What `DateValue::overlaps` tests.
+        a.start <= b_last && b.start <= a_last
     }
 }
 

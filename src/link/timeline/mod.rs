@@ -37,7 +37,7 @@ pub use grouping::compatible;
 
 use crate::clean::BlockKind;
 use crate::extract::dates::{DateValue, Precision};
-use grouping::Similarity;
+use grouping::{compatible_ending, Similarity};
 use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
@@ -163,15 +163,27 @@ pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -
     let mut entries: Vec<Entry> = Vec::new();
     // Entries by the (year, month) buckets their period touches.
     let mut buckets: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
+    // The last day of each entry's period, beside `entries`.
+    let mut entry_last_days = Vec::new();
     for index in order {
         let value = occurrences[index].value;
+        let last_day = similarity
+            .last_day(index)
+            .unwrap_or_else(|| value.last_day());
         let keys = bucket_keys(&value);
         let joined = keys
             .iter()
             .filter_map(|key| buckets.get(key))
             .flat_map(|bucket| bucket.iter().rev().take(RECENT_ENTRIES_COMPARED))
             .copied()
-            .filter(|&entry| compatible(&entries[entry].value, &value))
+            .filter(|&entry| {
+                compatible_ending(
+                    &entries[entry].value,
+                    entry_last_days[entry],
+                    &value,
+                    last_day,
+                )
+            })
             .find(|&entry| {
                 entries[entry]
                     .occurrences
@@ -187,6 +199,7 @@ pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -
                     occurrences: vec![index],
                     editorial: None,
                 });
+                entry_last_days.push(last_day);
                 for key in keys {
                     buckets.entry(key).or_default().push(entry);
                 }
