@@ -11,7 +11,7 @@
 //! are not people at all. Lookups go through indexes by folded form and by
 //! surname, so an archive of thousands of articles is not compared pairwise.
 
-use crate::extract::people::names::{full_names_agree, surname_key};
+use crate::extract::people::names::{surname_key, NameKeys};
 use crate::extract::people::{DocPerson, PersonKind};
 use crate::slug::fold;
 use std::collections::{HashMap, HashSet};
@@ -57,9 +57,9 @@ struct Group {
     names: Vec<String>,
     /// Every surface form, in order of first appearance.
     forms: Vec<String>,
-    /// For each form of two words or more, its surname key (kept beside the
+    /// For each form of two words or more, its name keys (kept beside the
     /// forms so a lookup by surname does not recompute them for every group).
-    surnames: Vec<Option<String>>,
+    keys: Vec<Option<NameKeys>>,
     roles: Vec<String>,
     kinds: Vec<PersonKind>,
     members: Vec<(usize, usize)>,
@@ -74,13 +74,9 @@ impl Group {
 
     fn push_form(&mut self, form: &str) {
         self.forms.push(form.to_string());
-        self.surnames.push(full_form_surname(form));
+        self.keys
+            .push((form.split_whitespace().count() >= 2).then(|| NameKeys::of(form)));
     }
-}
-
-/// The surname key of a form of two words or more; `None` for a lone word.
-fn full_form_surname(form: &str) -> Option<String> {
-    (form.split_whitespace().count() >= 2).then(|| surname_key(form))
 }
 
 /// Indexes over the groups: by folded surface form and by folded surname.
@@ -131,22 +127,22 @@ impl Groups {
         if let Some(&at) = exact.first() {
             return Some(at);
         }
-        let surname = surname_key(&person.name);
+        let keys = NameKeys::of(&person.name);
+        let surname = keys.surname();
         self.by_surname
-            .get(&surname)?
+            .get(surname)?
             .iter()
             .copied()
             .filter(|&at| self.allowed(at, person))
             .find(|&at| {
                 // Every full form of the group with this surname must agree
                 // (a nickname such as "Abu Taqwa" has another surname).
-                let group = &self.groups[at];
-                group
-                    .forms
+                self.groups[at]
+                    .keys
                     .iter()
-                    .zip(&group.surnames)
-                    .filter(|(_, key)| key.as_deref() == Some(surname.as_str()))
-                    .all(|(n, _)| full_names_agree(n, &person.name))
+                    .flatten()
+                    .filter(|form| form.surname() == surname)
+                    .all(|form| form.agree(&keys))
             })
     }
 
