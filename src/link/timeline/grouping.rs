@@ -93,19 +93,17 @@ impl Similarity {
         if !compatible_ending(&first.value, first_last, &second.value, second_last) {
             return false;
         }
-        let shared_people = first
-            .people
-            .iter()
-            .filter(|person| second.people.contains(person))
-            .count();
-        let shared_words = match (self.words.get(a), self.words.get(b)) {
-            (Some(x), Some(y)) => count_shared(x, y),
-            _ => 0,
+        // Compatible values are both years or neither.
+        let shares_person = first.people.iter().any(|p| second.people.contains(p));
+        let words_needed = match (first.value.precision == Precision::Year, shares_person) {
+            (true, true) => 1,
+            (true, false) => 3,
+            (false, true) => return true,
+            (false, false) => 2,
         };
-        if first.value.precision == Precision::Year {
-            (shared_people >= 1 && shared_words >= 1) || shared_words >= 3
-        } else {
-            shared_people >= 1 || shared_words >= 2
+        match (self.words.get(a), self.words.get(b)) {
+            (Some(x), Some(y)) => share_at_least(x, y, words_needed),
+            _ => false,
         }
     }
 }
@@ -137,10 +135,10 @@ fn fingerprint(word: &str) -> u64 {
     })
 }
 
-/// How many numbers two sorted, duplicate-free lists share.
-fn count_shared(x: &[u64], y: &[u64]) -> usize {
+/// True when two sorted, duplicate-free lists share at least `needed` numbers.
+fn share_at_least(x: &[u64], y: &[u64], needed: usize) -> bool {
     let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
+    while shared < needed && i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -151,7 +149,7 @@ fn count_shared(x: &[u64], y: &[u64]) -> usize {
             }
         }
     }
-    shared
+    shared >= needed
 }
 
 /// True when two values can date the same happening (see the module header).
@@ -301,9 +299,12 @@ mod tests {
 
     #[test]
     fn counts_shared_numbers() {
-        assert_eq!(count_shared(&[1, 3, 5, 9], &[2, 3, 9, 10]), 2);
-        assert_eq!(count_shared(&[], &[1]), 0);
-        assert_eq!(count_shared(&[4], &[4]), 1);
+        assert!(share_at_least(&[1, 3, 5, 9], &[2, 3, 9, 10], 2));
+        assert!(!share_at_least(&[1, 3, 5, 9], &[2, 3, 9, 10], 3));
+        assert!(!share_at_least(&[], &[1], 1));
+        assert!(share_at_least(&[], &[1], 0));
+        assert!(share_at_least(&[4], &[4], 1));
+        assert!(!share_at_least(&[4], &[5], 1));
     }
 
     #[test]
