@@ -255,6 +255,8 @@ fn link_inner(
         &config,
         &mut diagnostics,
     );
+    // The per-source people are merged now; free them before the timeline's peak.
+    drop(extracted);
     let (timeline, eras) =
         link_timeline(&root, &mut sources, &mut people, events, &mut diagnostics);
 
