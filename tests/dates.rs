@@ -306,24 +306,29 @@ fn seed_timeline_groups_the_january_2020_strike_and_skips_datelines() {
     use backstory::link::timeline::{build_entries, is_event, Occurrence};
     let fixture: SeedFixture = toml::from_str(&fixture("seeds.toml")).expect("seeds.toml parses");
     let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/sources");
+    // The occurrences borrow the articles' text and the mentions' words.
+    let found: Vec<_> = fixture
+        .seed
+        .iter()
+        .map(|seed| {
+            let raw = std::fs::read_to_string(sources.join(&seed.file)).expect("seed text");
+            let article = article_from(&raw, &seed.drop);
+            let mentions = find_dates(&article, Some(date(&seed.published)));
+            (article, mentions)
+        })
+        .collect();
     let mut occurrences = Vec::new();
-    for (source, seed) in fixture.seed.iter().enumerate() {
-        let raw = std::fs::read_to_string(sources.join(&seed.file)).expect("seed text");
-        let article = article_from(&raw, &seed.drop);
-        for (index, mention) in find_dates(&article, Some(date(&seed.published)))
-            .into_iter()
-            .enumerate()
-        {
+    for (source, (article, mentions)) in found.iter().enumerate() {
+        for (index, mention) in mentions.iter().enumerate() {
             let block = &article.blocks[mention.span.block];
             let sentence_range = sentence_around(&block.text, mention.span.start);
-            let sentence = block.text[sentence_range.clone()].to_string();
             occurrences.push(Occurrence {
                 source,
                 mention: index,
                 value: mention.value,
                 block_kind: block.kind,
-                text: mention.text,
-                sentence,
+                text: &mention.text,
+                sentence: &block.text[sentence_range.clone()],
                 sentence_range,
                 people: Vec::new(),
             });

@@ -63,6 +63,43 @@ pub fn sentence_around(text: &str, at: usize) -> std::ops::Range<usize> {
         .unwrap_or(from..to)
 }
 
+/// [`sentence_around`] for many bytes of one text: the text is split into
+/// sentences once, on first use, and each question is a binary search.
+///
+/// Answers are those of [`sentence_around`], byte for byte: a byte whose
+/// window does not reach both ends of the text is handed to it unchanged.
+pub struct SentenceIndex<'a> {
+    text: &'a str,
+    /// The sentences of the whole text, once a byte needed them.
+    bounds: Option<Vec<std::ops::Range<usize>>>,
+}
+
+impl<'a> SentenceIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        SentenceIndex { text, bounds: None }
+    }
+
+    /// The byte range of the sentence that contains byte `at`, as [`sentence_around`] finds it.
+    pub fn around(&mut self, at: usize) -> std::ops::Range<usize> {
+        let text = self.text;
+        let at = at.min(text.len());
+        let from = floor_char_boundary(text, at.saturating_sub(SENTENCE_REACH));
+        let to = floor_char_boundary(text, at.saturating_add(SENTENCE_REACH));
+        if from > 0 || to < text.len() {
+            return sentence_around(text, at);
+        }
+        // The window is the whole text: the answer is the first whole-text
+        // sentence holding `at`. Sentences are never empty and never overlap,
+        // so that is the last one starting at or before `at`, if it reaches past it.
+        let bounds = self.bounds.get_or_insert_with(|| sentence_bounds(text));
+        let after = bounds.partition_point(|range| range.start <= at);
+        match after.checked_sub(1).map(|index| &bounds[index]) {
+            Some(range) if at < range.end => range.clone(),
+            _ => 0..text.len(),
+        }
+    }
+}
+
 /// How far [`sentence_around`] reads either side of the byte it is asked about.
 pub const SENTENCE_REACH: usize = 2048;
 
@@ -260,6 +297,19 @@ mod tests {
         let one_line = "word ".repeat(100_000);
         let range = sentence_around(&one_line, 250_000);
         assert!(range.contains(&250_000) && range.len() <= 2 * SENTENCE_REACH);
+    }
+
+    #[test]
+    fn the_index_answers_as_sentence_around_does() {
+        let short = "“Go now,” he said. It rose 2.5 percent in 2019? Maj. Gen. Pat Ryder spoke.  ";
+        let long = "The U.S. Army left on Monday. José María spoke! ".repeat(120);
+        let unbroken = "word ".repeat(1_000);
+        for text in [short, long.as_str(), unbroken.as_str(), "", "   "] {
+            let mut index = SentenceIndex::new(text);
+            for at in (0..=text.len() + 1).filter(|&at| text.is_char_boundary(at.min(text.len()))) {
+                assert_eq!(index.around(at), sentence_around(text, at), "at byte {at}");
+            }
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::extract::dates::{DateMention, DateValue, Precision};
 use crate::extract::people::{DocPerson, PersonKind};
-use crate::extract::{extract, sentence_around, Extracted, Span};
+use crate::extract::{extract, Extracted, SentenceIndex, Span};
 use crate::frontmatter::{key_line, DateText};
 use crate::load::{Content, MarkdownFile, PageMeta};
 use crate::slug::slugify;
@@ -166,7 +166,8 @@ pub struct Page {
     pub file: MarkdownFile<PageMeta>,
 }
 
-/// A source after cleaning and extraction, before linking: what watch mode memoizes.
+/// A source after cleaning and extraction, before linking: what watch mode
+/// memoizes. The dates found are in the [`Source`]; the [`Extracted`] keeps the people.
 pub type Processed = (Source, Extracted, Vec<Diagnostic>);
 
 /// Builds the site graph. Diagnostics are warnings and errors about the content.
@@ -229,14 +230,7 @@ fn link_inner(
                 diagnostics.extend(problems);
             }
             stage_done("clean");
-            let extracted: Vec<Extracted> = sources
-                .par_iter_mut()
-                .map(|source| {
-                    let found = extract(&source.article, source.date);
-                    source.dates = found.dates.clone();
-                    found
-                })
-                .collect();
+            let extracted: Vec<Extracted> = sources.par_iter_mut().map(extract_into).collect();
             stage_done("extract");
             (sources, extracted)
         }
@@ -261,6 +255,8 @@ fn link_inner(
         &config,
         &mut diagnostics,
     );
+    // The per-source people are merged now; free them before the timeline's peak.
+    drop(extracted);
     let (timeline, eras) =
         link_timeline(&root, &mut sources, &mut people, events, &mut diagnostics);
 
@@ -349,9 +345,16 @@ fn check_page_ids(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
 /// Cleans and extracts one source: the per-source work that depends on no other file.
 pub fn process_source(file: crate::load::SourceFile) -> Processed {
     let (mut source, problems) = clean_source(file);
-    let found = extract(&source.article, source.date);
-    source.dates = found.dates.clone();
+    let found = extract_into(&mut source);
     (source, found, problems)
+}
+
+/// Extracts one cleaned source. Its dates move into `source.dates` (linking
+/// reads them there), so the returned [`Extracted`] has only the people.
+fn extract_into(source: &mut Source) -> Extracted {
+    let mut found = extract(&source.article, source.date);
+    source.dates = std::mem::take(&mut found.dates);
+    found
 }
 
 /// Cleans one source; its people and dates are found later, by [`extract`].
@@ -570,40 +573,15 @@ fn link_timeline(
     events: Vec<MarkdownFile<crate::load::EventMeta>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<TimelineEntry>, Vec<Era>) {
-    let mut occurrences = Vec::new();
-    for (source_index, source) in sources.iter().enumerate() {
-        for (mention_index, mention) in source.dates.iter().enumerate() {
-            // A dateline or edition note dates the text, not an event in it.
-            if mention.reference {
-                continue;
-            }
-            let Some(block) = source.article.blocks.get(mention.span.block) else {
-                continue;
-            };
-            let range = sentence_around(&block.text, mention.span.start);
-            let mut in_sentence: Vec<usize> = source
-                .people
-                .iter()
-                .filter(|p| {
-                    p.span.block == mention.span.block
-                        && p.span.start >= range.start
-                        && p.span.end <= range.end
-                })
-                .map(|p| p.person)
-                .collect();
-            in_sentence.sort_unstable();
-            in_sentence.dedup();
-            occurrences.push(timeline::Occurrence {
-                source: source_index,
-                mention: mention_index,
-                value: mention.value,
-                block_kind: block.kind,
-                text: mention.text.clone(),
-                sentence: block.text[range.clone()].to_string(),
-                sentence_range: range,
-                people: in_sentence,
-            });
-        }
+    // Each source's occurrences are found on their own, in parallel; joined in source order.
+    let per_source: Vec<Vec<timeline::Occurrence>> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(source_index, source)| occurrences_in(source_index, source))
+        .collect();
+    let mut occurrences = Vec::with_capacity(per_source.iter().map(Vec::len).sum());
+    for found in per_source {
+        occurrences.extend(found);
     }
     let source_index: HashMap<&str, usize> = sources
         .iter()
@@ -668,6 +646,11 @@ fn link_timeline(
         }));
     }
     let entries = timeline::build_entries(&occurrences, &editorial_inputs);
+    // The occurrences borrow the sources' text; what the citations keep is owned.
+    let mut cited: Vec<(usize, usize, std::ops::Range<usize>, Vec<usize>)> = occurrences
+        .into_iter()
+        .map(|o| (o.source, o.mention, o.sentence_range, o.people))
+        .collect();
     let mut eras = Vec::new();
     for (input, event) in editorial_inputs.iter().zip(editorial_events.iter_mut()) {
         if let Some(end) = input.end {
@@ -696,25 +679,27 @@ fn link_timeline(
             format!("{base}-{count}")
         };
         let index = timeline.len();
-        let mut citations = Vec::new();
+        let mut citations = Vec::with_capacity(entry.occurrences.len());
         let mut entry_people = Vec::new();
         // Each occurrence belongs to one entry, so its people move into the citation.
         for &occurrence_index in &entry.occurrences {
-            let Some(occurrence) = occurrences.get_mut(occurrence_index) else {
+            let Some((source_index, mention, sentence_range, cited_people)) =
+                cited.get_mut(occurrence_index)
+            else {
                 continue;
             };
-            let source = &mut sources[occurrence.source];
+            let source = &mut sources[*source_index];
             if source.date_entries.len() < source.dates.len() {
                 source.date_entries.resize(source.dates.len(), None);
             }
-            source.date_entries[occurrence.mention] = Some(index);
-            entry_people.extend(occurrence.people.iter().copied());
+            source.date_entries[*mention] = Some(index);
+            entry_people.extend(cited_people.iter().copied());
             citations.push(Citation {
-                source: occurrence.source,
-                mention: occurrence.mention,
-                block: source.dates[occurrence.mention].span.block,
-                sentence_range: occurrence.sentence_range.clone(),
-                people: std::mem::take(&mut occurrence.people),
+                source: *source_index,
+                mention: *mention,
+                block: source.dates[*mention].span.block,
+                sentence_range: sentence_range.clone(),
+                people: std::mem::take(cited_people),
             });
         }
         entry_people.sort_unstable();
@@ -737,6 +722,61 @@ fn link_timeline(
         source.date_entries.resize(source.dates.len(), None);
     }
     (timeline, eras)
+}
+
+/// The dated mentions of one source that may date an event, each with its
+/// sentence and the people named in that sentence.
+fn occurrences_in(source_index: usize, source: &Source) -> Vec<timeline::Occurrence<'_>> {
+    let mut occurrences = Vec::with_capacity(source.dates.len());
+    // Mentions come in text order, so one block's sentences are split once.
+    let mut sentences: Option<(usize, SentenceIndex)> = None;
+    for (mention_index, mention) in source.dates.iter().enumerate() {
+        // A dateline or edition note dates the text, not an event in it.
+        if mention.reference {
+            continue;
+        }
+        let Some(block) = source.article.blocks.get(mention.span.block) else {
+            continue;
+        };
+        let index = match &mut sentences {
+            Some((at, index)) if *at == mention.span.block => index,
+            slot => {
+                &mut slot
+                    .insert((mention.span.block, SentenceIndex::new(&block.text)))
+                    .1
+            }
+        };
+        let range = index.around(mention.span.start);
+        let mut in_sentence = people_within(&source.people, mention.span.block, &range);
+        in_sentence.sort_unstable();
+        in_sentence.dedup();
+        occurrences.push(timeline::Occurrence {
+            source: source_index,
+            mention: mention_index,
+            value: mention.value,
+            block_kind: block.kind,
+            text: &mention.text,
+            sentence: &block.text[range.clone()],
+            sentence_range: range,
+            people: in_sentence,
+        });
+    }
+    occurrences
+}
+
+/// The people named wholly inside `range` of `block`, from a source's sorted mentions.
+fn people_within(
+    mentions: &[PersonSpan],
+    block: usize,
+    range: &std::ops::Range<usize>,
+) -> Vec<usize> {
+    let first = mentions.partition_point(|p| (p.span.block, p.span.start) < (block, range.start));
+    mentions[first..]
+        .iter()
+        .take_while(|p| p.span.block == block && p.span.start <= range.end)
+        .filter(|p| p.span.end <= range.end)
+        .map(|p| p.person)
+        .collect()
 }
 
 /// Parses an editorial date: `2003-03-20`, `2003-03`, `2003` or `2003-W12`.

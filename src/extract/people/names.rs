@@ -61,21 +61,49 @@ pub fn given_names_agree(a: &str, b: &str) -> bool {
 
 /// True when two full names (each with a given name) can be one person.
 pub fn full_names_agree(a: &str, b: &str) -> bool {
-    let surname = surname_key(a);
-    if surname.is_empty() || surname != surname_key(b) {
-        return false;
+    NameKeys::of(a).agree(&NameKeys::of(b))
+}
+
+/// The keys [`full_names_agree`] compares, worked out once for a name that
+/// is compared with many others.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameKeys {
+    surname: String,
+    given: Option<String>,
+    middle: Option<String>,
+}
+
+impl NameKeys {
+    pub fn of(name: &str) -> Self {
+        NameKeys {
+            surname: surname_key(name),
+            given: given_key(name),
+            middle: middle_key(name),
+        }
     }
-    let given_agree = match (given_key(a), given_key(b)) {
-        (Some(x), Some(y)) => given_names_agree(&x, &y),
-        _ => true,
-    };
-    // "John A. Smith" and "John B. Smith" are two people; a middle name
-    // present on one side only says nothing.
-    let middles_agree = match (middle_key(a), middle_key(b)) {
-        (Some(x), Some(y)) => given_names_agree(&x, &y),
-        _ => true,
-    };
-    given_agree && middles_agree
+
+    /// The folded surname, as [`surname_key`] gives it.
+    pub fn surname(&self) -> &str {
+        &self.surname
+    }
+
+    /// [`full_names_agree`] for the names these keys (first) and `other` (second) came from.
+    pub fn agree(&self, other: &NameKeys) -> bool {
+        if self.surname.is_empty() || self.surname != other.surname {
+            return false;
+        }
+        let given_agree = match (&self.given, &other.given) {
+            (Some(x), Some(y)) => given_names_agree(x, y),
+            _ => true,
+        };
+        // "John A. Smith" and "John B. Smith" are two people; a middle name
+        // present on one side only says nothing.
+        let middles_agree = match (&self.middle, &other.middle) {
+            (Some(x), Some(y)) => given_names_agree(x, y),
+            _ => true,
+        };
+        given_agree && middles_agree
+    }
 }
 
 /// The first middle word ("Nicolas J.S. Davies" -> "js"), particles skipped.

@@ -11,7 +11,7 @@
 //! are not people at all. Lookups go through indexes by folded form and by
 //! surname, so an archive of thousands of articles is not compared pairwise.
 
-use crate::extract::people::names::{full_names_agree, surname_key};
+use crate::extract::people::names::{surname_key, NameKeys};
 use crate::extract::people::{DocPerson, PersonKind};
 use crate::slug::fold;
 use std::collections::{HashMap, HashSet};
@@ -57,6 +57,9 @@ struct Group {
     names: Vec<String>,
     /// Every surface form, in order of first appearance.
     forms: Vec<String>,
+    /// For each form of two words or more, its name keys (kept beside the
+    /// forms so a lookup by surname does not recompute them for every group).
+    keys: Vec<Option<NameKeys>>,
     roles: Vec<String>,
     kinds: Vec<PersonKind>,
     members: Vec<(usize, usize)>,
@@ -67,6 +70,12 @@ struct Group {
 impl Group {
     fn is_cast(&self) -> bool {
         self.profile.is_some() || self.kinds.contains(&PersonKind::Subject)
+    }
+
+    fn push_form(&mut self, form: &str) {
+        self.forms.push(form.to_string());
+        self.keys
+            .push((form.split_whitespace().count() >= 2).then(|| NameKeys::of(form)));
     }
 }
 
@@ -118,9 +127,10 @@ impl Groups {
         if let Some(&at) = exact.first() {
             return Some(at);
         }
-        let surname = surname_key(&person.name);
+        let keys = NameKeys::of(&person.name);
+        let surname = keys.surname();
         self.by_surname
-            .get(&surname)?
+            .get(surname)?
             .iter()
             .copied()
             .filter(|&at| self.allowed(at, person))
@@ -128,10 +138,11 @@ impl Groups {
                 // Every full form of the group with this surname must agree
                 // (a nickname such as "Abu Taqwa" has another surname).
                 self.groups[at]
-                    .forms
+                    .keys
                     .iter()
-                    .filter(|n| n.split_whitespace().count() >= 2 && surname_key(n) == surname)
-                    .all(|n| full_names_agree(n, &person.name))
+                    .flatten()
+                    .filter(|form| form.surname() == surname)
+                    .all(|form| form.agree(&keys))
             })
     }
 
@@ -178,7 +189,7 @@ impl Groups {
         let mut new_forms = Vec::new();
         for form in std::iter::once(&person.name).chain(&person.aliases) {
             if !group.forms.contains(form) {
-                group.forms.push(form.clone());
+                group.push_form(form);
                 new_forms.push(form.clone());
             }
         }
@@ -197,15 +208,15 @@ pub fn merge_people(
     let mut groups = Groups::default();
     for (index, profile) in profiles.iter().enumerate() {
         let at = groups.groups.len();
-        groups.groups.push(Group {
+        let mut group = Group {
             profile: Some(index),
-            forms: std::iter::once(&profile.name)
-                .chain(&profile.aliases)
-                .cloned()
-                .collect(),
             distinct: profile.distinct.iter().map(|d| fold(d)).collect(),
             ..Group::default()
-        });
+        };
+        for form in std::iter::once(&profile.name).chain(&profile.aliases) {
+            group.push_form(form);
+        }
+        groups.groups.push(group);
         for form in std::iter::once(&profile.name).chain(&profile.aliases) {
             groups.index_form(at, form);
         }

@@ -19,13 +19,19 @@
 
 use super::Occurrence;
 use crate::extract::dates::{DateValue, Precision};
+use jiff::civil::Date;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+#[cfg(test)]
+use std::collections::BTreeSet;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The salient words of every occurrence, ready for pairwise comparison.
 pub struct Similarity {
     /// Per occurrence, the fingerprints of its salient words, sorted.
     words: Vec<Vec<u64>>,
+    /// Per occurrence, the last day of its period (asked for at every comparison).
+    last_days: Vec<Date>,
 }
 
 impl Similarity {
@@ -38,19 +44,18 @@ impl Similarity {
     pub fn new(occurrences: &[Occurrence]) -> Self {
         let content: Vec<Vec<u64>> = occurrences
             .par_iter()
-            .map(|occurrence| {
-                content_words(&occurrence.sentence)
-                    .iter()
-                    .map(|w| fingerprint(w))
-                    .collect()
-            })
-            .map(|mut words: Vec<u64>| {
+            .map_init(String::new, |lowered, occurrence| {
+                let mut words = Vec::new();
+                for_each_content_word(occurrence.sentence, lowered, |word| {
+                    words.push(fingerprint(word));
+                });
                 words.sort_unstable();
                 words.dedup();
                 words
             })
             .collect();
-        let mut document_frequency: HashMap<u64, usize> = HashMap::new();
+        let mut document_frequency: HashMap<u64, usize, BuildHasherDefault<AsItself>> =
+            HashMap::default();
         for words in &content {
             for &word in words {
                 *document_frequency.entry(word).or_default() += 1;
@@ -65,7 +70,16 @@ impl Similarity {
                 words
             })
             .collect();
-        Similarity { words }
+        let last_days = occurrences
+            .par_iter()
+            .map(|occurrence| occurrence.value.last_day())
+            .collect();
+        Similarity { words, last_days }
+    }
+
+    /// The last day of occurrence `index`'s period.
+    pub fn last_day(&self, index: usize) -> Option<Date> {
+        self.last_days.get(index).copied()
     }
 
     /// True when occurrences `a` and `b` denote the same happening.
@@ -73,23 +87,44 @@ impl Similarity {
         let (Some(first), Some(second)) = (occurrences.get(a), occurrences.get(b)) else {
             return false;
         };
-        if !compatible(&first.value, &second.value) {
+        let (Some(first_last), Some(second_last)) = (self.last_day(a), self.last_day(b)) else {
+            return false;
+        };
+        if !compatible_ending(&first.value, first_last, &second.value, second_last) {
             return false;
         }
-        let shared_people = first
-            .people
-            .iter()
-            .filter(|person| second.people.contains(person))
-            .count();
-        let shared_words = match (self.words.get(a), self.words.get(b)) {
-            (Some(x), Some(y)) => count_shared(x, y),
-            _ => 0,
+        // Compatible values are both years or neither.
+        let shares_person = first.people.iter().any(|p| second.people.contains(p));
+        let words_needed = match (first.value.precision == Precision::Year, shares_person) {
+            (true, true) => 1,
+            (true, false) => 3,
+            (false, true) => return true,
+            (false, false) => 2,
         };
-        if first.value.precision == Precision::Year {
-            (shared_people >= 1 && shared_words >= 1) || shared_words >= 3
-        } else {
-            shared_people >= 1 || shared_words >= 2
+        match (self.words.get(a), self.words.get(b)) {
+            (Some(x), Some(y)) => share_at_least(x, y, words_needed),
+            _ => false,
         }
+    }
+}
+
+/// Hashes a fingerprint as itself: it is already a well-mixed 64-bit hash.
+#[derive(Default)]
+struct AsItself(u64);
+
+impl Hasher for AsItself {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, number: u64) {
+        self.0 = number;
     }
 }
 
@@ -100,10 +135,10 @@ fn fingerprint(word: &str) -> u64 {
     })
 }
 
-/// How many numbers two sorted, duplicate-free lists share.
-fn count_shared(x: &[u64], y: &[u64]) -> usize {
+/// True when two sorted, duplicate-free lists share at least `needed` numbers.
+fn share_at_least(x: &[u64], y: &[u64], needed: usize) -> bool {
     let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
+    while shared < needed && i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -114,7 +149,7 @@ fn count_shared(x: &[u64], y: &[u64]) -> usize {
             }
         }
     }
-    shared
+    shared >= needed
 }
 
 /// True when two values can date the same happening (see the module header).
@@ -126,25 +161,57 @@ pub fn compatible(a: &DateValue, b: &DateValue) -> bool {
     }
 }
 
+/// [`compatible`], given each value's last day (`DateValue::last_day`), which
+/// grouping asks for thousands of times per occurrence.
+pub(super) fn compatible_ending(a: &DateValue, a_last: Date, b: &DateValue, b_last: Date) -> bool {
+    if a.precision == Precision::Year || b.precision == Precision::Year {
+        a.precision == b.precision && a.start == b.start
+    } else {
+        // What `DateValue::overlaps` tests.
+        a.start <= b_last && b.start <= a_last
+    }
+}
+
+/// Calls `found` with the stem of every content word of `sentence`, in order,
+/// repeats included. `lowered` is scratch space, reused across calls.
+fn for_each_content_word(sentence: &str, lowered: &mut String, mut found: impl FnMut(&str)) {
+    for word in sentence.split(|c: char| !c.is_alphanumeric()) {
+        if word.chars().count() < 4 || word.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        lowered.clear();
+        if word.is_ascii() {
+            lowered.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            // Whole-word lower-casing: a final sigma depends on its neighbours.
+            lowered.push_str(&word.to_lowercase());
+        }
+        let word = stem(lowered);
+        if !is_function_word(word) {
+            found(word);
+        }
+    }
+}
+
+#[cfg(test)]
 fn content_words(sentence: &str) -> BTreeSet<String> {
-    sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| word.chars().count() >= 4 && !word.chars().all(|c| c.is_ascii_digit()))
-        .map(|word| stem(&word.to_lowercase()))
-        .filter(|word| !is_function_word(word))
-        .collect()
+    let mut words = BTreeSet::new();
+    for_each_content_word(sentence, &mut String::new(), |word| {
+        words.insert(word.to_string());
+    });
+    words
 }
 
 /// Strips one inflection so "attacked", "attacks" and "attack" compare equal.
-fn stem(word: &str) -> String {
+fn stem(word: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(base) = word.strip_suffix(suffix) {
             if base.chars().count() >= 4 {
-                return base.to_string();
+                return base;
             }
         }
     }
-    word.to_string()
+    word
 }
 
 fn is_function_word(stem: &str) -> bool {
@@ -232,9 +299,12 @@ mod tests {
 
     #[test]
     fn counts_shared_numbers() {
-        assert_eq!(count_shared(&[1, 3, 5, 9], &[2, 3, 9, 10]), 2);
-        assert_eq!(count_shared(&[], &[1]), 0);
-        assert_eq!(count_shared(&[4], &[4]), 1);
+        assert!(share_at_least(&[1, 3, 5, 9], &[2, 3, 9, 10], 2));
+        assert!(!share_at_least(&[1, 3, 5, 9], &[2, 3, 9, 10], 3));
+        assert!(!share_at_least(&[], &[1], 1));
+        assert!(share_at_least(&[], &[1], 0));
+        assert!(share_at_least(&[4], &[4], 1));
+        assert!(!share_at_least(&[4], &[5], 1));
     }
 
     #[test]

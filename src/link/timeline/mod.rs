@@ -37,13 +37,16 @@ pub use grouping::compatible;
 
 use crate::clean::BlockKind;
 use crate::extract::dates::{DateValue, Precision};
-use grouping::Similarity;
+use grouping::{compatible_ending, Similarity};
+use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 /// A date mention from a source, with what the timeline needs to know about it.
+/// The words are borrowed from the source's text, so an archive's hundreds of
+/// thousands of mentions are not copied.
 #[derive(Debug, Clone)]
-pub struct Occurrence {
+pub struct Occurrence<'a> {
     /// Index of the source.
     pub source: usize,
     /// Index into that source's date mentions.
@@ -53,9 +56,9 @@ pub struct Occurrence {
     /// The kind of block the mention sits in.
     pub block_kind: BlockKind,
     /// The words of the date expression.
-    pub text: String,
+    pub text: &'a str,
     /// The sentence around the date expression.
-    pub sentence: String,
+    pub sentence: &'a str,
     /// Where that sentence is in its block's text.
     pub sentence_range: std::ops::Range<usize>,
     /// Indices of the people named in the same sentence.
@@ -93,13 +96,17 @@ pub fn is_event(occurrence: &Occurrence) -> bool {
     matches!(
         occurrence.block_kind,
         BlockKind::Paragraph | BlockKind::Quote
-    ) && !is_edition_note(&occurrence.sentence)
-        && !is_dateline(&occurrence.sentence, &occurrence.text)
+    ) && !is_edition_note(occurrence.sentence)
+        && !is_dateline(occurrence.sentence, occurrence.text)
 }
 
 /// "Appeared in the January 18, 2024, print edition": dates the document.
 fn is_edition_note(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
+    // ASCII lower-casing finds the same words as full Unicode lower-casing
+    // and costs far less: no other character lower-cases to these letters
+    // followed by the rest (the Kelvin sign gives a "k", the dotted capital I
+    // an "i" and a combining dot).
+    let lower = sentence.to_ascii_lowercase();
     lower.contains("edition") || lower.contains(" in print")
 }
 
@@ -107,10 +114,19 @@ fn is_edition_note(sentence: &str) -> bool {
 /// letters or more: an outlet or author name with the date ("The Wall Street
 /// Journal, Jan. 17, 2024", "5 Jan, 2020 22:28"), not a statement.
 fn is_dateline(sentence: &str, date_text: &str) -> bool {
-    let rest = sentence.replacen(date_text, " ", 1);
-    !rest.split(|c: char| !c.is_alphabetic()).any(|word| {
-        word.chars().count() >= 3 && word.chars().next().is_some_and(char::is_lowercase)
-    })
+    let has_statement_word = |part: &str| {
+        part.split(|c: char| !c.is_alphabetic()).any(|word| {
+            word.chars().count() >= 3 && word.chars().next().is_some_and(char::is_lowercase)
+        })
+    };
+    // The words before and after the first date expression, which is left out.
+    match sentence.find(date_text) {
+        Some(at) => {
+            !has_statement_word(&sentence[..at])
+                && !has_statement_word(&sentence[at + date_text.len()..])
+        }
+        None => !has_statement_word(sentence),
+    }
 }
 
 /// The editorial events that are eras (they have an `end`), by start.
@@ -130,9 +146,11 @@ const RECENT_ENTRIES_COMPARED: usize = 256;
 pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -> Vec<Entry> {
     let similarity = Similarity::new(occurrences);
     let mut order: Vec<usize> = (0..occurrences.len())
+        .into_par_iter()
         .filter(|&index| is_event(&occurrences[index]))
         .collect();
-    order.sort_by_key(|&index| {
+    // Every key ends with a unique index, so an unstable sort gives the one order.
+    order.sort_unstable_by_key(|&index| {
         let occurrence = &occurrences[index];
         (
             occurrence.value.precision,
@@ -145,15 +163,27 @@ pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -
     let mut entries: Vec<Entry> = Vec::new();
     // Entries by the (year, month) buckets their period touches.
     let mut buckets: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
+    // The last day of each entry's period, beside `entries`.
+    let mut entry_last_days = Vec::new();
     for index in order {
         let value = occurrences[index].value;
+        let last_day = similarity
+            .last_day(index)
+            .unwrap_or_else(|| value.last_day());
         let keys = bucket_keys(&value);
         let joined = keys
             .iter()
             .filter_map(|key| buckets.get(key))
             .flat_map(|bucket| bucket.iter().rev().take(RECENT_ENTRIES_COMPARED))
             .copied()
-            .filter(|&entry| compatible(&entries[entry].value, &value))
+            .filter(|&entry| {
+                compatible_ending(
+                    &entries[entry].value,
+                    entry_last_days[entry],
+                    &value,
+                    last_day,
+                )
+            })
             .find(|&entry| {
                 entries[entry]
                     .occurrences
@@ -169,6 +199,7 @@ pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -
                     occurrences: vec![index],
                     editorial: None,
                 });
+                entry_last_days.push(last_day);
                 for key in keys {
                     buckets.entry(key).or_default().push(entry);
                 }
@@ -176,9 +207,9 @@ pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -
         }
     }
     for entry in &mut entries {
-        entry
-            .occurrences
-            .sort_by_key(|&index| (occurrences[index].source, occurrences[index].mention, index));
+        entry.occurrences.sort_unstable_by_key(|&index| {
+            (occurrences[index].source, occurrences[index].mention, index)
+        });
     }
     entries.extend(
         editorial

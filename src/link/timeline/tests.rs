@@ -33,21 +33,21 @@ fn value(iso: &str) -> DateValue {
     }
 }
 
-fn occurrence(
+fn occurrence<'a>(
     source: usize,
     mention: usize,
     iso: &str,
-    text: &str,
-    sentence: &str,
+    text: &'a str,
+    sentence: &'a str,
     people: &[usize],
-) -> Occurrence {
+) -> Occurrence<'a> {
     Occurrence {
         source,
         mention,
         value: value(iso),
         block_kind: BlockKind::Paragraph,
-        text: text.to_string(),
-        sentence: sentence.to_string(),
+        text,
+        sentence,
         sentence_range: 0..sentence.len(),
         people: people.to_vec(),
     }
@@ -193,7 +193,7 @@ fn years_are_grouped_only_on_strong_agreement() {
     );
     let mut agreeing = occurrences[2].clone();
     agreeing.source = 5;
-    agreeing.sentence = "In 2014 militants captured Mosul, the second city.".to_string();
+    agreeing.sentence = "In 2014 militants captured Mosul, the second city.";
     let with_person = [occurrences[2].clone(), agreeing];
     assert_eq!(
         grouped(&with_person),
@@ -313,4 +313,24 @@ fn order_does_not_depend_on_input_order() {
             .collect::<Vec<_>>(),
         ["2019", "2019-03", "2019-03-01"]
     );
+}
+
+#[test]
+fn edition_notes_are_found_as_lower_casing_would_find_them() {
+    let sentences = [
+        "Appeared in the January 18, 2024, print edition.",
+        "A VERSION OF THIS ARTICLE APPEARS IN PRINT ON PAGE A1 AND IN THE EDITION OF MONDAY.",
+        "The EdItIoN sold out.",
+        "ED\u{130}T\u{130}ON in \u{212A}yiv",
+        "Published In Print",
+        "published in printing",
+        "editio",
+        "",
+        "José said the edit ion was late; printed in Paris.",
+    ];
+    for sentence in sentences {
+        let lower = sentence.to_lowercase();
+        let expected = lower.contains("edition") || lower.contains(" in print");
+        assert_eq!(is_edition_note(sentence), expected, "{sentence:?}");
+    }
 }
