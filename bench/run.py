@@ -36,6 +36,8 @@ def parse_args():
     parser.add_argument("--runs", type=int, default=3, help="builds per measurement; the median is reported")
     parser.add_argument("--layouts", default="txt,md", help="txt (raw sources), md (editorial Markdown)")
     parser.add_argument("--corpus", default="/tmp/backstory-bench", help="where corpora and outputs go")
+    parser.add_argument("--outputs", help="where the built sites go (default: --corpus); "
+                        "a tmpfs such as /dev/shm takes the disk out of the comparison")
     parser.add_argument("--binary", help="a built backstory; default: cargo build --release")
     parser.add_argument("--generator", help="path of gen_corpus.py")
     parser.add_argument("--peers", default="", help="comma-separated: zola, hugo")
@@ -171,11 +173,14 @@ def main():
         binary = str(REPO / "target/release/backstory")
     peers = [p for p in args.peers.split(",") if p]
     report = {}
+    outputs = Path(args.outputs) if args.outputs else corpus
+    outputs.mkdir(parents=True, exist_ok=True)
+    print(f"# outputs in {outputs}")
     print(f"# Backstory benchmark: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
     for size in [int(s) for s in args.sizes.split(",")]:
         tree = generate(size, corpus, generator)
         for layout in args.layouts.split(","):
-            site, output = tree / f"backstory-{layout}", corpus / f"out-{size}-{layout}"
+            site, output = tree / f"backstory-{layout}", outputs / f"out-{size}-{layout}"
             samples = bench_backstory(binary, site, output, args.runs, args.search)
             print_table(f"{size} articles, backstory-{layout}", samples)
             report[f"{size}/backstory-{layout}"] = samples
@@ -187,7 +192,7 @@ def main():
             if not path:
                 print(f"\n{peer}: not installed, skipped")
                 continue
-            output = corpus / f"out-{size}-{peer}"
+            output = outputs / f"out-{size}-{peer}"
             command = {
                 "zola": [path, "--root", tree / "zola", "build", "--force", "--output-dir", output],
                 "hugo": [path, "--quiet", "--source", tree / "hugo", "--destination", output],

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Everything an editor wrote, read and validated but not yet interpreted.
 #[derive(Debug, Clone)]
@@ -36,10 +37,11 @@ pub struct SourceFile {
     pub id: String,
     /// Path relative to the site root (`content/sources/NAME.txt`).
     pub path: PathBuf,
-    /// The bytes as collected, published unchanged as the raw text.
-    pub bytes: Vec<u8>,
+    /// The bytes as collected, published unchanged as the raw text. Shared,
+    /// so that watch mode's copies of unchanged files cost nothing.
+    pub bytes: Arc<[u8]>,
     /// The text, with invalid UTF-8 replaced (a warning says so).
-    pub text: String,
+    pub text: Arc<str>,
     pub sidecar: Sidecar,
 }
 
@@ -596,8 +598,8 @@ fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> O
     Some(SourceFile {
         id,
         path: rel,
-        bytes,
-        text,
+        bytes: Arc::from(bytes),
+        text: Arc::from(text),
         sidecar,
     })
 }

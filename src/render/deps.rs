@@ -13,7 +13,7 @@ use super::links::{LinkContext, Lookup};
 use super::views;
 use crate::link::Site;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 
@@ -140,14 +140,11 @@ impl Fingerprints {
                 let mut h = DefaultHasher::new();
                 (&entry.id, entry.value).hash(&mut h);
                 for citation in &entry.citations {
+                    // The paragraph's print covers the source and the sentence's text.
+                    let paragraph = blocks[citation.source].get(citation.block);
                     let source = &site.sources[citation.source];
-                    (&source.id, &source.title, &source.publication).hash(&mut h);
-                    (
-                        citation.block,
-                        citation.date_text(site),
-                        citation.sentence(site),
-                    )
-                        .hash(&mut h);
+                    (paragraph, &source.publication, citation.block).hash(&mut h);
+                    (&citation.sentence_range, citation.date_text(site)).hash(&mut h);
                 }
                 if let Some(event) = &entry.editorial {
                     format!("{:?}", event.file).hash(&mut h);
@@ -190,7 +187,7 @@ impl Fingerprints {
             *years.entry(entry.value.year()).or_default() += 1;
         }
         // As `views::year_mentions` picks them: a year's dates that no entry of the year cites.
-        let cited: HashSet<(usize, usize, i16)> = site
+        let mut cited: Vec<(usize, usize, i16)> = site
             .timeline
             .iter()
             .flat_map(|entry| {
@@ -201,11 +198,12 @@ impl Fingerprints {
                     .map(move |c| (c.source, c.mention, year))
             })
             .collect();
+        cited.par_sort_unstable();
         let mut year_mentions: HashMap<i16, DefaultHasher> = HashMap::new();
         for (source, found) in site.sources.iter().enumerate() {
             for (index, mention) in found.dates.iter().enumerate() {
                 let year = mention.value.year();
-                if !cited.contains(&(source, index, year)) {
+                if cited.binary_search(&(source, index, year)).is_err() {
                     quote(source, mention.span).hash(year_mentions.entry(year).or_default());
                 }
             }
