@@ -173,8 +173,13 @@ impl Fingerprints {
                 for &(other, count) in &person.appears_with {
                     (person_id(other), &site.people[other].name, count).hash(&mut h);
                 }
+                // A person page lists its events as summaries (no citations):
+                // what the quotes of an entry say does not change it.
+                lookup.timeline_on_index.hash(&mut h);
                 for &entry in &person.events {
-                    entries[entry].hash(&mut h);
+                    let entry = &site.timeline[entry];
+                    let title = entry.editorial.as_ref().map(|e| &e.file.doc.meta.title);
+                    (&entry.id, entry.value, title).hash(&mut h);
                 }
                 for page in &person.pages {
                     page.map(|p| &site.pages[p].id).hash(&mut h);
