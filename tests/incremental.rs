@@ -84,6 +84,15 @@ fn engine_for(root: &Path) -> Engine {
     Engine::new(options, None)
 }
 
+/// A copy of the seed site, built once by a watch-mode engine.
+fn built_seed_site() -> (tempfile::TempDir, Engine) {
+    let site = seed_site();
+    let mut engine = engine_for(site.path());
+    let first = engine.rebuild().unwrap();
+    assert!(!first.has_errors(), "{:?}", first.diagnostics);
+    (site, engine)
+}
+
 #[test]
 fn every_incremental_rebuild_equals_a_full_build() {
     let site = seed_site();
@@ -195,12 +204,10 @@ fn every_incremental_rebuild_equals_a_full_build() {
 
 #[test]
 fn a_broken_front_matter_keeps_the_last_good_output() {
-    let site = seed_site();
+    let (site, mut engine) = built_seed_site();
     let root = site.path();
     let output = root.join("public");
-    let mut engine = engine_for(root);
     let mut search = Refresher::new(&output);
-    assert!(!engine.rebuild().unwrap().has_errors());
     search.refresh(engine.language()).unwrap().unwrap();
     let before = tree(&output);
     let page = root.join("content/pages/methodology.md");
@@ -221,12 +228,10 @@ fn a_broken_front_matter_keeps_the_last_good_output() {
 
 #[test]
 fn the_preview_reloads_before_the_exports_and_they_follow() {
-    let site = seed_site();
+    let (site, mut engine) = built_seed_site();
     let root = site.path();
     let output = root.join("public");
-    let mut engine = engine_for(root);
     let mut search = Refresher::new(&output);
-    assert!(!engine.rebuild().unwrap().has_errors());
     let exports_before = std::fs::read(output.join("data/people.json")).unwrap();
 
     let source = first_source(root);
@@ -267,11 +272,9 @@ fn the_preview_reloads_before_the_exports_and_they_follow() {
 
 #[test]
 fn a_named_file_is_read_again_even_when_size_and_time_match() {
-    let site = seed_site();
+    let (site, mut engine) = built_seed_site();
     let root = site.path();
     let output = root.join("public");
-    let mut engine = engine_for(root);
-    assert!(!engine.rebuild().unwrap().has_errors());
 
     // A same-length edit that keeps the file's time, as two saves within
     // one tick of the file-system clock do.
