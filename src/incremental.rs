@@ -102,18 +102,6 @@ impl Engine {
         self.sources.forget(&self.options.root, paths);
     }
 
-    /// Forgets every memory: the next rebuild is a full one (used after `site.toml` changes).
-    pub fn forget(&mut self) {
-        self.sources.clear();
-        self.fragments = render::Fragments::default();
-        self.processed
-            .lock()
-            .expect("no panics while locked")
-            .clear();
-        self.pages.clear();
-        self.manifest = None;
-    }
-
     /// Loads, links and renders what changed, then updates the output folder,
     /// JSON exports included. `Err` only for I/O failures; content problems
     /// are in the report.

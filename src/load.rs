@@ -163,6 +163,27 @@ struct Remembered {
     key: u64,
 }
 
+impl Remembered {
+    /// `known` if the text at `path` and its sidecar are as it found them,
+    /// else what reading them now gives.
+    fn read(root: &Path, path: &Path, known: Option<Remembered>) -> Remembered {
+        let stamp = Stamp::of(path);
+        match known {
+            Some(known) if known.stamp == stamp => known,
+            _ => {
+                let mut diagnostics = Vec::new();
+                let source = read_source(root, path, &mut diagnostics);
+                Remembered {
+                    stamp,
+                    key: source.as_ref().map(SourceFile::key).unwrap_or_default(),
+                    source,
+                    diagnostics,
+                }
+            }
+        }
+    }
+}
+
 impl SourceFile {
     /// A hash of everything the file gives later stages: its address, its
     /// bytes (the text is made from them) and its sidecar.
@@ -227,11 +248,6 @@ impl SourceCache {
     /// site root) by the last load, without hashing it again.
     pub fn key(&self, path: &Path) -> Option<u64> {
         self.entries.get(path).map(|remembered| remembered.key)
-    }
-
-    /// Forgets everything.
-    pub fn clear(&mut self) {
-        self.entries.clear();
     }
 }
 
@@ -359,33 +375,18 @@ pub fn load_cached(
             ),
         }
     }
-    // `keyed`: work out each source's key too (for watch mode's memory).
-    let read = |path: &Path, remembered: Option<Remembered>, keyed: bool| {
-        let stamp = Stamp::of(path);
-        match remembered {
-            Some(remembered) if remembered.stamp == stamp => remembered,
-            _ => {
-                let mut diagnostics = Vec::new();
-                let source = read_source(root, path, &mut diagnostics);
-                Remembered {
-                    stamp,
-                    key: (source.as_ref().filter(|_| keyed).map(SourceFile::key))
-                        .unwrap_or_default(),
-                    source,
-                    diagnostics,
-                }
-            }
-        }
-    };
     match cache {
         None => {
-            let read: Vec<Remembered> = source_paths
+            let read: Vec<(Option<SourceFile>, Vec<Diagnostic>)> = source_paths
                 .par_iter()
-                .map(|(path, _)| read(path, None, false))
+                .map(|(path, _)| {
+                    let mut diagnostics = Vec::new();
+                    (read_source(root, path, &mut diagnostics), diagnostics)
+                })
                 .collect();
-            for remembered in read {
-                content.diagnostics.extend(remembered.diagnostics);
-                content.sources.extend(remembered.source);
+            for (source, diagnostics) in read {
+                content.diagnostics.extend(diagnostics);
+                content.sources.extend(source);
             }
         }
         Some(cache) => {
@@ -394,7 +395,7 @@ pub fn load_cached(
                 .map(|(_, rel)| cache.entries.remove(rel))
                 .collect();
             let read: Vec<Remembered> = (source_paths.par_iter().zip(known))
-                .map(|((path, _), known)| read(path, known, true))
+                .map(|((path, _), known)| Remembered::read(root, path, known))
                 .collect();
             // Only files that still exist stay remembered.
             cache.entries.clear();

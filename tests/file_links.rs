@@ -49,20 +49,6 @@ fn a_summarised_timeline_keeps_every_link_and_anchor() {
     let root = temp.path();
     std::fs::create_dir_all(root.join("content/sources")).unwrap();
     std::fs::write(root.join("site.toml"), "title = \"Long timeline\"\n").unwrap();
-    let months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     // Six texts, each with a sentence for every day of 28 per month over two years.
     let mut entries = 0;
     for text in 0..6 {
@@ -72,7 +58,7 @@ fn a_summarised_timeline_keeps_every_link_and_anchor() {
             year + 3
         );
         for offset in 0..2 {
-            for month in months {
+            for month in backstory::extract::dates::MONTH_NAMES {
                 for day in 1..=28 {
                     body.push_str(&format!(
                         "Treasurer Orla Quennell said the ledger was signed on {month} {day}, {}.\n\n",
