@@ -91,10 +91,15 @@ impl Fingerprints {
                 (blocks.map(|block| hash_of((&source.id, &source.title, &block.text)))).collect()
             })
             .collect();
-        let quote = |source: usize, span: crate::extract::Span| {
-            let block = blocks[source].get(span.block).copied();
-            (&site.sources[source].publication, span, block)
+        let paragraph = |source: usize, block: usize| {
+            (
+                &site.sources[source].publication,
+                block,
+                blocks[source].get(block).copied(),
+            )
         };
+        let quote =
+            |source: usize, span: crate::extract::Span| (span, paragraph(source, span.block));
         let sources: Vec<u64> = site
             .sources
             .par_iter()
@@ -141,9 +146,7 @@ impl Fingerprints {
                 (&entry.id, entry.value).hash(&mut h);
                 for citation in &entry.citations {
                     // The paragraph's print covers the source and the sentence's text.
-                    let paragraph = blocks[citation.source].get(citation.block);
-                    let source = &site.sources[citation.source];
-                    (paragraph, &source.publication, citation.block).hash(&mut h);
+                    paragraph(citation.source, citation.block).hash(&mut h);
                     (&citation.sentence_range, citation.date_text(site)).hash(&mut h);
                 }
                 if let Some(event) = &entry.editorial {
