@@ -404,10 +404,16 @@ pub fn render_changed(
     result
         .timings
         .push(("render:fingerprints", started.elapsed()));
+    // The longest pages first, one job at a time, so that no long page is
+    // left for the end while the other threads have nothing to do. A page's
+    // dependencies are about as many as the things it lists.
+    let mut jobs = jobs;
+    jobs.sort_by_key(|job| std::cmp::Reverse(job.deps.len()));
     let pages = || {
         let started = std::time::Instant::now();
         let rendered: Vec<Result<(String, Option<OutputFile>), Diagnostic>> = jobs
             .par_iter()
+            .with_max_len(1)
             .map(|job| {
                 let depth = job.url.matches('/').count();
                 let root = "../".repeat(depth);
@@ -752,14 +758,22 @@ fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
                 let in_year: Vec<usize> = (0..site.timeline.len())
                     .filter(|&index| site.timeline[index].value.year() == year)
                     .collect();
-                let entries: Vec<_> = in_year
-                    .iter()
-                    .map(|&index| partials.entry(site, index, links))
-                    .collect();
-                let in_year: Vec<_> = in_year.iter().map(|&i| &site.timeline[i]).collect();
+                // A busy year has thousands of entries: they are made in parallel.
+                let (entries, mentions) = rayon::join(
+                    || {
+                        in_year
+                            .par_iter()
+                            .map(|&index| partials.entry(site, index, links))
+                            .collect::<Vec<_>>()
+                    },
+                    || {
+                        let in_year: Vec<_> = in_year.iter().map(|&i| &site.timeline[i]).collect();
+                        views::year_mentions(site, year, &in_year)
+                    },
+                );
                 context.insert("year", &year);
                 context.insert("entries", &entries);
-                context.insert("mentions", &views::year_mentions(site, year, &in_year));
+                context.insert("mentions", &mentions);
                 let at = years.iter().position(|&y| y == year);
                 context.insert(
                     "previous",
