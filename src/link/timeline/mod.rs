@@ -160,12 +160,60 @@ pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -
             index,
         )
     });
+    // Occurrences whose buckets never meet cannot join one entry, so each
+    // such group is grouped on its own, in parallel. Within a group the order
+    // is the one above, and the entries are sorted below: the result is the
+    // same as one pass over all of them.
+    let mut entries: Vec<Entry> = independent_groups(&order, occurrences)
+        .par_iter()
+        .flat_map_iter(|group| group_in_order(group, occurrences, &similarity))
+        .collect();
+    for entry in &mut entries {
+        entry.occurrences.sort_unstable_by_key(|&index| {
+            (occurrences[index].source, occurrences[index].mention, index)
+        });
+    }
+    entries.extend(
+        editorial
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| event.end.is_none())
+            .map(|(index, event)| Entry {
+                value: event.value,
+                occurrences: Vec::new(),
+                editorial: Some(index),
+            }),
+    );
+    entries.sort_by_key(|entry| {
+        let first = entry.occurrences.first().map(|&index| {
+            let occurrence = &occurrences[index];
+            (occurrence.source, occurrence.mention)
+        });
+        (
+            entry.value.start,
+            Reverse(entry.value.precision),
+            entry.editorial.is_none(),
+            entry.editorial,
+            first,
+        )
+    });
+    entries
+}
+
+/// Groups `order` (occurrence indices in the order of [`build_entries`])
+/// into entries: each occurrence joins the first recent entry in its buckets
+/// that tells the same happening, or starts a new one.
+fn group_in_order(
+    order: &[usize],
+    occurrences: &[Occurrence],
+    similarity: &Similarity,
+) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::new();
     // Entries by the (year, month) buckets their period touches.
     let mut buckets: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
     // The last day of each entry's period, beside `entries`.
     let mut entry_last_days = Vec::new();
-    for index in order {
+    for &index in order {
         let value = occurrences[index].value;
         let last_day = similarity
             .last_day(index)
@@ -206,36 +254,48 @@ pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -
             }
         }
     }
-    for entry in &mut entries {
-        entry.occurrences.sort_unstable_by_key(|&index| {
-            (occurrences[index].source, occurrences[index].mention, index)
-        });
-    }
-    entries.extend(
-        editorial
-            .iter()
-            .enumerate()
-            .filter(|(_, event)| event.end.is_none())
-            .map(|(index, event)| Entry {
-                value: event.value,
-                occurrences: Vec::new(),
-                editorial: Some(index),
-            }),
-    );
-    entries.sort_by_key(|entry| {
-        let first = entry.occurrences.first().map(|&index| {
-            let occurrence = &occurrences[index];
-            (occurrence.source, occurrence.mention)
-        });
-        (
-            entry.value.start,
-            Reverse(entry.value.precision),
-            entry.editorial.is_none(),
-            entry.editorial,
-            first,
-        )
-    });
     entries
+}
+
+/// Splits `order` into groups whose occurrences share no bucket with any
+/// other group's (see [`bucket_keys`]), each in the order given. A week
+/// across two months ties those months together.
+fn independent_groups(order: &[usize], occurrences: &[Occurrence]) -> Vec<Vec<usize>> {
+    let mut ids: BTreeMap<(i16, i8), usize> = BTreeMap::new();
+    let mut parent: Vec<usize> = Vec::new();
+    fn root(parent: &mut [usize], mut at: usize) -> usize {
+        while parent[at] != at {
+            parent[at] = parent[parent[at]];
+            at = parent[at];
+        }
+        at
+    }
+    let keys: Vec<Vec<usize>> = order
+        .iter()
+        .map(|&index| {
+            bucket_keys(&occurrences[index].value)
+                .into_iter()
+                .map(|key| {
+                    *ids.entry(key).or_insert_with(|| {
+                        parent.push(parent.len());
+                        parent.len() - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    for ids in &keys {
+        for pair in ids.windows(2) {
+            let (a, b) = (root(&mut parent, pair[0]), root(&mut parent, pair[1]));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (&index, ids) in order.iter().zip(&keys) {
+        let group = root(&mut parent, ids[0]);
+        groups.entry(group).or_default().push(index);
+    }
+    groups.into_values().collect()
 }
 
 /// The month buckets a value is compared in: every month a day, week or

@@ -334,3 +334,23 @@ fn edition_notes_are_found_as_lower_casing_would_find_them() {
         assert_eq!(is_edition_note(sentence), expected, "{sentence:?}");
     }
 }
+
+#[test]
+fn grouping_splits_only_where_buckets_never_meet() {
+    let s = "The council met about the budget.";
+    let occurrences = [
+        occurrence(0, 0, "2020", "2020", s, &[]),
+        occurrence(0, 1, "2020-01-15", "Jan. 15", s, &[]),
+        occurrence(0, 2, "2020-02-03", "Feb. 3", s, &[]),
+        // ISO week 5 of 2020 runs from 27 January to 2 February.
+        occurrence(0, 3, "2020-W05", "that week", s, &[]),
+        occurrence(0, 4, "2020-03-09", "March 9", s, &[]),
+        occurrence(0, 5, "2021", "2021", s, &[]),
+    ];
+    let order: Vec<usize> = (0..occurrences.len()).collect();
+    let groups = independent_groups(&order, &occurrences);
+    let mut groups: Vec<Vec<usize>> = groups;
+    groups.sort();
+    // The week ties January to February; March and each year stand alone.
+    assert_eq!(groups, vec![vec![0], vec![1, 2, 3], vec![4], vec![5]]);
+}
