@@ -5,7 +5,7 @@
 //! added, never renamed.
 
 use super::links::Lookup;
-use super::views::anchor;
+use super::views::{anchor, ParagraphSentences};
 use super::{escape_html, OutputFile};
 use crate::extract::people::PersonKind;
 use crate::link::Site;
@@ -217,21 +217,23 @@ fn person_records(site: &Site) -> impl Iterator<Item = PersonRecord<'_>> {
             .iter()
             .map(|&s| site.sources[s].id.as_str())
             .collect(),
-        mentions: p
-            .mentions
-            .iter()
-            .filter_map(|&(s, span)| {
-                let source = &site.sources[s];
-                let block = source.article.blocks.get(span.block)?;
-                let range = crate::extract::sentence_around(&block.text, span.start);
-                Some(MentionRecord {
-                    source: &source.id,
-                    text: block.text.get(span.start..span.end)?,
-                    sentence: block.text.get(range)?,
-                    anchor: anchor(span.block),
+        mentions: {
+            let mut sentences = ParagraphSentences::default();
+            p.mentions
+                .iter()
+                .filter_map(|&(s, span)| {
+                    let source = &site.sources[s];
+                    let block = source.article.blocks.get(span.block)?;
+                    let range = sentences.around(s, span.block, &block.text, span.start);
+                    Some(MentionRecord {
+                        source: &source.id,
+                        text: block.text.get(span.start..span.end)?,
+                        sentence: block.text.get(range)?,
+                        anchor: anchor(span.block),
+                    })
                 })
-            })
-            .collect(),
+                .collect()
+        },
     })
 }
 

@@ -228,6 +228,8 @@ pub struct MentionView {
     /// Link to the paragraph (`sources/x/#p3`).
     pub url: String,
     pub anchor: String,
+    /// The paragraph's number, counted from 1 (the `3` of `p3`).
+    pub paragraph: usize,
     /// The sentence, escaped, with the mention in `<mark>`.
     pub sentence_html: String,
 }
@@ -255,18 +257,21 @@ pub struct PersonView {
 
 pub fn person_view(site: &Site, index: usize, links: &LinkContext) -> PersonView {
     let person = &site.people[index];
+    let mut sentences = ParagraphSentences::default();
     let mentions = person
         .mentions
         .iter()
         .filter_map(|&(source_index, span)| {
             let source = site.sources.get(source_index)?;
             let block = source.article.blocks.get(span.block)?;
-            let sentence_html = marked_sentence(&block.text, span.start, span.end);
+            let range = sentences.around(source_index, span.block, &block.text, span.start);
+            let sentence_html = marked_in(&block.text, range, span.start, span.end);
             Some(MentionView {
                 source_title: source.title.clone(),
                 source_url: format!("sources/{}/", source.id),
                 url: format!("sources/{}/#{}", source.id, anchor(span.block)),
                 anchor: anchor(span.block),
+                paragraph: span.block + 1,
                 sentence_html,
             })
         })
@@ -485,6 +490,7 @@ pub fn year_mentions(site: &Site, year: i16, entries: &[&TimelineEntry]) -> Vec<
         .collect();
     let mut seen = HashSet::new();
     let mut mentions = Vec::new();
+    let mut sentences = ParagraphSentences::default();
     for (source_index, source) in site.sources.iter().enumerate() {
         for (index, mention) in source.dates.iter().enumerate() {
             if mention.value.year() != year || cited.contains(&(source_index, index)) {
@@ -496,7 +502,9 @@ pub fn year_mentions(site: &Site, year: i16, entries: &[&TimelineEntry]) -> Vec<
             let Some(block) = source.article.blocks.get(mention.span.block) else {
                 continue;
             };
-            let sentence_html = marked_sentence(&block.text, mention.span.start, mention.span.end);
+            let span = mention.span;
+            let range = sentences.around(source_index, span.block, &block.text, span.start);
+            let sentence_html = marked_in(&block.text, range, span.start, span.end);
             mentions.push(CitationView {
                 source_title: source.title.clone(),
                 publication: source.publication.clone(),
@@ -509,9 +517,38 @@ pub fn year_mentions(site: &Site, year: i16, entries: &[&TimelineEntry]) -> Vec<
     mentions
 }
 
-/// The sentence of `text` around `start..end`, escaped, with those bytes in `<mark>`.
-pub fn marked_sentence(text: &str, start: usize, end: usize) -> String {
-    let range = crate::extract::sentence_around(text, start);
+/// The sentences of the paragraph last asked about, split once: mentions
+/// come in text order, and a paragraph often names a person or a date twice.
+#[derive(Default)]
+pub struct ParagraphSentences<'a> {
+    last: Option<((usize, usize), crate::extract::SentenceIndex<'a>)>,
+}
+
+impl<'a> ParagraphSentences<'a> {
+    /// The range of the sentence around byte `at` of `text`, block `block`
+    /// of source `source` (see [`crate::extract::sentence_around`]).
+    pub fn around(
+        &mut self,
+        source: usize,
+        block: usize,
+        text: &'a str,
+        at: usize,
+    ) -> std::ops::Range<usize> {
+        let key = (source, block);
+        let index = match &mut self.last {
+            Some((last, index)) if *last == key => index,
+            last => {
+                &mut last
+                    .insert((key, crate::extract::SentenceIndex::new(text)))
+                    .1
+            }
+        };
+        index.around(at)
+    }
+}
+
+/// The sentence `range` of `text`, escaped, with bytes `start..end` in `<mark>`.
+fn marked_in(text: &str, range: std::ops::Range<usize>, start: usize, end: usize) -> String {
     let Some(sentence) = text.get(range.clone()) else {
         return String::new();
     };
@@ -531,5 +568,35 @@ pub fn marked_sentence(text: &str, start: usize, end: usize) -> String {
             escape_html(c)
         ),
         _ => escape_html(sentence),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_sentences_answer_as_a_fresh_split_does() {
+        let first = "Ana Lima spoke first. Then Ben Ode answered her. Ana Lima left.";
+        let second = "A new paragraph. It names Ben Ode once.";
+        let mut sentences = ParagraphSentences::default();
+        // In text order, then back to the first paragraph of another source.
+        let asks = [
+            (0, 0, first, 0),
+            (0, 0, first, 27),
+            (0, 0, first, 49),
+            (0, 1, second, 26),
+            (1, 0, first, 27),
+        ];
+        for (source, block, text, at) in asks {
+            let range = sentences.around(source, block, text, at);
+            assert_eq!(range, crate::extract::sentence_around(text, at));
+        }
+        let range = sentences.around(0, 0, first, 27);
+        assert_eq!(&first[range.clone()], "Then Ben Ode answered her.");
+        assert_eq!(
+            marked_in(first, range, 27, 34),
+            "Then <mark>Ben Ode</mark> answered her."
+        );
     }
 }
