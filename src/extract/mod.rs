@@ -100,6 +100,33 @@ impl<'a> SentenceIndex<'a> {
     }
 }
 
+/// A [`SentenceIndex`] for the paragraph last asked about: mentions come in
+/// text order, and a paragraph often holds several, so each paragraph is
+/// split once. A paragraph is named by its (source, block) indices.
+#[derive(Default)]
+pub struct ParagraphSentences<'a> {
+    last: Option<((usize, usize), SentenceIndex<'a>)>,
+}
+
+impl<'a> ParagraphSentences<'a> {
+    /// The range of the sentence around byte `at` of `text`, which is block
+    /// `block` of source `source`, as [`sentence_around`] finds it.
+    pub fn around(
+        &mut self,
+        source: usize,
+        block: usize,
+        text: &'a str,
+        at: usize,
+    ) -> std::ops::Range<usize> {
+        let key = (source, block);
+        let index = match &mut self.last {
+            Some((last, index)) if *last == key => index,
+            last => &mut last.insert((key, SentenceIndex::new(text))).1,
+        };
+        index.around(at)
+    }
+}
+
 /// How far [`sentence_around`] reads either side of the byte it is asked about.
 pub const SENTENCE_REACH: usize = 2048;
 
@@ -309,6 +336,25 @@ mod tests {
             for at in (0..=text.len() + 1).filter(|&at| text.is_char_boundary(at.min(text.len()))) {
                 assert_eq!(index.around(at), sentence_around(text, at), "at byte {at}");
             }
+        }
+    }
+
+    #[test]
+    fn paragraph_sentences_answer_as_a_fresh_split_does() {
+        let first = "Ana Lima spoke first. Then Ben Ode answered her. Ana Lima left.";
+        let second = "A new paragraph. It names Ben Ode once.";
+        let mut sentences = ParagraphSentences::default();
+        // In text order, then back to the first paragraph of another source.
+        let asks = [
+            (0, 0, first, 0),
+            (0, 0, first, 27),
+            (0, 0, first, 49),
+            (0, 1, second, 26),
+            (1, 0, first, 27),
+        ];
+        for (source, block, text, at) in asks {
+            let range = sentences.around(source, block, text, at);
+            assert_eq!(range, sentence_around(text, at));
         }
     }
 

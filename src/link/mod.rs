@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::extract::dates::{DateMention, DateValue, Precision};
 use crate::extract::people::{DocPerson, PersonKind};
-use crate::extract::{extract, Extracted, SentenceIndex, Span};
+use crate::extract::{extract, Extracted, ParagraphSentences, Span};
 use crate::frontmatter::{key_line, DateText};
 use crate::load::{Content, MarkdownFile, PageMeta};
 use crate::slug::slugify;
@@ -728,8 +728,7 @@ fn link_timeline(
 /// sentence and the people named in that sentence.
 fn occurrences_in(source_index: usize, source: &Source) -> Vec<timeline::Occurrence<'_>> {
     let mut occurrences = Vec::with_capacity(source.dates.len());
-    // Mentions come in text order, so one block's sentences are split once.
-    let mut sentences: Option<(usize, SentenceIndex)> = None;
+    let mut sentences = ParagraphSentences::default();
     for (mention_index, mention) in source.dates.iter().enumerate() {
         // A dateline or edition note dates the text, not an event in it.
         if mention.reference {
@@ -738,15 +737,8 @@ fn occurrences_in(source_index: usize, source: &Source) -> Vec<timeline::Occurre
         let Some(block) = source.article.blocks.get(mention.span.block) else {
             continue;
         };
-        let index = match &mut sentences {
-            Some((at, index)) if *at == mention.span.block => index,
-            slot => {
-                &mut slot
-                    .insert((mention.span.block, SentenceIndex::new(&block.text)))
-                    .1
-            }
-        };
-        let range = index.around(mention.span.start);
+        let span = mention.span;
+        let range = sentences.around(source_index, span.block, &block.text, span.start);
         let mut in_sentence = people_within(&source.people, mention.span.block, &range);
         in_sentence.sort_unstable();
         in_sentence.dedup();

@@ -5,9 +5,10 @@
 //! added, never renamed.
 
 use super::links::Lookup;
-use super::views::{anchor, ParagraphSentences};
+use super::views::anchor;
 use super::{escape_html, OutputFile};
 use crate::extract::people::PersonKind;
+use crate::extract::ParagraphSentences;
 use crate::link::Site;
 use serde::Serialize;
 use std::io::{self, Write};

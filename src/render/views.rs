@@ -10,6 +10,7 @@ use super::{escape_html, markdown::render_markdown};
 use crate::clean::BlockKind;
 use crate::extract::dates::DateValue;
 use crate::extract::people::PersonKind;
+use crate::extract::ParagraphSentences;
 use crate::link::{Person, Site, Source, TimelineEntry};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -517,36 +518,6 @@ pub fn year_mentions(site: &Site, year: i16, entries: &[&TimelineEntry]) -> Vec<
     mentions
 }
 
-/// The sentences of the paragraph last asked about, split once: mentions
-/// come in text order, and a paragraph often names a person or a date twice.
-#[derive(Default)]
-pub struct ParagraphSentences<'a> {
-    last: Option<((usize, usize), crate::extract::SentenceIndex<'a>)>,
-}
-
-impl<'a> ParagraphSentences<'a> {
-    /// The range of the sentence around byte `at` of `text`, block `block`
-    /// of source `source` (see [`crate::extract::sentence_around`]).
-    pub fn around(
-        &mut self,
-        source: usize,
-        block: usize,
-        text: &'a str,
-        at: usize,
-    ) -> std::ops::Range<usize> {
-        let key = (source, block);
-        let index = match &mut self.last {
-            Some((last, index)) if *last == key => index,
-            last => {
-                &mut last
-                    .insert((key, crate::extract::SentenceIndex::new(text)))
-                    .1
-            }
-        };
-        index.around(at)
-    }
-}
-
 /// The sentence `range` of `text`, escaped, with bytes `start..end` in `<mark>`.
 fn marked_in(text: &str, range: std::ops::Range<usize>, start: usize, end: usize) -> String {
     let Some(sentence) = text.get(range.clone()) else {
@@ -576,27 +547,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paragraph_sentences_answer_as_a_fresh_split_does() {
-        let first = "Ana Lima spoke first. Then Ben Ode answered her. Ana Lima left.";
-        let second = "A new paragraph. It names Ben Ode once.";
-        let mut sentences = ParagraphSentences::default();
-        // In text order, then back to the first paragraph of another source.
-        let asks = [
-            (0, 0, first, 0),
-            (0, 0, first, 27),
-            (0, 0, first, 49),
-            (0, 1, second, 26),
-            (1, 0, first, 27),
-        ];
-        for (source, block, text, at) in asks {
-            let range = sentences.around(source, block, text, at);
-            assert_eq!(range, crate::extract::sentence_around(text, at));
-        }
-        let range = sentences.around(0, 0, first, 27);
-        assert_eq!(&first[range.clone()], "Then Ben Ode answered her.");
+    fn a_mention_is_marked_inside_its_sentence() {
+        let text = "Ana Lima spoke first. Then Ben Ode answered her. Ana Lima left.";
+        let range = ParagraphSentences::default().around(0, 0, text, 27);
+        assert_eq!(&text[range.clone()], "Then Ben Ode answered her.");
         assert_eq!(
-            marked_in(first, range, 27, 34),
+            marked_in(text, range, 27, 34),
             "Then <mark>Ben Ode</mark> answered her."
         );
+        assert_eq!(marked_in("a < b.", 0..6, 2, 3), "a <mark>&lt;</mark> b.");
     }
 }
