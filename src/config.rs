@@ -25,6 +25,8 @@ pub struct Config {
     pub people: PeopleConfig,
     #[serde(default)]
     pub markdown: MarkdownConfig,
+    #[serde(default)]
+    pub timeline: TimelineConfig,
 }
 
 fn default_language() -> String {
@@ -48,6 +50,31 @@ pub struct MarkdownConfig {
     /// is shown as text so a page cannot inject scripts or break the layout.
     #[serde(default)]
     pub allow_html: bool,
+}
+
+/// `[timeline]`: how timeline entries are shown.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineConfig {
+    /// How many of an entry's citations are quoted in full (the sentence with
+    /// the date marked) on the timeline and year pages and in the TimelineJS
+    /// export. Every citation is still listed and linked; past this many, an
+    /// entry that a date like "a year earlier" gathers from thousands of
+    /// sources stays readable.
+    #[serde(default = "default_quotes")]
+    pub quotes: usize,
+}
+
+impl Default for TimelineConfig {
+    fn default() -> Self {
+        TimelineConfig {
+            quotes: default_quotes(),
+        }
+    }
+}
+
+fn default_quotes() -> usize {
+    5
 }
 
 impl Config {

@@ -153,7 +153,7 @@ pub fn data_files_with<R: Send>(
         ),
         (
             "data/timelinejs.json",
-            Box::new(|out: &mut dyn Write| timelinejs(out, site)),
+            Box::new(|out: &mut dyn Write| timelinejs(out, site, lookup)),
         ),
         (
             "sitemap.xml",
@@ -480,7 +480,7 @@ fn timelinejs_date(value: &crate::extract::dates::DateValue) -> TimelineJsDate {
 
 /// The timeline in TimelineJS's JSON format, so newsrooms can reuse it.
 /// Written slide by slide, never holding every slide at once.
-fn timelinejs(bytes: &mut dyn Write, site: &Site) -> io::Result<()> {
+fn timelinejs(bytes: &mut dyn Write, site: &Site, lookup: &Lookup) -> io::Result<()> {
     bytes.write_all(b"{\"title\":")?;
     let title = TimelineJsText {
         headline: site.config.title.clone(),
@@ -492,7 +492,7 @@ fn timelinejs(bytes: &mut dyn Write, site: &Site) -> io::Result<()> {
         if index > 0 {
             bytes.write_all(b",")?;
         }
-        serde_json::to_writer(&mut *bytes, &timelinejs_slide(site, entry))?;
+        serde_json::to_writer(&mut *bytes, &timelinejs_slide(site, lookup, entry))?;
     }
     bytes.write_all(b"],\"eras\":[")?;
     for (index, era) in site.eras.iter().enumerate() {
@@ -514,8 +514,13 @@ fn timelinejs(bytes: &mut dyn Write, site: &Site) -> io::Result<()> {
     bytes.write_all(b"]}\n")
 }
 
-/// One timeline entry as a TimelineJS slide: its citations as paragraphs.
-fn timelinejs_slide(site: &Site, entry: &crate::link::TimelineEntry) -> TimelineJsSlide {
+/// One timeline entry as a TimelineJS slide: its first citations (`[timeline]
+/// quotes`) as paragraphs, then a link to the entry for the rest.
+fn timelinejs_slide(
+    site: &Site,
+    lookup: &Lookup,
+    entry: &crate::link::TimelineEntry,
+) -> TimelineJsSlide {
     let headline = match &entry.editorial {
         Some(event) => event.file.doc.meta.title.clone(),
         None => entry.value.label(),
@@ -527,7 +532,8 @@ fn timelinejs_slide(site: &Site, entry: &crate::link::TimelineEntry) -> Timeline
             escape_html(event.file.doc.body.trim())
         ));
     }
-    for citation in &entry.citations {
+    let quotes = site.config.timeline.quotes;
+    for citation in entry.citations.iter().take(quotes) {
         let source = &site.sources[citation.source];
         text.push_str(&format!(
             "<p>{} <a href=\"/sources/{}/#{}\">{}</a></p>",
@@ -535,6 +541,14 @@ fn timelinejs_slide(site: &Site, entry: &crate::link::TimelineEntry) -> Timeline
             escape_html(&source.id),
             anchor(citation.block),
             escape_html(&source.title)
+        ));
+    }
+    let more = entry.citations.len().saturating_sub(quotes);
+    if more > 0 {
+        text.push_str(&format!(
+            "<p><a href=\"/{}\">{more} more citation{}</a></p>",
+            escape_html(&lookup.entry_path(entry)),
+            if more == 1 { "" } else { "s" }
         ));
     }
     TimelineJsSlide {

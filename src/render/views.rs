@@ -350,8 +350,26 @@ pub struct EntryView {
     pub editorial: bool,
     pub title: Option<String>,
     pub body_html: Option<String>,
+    /// Every citation; only the first `quoted` carry their sentence.
     pub citations: Vec<CitationView>,
+    /// How many citations, from the first, are quoted (`[timeline] quotes` at most).
+    pub quoted: usize,
+    /// How many citations with a sentence are listed without it.
+    pub unquoted: usize,
     pub people: Vec<LinkView>,
+}
+
+/// A sentence as HTML with the first occurrence of the date's words in `<mark>`.
+fn marked_date(sentence: &str, text: &str) -> String {
+    match sentence.find(text) {
+        Some(at) => format!(
+            "{}<mark>{}</mark>{}",
+            escape_html(&sentence[..at]),
+            escape_html(text),
+            escape_html(&sentence[at + text.len()..])
+        ),
+        None => escape_html(sentence),
+    }
 }
 
 /// An entry without its citations, for lists of links to the timeline.
@@ -370,6 +388,8 @@ fn entry_summary(entry: &TimelineEntry, links: &LinkContext) -> EntryView {
             .map(|e| e.file.doc.meta.title.clone()),
         body_html: None,
         citations: Vec::new(),
+        quoted: 0,
+        unquoted: 0,
         people: Vec::new(),
     }
 }
@@ -384,20 +404,17 @@ pub fn entry_views(site: &Site, links: &LinkContext) -> Vec<EntryView> {
 
 /// The view of one timeline entry.
 pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> EntryView {
+    let quoted = entry.citations.len().min(site.config.timeline.quotes);
     let mut citations: Vec<CitationView> = entry
         .citations
         .iter()
-        .map(|citation| {
+        .enumerate()
+        .map(|(number, citation)| {
             let source = &site.sources[citation.source];
-            let (sentence, text) = (citation.sentence(site), citation.date_text(site));
-            let sentence_html = match sentence.find(text) {
-                Some(at) => format!(
-                    "{}<mark>{}</mark>{}",
-                    escape_html(&sentence[..at]),
-                    escape_html(text),
-                    escape_html(&sentence[at + text.len()..])
-                ),
-                None => escape_html(sentence),
+            let sentence_html = if number < quoted {
+                marked_date(citation.sentence(site), citation.date_text(site))
+            } else {
+                String::new()
             };
             CitationView {
                 source_title: source.title.clone(),
@@ -437,6 +454,8 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
             .as_ref()
             .map(|e| render_markdown(&e.file.doc.body, site.config.markdown.allow_html, links))
             .filter(|html| !html.trim().is_empty()),
+        unquoted: entry.citations.len() - quoted,
+        quoted,
         citations,
         people: entry
             .people

@@ -1,0 +1,130 @@
+//! A date that many sources share makes one timeline entry with many
+//! citations. The entry quotes the first `[timeline] quotes` of them in full
+//! and lists every one as a link; the TimelineJS slide does the same.
+
+use backstory::build::{build_site, BuildOptions};
+use std::path::Path;
+
+/// A site of `sources` texts that all tell of one happening on the same
+/// day (one person, one date: one entry), with `config` appended to `site.toml`.
+fn shared_date_site(root: &Path, sources: usize, config: &str) {
+    std::fs::create_dir_all(root.join("content/sources")).unwrap();
+    std::fs::write(
+        root.join("site.toml"),
+        format!("title = \"Shared date\"\n{config}"),
+    )
+    .unwrap();
+    for n in 0..sources {
+        let text = format!(
+            "Harbour note {n}\n\nBy Imaginary Clerk\n\nMarch 3, 2021\n\n\
+             The port office keeps a ledger of ferries for every pier in the harbour.\n\n\
+             Treasurer Orla Quennell said the ferry count for pier {n} was signed on 14 February 2021.\n\n\
+             Nothing else about pier {n} changed that week.\n"
+        );
+        std::fs::write(root.join(format!("content/sources/note-{n:02}.txt")), text).unwrap();
+    }
+}
+
+fn build(root: &Path) -> std::path::PathBuf {
+    let output = root.join("public");
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(output.clone()),
+        no_search: true,
+        ..BuildOptions::default()
+    };
+    let report = build_site(&options).unwrap();
+    assert!(report.written, "{:?}", report.diagnostics);
+    output
+}
+
+/// The HTML of the timeline entry for 14 February 2021.
+fn entry_html(output: &Path) -> String {
+    let timeline = std::fs::read_to_string(output.join("timeline/index.html")).unwrap();
+    let start = timeline
+        .find("id=\"t-2021-02-14\"")
+        .expect("the shared day has an entry");
+    let end = start + timeline[start..].find("</li>\n").expect("the entry ends");
+    timeline[start..end].to_string()
+}
+
+#[test]
+fn an_entry_quotes_a_few_citations_and_links_them_all() {
+    let temp = tempfile::tempdir().unwrap();
+    shared_date_site(temp.path(), 7, "[timeline]\nquotes = 3\n");
+    let output = build(temp.path());
+    let entry = entry_html(&output);
+
+    assert_eq!(
+        entry.matches("<blockquote class=\"citation\">").count(),
+        3,
+        "{entry}"
+    );
+    assert!(
+        entry.contains("All 7 citations, 4 not quoted above"),
+        "the rest are announced: {entry}"
+    );
+    let notes = &entry[entry.find("<ol class=\"notes\">").expect("a list of notes")..];
+    assert_eq!(
+        notes.matches("<li>").count(),
+        7,
+        "every citation is listed: {notes}"
+    );
+    for n in 0..7 {
+        assert!(
+            notes.contains(&format!("sources/note-{n:02}/index.html#p")),
+            "note-{n:02} is linked to its paragraph: {notes}"
+        );
+    }
+
+    let slides: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(output.join("data/timelinejs.json")).unwrap())
+            .unwrap();
+    let slide = slides["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|slide| slide["unique_id"] == "t-2021-02-14")
+        .expect("the entry has a slide");
+    let text = slide["text"]["text"].as_str().unwrap();
+    assert_eq!(text.matches("ferry count").count(), 3, "{text}");
+    assert!(
+        text.ends_with("<p><a href=\"/timeline/#t-2021-02-14\">4 more citations</a></p>"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_entry_within_the_default_limit_quotes_every_citation() {
+    let temp = tempfile::tempdir().unwrap();
+    shared_date_site(temp.path(), 4, "");
+    let output = build(temp.path());
+    let entry = entry_html(&output);
+    assert_eq!(
+        entry.matches("<blockquote class=\"citation\">").count(),
+        4,
+        "{entry}"
+    );
+    assert!(!entry.contains("<details"), "{entry}");
+}
+
+#[test]
+fn a_negative_quote_limit_is_an_error_naming_the_line() {
+    let temp = tempfile::tempdir().unwrap();
+    shared_date_site(temp.path(), 1, "\n[timeline]\nquotes = -1\n");
+    let options = BuildOptions {
+        root: temp.path().to_path_buf(),
+        output: Some(temp.path().join("public")),
+        no_search: true,
+        ..BuildOptions::default()
+    };
+    let report = build_site(&options).unwrap();
+    assert!(!report.written);
+    let problem = report
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .expect("an error");
+    let shown = problem.to_string();
+    assert!(shown.contains("site.toml:4"), "{shown}");
+}
