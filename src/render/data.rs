@@ -294,12 +294,20 @@ fn write_json_lines<T: Serialize>(
     out: &mut dyn Write,
     records: impl IntoIterator<Item = T>,
 ) -> io::Result<()> {
-    out.write_all(b"[")?;
+    // Each record is serialised into memory first and handed over in one
+    // write: a writer behind `dyn Write` is slow to call once per token.
+    let mut buffer = Vec::with_capacity(1 << 16);
+    buffer.push(b'[');
     for (index, record) in records.into_iter().enumerate() {
-        out.write_all(if index == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *out, &record)?;
+        buffer.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut buffer, &record)?;
+        if buffer.len() >= 1 << 16 {
+            out.write_all(&buffer)?;
+            buffer.clear();
+        }
     }
-    out.write_all(b"\n]\n")
+    buffer.extend_from_slice(b"\n]\n");
+    out.write_all(&buffer)
 }
 
 /// Every page URL of the site, sorted.

@@ -54,16 +54,24 @@ impl Similarity {
                 words
             })
             .collect();
-        let mut document_frequency: HashMap<u64, usize, BuildHasherDefault<AsItself>> =
-            HashMap::default();
-        for words in &content {
-            for &word in words {
-                *document_frequency.entry(word).or_default() += 1;
-            }
-        }
+        // Counted per thread, then the counts are added up.
+        let document_frequency = content
+            .par_iter()
+            .fold(WordCounts::default, |mut counts, words| {
+                for &word in words {
+                    *counts.entry(word).or_default() += 1;
+                }
+                counts
+            })
+            .reduce(WordCounts::default, |total, part| {
+                if total.len() < part.len() {
+                    return add_counts(part, total);
+                }
+                add_counts(total, part)
+            });
         let common_above = (occurrences.len() / 4).max(3);
         let words = content
-            .into_iter()
+            .into_par_iter()
             .map(|mut words| {
                 words.retain(|word| document_frequency[word] <= common_above);
                 words.shrink_to_fit();
@@ -106,6 +114,17 @@ impl Similarity {
             _ => false,
         }
     }
+}
+
+/// How many sentences each word fingerprint is in.
+type WordCounts = HashMap<u64, usize, BuildHasherDefault<AsItself>>;
+
+/// `total` with the counts of `part` added.
+fn add_counts(mut total: WordCounts, part: WordCounts) -> WordCounts {
+    for (word, count) in part {
+        *total.entry(word).or_default() += count;
+    }
+    total
 }
 
 /// Hashes a fingerprint as itself: it is already a well-mixed 64-bit hash.

@@ -150,7 +150,7 @@ pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -
         .filter(|&index| is_event(&occurrences[index]))
         .collect();
     // Every key ends with a unique index, so an unstable sort gives the one order.
-    order.sort_unstable_by_key(|&index| {
+    order.par_sort_unstable_by_key(|&index| {
         let occurrence = &occurrences[index];
         (
             occurrence.value.precision,
