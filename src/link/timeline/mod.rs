@@ -220,8 +220,8 @@ fn group_in_order(
             .unwrap_or_else(|| value.last_day());
         let keys = bucket_keys(&value);
         let joined = keys
-            .iter()
-            .filter_map(|key| buckets.get(key))
+            .clone()
+            .filter_map(|key| buckets.get(&key))
             .flat_map(|bucket| bucket.iter().rev().take(RECENT_ENTRIES_COMPARED))
             .copied()
             .filter(|&entry| {
@@ -270,29 +270,30 @@ fn independent_groups(order: &[usize], occurrences: &[Occurrence]) -> Vec<Vec<us
         }
         at
     }
-    let keys: Vec<Vec<usize>> = order
-        .iter()
-        .map(|&index| {
-            bucket_keys(&occurrences[index].value)
-                .into_iter()
-                .map(|key| {
-                    *ids.entry(key).or_insert_with(|| {
-                        parent.push(parent.len());
-                        parent.len() - 1
-                    })
-                })
-                .collect()
-        })
-        .collect();
-    for ids in &keys {
-        for pair in ids.windows(2) {
-            let (a, b) = (root(&mut parent, pair[0]), root(&mut parent, pair[1]));
+    // Each occurrence with its first bucket; a second bucket is joined to the first.
+    let mut firsts: Vec<(usize, usize)> = Vec::with_capacity(order.len());
+    for &index in order {
+        let mut id_of = |key| {
+            *ids.entry(key).or_insert_with(|| {
+                parent.push(parent.len());
+                parent.len() - 1
+            })
+        };
+        let mut buckets = bucket_keys(&occurrences[index].value);
+        let Some(first) = buckets.next() else {
+            continue;
+        };
+        let first = id_of(first);
+        let second = buckets.next().map(&mut id_of);
+        firsts.push((index, first));
+        if let Some(second) = second {
+            let (a, b) = (root(&mut parent, first), root(&mut parent, second));
             parent[a.max(b)] = a.min(b);
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (&index, ids) in order.iter().zip(&keys) {
-        let group = root(&mut parent, ids[0]);
+    for &(index, first) in &firsts {
+        let group = root(&mut parent, first);
         groups.entry(group).or_default().push(index);
     }
     groups.into_values().collect()
@@ -300,18 +301,16 @@ fn independent_groups(order: &[usize], occurrences: &[Occurrence]) -> Vec<Vec<us
 
 /// The month buckets a value is compared in: every month a day, week or
 /// month touches; for a year, the year alone (month 0).
-fn bucket_keys(value: &DateValue) -> Vec<(i16, i8)> {
+fn bucket_keys(value: &DateValue) -> impl Iterator<Item = (i16, i8)> + Clone {
     if value.precision == Precision::Year {
-        return vec![(value.start.year(), 0)];
+        return [Some((value.start.year(), 0)), None].into_iter().flatten();
     }
     let first = (value.start.year(), value.start.month());
     let last_day = value.last_day();
     let last = (last_day.year(), last_day.month());
-    if first == last {
-        vec![first]
-    } else {
-        vec![first, last]
-    }
+    [Some(first), (first != last).then_some(last)]
+        .into_iter()
+        .flatten()
 }
 
 #[cfg(test)]
