@@ -27,6 +27,7 @@ pub mod clean;
 pub mod config;
 pub mod diag;
 pub mod extract;
+pub mod fingerprint;
 pub mod frontmatter;
 pub mod incremental;
 pub mod init;

@@ -189,7 +189,7 @@ impl SourceFile {
     /// bytes (the text is made from them) and its sidecar.
     pub fn key(&self) -> u64 {
         use std::hash::{Hash, Hasher};
-        let mut hasher = std::hash::DefaultHasher::new();
+        let mut hasher = crate::fingerprint::Fingerprinter::new();
         (&self.id, &self.path, &self.bytes).hash(&mut hasher);
         format!("{:?}", self.sidecar).hash(&mut hasher);
         hasher.finish()

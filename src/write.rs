@@ -12,7 +12,6 @@
 use crate::render::OutputFile;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
@@ -20,9 +19,7 @@ use std::path::{Component, Path, PathBuf};
 pub type Manifest = HashMap<String, u64>;
 
 fn content_hash(bytes: &[u8]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
+    crate::fingerprint::hash_of(bytes)
 }
 
 /// The manifest of a site just written by [`write_site`].

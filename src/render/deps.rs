@@ -11,10 +11,12 @@
 
 use super::links::{LinkContext, Lookup};
 use super::views;
+pub use crate::fingerprint::hash_of;
+use crate::fingerprint::Fingerprinter;
 use crate::link::Site;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 /// One input of a page.
@@ -63,12 +65,6 @@ pub struct Fingerprints {
     home: u64,
 }
 
-pub fn hash_of(value: impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
-}
-
 fn debug_hash(value: &impl std::fmt::Debug) -> u64 {
     hash_of(format!("{value:?}"))
 }
@@ -104,7 +100,7 @@ impl Fingerprints {
             .sources
             .par_iter()
             .map(|source| {
-                let mut h = DefaultHasher::new();
+                let mut h = Fingerprinter::new();
                 match source_keys.get(&source.id) {
                     Some(key) => key.hash(&mut h),
                     None => format!("{:?}", source.article).hash(&mut h),
@@ -142,7 +138,7 @@ impl Fingerprints {
             .timeline
             .par_iter()
             .map(|entry| {
-                let mut h = DefaultHasher::new();
+                let mut h = Fingerprinter::new();
                 (&entry.id, entry.value).hash(&mut h);
                 for citation in &entry.citations {
                     // The paragraph's print covers the source and the sentence's text.
@@ -166,7 +162,7 @@ impl Fingerprints {
             .par_iter()
             .enumerate()
             .map(|(index, person)| {
-                let mut h = DefaultHasher::new();
+                let mut h = Fingerprinter::new();
                 person_cards[index].hash(&mut h);
                 (&person.aliases, &person.description).hash(&mut h);
                 format!("{:?}", person.profile).hash(&mut h);
@@ -207,7 +203,7 @@ impl Fingerprints {
             })
             .collect();
         cited.par_sort_unstable();
-        let mut year_mentions: HashMap<i16, DefaultHasher> = HashMap::new();
+        let mut year_mentions: HashMap<i16, Fingerprinter> = HashMap::new();
         for (source, found) in site.sources.iter().enumerate() {
             for (index, mention) in found.dates.iter().enumerate() {
                 let year = mention.value.year();
@@ -285,7 +281,7 @@ impl Fingerprints {
 
     /// The fingerprint of a page: its template, the site-wide settings and its inputs.
     pub fn page(&self, template: u64, global: u64, url: &str, deps: &[Dep]) -> u64 {
-        let mut h = DefaultHasher::new();
+        let mut h = Fingerprinter::new();
         (template, global, url).hash(&mut h);
         for &dep in deps {
             (dep, self.of(dep)).hash(&mut h);
