@@ -61,6 +61,9 @@ pub struct Source {
     pub people: Vec<PersonSpan>,
     /// Date mentions in the body, in order.
     pub dates: Vec<DateMention>,
+    /// For each date mention, its sentence as the timeline reads it; emptied
+    /// once the timeline is built.
+    pub date_contexts: Vec<timeline::DateContext>,
     /// For each date mention, the timeline entry it belongs to.
     pub date_entries: Vec<Option<usize>>,
     /// For each author, the person id.
@@ -354,7 +357,29 @@ pub fn process_source(file: crate::load::SourceFile) -> Processed {
 fn extract_into(source: &mut Source) -> Extracted {
     let mut found = extract(&source.article, source.date);
     source.dates = std::mem::take(&mut found.dates);
+    source.date_contexts = date_contexts(source);
     found
+}
+
+/// The sentence around each date mention of `source`, as the timeline reads it.
+fn date_contexts(source: &Source) -> Vec<timeline::DateContext> {
+    let mut sentences = ParagraphSentences::default();
+    source
+        .dates
+        .iter()
+        .map(|mention| {
+            let span = mention.span;
+            match source.article.blocks.get(span.block) {
+                // A dateline or edition note dates the text: it never reaches the timeline.
+                Some(block) if !mention.reference => {
+                    let range = sentences.around(0, span.block, &block.text, span.start);
+                    let sentence = &block.text[range.clone()];
+                    timeline::DateContext::new(block.kind, sentence, range, &mention.text)
+                }
+                _ => timeline::DateContext::default(),
+            }
+        })
+        .collect()
 }
 
 /// Cleans one source; its people and dates are found later, by [`extract`].
@@ -403,6 +428,7 @@ fn clean_source(file: crate::load::SourceFile) -> (Source, Vec<Diagnostic>) {
         url: sidecar.url.clone(),
         language: sidecar.language.clone(),
         dates: Vec::new(),
+        date_contexts: Vec::new(),
         date_entries: Vec::new(),
         people: Vec::new(),
         author_ids: Vec::new(),
@@ -720,6 +746,8 @@ fn link_timeline(
     }
     for source in sources.iter_mut() {
         source.date_entries.resize(source.dates.len(), None);
+        // Only the grouping above reads the contexts: free their words for rendering.
+        source.date_contexts = Vec::new();
     }
     (timeline, eras)
 }
@@ -728,8 +756,8 @@ fn link_timeline(
 /// sentence and the people named in that sentence.
 fn occurrences_in(source_index: usize, source: &Source) -> Vec<timeline::Occurrence<'_>> {
     let mut occurrences = Vec::with_capacity(source.dates.len());
-    let mut sentences = ParagraphSentences::default();
-    for (mention_index, mention) in source.dates.iter().enumerate() {
+    let mentions = source.dates.iter().zip(&source.date_contexts);
+    for (mention_index, (mention, context)) in mentions.enumerate() {
         // A dateline or edition note dates the text, not an event in it.
         if mention.reference {
             continue;
@@ -737,8 +765,10 @@ fn occurrences_in(source_index: usize, source: &Source) -> Vec<timeline::Occurre
         let Some(block) = source.article.blocks.get(mention.span.block) else {
             continue;
         };
-        let span = mention.span;
-        let range = sentences.around(source_index, span.block, &block.text, span.start);
+        let range = context.sentence.clone();
+        let Some(sentence) = block.text.get(range.clone()) else {
+            continue;
+        };
         let mut in_sentence = people_within(&source.people, mention.span.block, &range);
         in_sentence.sort_unstable();
         in_sentence.dedup();
@@ -748,9 +778,11 @@ fn occurrences_in(source_index: usize, source: &Source) -> Vec<timeline::Occurre
             value: mention.value,
             block_kind: block.kind,
             text: &mention.text,
-            sentence: &block.text[range.clone()],
+            sentence,
             sentence_range: range,
             people: in_sentence,
+            words: std::borrow::Cow::Borrowed(&context.words),
+            event: context.event,
         });
     }
     occurrences

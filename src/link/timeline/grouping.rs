@@ -35,30 +35,20 @@ pub struct Similarity {
 }
 
 impl Similarity {
-    /// Reads the sentences of `occurrences` and keeps their salient words.
+    /// Keeps the salient words among each occurrence's content words
+    /// ([`sentence_words`]).
     ///
     /// Words are kept as 64-bit fingerprints rather than strings: an archive
     /// has a few hundred thousand occurrences of a dozen words each, and only
     /// equality matters. Two different words share a fingerprint with odds
     /// around one in 10^10 for a whole archive's vocabulary.
     pub fn new(occurrences: &[Occurrence]) -> Self {
-        let content: Vec<Vec<u64>> = occurrences
-            .par_iter()
-            .map_init(String::new, |lowered, occurrence| {
-                let mut words = Vec::new();
-                for_each_content_word(occurrence.sentence, lowered, |word| {
-                    words.push(fingerprint(word));
-                });
-                words.sort_unstable();
-                words.dedup();
-                words
-            })
-            .collect();
+        let content: Vec<&[u64]> = occurrences.iter().map(|o| o.words.as_ref()).collect();
         // Counted per thread, then the counts are added up.
         let document_frequency = content
             .par_iter()
             .fold(WordCounts::default, |mut counts, words| {
-                for &word in words {
+                for &word in *words {
                     *counts.entry(word).or_default() += 1;
                 }
                 counts
@@ -72,10 +62,9 @@ impl Similarity {
         let common_above = (occurrences.len() / 4).max(3);
         let words = content
             .into_par_iter()
-            .map(|mut words| {
-                words.retain(|word| document_frequency[word] <= common_above);
-                words.shrink_to_fit();
-                words
+            .map(|words| {
+                let salient = |word: &&u64| document_frequency[*word] <= common_above;
+                words.iter().filter(salient).copied().collect()
             })
             .collect();
         let last_days = occurrences
@@ -114,6 +103,17 @@ impl Similarity {
             _ => false,
         }
     }
+}
+
+/// The fingerprints of the content words of `sentence`, sorted, each once.
+pub fn sentence_words(sentence: &str) -> Vec<u64> {
+    let mut words = Vec::new();
+    for_each_content_word(sentence, &mut String::new(), |word| {
+        words.push(fingerprint(word));
+    });
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// How many sentences each word fingerprint is in.

@@ -63,6 +63,37 @@ pub struct Occurrence<'a> {
     pub sentence_range: std::ops::Range<usize>,
     /// Indices of the people named in the same sentence.
     pub people: Vec<usize>,
+    /// The sentence's content words (see [`DateContext::words`]).
+    pub words: std::borrow::Cow<'a, [u64]>,
+    /// Whether the mention dates an event ([`is_event`]).
+    pub event: bool,
+}
+
+/// What the timeline reads from the sentence around one date mention. It
+/// depends on the source alone, so it is worked out with the source's
+/// extraction (in parallel, and kept by `serve` for unchanged sources)
+/// rather than while linking the whole site.
+#[derive(Debug, Clone, Default)]
+pub struct DateContext {
+    /// Where the sentence is in its block's text.
+    pub sentence: std::ops::Range<usize>,
+    /// The fingerprints of the sentence's content words, sorted, each once;
+    /// grouping keeps those that are not common across the site.
+    pub words: Vec<u64>,
+    /// Whether the mention dates an event ([`is_event`]).
+    pub event: bool,
+}
+
+impl DateContext {
+    /// The context of a date expression `text` in `sentence` (bytes `range`
+    /// of a block of `kind`).
+    pub fn new(kind: BlockKind, sentence: &str, range: std::ops::Range<usize>, text: &str) -> Self {
+        DateContext {
+            sentence: range,
+            words: grouping::sentence_words(sentence),
+            event: is_event_in(kind, sentence, text),
+        }
+    }
 }
 
 /// An editorial timeline event or era from `content/events/`.
@@ -93,11 +124,14 @@ pub struct Entry {
 /// True when the occurrence should appear on the timeline (see the policy
 /// in the module header).
 pub fn is_event(occurrence: &Occurrence) -> bool {
-    matches!(
-        occurrence.block_kind,
-        BlockKind::Paragraph | BlockKind::Quote
-    ) && !is_edition_note(occurrence.sentence)
-        && !is_dateline(occurrence.sentence, occurrence.text)
+    is_event_in(occurrence.block_kind, occurrence.sentence, occurrence.text)
+}
+
+/// [`is_event`] for a date expression `text` in `sentence`, in a block of `kind`.
+fn is_event_in(kind: BlockKind, sentence: &str, text: &str) -> bool {
+    matches!(kind, BlockKind::Paragraph | BlockKind::Quote)
+        && !is_edition_note(sentence)
+        && !is_dateline(sentence, text)
 }
 
 /// "Appeared in the January 18, 2024, print edition": dates the document.
@@ -147,7 +181,7 @@ pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -
     let similarity = Similarity::new(occurrences);
     let mut order: Vec<usize> = (0..occurrences.len())
         .into_par_iter()
-        .filter(|&index| is_event(&occurrences[index]))
+        .filter(|&index| occurrences[index].event)
         .collect();
     // Every key ends with a unique index, so an unstable sort gives the one order.
     order.par_sort_unstable_by_key(|&index| {

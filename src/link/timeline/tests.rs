@@ -50,6 +50,10 @@ fn occurrence<'a>(
         sentence,
         sentence_range: 0..sentence.len(),
         people: people.to_vec(),
+        words: DateContext::new(BlockKind::Paragraph, sentence, 0..0, text)
+            .words
+            .into(),
+        event: is_event_in(BlockKind::Paragraph, sentence, text),
     }
 }
 
