@@ -303,7 +303,7 @@ fn hostile_input_does_not_panic() {
 #[test]
 fn seed_timeline_groups_the_january_2020_strike_and_skips_datelines() {
     use backstory::extract::sentence_around;
-    use backstory::link::timeline::{build_entries, is_event, Occurrence};
+    use backstory::link::timeline::{build_entries, is_event, DateContext, Occurrence};
     let fixture: SeedFixture = toml::from_str(&fixture("seeds.toml")).expect("seeds.toml parses");
     let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/sources");
     // The occurrences borrow the articles' text and the mentions' words.
@@ -322,15 +322,20 @@ fn seed_timeline_groups_the_january_2020_strike_and_skips_datelines() {
         for (index, mention) in mentions.iter().enumerate() {
             let block = &article.blocks[mention.span.block];
             let sentence_range = sentence_around(&block.text, mention.span.start);
+            let sentence = &block.text[sentence_range.clone()];
+            let context =
+                DateContext::new(block.kind, sentence, sentence_range.clone(), &mention.text);
             occurrences.push(Occurrence {
                 source,
                 mention: index,
                 value: mention.value,
                 block_kind: block.kind,
                 text: &mention.text,
-                sentence: &block.text[sentence_range.clone()],
+                sentence,
                 sentence_range,
                 people: Vec::new(),
+                words: context.words.into(),
+                event: context.event,
             });
         }
     }
