@@ -1,16 +1,21 @@
 //! Incremental rebuilds for `watch` and `serve`: the site on disk in, the
 //! output folder brought up to date out, redoing only what an edit affects.
 //!
-//! Between rebuilds the [`Engine`] keeps three memories:
+//! Between rebuilds the [`Engine`] keeps these memories:
 //! - clean+extract results per source, keyed by a hash of the raw file and its
-//!   sidecar, so an edit re-cleans only the edited source;
+//!   sidecar, so an edit re-cleans only the edited source (with it, what the
+//!   timeline reads from each date's sentence);
+//! - the timeline's independent groups of dated mentions, keyed by all that
+//!   grouping reads from them, so only the groups an edit touches are grouped
+//!   again (see [`link::timeline::GroupingMemo`]);
+//! - partial HTML of timeline entries, by fingerprint;
 //! - each page's fingerprint (see [`crate::render::deps`]), so only pages whose
 //!   inputs changed are rendered again;
 //! - a hash of every file in the output folder, so only files whose bytes
 //!   changed are written and files no longer produced are removed.
 //!
-//! Loading and linking always run over the whole site: they are what tells
-//! which people, dates and pages an edit touches. Errors are found before
+//! Loading and the rest of linking run over the whole site: they are what
+//! tells which people, dates and pages an edit touches. Errors are found before
 //! anything is written, so a failed rebuild leaves the last good output as it was.
 
 use crate::build::{check_output_location, BuildOptions};
@@ -42,6 +47,8 @@ pub struct Engine {
     sources: SourceCache,
     /// Partial HTML from the last rebuild.
     fragments: render::Fragments,
+    /// The timeline's groups from the last rebuild.
+    grouping: link::timeline::GroupingMemo,
 }
 
 /// What one rebuild did.
@@ -84,6 +91,7 @@ impl Engine {
             pending_exports: None,
             sources: SourceCache::default(),
             fragments: render::Fragments::default(),
+            grouping: link::timeline::GroupingMemo::default(),
         }
     }
 
@@ -154,7 +162,7 @@ impl Engine {
                 .insert(key, processed.clone());
             processed
         };
-        let (site, mut diagnostics) = link::link_with(content, &process);
+        let (site, mut diagnostics) = link::link_with(content, &process, &self.grouping);
         // Only sources that still exist are remembered.
         *self.processed.lock().expect("not poisoned") = fresh.into_inner().expect("not poisoned");
         report.cleaned = cleaned.into_inner();

@@ -192,13 +192,20 @@ pub fn link_in_stages(
 pub fn link_with(
     content: Content,
     process: &(dyn Fn(crate::load::SourceFile) -> Processed + Sync),
+    grouping: &timeline::GroupingMemo,
 ) -> (Site, Vec<Diagnostic>) {
-    link_inner(content, Some(process), &mut |_| {})
+    link_inner(content, Some((process, grouping)), &mut |_| {})
 }
+
+/// The memoized clean+extract step and timeline grouping of watch mode.
+type Memo<'a> = (
+    &'a (dyn Fn(crate::load::SourceFile) -> Processed + Sync),
+    &'a timeline::GroupingMemo,
+);
 
 fn link_inner(
     content: Content,
-    process: Option<&(dyn Fn(crate::load::SourceFile) -> Processed + Sync)>,
+    memo: Option<Memo>,
     stage_done: &mut dyn FnMut(&'static str),
 ) -> (Site, Vec<Diagnostic>) {
     let Content {
@@ -212,8 +219,8 @@ fn link_inner(
         mut diagnostics,
     } = content;
 
-    let (sources, extracted): (Vec<Source>, Vec<Extracted>) = match process {
-        Some(process) => {
+    let (sources, extracted): (Vec<Source>, Vec<Extracted>) = match memo {
+        Some((process, _)) => {
             let processed: Vec<Processed> = source_files.into_par_iter().map(process).collect();
             let mut sources = Vec::with_capacity(processed.len());
             let mut extracted = Vec::with_capacity(processed.len());
@@ -260,8 +267,14 @@ fn link_inner(
     );
     // The per-source people are merged now; free them before the timeline's peak.
     drop(extracted);
-    let (timeline, eras) =
-        link_timeline(&root, &mut sources, &mut people, events, &mut diagnostics);
+    let (timeline, eras) = link_timeline(
+        &root,
+        &mut sources,
+        &mut people,
+        events,
+        &mut diagnostics,
+        memo.map(|m| m.1),
+    );
 
     let names = NameMatcher::new(&people);
     let mut pages: Vec<Page> = pages
@@ -598,6 +611,7 @@ fn link_timeline(
     people: &mut [Person],
     events: Vec<MarkdownFile<crate::load::EventMeta>>,
     diagnostics: &mut Vec<Diagnostic>,
+    grouping: Option<&timeline::GroupingMemo>,
 ) -> (Vec<TimelineEntry>, Vec<Era>) {
     // Each source's occurrences are found on their own, in parallel; joined in source order.
     let per_source: Vec<Vec<timeline::Occurrence>> = sources
@@ -671,7 +685,7 @@ fn link_timeline(
             sources: cited,
         }));
     }
-    let entries = timeline::build_entries(&occurrences, &editorial_inputs);
+    let entries = timeline::build_entries_with(&occurrences, &editorial_inputs, grouping);
     // The occurrences borrow the sources' text; what the citations keep is owned.
     let mut cited: Vec<(usize, usize, std::ops::Range<usize>, Vec<usize>)> = occurrences
         .into_iter()

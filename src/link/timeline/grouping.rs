@@ -74,6 +74,11 @@ impl Similarity {
         Similarity { words, last_days }
     }
 
+    /// The salient words of occurrence `index`, as fingerprints, sorted.
+    pub fn words(&self, index: usize) -> &[u64] {
+        self.words.get(index).map_or(&[], Vec::as_slice)
+    }
+
     /// The last day of occurrence `index`'s period.
     pub fn last_day(&self, index: usize) -> Option<Date> {
         self.last_days.get(index).copied()

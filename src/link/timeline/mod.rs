@@ -40,7 +40,9 @@ use crate::extract::dates::{DateValue, Precision};
 use grouping::{compatible_ending, Similarity};
 use rayon::prelude::*;
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
 
 /// A date mention from a source, with what the timeline needs to know about it.
 /// The words are borrowed from the source's text, so an archive's hundreds of
@@ -178,6 +180,26 @@ const RECENT_ENTRIES_COMPARED: usize = 256;
 
 /// Orders and groups occurrences and editorial events into timeline entries.
 pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -> Vec<Entry> {
+    build_entries_with(occurrences, editorial, None)
+}
+
+/// The groupings of the last build, for `serve` and `watch`: each independent
+/// group of occurrences (see [`independent_groups`]) by a fingerprint of all
+/// that grouping reads from it, with its entries as positions in the group.
+/// An edit changes the fingerprints of the few groups its dates fall in; the
+/// others are taken from here instead of being grouped again.
+#[derive(Default)]
+pub struct GroupingMemo {
+    groups: Mutex<HashMap<u64, Vec<Vec<u32>>>>,
+}
+
+/// [`build_entries`], taking unchanged groups from `memo` and leaving in it
+/// the groups of this build.
+pub fn build_entries_with(
+    occurrences: &[Occurrence],
+    editorial: &[EditorialEvent],
+    memo: Option<&GroupingMemo>,
+) -> Vec<Entry> {
     let similarity = Similarity::new(occurrences);
     let mut order: Vec<usize> = (0..occurrences.len())
         .into_par_iter()
@@ -198,10 +220,33 @@ pub fn build_entries(occurrences: &[Occurrence], editorial: &[EditorialEvent]) -
     // such group is grouped on its own, in parallel. Within a group the order
     // is the one above, and the entries are sorted below: the result is the
     // same as one pass over all of them.
-    let mut entries: Vec<Entry> = independent_groups(&order, occurrences)
-        .par_iter()
-        .flat_map_iter(|group| group_in_order(group, occurrences, &similarity))
-        .collect();
+    let groups = independent_groups(&order, occurrences);
+    let mut entries: Vec<Entry> = match memo {
+        None => groups
+            .par_iter()
+            .flat_map_iter(|group| group_in_order(group, occurrences, &similarity))
+            .collect(),
+        Some(memo) => {
+            let previous = std::mem::take(&mut *memo.groups.lock().expect("not poisoned"));
+            let grouped: Vec<(u64, Vec<Vec<u32>>)> = groups
+                .par_iter()
+                .map(|group| {
+                    let key = group_key(group, occurrences, &similarity);
+                    let positions = previous.get(&key).cloned().unwrap_or_else(|| {
+                        as_positions(group, group_in_order(group, occurrences, &similarity))
+                    });
+                    (key, positions)
+                })
+                .collect();
+            let entries = groups
+                .iter()
+                .zip(&grouped)
+                .flat_map(|(group, (_, positions))| from_positions(group, positions, occurrences))
+                .collect();
+            *memo.groups.lock().expect("not poisoned") = grouped.into_iter().collect();
+            entries
+        }
+    };
     for entry in &mut entries {
         entry.occurrences.sort_unstable_by_key(|&index| {
             (occurrences[index].source, occurrences[index].mention, index)
@@ -289,6 +334,63 @@ fn group_in_order(
         }
     }
     entries
+}
+
+/// A fingerprint of everything [`group_in_order`] reads from `group`: for each
+/// occurrence in order, its value (and so its period), its people and its
+/// salient words. Equal fingerprints give the same entries, as positions.
+fn group_key(group: &[usize], occurrences: &[Occurrence], similarity: &Similarity) -> u64 {
+    let mut hasher = crate::fingerprint::Fingerprinter::new();
+    group.len().hash(&mut hasher);
+    for &index in group {
+        let occurrence = &occurrences[index];
+        (
+            occurrence.value,
+            &occurrence.people,
+            similarity.words(index),
+        )
+            .hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// `entries` of `group` with each occurrence index replaced by its position in `group`.
+fn as_positions(group: &[usize], entries: Vec<Entry>) -> Vec<Vec<u32>> {
+    let position: HashMap<usize, u32> = (0u32..)
+        .zip(group.iter().copied())
+        .map(|(p, i)| (i, p))
+        .collect();
+    entries
+        .into_iter()
+        .map(|entry| {
+            entry
+                .occurrences
+                .iter()
+                .map(|index| position[index])
+                .collect()
+        })
+        .collect()
+}
+
+/// The entries of `group` from their positions (see [`as_positions`]); an
+/// entry takes the value of its first occurrence, as [`group_in_order`] gives it.
+fn from_positions<'a>(
+    group: &'a [usize],
+    positions: &'a [Vec<u32>],
+    occurrences: &'a [Occurrence],
+) -> impl Iterator<Item = Entry> + 'a {
+    positions.iter().filter_map(move |members| {
+        let members: Vec<usize> = members
+            .iter()
+            .filter_map(|&p| group.get(p as usize).copied())
+            .collect();
+        let first = *members.first()?;
+        Some(Entry {
+            value: occurrences[first].value,
+            occurrences: members,
+            editorial: None,
+        })
+    })
 }
 
 /// Splits `order` into groups whose occurrences share no bucket with any

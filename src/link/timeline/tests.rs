@@ -358,3 +358,57 @@ fn grouping_splits_only_where_buckets_never_meet() {
     // The week ties January to February; March and each year stand alone.
     assert_eq!(groups, vec![vec![0], vec![1, 2, 3], vec![4], vec![5]]);
 }
+
+/// Entries as comparable values: value and occurrences.
+fn entry_list(entries: &[Entry]) -> Vec<(String, Vec<usize>)> {
+    entries
+        .iter()
+        .map(|e| (e.value.iso(), e.occurrences.clone()))
+        .collect()
+}
+
+#[test]
+fn remembered_groups_give_the_entries_a_fresh_grouping_gives() {
+    let strike = "Dockworkers began a strike at the harbour over pay.";
+    let vote = "The council voted on the harbour budget after a long debate.";
+    let storm = "A storm closed the ferry terminal for the afternoon.";
+    let mut occurrences = vec![
+        occurrence(0, 0, "2020-01-15", "Jan. 15", strike, &[1]),
+        occurrence(1, 0, "2020-01", "January", strike, &[]),
+        occurrence(1, 1, "2020-03-09", "March 9", vote, &[2]),
+        occurrence(2, 0, "2020-03-09", "March 9", vote, &[]),
+        occurrence(2, 1, "2021", "2021", storm, &[]),
+        occurrence(3, 0, "2021", "2021", storm, &[3]),
+    ];
+    let memo = GroupingMemo::default();
+    let fresh = entry_list(&build_entries(&occurrences, &[]));
+    assert_eq!(
+        entry_list(&build_entries_with(&occurrences, &[], Some(&memo))),
+        fresh
+    );
+    // The second time every group comes from the memo.
+    assert_eq!(
+        entry_list(&build_entries_with(&occurrences, &[], Some(&memo))),
+        fresh
+    );
+    assert_eq!(memo.groups.lock().unwrap().len(), 3);
+
+    // An edit that changes what March's sentences say splits that entry;
+    // the other groups are remembered, and the result is still a fresh one's.
+    occurrences[3] = occurrence(2, 0, "2020-03-09", "March 9", storm, &[]);
+    let fresh = entry_list(&build_entries(&occurrences, &[]));
+    let remembered = entry_list(&build_entries_with(&occurrences, &[], Some(&memo)));
+    assert_eq!(remembered, fresh);
+    assert_eq!(
+        fresh.iter().filter(|(iso, _)| iso == "2020-03-09").count(),
+        2,
+        "{fresh:?}"
+    );
+    // A source added before the others moves every index; positions still map back.
+    occurrences.insert(0, occurrence(9, 0, "2019-05-01", "May 1", vote, &[]));
+    let fresh = entry_list(&build_entries(&occurrences, &[]));
+    assert_eq!(
+        entry_list(&build_entries_with(&occurrences, &[], Some(&memo))),
+        fresh
+    );
+}
