@@ -24,6 +24,7 @@ use names::NameMatcher;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The whole site as a graph, ready to render.
 #[derive(Debug)]
@@ -56,14 +57,15 @@ pub struct Source {
     pub authors: Vec<String>,
     pub url: Option<String>,
     pub language: Option<String>,
-    pub article: Article,
+    /// Shared, so that watch mode's copies of unchanged sources cost little.
+    pub article: Arc<Article>,
     /// Person mentions in the body, sorted by span.
     pub people: Vec<PersonSpan>,
     /// Date mentions in the body, in order.
-    pub dates: Vec<DateMention>,
+    pub dates: Arc<[DateMention]>,
     /// For each date mention, its sentence as the timeline reads it; emptied
     /// once the timeline is built.
-    pub date_contexts: Vec<timeline::DateContext>,
+    pub date_contexts: Arc<[timeline::DateContext]>,
     /// For each date mention, the timeline entry it belongs to.
     pub date_entries: Vec<Option<usize>>,
     /// For each author, the person id.
@@ -369,8 +371,8 @@ pub fn process_source(file: crate::load::SourceFile) -> Processed {
 /// reads them there), so the returned [`Extracted`] has only the people.
 fn extract_into(source: &mut Source) -> Extracted {
     let mut found = extract(&source.article, source.date);
-    source.dates = std::mem::take(&mut found.dates);
-    source.date_contexts = date_contexts(source);
+    source.dates = std::mem::take(&mut found.dates).into();
+    source.date_contexts = date_contexts(source).into();
     found
 }
 
@@ -440,13 +442,13 @@ fn clean_source(file: crate::load::SourceFile) -> (Source, Vec<Diagnostic>) {
         },
         url: sidecar.url.clone(),
         language: sidecar.language.clone(),
-        dates: Vec::new(),
-        date_contexts: Vec::new(),
+        dates: Arc::from([]),
+        date_contexts: Arc::from([]),
         date_entries: Vec::new(),
         people: Vec::new(),
         author_ids: Vec::new(),
         photographers: Vec::new(),
-        article,
+        article: Arc::new(article),
     };
     (source, problems)
 }
@@ -761,7 +763,7 @@ fn link_timeline(
     for source in sources.iter_mut() {
         source.date_entries.resize(source.dates.len(), None);
         // Only the grouping above reads the contexts: free their words for rendering.
-        source.date_contexts = Vec::new();
+        source.date_contexts = Arc::from([]);
     }
     (timeline, eras)
 }
@@ -770,7 +772,7 @@ fn link_timeline(
 /// sentence and the people named in that sentence.
 fn occurrences_in(source_index: usize, source: &Source) -> Vec<timeline::Occurrence<'_>> {
     let mut occurrences = Vec::with_capacity(source.dates.len());
-    let mentions = source.dates.iter().zip(&source.date_contexts);
+    let mentions = source.dates.iter().zip(source.date_contexts.iter());
     for (mention_index, (mention, context)) in mentions.enumerate() {
         // A dateline or edition note dates the text, not an event in it.
         if mention.reference {
