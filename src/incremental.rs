@@ -26,6 +26,7 @@ use crate::render::data::is_export;
 use crate::render::{self, Incremental, RenderOptions};
 use crate::write::{self, Manifest};
 use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -234,11 +235,20 @@ impl Engine {
     /// Writes the JSON exports the last [`Engine::rebuild_pages`] left out, if
     /// any; returns the paths whose bytes changed.
     pub fn write_exports(&mut self) -> std::io::Result<Vec<String>> {
-        let (Some(site), Some(manifest)) = (self.pending_exports.take(), &mut self.manifest) else {
+        self.write_exports_unless(&AtomicBool::new(false))
+    }
+
+    /// [`Engine::write_exports`], given up as soon as `stop` turns true (a
+    /// newer edit has come in: the rebuild for it makes its own exports).
+    /// Nothing is written then, and the exports stay owed.
+    pub fn write_exports_unless(&mut self, stop: &AtomicBool) -> std::io::Result<Vec<String>> {
+        let (Some(site), Some(manifest)) = (&self.pending_exports, &mut self.manifest) else {
             return Ok(Vec::new());
         };
-        let exports = render::render_exports(&site, &self.render_options);
-        drop(site);
+        let Some(exports) = render::render_exports_unless(site, &self.render_options, stop) else {
+            return Ok(Vec::new());
+        };
+        self.pending_exports = None;
         write::write_changed(&exports, &self.options.output_dir(), manifest)
     }
 

@@ -33,10 +33,33 @@ const UNUSED_PREFIXES: &[&str] = &[
 /// Indexes the searchable pages among `files` in `language` (a BCP 47 tag;
 /// its primary subtag picks Pagefind's stemmer) and returns the index files.
 pub fn index_site(files: &[OutputFile], language: &str) -> Result<Vec<OutputFile>, Diagnostic> {
+    index_with(files, language, || {})
+}
+
+/// [`index_site`], calling `on_thread_start` in every thread the indexer starts.
+fn index_with(
+    files: &[OutputFile],
+    language: &str,
+    on_thread_start: impl Fn() + Send + Sync + 'static,
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let runtime = tokio::runtime::Builder::new_current_thread()
+        .on_thread_start(on_thread_start)
         .build()
         .map_err(|error| problem(format!("cannot start the search indexer: {error}")))?;
     runtime.block_on(build_index(files, language))
+}
+
+/// Gives the calling thread the lowest CPU priority (nice 19), so that the
+/// search index, rebuilt in the background while an editor works, yields
+/// the processors to the rebuild the editor is waiting for. Only on Linux,
+/// where priority is per thread; elsewhere it would slow the whole program.
+fn yield_to_rebuilds() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority and gettid only read their integer arguments; a
+    // failure (not permitted, say) leaves the priority as it was, which is harmless.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 19);
+    }
 }
 
 async fn build_index(files: &[OutputFile], language: &str) -> Result<Vec<OutputFile>, Diagnostic> {
@@ -117,8 +140,16 @@ impl Refresher {
     /// index the same pages) and writes the index files that changed. `Err`
     /// for I/O failures; a problem indexing is the inner `Err`.
     pub fn refresh(&mut self, language: &str) -> std::io::Result<Result<Changes, Diagnostic>> {
+        self.refresh_with(language, || {})
+    }
+
+    fn refresh_with(
+        &mut self,
+        language: &str,
+        on_thread_start: impl Fn() + Send + Sync + 'static,
+    ) -> std::io::Result<Result<Changes, Diagnostic>> {
         let pages = html_pages(&self.output)?;
-        let index = match index_site(&pages, language) {
+        let index = match index_with(&pages, language, on_thread_start) {
             Ok(index) => index,
             Err(problem) => return Ok(Err(problem)),
         };
@@ -127,14 +158,26 @@ impl Refresher {
 
     /// Moves the refresher to a thread of its own: each request indexes the
     /// site once, and requests that arrive while it works are merged into one.
+    /// That thread and the threads it works with run at the lowest priority
+    /// (see [`yield_to_rebuilds`]), with a thread pool of their own.
     pub fn in_background(mut self) -> Background {
         let (sender, receiver) = mpsc::channel::<String>();
         std::thread::spawn(move || {
+            yield_to_rebuilds();
+            // Pagefind works in parallel with rayon: in a pool of its own, so
+            // that the rebuilds' pool is not shared with it.
+            let pool = rayon::ThreadPoolBuilder::new()
+                .start_handler(|_| yield_to_rebuilds())
+                .build();
             while let Ok(mut language) = receiver.recv() {
                 while let Ok(newer) = receiver.try_recv() {
                     language = newer;
                 }
-                match self.refresh(&language) {
+                let refreshed = match &pool {
+                    Ok(pool) => pool.install(|| self.refresh_with(&language, yield_to_rebuilds)),
+                    Err(_) => self.refresh_with(&language, yield_to_rebuilds),
+                };
+                match refreshed {
                     Ok(Ok(_)) => {}
                     Ok(Err(problem)) => eprintln!("{problem}"),
                     Err(error) => eprintln!("error: cannot update the search index: {error}"),

@@ -9,7 +9,8 @@
 use notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 /// How long a path must be quiet before its events are reported.
@@ -57,6 +58,8 @@ pub struct Watcher {
     debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
     receiver: mpsc::Receiver<DebounceEventResult>,
     templates_watched: bool,
+    /// Set as soon as a relevant change arrives (see [`Watcher::news`]).
+    news: Arc<AtomicBool>,
 }
 
 impl Watcher {
@@ -64,7 +67,18 @@ impl Watcher {
     pub fn new(root: &Path) -> notify::Result<Watcher> {
         let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
         let (sender, receiver) = mpsc::channel::<DebounceEventResult>();
-        let mut debouncer = new_debouncer(DEBOUNCE, Some(DEBOUNCE / 4), sender)?;
+        let news = Arc::new(AtomicBool::new(false));
+        let handler = {
+            let (root, news) = (root.clone(), Arc::clone(&news));
+            move |batch: DebounceEventResult| {
+                if !relevant_paths(&root, &batch).is_empty() {
+                    news.store(true, Ordering::Relaxed);
+                }
+                // The receiver lives as long as the watcher, which owns this handler.
+                let _ = sender.send(batch);
+            }
+        };
+        let mut debouncer = new_debouncer(DEBOUNCE, Some(DEBOUNCE / 4), handler)?;
         // The root itself, not recursively: `site.toml`, and `templates/` appearing later.
         debouncer.watch(&root, RecursiveMode::NonRecursive)?;
         for dir in ["content", "templates"] {
@@ -79,7 +93,15 @@ impl Watcher {
             debouncer,
             receiver,
             templates_watched,
+            news,
         })
+    }
+
+    /// A flag that turns true when a relevant change arrives and false when
+    /// `run` hands the changes over: work that a new rebuild would redo (the
+    /// JSON exports) can stop early when it sees it.
+    pub fn news(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.news)
     }
 
     /// Calls `on_change` with each settled batch of relevant paths, until
@@ -101,6 +123,7 @@ impl Watcher {
             }
             paths.sort();
             paths.dedup();
+            self.news.store(false, Ordering::Relaxed);
             if !on_change(paths) {
                 break;
             }
@@ -110,19 +133,25 @@ impl Watcher {
 
     /// The paths in `batch` that can change the site.
     fn relevant(&self, batch: DebounceEventResult) -> Vec<PathBuf> {
-        let events = match batch {
-            Ok(events) => events,
-            // A lost event (queue overflow) means anything may have changed: rebuild.
-            Err(_) => return vec![self.root.join("site.toml")],
-        };
-        events
-            .into_iter()
-            // Our own reads of the content show up as access events; only changes count.
-            .filter(|event| !event.event.kind.is_access())
-            .flat_map(|event| event.event.paths)
-            .filter(|path| is_relevant(&self.root, path))
-            .collect()
+        relevant_paths(&self.root, &batch)
     }
+}
+
+/// The paths in `batch` that can change the site under `root`.
+fn relevant_paths(root: &Path, batch: &DebounceEventResult) -> Vec<PathBuf> {
+    let events = match batch {
+        Ok(events) => events,
+        // A lost event (queue overflow) means anything may have changed: rebuild.
+        Err(_) => return vec![root.join("site.toml")],
+    };
+    events
+        .iter()
+        // Our own reads of the content show up as access events; only changes count.
+        .filter(|event| !event.event.kind.is_access())
+        .flat_map(|event| event.event.paths.iter())
+        .filter(|path| is_relevant(root, path))
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]

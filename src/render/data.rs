@@ -183,6 +183,41 @@ pub fn data_files_with<R: Send>(
         .collect()
 }
 
+/// A writer into memory that fails once `stop` is true, so that a file
+/// being made can be given up midway (see [`super::render_exports_unless`]).
+pub struct Unless<'a> {
+    bytes: Vec<u8>,
+    stop: &'a std::sync::atomic::AtomicBool,
+}
+
+impl<'a> Unless<'a> {
+    pub fn new(stop: &'a std::sync::atomic::AtomicBool) -> Self {
+        Unless {
+            bytes: Vec::new(),
+            stop,
+        }
+    }
+
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+}
+
+impl Write for Unless<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.stop.load(std::sync::atomic::Ordering::Relaxed) {
+            // Not `Interrupted`: `write_all` would try again.
+            return Err(io::Error::other("given up: a newer edit came in"));
+        }
+        self.bytes.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Runs `produce` into memory.
 pub fn produced(path: &str, produce: &Produce) -> OutputFile {
     let mut bytes = Vec::new();
@@ -565,5 +600,26 @@ fn timelinejs_slide(
         text: TimelineJsText { headline, text },
         unique_id: entry.id.clone(),
         group: entry.editorial.as_ref().map(|_| "editorial"),
+    }
+}
+
+#[cfg(test)]
+mod unless_tests {
+    use super::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    #[test]
+    fn a_writer_gives_up_once_told_to_stop() {
+        let stop = AtomicBool::new(false);
+        let mut out = Unless::new(&stop);
+        write_json_lines(&mut out, ["a", "b"]).unwrap();
+        assert_eq!(out.into_bytes(), b"[\n\"a\",\n\"b\"\n]\n");
+
+        let mut out = Unless::new(&stop);
+        out.write_all(b"first").unwrap();
+        stop.store(true, Ordering::Relaxed);
+        // An error `write_all` does not retry, so it returns at once.
+        assert!(out.write_all(b"second").is_err());
+        assert!(write_json_lines(&mut out, ["c"]).is_err());
     }
 }

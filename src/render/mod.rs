@@ -556,6 +556,25 @@ pub fn render_exports(site: &Site, options: &RenderOptions) -> Vec<OutputFile> {
     data::data_files_with(site, &lookup, base_url.as_deref(), exports, data::produced)
 }
 
+/// [`render_exports`], or `None` when `stop` turns true before they are all made.
+pub fn render_exports_unless(
+    site: &Site,
+    options: &RenderOptions,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Option<Vec<OutputFile>> {
+    let lookup = Lookup::new(site);
+    let base_url = base_url(site, options);
+    let exports = data::DataFiles::Exports;
+    let made = |path: &str, produce: &data::Produce| {
+        let mut out = data::Unless::new(stop);
+        produce(&mut out).ok()?;
+        Some(OutputFile::new(path, out.into_bytes()))
+    };
+    data::data_files_with(site, &lookup, base_url.as_deref(), exports, made)
+        .into_iter()
+        .collect()
+}
+
 /// The site's address with one trailing slash, if it has one.
 fn base_url(site: &Site, options: &RenderOptions) -> Option<String> {
     let base_url = options.base_url.clone().or_else(|| site.config.base_url());

@@ -110,6 +110,7 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
     });
     runtime.spawn(accept_loop(listener, shared));
 
+    let news = watcher.news();
     watcher
         .run(|paths| {
             engine.changed(&paths);
@@ -119,7 +120,7 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
                     publish(&sender, &report);
                     // Open pages have been told to reload; the JSON exports
                     // and the search index follow.
-                    if let Err(error) = engine.write_exports() {
+                    if let Err(error) = engine.write_exports_unless(&news) {
                         eprintln!("error: cannot write the JSON exports: {error}");
                     }
                     request_search(search.as_ref(), &engine, &report);
