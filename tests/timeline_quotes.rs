@@ -25,17 +25,20 @@ fn shared_date_site(root: &Path, sources: usize, config: &str) {
     }
 }
 
-fn build(root: &Path) -> std::path::PathBuf {
-    let output = root.join("public");
-    let options = BuildOptions {
+/// Options that build the site at `root` into `root/public`, search off.
+fn options(root: &Path) -> BuildOptions {
+    BuildOptions {
         root: root.to_path_buf(),
-        output: Some(output.clone()),
+        output: Some(root.join("public")),
         no_search: true,
         ..BuildOptions::default()
-    };
-    let report = build_site(&options).unwrap();
+    }
+}
+
+fn build(root: &Path) -> std::path::PathBuf {
+    let report = build_site(&options(root)).unwrap();
     assert!(report.written, "{:?}", report.diagnostics);
-    output
+    root.join("public")
 }
 
 /// The HTML of the timeline entry for 14 February 2021.
@@ -112,13 +115,7 @@ fn an_entry_within_the_default_limit_quotes_every_citation() {
 fn a_negative_quote_limit_is_an_error_naming_the_line() {
     let temp = tempfile::tempdir().unwrap();
     shared_date_site(temp.path(), 1, "\n[timeline]\nquotes = -1\n");
-    let options = BuildOptions {
-        root: temp.path().to_path_buf(),
-        output: Some(temp.path().join("public")),
-        no_search: true,
-        ..BuildOptions::default()
-    };
-    let report = build_site(&options).unwrap();
+    let report = build_site(&options(temp.path())).unwrap();
     assert!(!report.written);
     let problem = report
         .diagnostics
