@@ -245,7 +245,7 @@ impl Engine {
         let (Some(site), Some(manifest)) = (&self.pending_exports, &mut self.manifest) else {
             return Ok(Vec::new());
         };
-        let Some(exports) = render::render_exports_unless(site, &self.render_options, stop) else {
+        let Some(exports) = render::render_exports(site, &self.render_options, stop) else {
             return Ok(Vec::new());
         };
         self.pending_exports = None;

@@ -184,7 +184,7 @@ pub fn data_files_with<R: Send>(
 }
 
 /// A writer into memory that fails once `stop` is true, so that a file
-/// being made can be given up midway (see [`super::render_exports_unless`]).
+/// being made can be given up midway (see [`super::render_exports`]).
 pub struct Unless<'a> {
     bytes: Vec<u8>,
     stop: &'a std::sync::atomic::AtomicBool,

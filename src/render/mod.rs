@@ -548,16 +548,9 @@ pub fn render_changed(
     Ok(result)
 }
 
-/// The JSON exports alone (see [`Incremental::defer_exports`]).
-pub fn render_exports(site: &Site, options: &RenderOptions) -> Vec<OutputFile> {
-    let lookup = Lookup::new(site);
-    let base_url = base_url(site, options);
-    let exports = data::DataFiles::Exports;
-    data::data_files_with(site, &lookup, base_url.as_deref(), exports, data::produced)
-}
-
-/// [`render_exports`], or `None` when `stop` turns true before they are all made.
-pub fn render_exports_unless(
+/// The JSON exports alone (see [`Incremental::defer_exports`]), or `None`
+/// when `stop` turns true before they are all made.
+pub fn render_exports(
     site: &Site,
     options: &RenderOptions,
     stop: &std::sync::atomic::AtomicBool,
