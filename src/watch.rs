@@ -56,7 +56,7 @@ pub fn is_editor_scratch(path: &Path) -> bool {
 pub struct Watcher {
     root: PathBuf,
     debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
-    receiver: mpsc::Receiver<DebounceEventResult>,
+    receiver: mpsc::Receiver<Vec<PathBuf>>,
     templates_watched: bool,
     /// Set as soon as a relevant change arrives (see [`Watcher::news`]).
     news: Arc<AtomicBool>,
@@ -66,16 +66,19 @@ impl Watcher {
     /// Starts watching the site under `root`.
     pub fn new(root: &Path) -> notify::Result<Watcher> {
         let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-        let (sender, receiver) = mpsc::channel::<DebounceEventResult>();
+        let (sender, receiver) = mpsc::channel::<Vec<PathBuf>>();
         let news = Arc::new(AtomicBool::new(false));
+        // Only the paths that can change the site are passed on, and their
+        // arrival is news at once.
         let handler = {
             let (root, news) = (root.clone(), Arc::clone(&news));
             move |batch: DebounceEventResult| {
-                if !relevant_paths(&root, &batch).is_empty() {
+                let paths = relevant_paths(&root, &batch);
+                if !paths.is_empty() {
                     news.store(true, Ordering::Relaxed);
+                    // The receiver lives as long as the watcher, which owns this handler.
+                    let _ = sender.send(paths);
                 }
-                // The receiver lives as long as the watcher, which owns this handler.
-                let _ = sender.send(batch);
             }
         };
         let mut debouncer = new_debouncer(DEBOUNCE, Some(DEBOUNCE / 4), handler)?;
@@ -107,14 +110,10 @@ impl Watcher {
     /// Calls `on_change` with each settled batch of relevant paths, until
     /// `on_change` returns `false`.
     pub fn run(mut self, mut on_change: impl FnMut(Vec<PathBuf>) -> bool) -> notify::Result<()> {
-        while let Ok(batch) = self.receiver.recv() {
-            let mut paths = self.relevant(batch);
-            if paths.is_empty() {
-                continue;
-            }
+        while let Ok(mut paths) = self.receiver.recv() {
             // Let the burst finish: keep collecting until the site is quiet.
-            while let Ok(batch) = self.receiver.recv_timeout(SETTLE) {
-                paths.extend(self.relevant(batch));
+            while let Ok(more) = self.receiver.recv_timeout(SETTLE) {
+                paths.extend(more);
             }
             let templates = self.root.join("templates");
             if !self.templates_watched && templates.is_dir() {
@@ -129,11 +128,6 @@ impl Watcher {
             }
         }
         Ok(())
-    }
-
-    /// The paths in `batch` that can change the site.
-    fn relevant(&self, batch: DebounceEventResult) -> Vec<PathBuf> {
-        relevant_paths(&self.root, &batch)
     }
 }
 
