@@ -51,12 +51,19 @@ fn entry_html(output: &Path) -> String {
     timeline[start..end].to_string()
 }
 
-#[test]
-fn an_entry_quotes_a_few_citations_and_links_them_all() {
+/// Builds a site of `sources` texts sharing one day (see [`shared_date_site`])
+/// and returns the output folder, the folder holding both, and the entry's HTML.
+fn built_entry(sources: usize, config: &str) -> (std::path::PathBuf, tempfile::TempDir, String) {
     let temp = tempfile::tempdir().unwrap();
-    shared_date_site(temp.path(), 7, "[timeline]\nquotes = 3\n");
+    shared_date_site(temp.path(), sources, config);
     let output = build(temp.path());
     let entry = entry_html(&output);
+    (output, temp, entry)
+}
+
+#[test]
+fn an_entry_quotes_a_few_citations_and_links_them_all() {
+    let (output, _temp, entry) = built_entry(7, "[timeline]\nquotes = 3\n");
 
     assert_eq!(
         entry.matches("<blockquote class=\"citation\">").count(),
@@ -99,10 +106,7 @@ fn an_entry_quotes_a_few_citations_and_links_them_all() {
 
 #[test]
 fn an_entry_within_the_default_limit_quotes_every_citation() {
-    let temp = tempfile::tempdir().unwrap();
-    shared_date_site(temp.path(), 4, "");
-    let output = build(temp.path());
-    let entry = entry_html(&output);
+    let (_, _temp, entry) = built_entry(4, "");
     assert_eq!(
         entry.matches("<blockquote class=\"citation\">").count(),
         4,

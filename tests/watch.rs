@@ -5,12 +5,18 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
 
-#[test]
-fn a_burst_of_a_hundred_files_is_one_batch() {
+/// An empty site in a new temporary folder, and its root.
+fn empty_site() -> (tempfile::TempDir, PathBuf) {
     let site = tempfile::tempdir().unwrap();
     let root = site.path().to_path_buf();
     std::fs::create_dir_all(root.join("content/sources")).unwrap();
     std::fs::write(root.join("site.toml"), "title = \"t\"\n").unwrap();
+    (site, root)
+}
+
+#[test]
+fn a_burst_of_a_hundred_files_is_one_batch() {
+    let (_site, root) = empty_site();
     // Prepared beside the site, then moved in quickly, the way a checkout lands files.
     let staging = tempfile::tempdir().unwrap();
     for n in 0..100 {
@@ -45,10 +51,7 @@ fn a_burst_of_a_hundred_files_is_one_batch() {
 /// the change over to `run` clears it.
 #[test]
 fn a_relevant_change_is_news_until_it_is_handed_over() {
-    let site = tempfile::tempdir().unwrap();
-    let root = site.path().to_path_buf();
-    std::fs::create_dir_all(root.join("content/sources")).unwrap();
-    std::fs::write(root.join("site.toml"), "title = \"t\"\n").unwrap();
+    let (_site, root) = empty_site();
     let watcher = backstory::watch::Watcher::new(&root).unwrap();
     let news = watcher.news();
     let (proceed, go) = mpsc::channel::<()>();
