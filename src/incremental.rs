@@ -50,6 +50,8 @@ pub struct Engine {
     fragments: render::Fragments,
     /// The timeline's groups from the last rebuild.
     grouping: link::timeline::GroupingMemo,
+    /// Fingerprints of unchanged sources from the last rebuild.
+    prints: render::deps::PrintMemo,
 }
 
 /// What one rebuild did.
@@ -93,6 +95,7 @@ impl Engine {
             sources: SourceCache::default(),
             fragments: render::Fragments::default(),
             grouping: link::timeline::GroupingMemo::default(),
+            prints: render::deps::PrintMemo::default(),
         }
     }
 
@@ -172,6 +175,8 @@ impl Engine {
             .push(("clean+extract+link", started.elapsed()));
 
         let started = Instant::now();
+        // Every source was linked again: who a source names may have changed.
+        self.prints.forget_cards();
         let defer_exports = self.manifest.is_some();
         let rendered = match render::load_theme(&self.options.root) {
             Err(problems) => Err(problems),
@@ -184,10 +189,14 @@ impl Engine {
                     templates: &templates,
                     defer_exports,
                     fragments: &self.fragments,
+                    prints: &self.prints,
+                    candidates: None,
+                    verify: false,
                 };
                 render::render_changed(&site, &theme, &self.render_options, Some(incremental), None)
             }
         };
+        self.prints.keep_only(&keys);
         report.timings.push(("render", started.elapsed()));
         let rendered = match rendered {
             Ok(rendered) => rendered,

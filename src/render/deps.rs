@@ -8,6 +8,11 @@
 //! position, so an edit elsewhere does not disturb it. A page's fingerprint
 //! is the hash of its template, the site-wide settings and its inputs'
 //! fingerprints; an unchanged fingerprint means unchanged HTML.
+//!
+//! Fingerprints are worked out lazily, the first time a page asks for one,
+//! so a rebuild that fingerprints the few pages an edit may touch does not
+//! pay for the whole site; a [`PrintMemo`] keeps what belongs to unchanged
+//! sources from one rebuild to the next.
 
 use super::links::{LinkContext, Lookup};
 use super::views;
@@ -15,7 +20,8 @@ pub use crate::fingerprint::hash_of;
 use crate::fingerprint::Fingerprinter;
 use crate::link::Site;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
@@ -36,10 +42,12 @@ pub enum Dep {
     AllSourceCards,
     /// Every person card (the home page and the people index).
     AllPersonCards,
-    /// Every timeline entry and era (the timeline page).
-    AllEntries,
-    /// The years and the number of entries in each.
-    Years,
+    /// The years that have a year page (their previous/next links).
+    YearList,
+    /// The number of timeline entries in each year.
+    YearCounts,
+    /// The eras drawn on the timeline.
+    Eras,
     /// The dates of a year in the sources that no entry of that year quotes.
     YearMentions(i16),
     /// What editorial Markdown links to: people's names and the dated pages.
@@ -48,234 +56,370 @@ pub enum Dep {
     Page(Option<usize>),
 }
 
-/// Fingerprints of every entity, computed once per render.
-pub struct Fingerprints {
-    sources: Vec<u64>,
-    source_cards: Vec<u64>,
-    person_cards: Vec<u64>,
-    people: Vec<u64>,
-    entries: Vec<u64>,
-    all_source_cards: u64,
-    all_person_cards: u64,
-    all_entries: u64,
-    years: u64,
-    year_mentions: HashMap<i16, u64>,
-    markdown: u64,
-    pages: Vec<u64>,
-    home: u64,
+impl Dep {
+    /// The kind of input, without the index: a page's fingerprint hashes this
+    /// beside the input's own fingerprint, which names the entity by id, so
+    /// an entity that only moved in the site's lists does not change it.
+    fn kind(self) -> u8 {
+        match self {
+            Dep::Source(_) => 0,
+            Dep::SourceCard(_) => 1,
+            Dep::PersonCard(_) => 2,
+            Dep::Person(_) => 3,
+            Dep::Entry(_) => 4,
+            Dep::AllSourceCards => 5,
+            Dep::AllPersonCards => 6,
+            Dep::YearList => 7,
+            Dep::YearCounts => 8,
+            Dep::Eras => 9,
+            Dep::YearMentions(_) => 10,
+            Dep::Markdown => 11,
+            Dep::Page(_) => 12,
+        }
+    }
+}
+
+/// What watch mode keeps between renders so that fingerprints of unchanged
+/// sources are not worked out again.
+#[derive(Default)]
+pub struct PrintMemo {
+    /// Source key -> the fingerprint of each of its paragraphs.
+    paragraphs: Mutex<HashMap<u64, Arc<[u64]>>>,
+    /// Source id -> (source key, fingerprint of its card). Only valid while
+    /// the people it names are the same: cleared after a full link.
+    cards: Mutex<HashMap<String, (u64, u64)>>,
+}
+
+impl PrintMemo {
+    /// Forgets every card: the people merge may have changed who a source names.
+    pub fn forget_cards(&self) {
+        self.cards.lock().expect("not poisoned").clear();
+    }
+
+    /// Forgets what belongs to sources that are gone or changed.
+    pub fn keep_only(&self, source_keys: &HashMap<String, u64>) {
+        let live: HashSet<u64> = source_keys.values().copied().collect();
+        self.paragraphs
+            .lock()
+            .expect("not poisoned")
+            .retain(|key, _| live.contains(key));
+        self.cards
+            .lock()
+            .expect("not poisoned")
+            .retain(|id, (key, _)| source_keys.get(id) == Some(key));
+    }
+}
+
+/// The fingerprints of a site's entities, each worked out the first time a
+/// page asks for it (pages are fingerprinted in parallel), so a rebuild that
+/// looks at a few pages costs only what those pages read.
+pub struct Fingerprints<'a> {
+    site: &'a Site,
+    lookup: &'a Lookup,
+    /// Source id -> hash of its raw file and sidecar (the inputs of cleaning).
+    source_keys: &'a HashMap<String, u64>,
+    memo: &'a PrintMemo,
+    plain: LinkContext<'a>,
+    paragraphs: Vec<OnceLock<Arc<[u64]>>>,
+    sources: Vec<OnceLock<u64>>,
+    source_cards: Vec<OnceLock<u64>>,
+    person_cards: Vec<OnceLock<u64>>,
+    people: Vec<OnceLock<u64>>,
+    entries: Vec<OnceLock<u64>>,
+    all_source_cards: OnceLock<u64>,
+    all_person_cards: OnceLock<u64>,
+    year_list: OnceLock<u64>,
+    year_counts: OnceLock<u64>,
+    eras: OnceLock<u64>,
+    year_mentions: OnceLock<HashMap<i16, u64>>,
+    markdown: OnceLock<u64>,
+    pages: Vec<OnceLock<u64>>,
+    home: OnceLock<u64>,
 }
 
 fn debug_hash(value: &impl std::fmt::Debug) -> u64 {
     hash_of(format!("{value:?}"))
 }
 
-impl Fingerprints {
-    /// `source_keys` maps a source id to a hash of its raw file and sidecar
-    /// (the inputs of cleaning); sources missing from it hash their cleaned text.
-    pub fn new(site: &Site, lookup: &Lookup, source_keys: &HashMap<String, u64>) -> Self {
-        let person_id = |p: usize| site.people[p].id.as_str();
-        let entry_id = |e: usize| site.timeline[e].id.as_str();
-        let plain = LinkContext::new(site, lookup, "");
-        // What a quote of one paragraph shows: the source and the paragraph's
-        // text. Pages that quote sentences depend on these, not on the whole
-        // source, so an edit re-renders only the pages quoting what changed.
-        let blocks: Vec<Vec<u64>> = site
-            .sources
-            .par_iter()
-            .map(|source| {
-                let blocks = source.article.blocks.iter();
-                (blocks.map(|block| hash_of((&source.id, &source.title, &block.text)))).collect()
-            })
-            .collect();
-        let paragraph = |source: usize, block: usize| {
-            (
-                &site.sources[source].publication,
-                block,
-                blocks[source].get(block).copied(),
-            )
-        };
-        let quote =
-            |source: usize, span: crate::extract::Span| (span, paragraph(source, span.block));
-        let sources: Vec<u64> = site
-            .sources
-            .par_iter()
-            .map(|source| {
-                let mut h = Fingerprinter::new();
-                match source_keys.get(&source.id) {
-                    Some(key) => key.hash(&mut h),
-                    None => format!("{:?}", source.article).hash(&mut h),
-                }
-                (&source.id, &source.path, &source.title, &source.publication).hash(&mut h);
-                (&source.date, &source.authors, &source.url, &source.language).hash(&mut h);
-                for mention in &source.people {
-                    (mention.span, person_id(mention.person)).hash(&mut h);
-                }
-                for (index, mention) in source.dates.iter().enumerate() {
-                    match source.date_entries.get(index).copied().flatten() {
-                        Some(entry) => entry_id(entry).hash(&mut h),
-                        None => plain.date_url(&mention.value).hash(&mut h),
-                    }
-                }
-                for author in &source.author_ids {
-                    author.map(person_id).hash(&mut h);
-                }
-                for &photographer in &source.photographers {
-                    person_id(photographer).hash(&mut h);
-                }
-                h.finish()
-            })
-            .collect();
-        let source_cards: Vec<u64> = (0..site.sources.len())
-            .into_par_iter()
-            .map(|index| hash_of(views::source_card(site, index)))
-            .collect();
-        let person_cards: Vec<u64> = site
-            .people
-            .par_iter()
-            .map(|person| debug_hash(&views::person_card(person)))
-            .collect();
-        let entries: Vec<u64> = site
-            .timeline
-            .par_iter()
-            .map(|entry| {
-                let mut h = Fingerprinter::new();
-                (&entry.id, entry.value).hash(&mut h);
-                for citation in &entry.citations {
-                    // The paragraph's print covers the source and the sentence's text.
-                    paragraph(citation.source, citation.block).hash(&mut h);
-                    (&citation.sentence_range, citation.date_text(site)).hash(&mut h);
-                }
-                if let Some(event) = &entry.editorial {
-                    format!("{:?}", event.file).hash(&mut h);
-                    for &source in &event.sources {
-                        source_cards[source].hash(&mut h);
-                    }
-                }
-                for &person in &entry.people {
-                    (person_id(person), &site.people[person].name).hash(&mut h);
-                }
-                h.finish()
-            })
-            .collect();
-        let people = site
-            .people
-            .par_iter()
-            .enumerate()
-            .map(|(index, person)| {
-                let mut h = Fingerprinter::new();
-                person_cards[index].hash(&mut h);
-                (&person.aliases, &person.description).hash(&mut h);
-                format!("{:?}", person.profile).hash(&mut h);
-                for &(source, span) in &person.mentions {
-                    quote(source, span).hash(&mut h);
-                }
-                for &(other, count) in &person.appears_with {
-                    (person_id(other), &site.people[other].name, count).hash(&mut h);
-                }
-                // A person page lists its events as summaries (no citations):
-                // what the quotes of an entry say does not change it.
-                lookup.timeline_on_index.hash(&mut h);
-                for &entry in &person.events {
-                    let entry = &site.timeline[entry];
-                    let title = entry.editorial.as_ref().map(|e| &e.file.doc.meta.title);
-                    (&entry.id, entry.value, title).hash(&mut h);
-                }
-                for page in &person.pages {
-                    page.map(|p| &site.pages[p].id).hash(&mut h);
-                }
-                h.finish()
-            })
-            .collect();
-        let mut years: BTreeMap<i16, usize> = BTreeMap::new();
-        for entry in &site.timeline {
-            *years.entry(entry.value.year()).or_default() += 1;
+fn slots<T>(count: usize) -> Vec<OnceLock<T>> {
+    (0..count).map(|_| OnceLock::new()).collect()
+}
+
+impl<'a> Fingerprints<'a> {
+    /// `source_keys` maps a source id to a hash of its raw file and sidecar;
+    /// sources missing from it hash their cleaned text.
+    pub fn new(
+        site: &'a Site,
+        lookup: &'a Lookup,
+        source_keys: &'a HashMap<String, u64>,
+        memo: &'a PrintMemo,
+    ) -> Self {
+        Fingerprints {
+            site,
+            lookup,
+            source_keys,
+            memo,
+            plain: LinkContext::new(site, lookup, ""),
+            paragraphs: slots(site.sources.len()),
+            sources: slots(site.sources.len()),
+            source_cards: slots(site.sources.len()),
+            person_cards: slots(site.people.len()),
+            people: slots(site.people.len()),
+            entries: slots(site.timeline.len()),
+            all_source_cards: OnceLock::new(),
+            all_person_cards: OnceLock::new(),
+            year_list: OnceLock::new(),
+            year_counts: OnceLock::new(),
+            eras: OnceLock::new(),
+            year_mentions: OnceLock::new(),
+            markdown: OnceLock::new(),
+            pages: slots(site.pages.len()),
+            home: OnceLock::new(),
         }
-        // As `views::year_mentions` picks them: a year's dates that no entry of the year cites.
-        let mut cited: Vec<(usize, usize, i16)> = site
-            .timeline
-            .iter()
-            .flat_map(|entry| {
-                let year = entry.value.year();
-                entry
-                    .citations
-                    .iter()
-                    .map(move |c| (c.source, c.mention, year))
+    }
+
+    fn person_id(&self, person: usize) -> &'a str {
+        self.site.people[person].id.as_str()
+    }
+
+    /// What a quote of one paragraph shows: the source and the paragraph's
+    /// text. Pages that quote sentences depend on these, not on the whole
+    /// source, so an edit re-renders only the pages quoting what changed.
+    fn paragraph(&self, source: usize, block: usize) -> (&'a Option<String>, usize, Option<u64>) {
+        let prints = self.paragraphs[source].get_or_init(|| {
+            let source = &self.site.sources[source];
+            let key = self.source_keys.get(&source.id).copied();
+            let remembered = key.and_then(|key| {
+                let kept = self.memo.paragraphs.lock().expect("not poisoned");
+                kept.get(&key).cloned()
+            });
+            remembered.unwrap_or_else(|| {
+                let blocks = source.article.blocks.iter();
+                let prints: Arc<[u64]> = blocks
+                    .map(|block| hash_of((&source.id, &source.title, &block.text)))
+                    .collect();
+                if let Some(key) = key {
+                    let mut kept = self.memo.paragraphs.lock().expect("not poisoned");
+                    kept.insert(key, Arc::clone(&prints));
+                }
+                prints
             })
-            .collect();
-        cited.par_sort_unstable();
-        let mut year_mentions: HashMap<i16, Fingerprinter> = HashMap::new();
-        for (source, found) in site.sources.iter().enumerate() {
-            for (index, mention) in found.dates.iter().enumerate() {
-                let year = mention.value.year();
-                if cited.binary_search(&(source, index, year)).is_err() {
-                    quote(source, mention.span).hash(year_mentions.entry(year).or_default());
+        });
+        (
+            &self.site.sources[source].publication,
+            block,
+            prints.get(block).copied(),
+        )
+    }
+
+    fn quote(&self, source: usize, span: crate::extract::Span) -> impl Hash + 'a {
+        (span, self.paragraph(source, span.block))
+    }
+
+    fn source(&self, index: usize) -> u64 {
+        *self.sources[index].get_or_init(|| {
+            let site = self.site;
+            let source = &site.sources[index];
+            let mut h = Fingerprinter::new();
+            match self.source_keys.get(&source.id) {
+                Some(key) => key.hash(&mut h),
+                None => format!("{:?}", source.article).hash(&mut h),
+            }
+            (&source.id, &source.path, &source.title, &source.publication).hash(&mut h);
+            (&source.date, &source.authors, &source.url, &source.language).hash(&mut h);
+            for mention in &source.people {
+                (mention.span, self.person_id(mention.person)).hash(&mut h);
+            }
+            for (index, mention) in source.dates.iter().enumerate() {
+                match source.date_entries.get(index).copied().flatten() {
+                    Some(entry) => site.timeline[entry].id.hash(&mut h),
+                    None => self.plain.date_url(&mention.value).hash(&mut h),
                 }
             }
-        }
-        let mut by_iso: Vec<(&String, &usize)> = lookup.entry_by_iso.iter().collect();
-        by_iso.sort();
-        let names: Vec<_> = site
-            .people
-            .iter()
-            .map(|p| (&p.id, &p.name, &p.aliases, format!("{:?}", p.kind)))
-            .collect();
-        let markdown = hash_of((
-            names,
-            by_iso
-                .iter()
-                .map(|(iso, &e)| (iso, entry_id(e)))
-                .collect::<Vec<_>>(),
-            &lookup.years,
-        ));
-        let eras: Vec<String> = site.eras.iter().map(|era| format!("{era:?}")).collect();
-        Fingerprints {
-            all_source_cards: hash_of(&source_cards),
-            all_person_cards: hash_of(&person_cards),
-            all_entries: hash_of((&entries, eras)),
-            years: hash_of((years, &lookup.years)),
-            year_mentions: year_mentions
+            for author in &source.author_ids {
+                author.map(|p| self.person_id(p)).hash(&mut h);
+            }
+            for &photographer in &source.photographers {
+                self.person_id(photographer).hash(&mut h);
+            }
+            h.finish()
+        })
+    }
+
+    fn source_card(&self, index: usize) -> u64 {
+        *self.source_cards[index].get_or_init(|| {
+            let source = &self.site.sources[index];
+            let key = self.source_keys.get(&source.id).copied();
+            if let Some(key) = key {
+                let kept = self.memo.cards.lock().expect("not poisoned");
+                if let Some(&(known, print)) = kept.get(&source.id) {
+                    if known == key {
+                        return print;
+                    }
+                }
+            }
+            let print = hash_of(views::source_card(self.site, index));
+            if let Some(key) = key {
+                let mut kept = self.memo.cards.lock().expect("not poisoned");
+                kept.insert(source.id.clone(), (key, print));
+            }
+            print
+        })
+    }
+
+    fn person_card(&self, index: usize) -> u64 {
+        *self.person_cards[index]
+            .get_or_init(|| debug_hash(&views::person_card(&self.site.people[index])))
+    }
+
+    fn entry_print(&self, index: usize) -> u64 {
+        *self.entries[index].get_or_init(|| {
+            let site = self.site;
+            let entry = &site.timeline[index];
+            let mut h = Fingerprinter::new();
+            (&entry.id, entry.value).hash(&mut h);
+            for citation in &entry.citations {
+                // The paragraph's print covers the source and the sentence's text.
+                self.paragraph(citation.source, citation.block).hash(&mut h);
+                (&citation.sentence_range, citation.date_text(site)).hash(&mut h);
+            }
+            if let Some(event) = &entry.editorial {
+                format!("{:?}", event.file).hash(&mut h);
+                for &source in &event.sources {
+                    self.source_card(source).hash(&mut h);
+                }
+            }
+            for &person in &entry.people {
+                (self.person_id(person), &site.people[person].name).hash(&mut h);
+            }
+            h.finish()
+        })
+    }
+
+    fn person(&self, index: usize) -> u64 {
+        *self.people[index].get_or_init(|| {
+            let site = self.site;
+            let person = &site.people[index];
+            let mut h = Fingerprinter::new();
+            self.person_card(index).hash(&mut h);
+            (&person.aliases, &person.description).hash(&mut h);
+            format!("{:?}", person.profile).hash(&mut h);
+            for &(source, span) in &person.mentions {
+                self.quote(source, span).hash(&mut h);
+            }
+            for &(other, count) in &person.appears_with {
+                (self.person_id(other), &site.people[other].name, count).hash(&mut h);
+            }
+            // A person page lists its events as summaries (no citations):
+            // what the quotes of an entry say does not change it.
+            self.lookup.timeline_on_index.hash(&mut h);
+            for &entry in &person.events {
+                let entry = &site.timeline[entry];
+                let title = entry.editorial.as_ref().map(|e| &e.file.doc.meta.title);
+                (&entry.id, entry.value, title).hash(&mut h);
+            }
+            for page in &person.pages {
+                page.map(|p| &site.pages[p].id).hash(&mut h);
+            }
+            h.finish()
+        })
+    }
+
+    /// As `views::year_mentions` picks them: a year's dates that no entry of
+    /// that year cites, each year's in source and mention order.
+    fn year_mentions(&self, year: i16) -> u64 {
+        let by_year = self.year_mentions.get_or_init(|| {
+            let site = self.site;
+            let mut hashers: HashMap<i16, Fingerprinter> = HashMap::new();
+            for (source, found) in site.sources.iter().enumerate() {
+                for (index, mention) in found.dates.iter().enumerate() {
+                    let year = mention.value.year();
+                    let entry = found.date_entries.get(index).copied().flatten();
+                    let cited = entry.is_some_and(|e| site.timeline[e].value.year() == year);
+                    if !cited {
+                        self.quote(source, mention.span)
+                            .hash(hashers.entry(year).or_default());
+                    }
+                }
+            }
+            hashers
                 .into_iter()
                 .map(|(year, hasher)| (year, hasher.finish()))
-                .collect(),
-            markdown,
-            pages: site
-                .pages
+                .collect()
+        });
+        by_year.get(&year).copied().unwrap_or(0)
+    }
+
+    fn markdown(&self) -> u64 {
+        *self.markdown.get_or_init(|| {
+            let site = self.site;
+            let mut by_iso: Vec<(&String, &usize)> = self.lookup.entry_by_iso.iter().collect();
+            by_iso.sort();
+            let names: Vec<_> = site
+                .people
                 .iter()
-                .map(|page| debug_hash(&page.file))
-                .collect(),
-            home: debug_hash(&site.home.as_ref().map(|h| &h.file)),
-            sources,
-            source_cards,
-            person_cards,
-            people,
-            entries,
-        }
+                .map(|p| (&p.id, &p.name, &p.aliases, format!("{:?}", p.kind)))
+                .collect();
+            hash_of((
+                names,
+                by_iso
+                    .iter()
+                    .map(|(iso, &e)| (iso, &site.timeline[e].id))
+                    .collect::<Vec<_>>(),
+                &self.lookup.years,
+            ))
+        })
     }
 
     /// The fingerprint of everything the timeline entry `index` shows: an
     /// editorial entry's text also links people and dates ([`Dep::Markdown`]).
     pub fn entry(&self, site: &Site, index: usize) -> u64 {
         match site.timeline[index].editorial {
-            Some(_) => hash_of((self.entries[index], self.markdown)),
-            None => self.entries[index],
+            Some(_) => hash_of((self.entry_print(index), self.markdown())),
+            None => self.entry_print(index),
         }
     }
 
     fn of(&self, dep: Dep) -> u64 {
+        let site = self.site;
         match dep {
-            Dep::Source(i) => self.sources[i],
-            Dep::SourceCard(i) => self.source_cards[i],
-            Dep::PersonCard(i) => self.person_cards[i],
-            Dep::Person(i) => self.people[i],
-            Dep::Entry(i) => self.entries[i],
-            Dep::AllSourceCards => self.all_source_cards,
-            Dep::AllPersonCards => self.all_person_cards,
-            Dep::AllEntries => self.all_entries,
-            Dep::Years => self.years,
-            Dep::YearMentions(year) => self.year_mentions.get(&year).copied().unwrap_or(0),
-            Dep::Markdown => self.markdown,
-            Dep::Page(Some(i)) => self.pages[i],
-            Dep::Page(None) => self.home,
+            Dep::Source(i) => self.source(i),
+            Dep::SourceCard(i) => self.source_card(i),
+            Dep::PersonCard(i) => self.person_card(i),
+            Dep::Person(i) => self.person(i),
+            Dep::Entry(i) => self.entry_print(i),
+            Dep::AllSourceCards => *self.all_source_cards.get_or_init(|| {
+                let cards: Vec<u64> = (0..site.sources.len())
+                    .into_par_iter()
+                    .map(|i| self.source_card(i))
+                    .collect();
+                hash_of(cards)
+            }),
+            Dep::AllPersonCards => *self.all_person_cards.get_or_init(|| {
+                let cards: Vec<u64> = (0..site.people.len())
+                    .into_par_iter()
+                    .map(|i| self.person_card(i))
+                    .collect();
+                hash_of(cards)
+            }),
+            Dep::YearList => *self.year_list.get_or_init(|| hash_of(&self.lookup.years)),
+            Dep::YearCounts => *self.year_counts.get_or_init(|| {
+                let mut years: BTreeMap<i16, usize> = BTreeMap::new();
+                for entry in &site.timeline {
+                    *years.entry(entry.value.year()).or_default() += 1;
+                }
+                hash_of(years)
+            }),
+            Dep::Eras => *self.eras.get_or_init(|| {
+                let eras: Vec<String> = site.eras.iter().map(|era| format!("{era:?}")).collect();
+                hash_of(eras)
+            }),
+            Dep::YearMentions(year) => self.year_mentions(year),
+            Dep::Markdown => self.markdown(),
+            Dep::Page(Some(i)) => *self.pages[i].get_or_init(|| debug_hash(&site.pages[i].file)),
+            Dep::Page(None) => *self
+                .home
+                .get_or_init(|| debug_hash(&site.home.as_ref().map(|h| &h.file))),
         }
     }
 
@@ -284,7 +428,7 @@ impl Fingerprints {
         let mut h = Fingerprinter::new();
         (template, global, url).hash(&mut h);
         for &dep in deps {
-            (dep, self.of(dep)).hash(&mut h);
+            (dep.kind(), self.of(dep)).hash(&mut h);
         }
         h.finish()
     }

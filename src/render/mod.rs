@@ -10,17 +10,20 @@ pub mod deps;
 pub mod hrefs;
 pub mod links;
 pub mod markdown;
+pub mod pages;
 pub mod svg;
 pub mod theme;
 pub mod views;
 
 use crate::diag::Diagnostic;
 use crate::link::Site;
-use deps::{Dep, Fingerprints};
+use deps::{Fingerprints, PrintMemo};
+pub use pages::PageKey;
+use pages::PageJob;
 use links::{LinkContext, Lookup};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use tera::Context;
 pub use theme::{load_theme, Theme};
@@ -95,32 +98,6 @@ struct NavItem {
     url: String,
 }
 
-/// Adds a page's own variables to its template context.
-type FillContext<'a> = dyn Fn(&mut Context, &LinkContext, &Partials) + Send + Sync + 'a;
-
-/// A page to render: its output path, template and the page-specific context.
-struct PageJob<'a> {
-    /// Site-relative URL (`people/x/`, or `` for the home page).
-    url: String,
-    template: &'static str,
-    title: String,
-    description: Option<String>,
-    /// Everything the page shows besides the template and site-wide settings.
-    deps: Vec<Dep>,
-    fill: Box<FillContext<'a>>,
-}
-
-impl PageJob<'_> {
-    /// The file the page is written to.
-    fn path(&self) -> String {
-        if self.template == "404.html" {
-            "404.html".to_string()
-        } else {
-            format!("{}index.html", self.url)
-        }
-    }
-}
-
 /// The templates that render whole pages; every other template is shared by all.
 pub const PAGE_TEMPLATES: &[&str] = &[
     "home.html",
@@ -154,6 +131,10 @@ impl Fragments {
         self.kept.lock().expect("not poisoned").get(&key).cloned()
     }
 
+    fn len(&self) -> usize {
+        self.kept.lock().expect("not poisoned").len()
+    }
+
     fn put(&self, key: u64, html: Arc<str>) {
         self.kept.lock().expect("not poisoned").insert(key, html);
     }
@@ -176,7 +157,7 @@ const ENTRY_ROOTS: [&str; 2] = ["../", "../../"];
 /// thousands of entries costs little to render again after an edit.
 pub struct Partials<'a> {
     theme: &'a Theme,
-    memory: Option<(&'a Fragments, &'a Fingerprints, u64)>,
+    memory: Option<(&'a Fragments, &'a Fingerprints<'a>, u64)>,
     /// The first template error; the page that met it fails.
     problem: Mutex<Option<Diagnostic>>,
 }
@@ -247,6 +228,24 @@ pub struct Incremental<'a> {
     pub defer_exports: bool,
     /// Partial HTML from the previous render.
     pub fragments: &'a Fragments,
+    /// Fingerprints of unchanged sources from the previous render.
+    pub prints: &'a PrintMemo,
+    /// The pages an edit can have changed; `None` when it can be any page.
+    pub candidates: Option<&'a Candidates>,
+    /// Fingerprints every page, not only the candidates, and reports (as an
+    /// error) any page outside them whose fingerprint changed: a test that
+    /// the candidates miss no dependency.
+    pub verify: bool,
+}
+
+/// The pages and files an edit can have changed, from the link stage's
+/// account of what it changed (see `incremental`). Every other page is
+/// known to be as it is on disk.
+#[derive(Debug, Default, Clone)]
+pub struct Candidates {
+    pub pages: std::collections::BTreeSet<PageKey>,
+    /// Sources whose raw file changed (their published copy).
+    pub raw: std::collections::BTreeSet<usize>,
 }
 
 /// The result of [`render_changed`].
@@ -257,8 +256,12 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// The paths of the files rendered this time, sorted, wherever they went.
     pub paths: Vec<String>,
-    /// Pages skipped because their fingerprint did not change: they are on disk as they should be.
+    /// Pages skipped because their fingerprint did not change: they are on
+    /// disk as they should be. Only listed when every page was fingerprinted.
     pub unchanged: Vec<String>,
+    /// Pages of the previous render that the site no longer has (only in
+    /// a render of candidates, which knows every other page is still there).
+    pub gone: Vec<String>,
     /// Output path -> fingerprint, for every page (empty in a full render).
     pub fingerprints: HashMap<String, u64>,
     /// Wall time of each part: fingerprints, pages, data files.
@@ -347,12 +350,11 @@ pub fn render_changed(
             url: "timeline/".into(),
         },
     ];
-    nav.extend(site.pages.iter().filter(|p| in_nav(p)).map(|p| NavItem {
+    nav.extend(site.pages.iter().filter(|p| pages::in_nav(p)).map(|p| NavItem {
         title: p.file.doc.meta.title.clone(),
         url: format!("{}/", p.id),
     }));
 
-    let all_jobs = page_jobs(site, &lookup);
     let mut result = Rendered::default();
     let started = std::time::Instant::now();
     let global = deps::global_fingerprint((
@@ -361,9 +363,9 @@ pub fn render_changed(
         &options.inject,
         nav.iter().map(|n| (&n.title, &n.url)).collect::<Vec<_>>(),
     ));
-    let fingerprints = incremental
-        .as_ref()
-        .map(|incremental| Fingerprints::new(site, &lookup, incremental.source_keys));
+    let fingerprints = incremental.as_ref().map(|incremental| {
+        Fingerprints::new(site, &lookup, incremental.source_keys, incremental.prints)
+    });
     let partials = Partials {
         theme,
         memory: incremental
@@ -379,23 +381,71 @@ pub fn render_changed(
             }),
         problem: Mutex::new(None),
     };
+    let existing = pages::all_pages(site, &lookup);
+    // The pages to look at: every page, or the candidates of an edit that
+    // still exist (a candidate that is gone is a page to remove).
+    let keys: Vec<PageKey> = match incremental.as_ref().and_then(|i| i.candidates) {
+        Some(candidates) if !incremental.as_ref().is_some_and(|i| i.verify) => {
+            let live: HashSet<PageKey> = existing.iter().copied().collect();
+            for key in &candidates.pages {
+                if !live.contains(key) {
+                    result.gone.push(gone_path(*key, site, &lookup));
+                }
+            }
+            candidates
+                .pages
+                .iter()
+                .copied()
+                .filter(|key| live.contains(key))
+                .collect()
+        }
+        _ => existing,
+    };
+    let all_jobs: Vec<PageJob> = keys
+        .par_iter()
+        .map(|&key| pages::page_job(site, &lookup, key))
+        .collect();
     let jobs: Vec<&PageJob> = match (&incremental, &fingerprints) {
         (Some(incremental), Some(fingerprints)) => {
+            let prints: Vec<(String, u64)> = all_jobs
+                .par_iter()
+                .map(|job| {
+                    let template = incremental
+                        .templates
+                        .get(job.template)
+                        .copied()
+                        .unwrap_or_default();
+                    let print = fingerprints.page(template, global, &job.url, &job.deps);
+                    (job.path(), print)
+                })
+                .collect();
             let mut changed = Vec::new();
-            for job in &all_jobs {
-                let template = incremental
-                    .templates
-                    .get(job.template)
-                    .copied()
-                    .unwrap_or_default();
-                let print = fingerprints.page(template, global, &job.url, &job.deps);
-                let path = job.path();
+            let mut missed = Vec::new();
+            for (job, (path, print)) in all_jobs.iter().zip(prints) {
                 if incremental.previous.get(&path) == Some(&print) {
                     result.unchanged.push(path.clone());
                 } else {
+                    let candidate = incremental
+                        .candidates
+                        .is_none_or(|c| c.pages.contains(&job.key));
+                    if !candidate {
+                        missed.push(path.clone());
+                    }
                     changed.push(job);
                 }
                 result.fingerprints.insert(path, print);
+            }
+            if !missed.is_empty() {
+                return Err(vec![Diagnostic::error(
+                    &missed[0],
+                    None,
+                    format!(
+                        "watch mode missed a dependency: {} page(s) changed outside the edit's candidates, first {}",
+                        missed.len(),
+                        missed[0]
+                    ),
+                )
+                .hint("this is a bug in Backstory's dependency map; please report it")]);
             }
             changed
         }
@@ -448,10 +498,24 @@ pub fn render_changed(
                 deliver(OutputFile::new(job.path(), hrefs::link_index_files(&html)))
             })
             .collect();
+        // Fragments of entries that changed are left behind; once they
+        // outnumber the live ones, keep only the live ones.
         if let Some((fragments, _, _)) = partials.memory {
-            fragments.keep_only(&partials.live_keys(site));
+            if fragments.len() > 2 * ENTRY_ROOTS.len() * site.timeline.len() + 64 {
+                fragments.keep_only(&partials.live_keys(site));
+            }
         }
         (rendered, started.elapsed())
+    };
+    // In watch mode the sitemap and the feed are made again only when what
+    // they list changed.
+    let data_prints: HashMap<&str, u64> = match &incremental {
+        Some(incremental) => data_fingerprints(site, incremental, global),
+        None => HashMap::new(),
+    };
+    let unchanged_data = |path: &str| {
+        let previous = incremental.as_ref().and_then(|i| i.previous.get(path));
+        previous.is_some() && previous == data_prints.get(path)
     };
     let data_outputs = || {
         let started = std::time::Instant::now();
@@ -459,14 +523,26 @@ pub fn render_changed(
             Some(incremental) if incremental.defer_exports => data::DataFiles::Site,
             _ => data::DataFiles::All,
         };
-        let files = data::data_files_with(site, &lookup, base_url.as_deref(), which, deliver_data);
+        let made = |path: &str, produce: &data::Produce| {
+            let made = (!unchanged_data(path)).then(|| deliver_data(path, produce));
+            (path.to_string(), made)
+        };
+        let files = data::data_files_with(site, &lookup, base_url.as_deref(), which, made);
         (files, started.elapsed())
     };
     // The raw copy of each source changes only with the file itself.
     let raw_copies = || {
         let started = std::time::Instant::now();
-        let copies: Vec<_> = site
-            .sources
+        let wanted: Vec<&crate::link::Source> =
+            match incremental.as_ref().and_then(|i| i.candidates) {
+                Some(candidates) => candidates
+                    .raw
+                    .iter()
+                    .filter_map(|&index| site.sources.get(index))
+                    .collect(),
+                None => site.sources.iter().collect(),
+            };
+        let copies: Vec<_> = wanted
             .par_iter()
             .map(|source| {
                 let file_name = source
@@ -528,7 +604,15 @@ pub fn render_changed(
         )));
     }
     result.timings.push(("render:copies", copies_time));
-    outputs.extend(data_outputs);
+    for (path, print) in data_prints {
+        result.fingerprints.insert(path.to_string(), print);
+    }
+    for (path, output) in data_outputs {
+        match output {
+            Some(output) => outputs.push(output),
+            None => result.unchanged.push(path),
+        }
+    }
     result.timings.push(("render:data", data_time));
     let mut problems = Vec::new();
     for output in outputs {
@@ -568,311 +652,52 @@ pub fn render_exports(
         .collect()
 }
 
+/// Fingerprints of what the sitemap and the feed list, for watch mode.
+fn data_fingerprints(site: &Site, incremental: &Incremental, global: u64) -> HashMap<&'static str, u64> {
+    let key_of = |source: &crate::link::Source| {
+        incremental
+            .source_keys
+            .get(&source.id)
+            .copied()
+            .unwrap_or_else(|| debug_hash_article(source))
+    };
+    let sitemap = deps::hash_of((
+        global,
+        site.sources.iter().map(|s| &s.id).collect::<Vec<_>>(),
+        site.people.iter().map(|p| &p.id).collect::<Vec<_>>(),
+        site.pages.iter().map(|p| &p.id).collect::<Vec<_>>(),
+        site.timeline.iter().map(|e| e.value.year()).collect::<std::collections::BTreeSet<_>>(),
+        site.sources
+            .iter()
+            .flat_map(|s| s.dates.iter().map(|d| d.value.year()))
+            .collect::<std::collections::BTreeSet<_>>(),
+    ));
+    let feed = deps::hash_of((
+        global,
+        site.sources.iter().map(key_of).collect::<Vec<_>>(),
+        site.pages
+            .iter()
+            .map(|p| format!("{:?}", p.file.doc.meta))
+            .collect::<Vec<_>>(),
+    ));
+    HashMap::from([("sitemap.xml", sitemap), ("atom.xml", feed)])
+}
+
+fn debug_hash_article(source: &crate::link::Source) -> u64 {
+    deps::hash_of(format!("{:?}", source.article))
+}
+
+/// The file of a page that is gone: its path from its key as the last site had it.
+fn gone_path(key: PageKey, _site: &Site, _lookup: &Lookup) -> String {
+    match key {
+        PageKey::Year(year) => format!("timeline/{year}/index.html"),
+        other => unreachable!("only year pages come and go without a full render: {other:?}"),
+    }
+}
+
 /// The site's address with one trailing slash, if it has one.
 fn base_url(site: &Site, options: &RenderOptions) -> Option<String> {
     let base_url = options.base_url.clone().or_else(|| site.config.base_url());
     base_url.map(|url| format!("{}/", url.trim_end_matches('/')))
 }
 
-fn page_jobs<'a>(site: &'a Site, lookup: &Lookup) -> Vec<PageJob<'a>> {
-    let mut jobs: Vec<PageJob> = Vec::new();
-    let home_title = site
-        .home
-        .as_ref()
-        .map(|h| h.file.doc.meta.title.clone())
-        .unwrap_or_else(|| site.config.title.clone());
-    // The home page lists the editorial pages the navigation leaves out.
-    let mut home_deps = vec![
-        Dep::Page(None),
-        Dep::Markdown,
-        Dep::AllSourceCards,
-        Dep::AllPersonCards,
-        Dep::Years,
-    ];
-    home_deps.extend(
-        (0..site.pages.len())
-            .filter(|&i| !in_nav(&site.pages[i]))
-            .map(|i| Dep::Page(Some(i))),
-    );
-    jobs.push(PageJob {
-        url: String::new(),
-        template: "home.html",
-        title: home_title,
-        description: site
-            .home
-            .as_ref()
-            .and_then(|h| h.file.doc.meta.description.clone()),
-        deps: home_deps,
-        fill: Box::new(move |context, links, _| {
-            let intro = site
-                .home
-                .as_ref()
-                .map(|h| {
-                    markdown::render_markdown(
-                        &h.file.doc.body,
-                        site.config.markdown.allow_html,
-                        links,
-                    )
-                })
-                .unwrap_or_default();
-            context.insert("content", &intro);
-            let more_pages: Vec<NavItem> = site
-                .pages
-                .iter()
-                .filter(|page| !in_nav(page))
-                .map(|page| NavItem {
-                    title: page.file.doc.meta.title.clone(),
-                    url: format!("{}/", page.id),
-                })
-                .collect();
-            context.insert("more_pages", &more_pages);
-            let sources: Vec<_> = (0..site.sources.len())
-                .map(|i| views::source_card(site, i))
-                .collect();
-            context.insert("sources", &sources);
-            let mut people: Vec<_> = site
-                .people
-                .iter()
-                .filter(|p| is_cast(p))
-                .map(views::person_card)
-                .collect();
-            people.sort_by(|a, b| {
-                b.mention_count
-                    .cmp(&a.mention_count)
-                    .then_with(|| a.sort_key.cmp(&b.sort_key))
-            });
-            people.truncate(12);
-            context.insert("people", &people);
-            context.insert("timeline_count", &site.timeline.len());
-            context.insert("years", &year_counts(site));
-        }),
-    });
-    jobs.push(PageJob {
-        url: "sources/".into(),
-        template: "sources.html",
-        title: "Sources".into(),
-        description: Some("Every source text the explainer draws on.".into()),
-        deps: vec![Dep::AllSourceCards],
-        fill: Box::new(move |context, _, _| {
-            let sources: Vec<_> = (0..site.sources.len())
-                .map(|i| views::source_card(site, i))
-                .collect();
-            context.insert("sources", &sources);
-        }),
-    });
-    for (index, source) in site.sources.iter().enumerate() {
-        let mut deps = vec![Dep::Source(index), Dep::SourceCard(index)];
-        let mut cards: Vec<usize> = source.people.iter().map(|p| p.person).collect();
-        cards.extend(&source.photographers);
-        cards.sort_unstable();
-        cards.dedup();
-        deps.extend(cards.into_iter().map(Dep::PersonCard));
-        jobs.push(PageJob {
-            url: format!("sources/{}/", source.id),
-            template: "source.html",
-            title: source.title.clone(),
-            description: source.article.dek.clone(),
-            deps,
-            fill: Box::new(move |context, links, _| {
-                context.insert("source", &views::source_view(site, index, links))
-            }),
-        });
-    }
-    jobs.push(PageJob {
-        url: "people/".into(),
-        template: "people.html",
-        title: "People".into(),
-        description: Some("Everyone the sources name, with every mention.".into()),
-        deps: vec![Dep::AllPersonCards],
-        fill: Box::new(move |context, _, _| {
-            let mut cards: Vec<_> = site.people.iter().map(views::person_card).collect();
-            cards.sort_by(|a, b| a.sort_key.cmp(&b.sort_key).then_with(|| a.id.cmp(&b.id)));
-            let (cast, rest): (Vec<_>, Vec<_>) = cards
-                .into_iter()
-                .partition(|c| c.kind == crate::extract::people::PersonKind::Subject);
-            let (authors, photographers): (Vec<_>, Vec<_>) = rest
-                .into_iter()
-                .partition(|c| c.kind == crate::extract::people::PersonKind::Author);
-            context.insert("people", &cast);
-            context.insert("authors", &authors);
-            context.insert("photographers", &photographers);
-        }),
-    });
-    for (index, person) in site.people.iter().enumerate() {
-        let mut sources: Vec<usize> = person.mentions.iter().map(|&(s, _)| s).collect();
-        sources.extend(&person.sources);
-        sources.sort_unstable();
-        sources.dedup();
-        // The quotes of the mentions are in `Dep::Person`.
-        let mut deps = vec![Dep::Person(index), Dep::Markdown];
-        deps.extend(sources.into_iter().map(Dep::SourceCard));
-        jobs.push(PageJob {
-            url: format!("people/{}/", person.id),
-            template: "person.html",
-            title: person.name.clone(),
-            description: person.description.clone().or_else(|| person.role.clone()),
-            deps,
-            fill: Box::new(move |context, links, _| {
-                context.insert("person", &views::person_view(site, index, links))
-            }),
-        });
-    }
-    let on_index = lookup.timeline_on_index;
-    jobs.push(PageJob {
-        url: "timeline/".into(),
-        template: "timeline.html",
-        title: "Timeline".into(),
-        description: Some("Every dated event in the sources, in order.".into()),
-        deps: vec![Dep::AllEntries, Dep::Markdown, Dep::Years],
-        fill: Box::new(move |context, links, partials| {
-            // Every entry when the timeline is short enough; else each year's
-            // editorial entries, a count, and the year page for the rest.
-            let mut years: BTreeMap<i16, YearGroup> = BTreeMap::new();
-            for (index, entry) in site.timeline.iter().enumerate() {
-                let year = entry.value.year();
-                let group = years.entry(year).or_insert_with(|| YearGroup {
-                    year,
-                    url: format!("timeline/{year}/"),
-                    count: 0,
-                    entries: Vec::new(),
-                });
-                group.count += 1;
-                if on_index || entry.editorial.is_some() {
-                    group.entries.push(partials.entry(site, index, links));
-                }
-            }
-            let years: Vec<YearGroup> = years.into_values().collect();
-            context.insert("summarised", &!on_index);
-            context.insert("years", &years);
-            context.insert("eras", &views::era_views(site, links));
-            context.insert("year_counts", &year_counts(site));
-        }),
-    });
-    let years: Vec<i16> = lookup.years.iter().copied().collect();
-    let mut year_deps: BTreeMap<i16, Vec<Dep>> = BTreeMap::new();
-    for (index, entry) in site.timeline.iter().enumerate() {
-        year_deps
-            .entry(entry.value.year())
-            .or_default()
-            .push(Dep::Entry(index));
-    }
-    for &year in &lookup.years {
-        let mut deps = vec![Dep::Years, Dep::Markdown, Dep::YearMentions(year)];
-        deps.extend(year_deps.remove(&year).unwrap_or_default());
-        let years = years.clone();
-        jobs.push(PageJob {
-            url: format!("timeline/{year}/"),
-            template: "year.html",
-            title: format!("{year}"),
-            description: Some(format!("What the sources say happened in {year}.")),
-            deps,
-            fill: Box::new(move |context, links, partials| {
-                let in_year: Vec<usize> = (0..site.timeline.len())
-                    .filter(|&index| site.timeline[index].value.year() == year)
-                    .collect();
-                // A busy year has thousands of entries: they are made in parallel.
-                let (entries, mentions) = rayon::join(
-                    || {
-                        in_year
-                            .par_iter()
-                            .map(|&index| partials.entry(site, index, links))
-                            .collect::<Vec<_>>()
-                    },
-                    || {
-                        let in_year: Vec<_> = in_year.iter().map(|&i| &site.timeline[i]).collect();
-                        views::year_mentions(site, year, &in_year)
-                    },
-                );
-                context.insert("year", &year);
-                context.insert("entries", &entries);
-                context.insert("mentions", &mentions);
-                let at = years.iter().position(|&y| y == year);
-                context.insert(
-                    "previous",
-                    &at.and_then(|i| i.checked_sub(1)).and_then(|i| years.get(i)),
-                );
-                context.insert("next", &at.and_then(|i| years.get(i + 1)));
-            }),
-        });
-    }
-    for (index, page) in site.pages.iter().enumerate() {
-        jobs.push(PageJob {
-            url: format!("{}/", page.id),
-            template: "page.html",
-            title: page.file.doc.meta.title.clone(),
-            description: page.file.doc.meta.description.clone(),
-            deps: vec![Dep::Page(Some(index)), Dep::Markdown],
-            fill: Box::new(move |context, links, _| {
-                let page = &site.pages[index];
-                context.insert(
-                    "content",
-                    &markdown::render_markdown(
-                        &page.file.doc.body,
-                        site.config.markdown.allow_html,
-                        links,
-                    ),
-                );
-            }),
-        });
-    }
-    jobs.push(PageJob {
-        url: "search/".into(),
-        template: "search.html",
-        title: "Search".into(),
-        description: Some("Search the people, sources and pages of the explainer.".into()),
-        deps: vec![Dep::AllSourceCards, Dep::AllPersonCards],
-        fill: Box::new(move |context, _, _| {
-            let sources: Vec<_> = (0..site.sources.len())
-                .map(|i| views::source_card(site, i))
-                .collect();
-            let mut people: Vec<_> = site.people.iter().map(views::person_card).collect();
-            people.sort_by(|a, b| a.sort_key.cmp(&b.sort_key).then_with(|| a.id.cmp(&b.id)));
-            context.insert("sources", &sources);
-            context.insert("people", &people);
-        }),
-    });
-    jobs.push(PageJob {
-        url: String::new(),
-        template: "404.html",
-        title: "Page not found".into(),
-        description: None,
-        deps: Vec::new(),
-        fill: Box::new(|_, _, _| {}),
-    });
-    jobs
-}
-
-/// Whether an editorial page is in the site navigation (it sets `weight`).
-fn in_nav(page: &crate::link::Page) -> bool {
-    page.file.doc.meta.weight.is_some()
-}
-
-fn is_cast(person: &crate::link::Person) -> bool {
-    person.kind == crate::extract::people::PersonKind::Subject
-}
-
-#[derive(Serialize)]
-struct YearGroup {
-    year: i16,
-    url: String,
-    /// Entries in the year, whether listed or not.
-    count: usize,
-    entries: Vec<EntryHtml>,
-}
-
-#[derive(Serialize)]
-struct YearCount {
-    year: i16,
-    count: usize,
-}
-
-fn year_counts(site: &Site) -> Vec<YearCount> {
-    let mut counts: BTreeMap<i16, usize> = BTreeMap::new();
-    for entry in &site.timeline {
-        *counts.entry(entry.value.year()).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .map(|(year, count)| YearCount { year, count })
-        .collect()
-}
