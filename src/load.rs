@@ -503,6 +503,14 @@ fn read_text_file(path: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
     })
 }
 
+/// Reads one source text (`path` under `root`) and its sidecar, as [`load`]
+/// does, for watch mode's edits to sources that are already in the site.
+pub fn load_source(root: &Path, path: &Path) -> (Option<SourceFile>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let source = read_source(root, path, &mut diagnostics);
+    (source, diagnostics)
+}
+
 fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceFile> {
     let rel = relative(root, path);
     let bytes = match read_text_file(path, &rel) {

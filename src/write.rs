@@ -56,12 +56,21 @@ pub fn update_site(
         .map(|f| f.path.as_str())
         .chain(unchanged.iter().map(String::as_str))
         .collect();
-    let mut stale: Vec<String> = manifest
+    let stale: Vec<String> = manifest
         .keys()
         .filter(|path| !keep.contains(path.as_str()))
         .cloned()
         .collect();
+    changes.removed = remove_files(&stale, output, manifest)?;
+    Ok(changes)
+}
+
+/// Removes `paths` from `output` and from `manifest`, and the folders they
+/// leave empty; returns the paths, sorted.
+pub fn remove_files(paths: &[String], output: &Path, manifest: &mut Manifest) -> io::Result<Vec<String>> {
+    let mut stale = paths.to_vec();
     stale.sort();
+    stale.dedup();
     for path in &stale {
         let target = output.join(safe_relative(path)?);
         match std::fs::remove_file(&target) {
@@ -72,8 +81,7 @@ pub fn update_site(
         manifest.remove(path);
         remove_empty_parents(&target, output);
     }
-    changes.removed = stale;
-    Ok(changes)
+    Ok(stale)
 }
 
 /// Writes those of `files` whose bytes differ from what `manifest` records

@@ -183,7 +183,10 @@ fn wait_for_state(server: &Server, what: &str, ready: impl Fn(&serde_json::Value
         .write_all(b"GET /__backstory/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
         .unwrap();
     let reader = BufReader::new(stream);
+    // The stream sends keep-alive comments, so a read alone never times out.
+    let deadline = Instant::now() + Duration::from_secs(60);
     for line in reader.lines() {
+        assert!(Instant::now() < deadline, "no event showed {what}");
         let line = line.unwrap_or_else(|_| panic!("no event showed {what}"));
         if let Some(data) = line.strip_prefix("data: ") {
             let state: serde_json::Value = serde_json::from_str(data).unwrap();
@@ -202,11 +205,16 @@ fn a_broken_front_matter_is_reported_and_the_last_good_build_stays() {
     let good = std::fs::read_to_string(&page).unwrap();
     let before = server.get("/methodology/").2;
     std::fs::write(&page, good.replacen("title", "title = = broken\ntitle", 1)).unwrap();
+    // The broken page is named (and so, as `build` reports it, is a link to it).
     wait_for_state(&server, "the error", |state| {
-        state["problems"][0]["file"]
-            .as_str()
-            .is_some_and(|f| f.ends_with("methodology.md"))
-            && state["problems"][0]["message"].is_string()
+        state["problems"].as_array().is_some_and(|problems| {
+            problems.iter().any(|problem| {
+                problem["file"]
+                    .as_str()
+                    .is_some_and(|f| f.ends_with("methodology.md"))
+                    && problem["message"].is_string()
+            })
+        })
     });
     let (status, _, during) = server.get("/methodology/");
     assert_eq!(status, 200, "the last good build is still served");

@@ -7,6 +7,7 @@
 //! way are returned as diagnostics beside the graph.
 
 pub mod names;
+pub mod patch;
 pub mod people;
 pub mod timeline;
 
@@ -186,7 +187,7 @@ pub fn link_in_stages(
     content: Content,
     stage_done: &mut dyn FnMut(&'static str),
 ) -> (Site, Vec<Diagnostic>) {
-    link_inner(content, None, stage_done)
+    link_inner(content, None, None, stage_done)
 }
 
 /// [`link`] with a caller-supplied clean+extract step per source (watch mode
@@ -196,7 +197,21 @@ pub fn link_with(
     process: &(dyn Fn(crate::load::SourceFile) -> Processed + Sync),
     grouping: &timeline::GroupingMemo,
 ) -> (Site, Vec<Diagnostic>) {
-    link_inner(content, Some((process, grouping)), &mut |_| {})
+    link_inner(content, Some((process, grouping)), None, &mut |_| {})
+}
+
+/// [`link_with`], also leaving what later edits need to be patched in
+/// ([`patch::patch`]); the site keeps the sentences its dates' contexts
+/// read, which a patch compares.
+pub fn link_for_watch(
+    content: Content,
+    process: &(dyn Fn(crate::load::SourceFile) -> Processed + Sync),
+    grouping: &timeline::GroupingMemo,
+) -> (Site, Vec<Diagnostic>, patch::LinkMemo) {
+    let mut memo = patch::LinkMemo::default();
+    let (site, diagnostics) =
+        link_inner(content, Some((process, grouping)), Some(&mut memo), &mut |_| {});
+    (site, diagnostics, memo)
 }
 
 /// The memoized clean+extract step and timeline grouping of watch mode.
@@ -208,6 +223,7 @@ type Memo<'a> = (
 fn link_inner(
     content: Content,
     memo: Option<Memo>,
+    mut keep: Option<&mut patch::LinkMemo>,
     stage_done: &mut dyn FnMut(&'static str),
 ) -> (Site, Vec<Diagnostic>) {
     let Content {
@@ -260,13 +276,26 @@ fn link_inner(
         .map(|&i| slots[i].take().expect("each source is taken once"))
         .unzip();
 
-    let mut people = link_people(
+    let (mut people, members, pairs) = link_people(
         &mut sources,
         &extracted,
         profiles,
         &config,
         &mut diagnostics,
     );
+    if let Some(keep) = keep.as_deref_mut() {
+        keep.members = members;
+        keep.people_keys = sources
+            .iter()
+            .zip(&extracted)
+            .map(|(source, found)| patch::people_key(found, &source.authors))
+            .collect();
+        keep.partners = vec![HashMap::new(); people.len()];
+        for ((a, b), count) in pairs {
+            keep.partners[a].insert(b, count);
+            keep.partners[b].insert(a, count);
+        }
+    }
     // The per-source people are merged now; free them before the timeline's peak.
     drop(extracted);
     let (timeline, eras) = link_timeline(
@@ -276,7 +305,18 @@ fn link_inner(
         events,
         &mut diagnostics,
         memo.map(|m| m.1),
+        keep.as_deref_mut().map(|keep| &mut keep.timeline),
     );
+    if let Some(keep) = keep {
+        for source in &sources {
+            for mention in source.dates.iter() {
+                *keep.years.entry(mention.value.year()).or_default() += 1;
+            }
+        }
+        for entry in &timeline {
+            *keep.years.entry(entry.value.year()).or_default() += 1;
+        }
+    }
 
     let names = NameMatcher::new(&people);
     let mut pages: Vec<Page> = pages
@@ -453,13 +493,18 @@ fn clean_source(file: crate::load::SourceFile) -> (Source, Vec<Diagnostic>) {
     (source, problems)
 }
 
+/// Who each source's people became, per source and extracted person.
+type Members = Vec<Vec<Option<usize>>>;
+
+/// The people of the site, who each extracted person became, and how many
+/// paragraphs name each pair of people.
 fn link_people(
     sources: &mut [Source],
     extracted: &[Extracted],
     profiles: Vec<MarkdownFile<crate::load::PersonMeta>>,
     config: &Config,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Person> {
+) -> (Vec<Person>, Members, BTreeMap<(usize, usize), usize>) {
     let docs: Vec<&[DocPerson]> = extracted.iter().map(|e| e.people.as_slice()).collect();
     let profile_inputs: Vec<people::Profile> = profiles
         .iter()
@@ -480,6 +525,7 @@ fn link_people(
         profiles.into_iter().map(Some).collect();
     let mut taken: HashMap<String, PathBuf> = HashMap::new();
     let mut result = Vec::with_capacity(merged.len());
+    let mut members: Members = extracted.iter().map(|e| vec![None; e.people.len()]).collect();
     for person in merged {
         let profile = person
             .profile
@@ -514,6 +560,7 @@ fn link_people(
             let Some(doc_person) = extracted.get(doc).and_then(|e| e.people.get(local)) else {
                 continue;
             };
+            members[doc][local] = Some(index);
             person_sources.push(doc);
             for span in &doc_person.mentions {
                 mentions.push((doc, *span));
@@ -571,32 +618,23 @@ fn link_people(
             })
             .collect();
     }
-    compute_appears_with(sources, &mut result);
-    result
+    let pairs = compute_appears_with(sources, &mut result);
+    (result, members, pairs)
 }
 
 /// Co-occurrence: two people appear together when one paragraph names both.
-fn compute_appears_with(sources: &[Source], people: &mut [Person]) {
+/// Returns how many paragraphs name each pair.
+fn compute_appears_with(
+    sources: &[Source],
+    people: &mut [Person],
+) -> BTreeMap<(usize, usize), usize> {
     let mut counts: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for source in sources {
-        let mut by_block: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for mention in &source.people {
-            by_block
-                .entry(mention.span.block)
-                .or_default()
-                .push(mention.person);
-        }
-        for (_, mut present) in by_block {
-            present.sort_unstable();
-            present.dedup();
-            for (i, &a) in present.iter().enumerate() {
-                for &b in &present[i + 1..] {
-                    *counts.entry((a, b)).or_default() += 1;
-                }
-            }
+        for (pair, count) in patch::paragraph_pairs(source) {
+            *counts.entry(pair).or_default() += count;
         }
     }
-    for ((a, b), count) in counts {
+    for (&(a, b), &count) in &counts {
         people[a].appears_with.push((b, count));
         people[b].appears_with.push((a, count));
     }
@@ -605,6 +643,7 @@ fn compute_appears_with(sources: &[Source], people: &mut [Person]) {
             .appears_with
             .sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     }
+    counts
 }
 
 fn link_timeline(
@@ -614,6 +653,7 @@ fn link_timeline(
     events: Vec<MarkdownFile<crate::load::EventMeta>>,
     diagnostics: &mut Vec<Diagnostic>,
     grouping: Option<&timeline::GroupingMemo>,
+    keep: Option<&mut timeline::patch::TimelineMemo>,
 ) -> (Vec<TimelineEntry>, Vec<Era>) {
     // Each source's occurrences are found on their own, in parallel; joined in source order.
     let per_source: Vec<Vec<timeline::Occurrence>> = sources
@@ -687,7 +727,13 @@ fn link_timeline(
             sources: cited,
         }));
     }
-    let entries = timeline::build_entries_with(&occurrences, &editorial_inputs, grouping);
+    let counts = timeline::word_counts(&occurrences);
+    let entries =
+        timeline::build_entries_counted(&occurrences, &editorial_inputs, grouping, &counts);
+    let keeping = keep.is_some();
+    if let Some(keep) = keep {
+        *keep = timeline::patch::TimelineMemo::new(&occurrences, counts);
+    }
     // The occurrences borrow the sources' text; what the citations keep is owned.
     let mut cited: Vec<(usize, usize, std::ops::Range<usize>, Vec<usize>)> = occurrences
         .into_iter()
@@ -762,46 +808,54 @@ fn link_timeline(
     }
     for source in sources.iter_mut() {
         source.date_entries.resize(source.dates.len(), None);
-        // Only the grouping above reads the contexts: free their words for rendering.
-        source.date_contexts = Arc::from([]);
+        // Only the grouping reads the contexts: free their words for
+        // rendering, unless a patch will compare them.
+        if !keeping {
+            source.date_contexts = Arc::from([]);
+        }
     }
     (timeline, eras)
 }
 
 /// The dated mentions of one source that may date an event, each with its
 /// sentence and the people named in that sentence.
-fn occurrences_in(source_index: usize, source: &Source) -> Vec<timeline::Occurrence<'_>> {
-    let mut occurrences = Vec::with_capacity(source.dates.len());
-    let mentions = source.dates.iter().zip(source.date_contexts.iter());
-    for (mention_index, (mention, context)) in mentions.enumerate() {
-        // A dateline or edition note dates the text, not an event in it.
-        if mention.reference {
-            continue;
-        }
-        let Some(block) = source.article.blocks.get(mention.span.block) else {
-            continue;
-        };
-        let range = context.sentence.clone();
-        let Some(sentence) = block.text.get(range.clone()) else {
-            continue;
-        };
-        let mut in_sentence = people_within(&source.people, mention.span.block, &range);
-        in_sentence.sort_unstable();
-        in_sentence.dedup();
-        occurrences.push(timeline::Occurrence {
-            source: source_index,
-            mention: mention_index,
-            value: mention.value,
-            block_kind: block.kind,
-            text: &mention.text,
-            sentence,
-            sentence_range: range,
-            people: in_sentence,
-            words: std::borrow::Cow::Borrowed(&context.words),
-            event: context.event,
-        });
+pub(crate) fn occurrences_in(source_index: usize, source: &Source) -> Vec<timeline::Occurrence<'_>> {
+    (0..source.dates.len())
+        .filter_map(|mention| occurrence_at(source_index, source, mention))
+        .collect()
+}
+
+/// The occurrence of date mention `mention_index` of a source, unless it
+/// dates the text itself (a dateline or edition note) or has no sentence.
+pub(crate) fn occurrence_at(
+    source_index: usize,
+    source: &Source,
+    mention_index: usize,
+) -> Option<timeline::Occurrence<'_>> {
+    let mention = source.dates.get(mention_index)?;
+    let context = source.date_contexts.get(mention_index)?;
+    // A dateline or edition note dates the text, not an event in it.
+    if mention.reference {
+        return None;
     }
-    occurrences
+    let block = source.article.blocks.get(mention.span.block)?;
+    let range = context.sentence.clone();
+    let sentence = block.text.get(range.clone())?;
+    let mut in_sentence = people_within(&source.people, mention.span.block, &range);
+    in_sentence.sort_unstable();
+    in_sentence.dedup();
+    Some(timeline::Occurrence {
+        source: source_index,
+        mention: mention_index,
+        value: mention.value,
+        block_kind: block.kind,
+        text: &mention.text,
+        sentence,
+        sentence_range: range,
+        people: in_sentence,
+        words: std::borrow::Cow::Borrowed(&context.words),
+        event: context.event,
+    })
 }
 
 /// The people named wholly inside `range` of `block`, from a source's sorted mentions.

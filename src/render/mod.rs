@@ -534,7 +534,7 @@ pub fn render_changed(
     let raw_copies = || {
         let started = std::time::Instant::now();
         let wanted: Vec<&crate::link::Source> =
-            match incremental.as_ref().and_then(|i| i.candidates) {
+            match incremental.as_ref().filter(|i| !i.verify).and_then(|i| i.candidates) {
                 Some(candidates) => candidates
                     .raw
                     .iter()

@@ -271,8 +271,12 @@ fn person(site: &Site, index: usize) -> PageJob<'_> {
     sources.extend(&person.sources);
     sources.sort_unstable();
     sources.dedup();
-    // The quotes of the mentions are in `Dep::Person`.
-    let mut deps = vec![Dep::Person(index), Dep::Markdown];
+    // The quotes of the mentions are in `Dep::Person`; only a biography
+    // (the editor's profile) links names and dates.
+    let mut deps = vec![Dep::Person(index)];
+    if person.profile.is_some() {
+        deps.push(Dep::Markdown);
+    }
     deps.extend(sources.into_iter().map(Dep::SourceCard));
     PageJob {
         key: PageKey::Person(index),
@@ -334,7 +338,11 @@ fn year_page<'a>(site: &'a Site, lookup: &Lookup, year: i16) -> PageJob<'a> {
     let in_year: Vec<usize> = (0..site.timeline.len())
         .filter(|&index| site.timeline[index].value.year() == year)
         .collect();
-    let mut deps = vec![Dep::YearList, Dep::Markdown, Dep::YearMentions(year)];
+    let mut deps = vec![Dep::YearList, Dep::YearMentions(year)];
+    // Only an editorial entry's text links names and dates.
+    if in_year.iter().any(|&i| site.timeline[i].editorial.is_some()) {
+        deps.push(Dep::Markdown);
+    }
     deps.extend(in_year.iter().copied().map(Dep::Entry));
     PageJob {
         key: PageKey::Year(year),

@@ -42,30 +42,14 @@ impl Similarity {
     /// has a few hundred thousand occurrences of a dozen words each, and only
     /// equality matters. Two different words share a fingerprint with odds
     /// around one in 10^10 for a whole archive's vocabulary.
-    pub fn new(occurrences: &[Occurrence]) -> Self {
-        let content: Vec<&[u64]> = occurrences.iter().map(|o| o.words.as_ref()).collect();
-        // Counted per thread, then the counts are added up.
-        let document_frequency = content
+    ///
+    /// `occurrences` may be some of a site's, given the [`word_counts`] and
+    /// the threshold of all of them: a word in more than `common_above`
+    /// sentences is not salient.
+    pub fn with_counts(occurrences: &[Occurrence], counts: &WordCounts, common_above: usize) -> Self {
+        let words = occurrences
             .par_iter()
-            .fold(WordCounts::default, |mut counts, words| {
-                for &word in *words {
-                    *counts.entry(word).or_default() += 1;
-                }
-                counts
-            })
-            .reduce(WordCounts::default, |total, part| {
-                if total.len() < part.len() {
-                    return add_counts(part, total);
-                }
-                add_counts(total, part)
-            });
-        let common_above = (occurrences.len() / 4).max(3);
-        let words = content
-            .into_par_iter()
-            .map(|words| {
-                let salient = |word: &&u64| document_frequency[*word] <= common_above;
-                words.iter().filter(salient).copied().collect()
-            })
+            .map(|occurrence| salient_words(&occurrence.words, counts, common_above))
             .collect();
         let last_days = occurrences
             .par_iter()
@@ -122,7 +106,46 @@ pub fn sentence_words(sentence: &str) -> Vec<u64> {
 }
 
 /// How many sentences each word fingerprint is in.
-type WordCounts = HashMap<u64, usize, BuildHasherDefault<AsItself>>;
+pub type WordCounts = HashMap<u64, usize, BuildHasherDefault<AsItself>>;
+
+/// How many sentences each content word of `occurrences` is in.
+pub fn word_counts(occurrences: &[Occurrence]) -> WordCounts {
+    // Counted per thread, then the counts are added up.
+    occurrences
+        .par_iter()
+        .fold(WordCounts::default, |mut counts, occurrence| {
+            for &word in occurrence.words.iter() {
+                *counts.entry(word).or_default() += 1;
+            }
+            counts
+        })
+        .reduce(WordCounts::default, |total, part| {
+            if total.len() < part.len() {
+                return add_counts(part, total);
+            }
+            add_counts(total, part)
+        })
+}
+
+/// A word in more sentences than this, out of `occurrences`, is common:
+/// more than a quarter of them, and at least three.
+pub fn common_above(occurrences: usize) -> usize {
+    (occurrences / 4).max(3)
+}
+
+/// Whether a word found in `count` sentences is salient under `common_above`.
+pub fn is_salient(count: usize, common_above: usize) -> bool {
+    count <= common_above
+}
+
+/// The salient words among `words` (sorted, each once).
+fn salient_words(words: &[u64], counts: &WordCounts, common_above: usize) -> Vec<u64> {
+    words
+        .iter()
+        .filter(|&word| is_salient(counts.get(word).copied().unwrap_or(0), common_above))
+        .copied()
+        .collect()
+}
 
 /// `total` with the counts of `part` added.
 fn add_counts(mut total: WordCounts, part: WordCounts) -> WordCounts {
@@ -134,7 +157,7 @@ fn add_counts(mut total: WordCounts, part: WordCounts) -> WordCounts {
 
 /// Hashes a fingerprint as itself: it is already a well-mixed 64-bit hash.
 #[derive(Default)]
-struct AsItself(u64);
+pub struct AsItself(u64);
 
 impl Hasher for AsItself {
     fn finish(&self) -> u64 {

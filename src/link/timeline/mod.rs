@@ -32,8 +32,10 @@
 //! gives the same order.
 
 mod grouping;
+pub mod patch;
 
 pub use grouping::compatible;
+pub use grouping::{common_above, word_counts, WordCounts};
 
 use crate::clean::BlockKind;
 use crate::extract::dates::{DateValue, Precision};
@@ -200,22 +202,24 @@ pub fn build_entries_with(
     editorial: &[EditorialEvent],
     memo: Option<&GroupingMemo>,
 ) -> Vec<Entry> {
-    let similarity = Similarity::new(occurrences);
+    build_entries_counted(occurrences, editorial, memo, &word_counts(occurrences))
+}
+
+/// [`build_entries_with`], given the [`word_counts`] of `occurrences`.
+pub fn build_entries_counted(
+    occurrences: &[Occurrence],
+    editorial: &[EditorialEvent],
+    memo: Option<&GroupingMemo>,
+    counts: &WordCounts,
+) -> Vec<Entry> {
+    let similarity =
+        Similarity::with_counts(occurrences, counts, common_above(occurrences.len()));
     let mut order: Vec<usize> = (0..occurrences.len())
         .into_par_iter()
         .filter(|&index| occurrences[index].event)
         .collect();
     // Every key ends with a unique index, so an unstable sort gives the one order.
-    order.par_sort_unstable_by_key(|&index| {
-        let occurrence = &occurrences[index];
-        (
-            occurrence.value.precision,
-            occurrence.value.start,
-            occurrence.source,
-            occurrence.mention,
-            index,
-        )
-    });
+    order.par_sort_unstable_by_key(|&index| (grouping_key(&occurrences[index]), index));
     // Occurrences whose buckets never meet cannot join one entry, so each
     // such group is grouped on its own, in parallel. Within a group the order
     // is the one above, and the entries are sorted below: the result is the
@@ -248,9 +252,7 @@ pub fn build_entries_with(
         }
     };
     for entry in &mut entries {
-        entry.occurrences.sort_unstable_by_key(|&index| {
-            (occurrences[index].source, occurrences[index].mention, index)
-        });
+        sort_by_source(&mut entry.occurrences, occurrences);
     }
     entries.extend(
         editorial
@@ -277,6 +279,24 @@ pub fn build_entries_with(
         )
     });
     entries
+}
+
+/// Puts an entry's occurrences in source and mention order.
+fn sort_by_source(members: &mut [usize], occurrences: &[Occurrence]) {
+    members.sort_unstable_by_key(|&index| {
+        (occurrences[index].source, occurrences[index].mention, index)
+    });
+}
+
+/// The order of grouping: finer values first, then by start, source and
+/// mention (see [`build_entries`]).
+fn grouping_key(occurrence: &Occurrence) -> (Precision, jiff::civil::Date, usize, usize) {
+    (
+        occurrence.value.precision,
+        occurrence.value.start,
+        occurrence.source,
+        occurrence.mention,
+    )
 }
 
 /// Groups `order` (occurrence indices in the order of [`build_entries`])

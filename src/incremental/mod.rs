@@ -1,31 +1,41 @@
-//! Incremental rebuilds for `watch` and `serve`: the site on disk in, the
-//! output folder brought up to date out, redoing only what an edit affects.
+//! Incremental rebuilds for `watch` and `serve`: the site on disk (and, from
+//! the watcher, the paths an edit named) in, the output folder brought up to
+//! date out, redoing only what an edit affects.
 //!
-//! Between rebuilds the [`Engine`] keeps these memories:
-//! - clean+extract results per source, keyed by a hash of the raw file and its
-//!   sidecar, so an edit re-cleans only the edited source (with it, what the
-//!   timeline reads from each date's sentence);
-//! - the timeline's independent groups of dated mentions, keyed by all that
-//!   grouping reads from them, so only the groups an edit touches are grouped
-//!   again (see [`link::timeline::GroupingMemo`]);
-//! - partial HTML of timeline entries, by fingerprint;
-//! - each page's fingerprint (see [`crate::render::deps`]), so only pages whose
-//!   inputs changed are rendered again;
-//! - a hash of every file in the output folder, so only files whose bytes
-//!   changed are written and files no longer produced are removed.
+//! Two ways through a rebuild:
+//! - **Edits to sources** ([`edits`]): when every path named is a source
+//!   text or sidecar already in the site, only those are read, cleaned and
+//!   extracted again and patched into the last site graph
+//!   ([`link::patch::patch`]); the patch says which people, entries and
+//!   years changed, and from that the pages to look at are named
+//!   ([`render::Candidates`]). Nothing else is read, walked or hashed.
+//! - **Anything else** (a page, a profile, a template, `site.toml`, a new
+//!   or deleted source, an edit that renames people or moves a source in
+//!   the site's order): the whole content is loaded and linked again, with
+//!   memories that still save most of the work:
+//!   - clean+extract results per source, keyed by a hash of the raw file
+//!     and its sidecar, so only edited sources are cleaned again;
+//!   - the timeline's independent groups of dated mentions
+//!     ([`link::timeline::GroupingMemo`]);
+//!   - every page's fingerprint ([`crate::render::deps`]), so only pages
+//!     whose inputs changed are rendered again.
 //!
-//! Loading and the rest of linking run over the whole site: they are what
-//! tells which people, dates and pages an edit touches. Errors are found before
-//! anything is written, so a failed rebuild leaves the last good output as it was.
+//! Either way, partial HTML of timeline entries is kept by fingerprint, only
+//! files whose bytes changed are written, files no longer produced are
+//! removed, and errors are found before anything is written, so a failed
+//! rebuild leaves the last good output as it was.
+
+mod edits;
 
 use crate::build::{check_output_location, BuildOptions};
 use crate::diag::{sorted, Diagnostic};
 use crate::link::{self, Processed};
 use crate::load::{SourceCache, SourceFile};
 use crate::render::data::is_export;
-use crate::render::{self, Incremental, RenderOptions};
+use crate::render::{self, Incremental, RenderOptions, Theme};
 use crate::write::{self, Manifest};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -40,10 +50,13 @@ pub struct Engine {
     pages: HashMap<String, u64>,
     /// Output path -> hash of the bytes on disk now (`None` before the first good build).
     manifest: Option<Manifest>,
-    /// The site's language, from the last good rebuild (picks the search stemmer).
-    language: String,
-    /// The last good rebuild's site while its JSON exports are still to be written.
-    pending_exports: Option<link::Site>,
+    /// The last good site graph, and what patching it needs.
+    linked: Option<Linked>,
+    /// Whether the JSON exports of `linked` are still to be written.
+    exports_owed: bool,
+    /// Whether `linked` is the site on disk, so that an edit can be patched
+    /// into it (not after a failed rebuild).
+    patchable: bool,
     /// The source texts as last read.
     sources: SourceCache,
     /// Partial HTML from the last rebuild.
@@ -52,6 +65,24 @@ pub struct Engine {
     grouping: link::timeline::GroupingMemo,
     /// Fingerprints of unchanged sources from the last rebuild.
     prints: render::deps::PrintMemo,
+    /// The theme of the last rebuild, with the fingerprints of its templates.
+    theme: Option<(Theme, HashMap<String, u64>)>,
+    /// The paths watcher events named since the last rebuild; `None` when
+    /// the caller did not say (the next rebuild then looks at everything).
+    named: Option<BTreeSet<PathBuf>>,
+    /// Checks every patch against a full link and every render of
+    /// candidates against all pages (tests: see [`Engine::verifying`]).
+    verify: bool,
+}
+
+/// A linked site as the last good rebuild left it.
+struct Linked {
+    site: link::Site,
+    memo: link::patch::LinkMemo,
+    /// Every diagnostic of that rebuild.
+    diagnostics: Vec<Diagnostic>,
+    /// Source id -> hash of its raw file and sidecar.
+    keys: HashMap<String, u64>,
 }
 
 /// What one rebuild did.
@@ -69,6 +100,8 @@ pub struct Rebuild {
     pub removed: Vec<String>,
     /// Sources cleaned and extracted this time (not taken from memory).
     pub cleaned: usize,
+    /// Whether only the edited sources were read and patched in (see [`edits`]).
+    pub patched: bool,
     pub timings: Vec<(&'static str, Duration)>,
 }
 
@@ -90,13 +123,26 @@ impl Engine {
             processed: Mutex::new(HashMap::new()),
             pages: HashMap::new(),
             manifest: None,
-            language: String::new(),
-            pending_exports: None,
+            linked: None,
+            exports_owed: false,
+            patchable: false,
             sources: SourceCache::default(),
             fragments: render::Fragments::default(),
             grouping: link::timeline::GroupingMemo::default(),
             prints: render::deps::PrintMemo::default(),
+            theme: None,
+            named: None,
+            verify: false,
         }
+    }
+
+    /// Makes every patched rebuild also link the whole site and fingerprint
+    /// every page, and fail (with an error naming the first difference) if
+    /// the patch or the pages it named missed anything. For tests: it costs
+    /// what a full rebuild costs.
+    pub fn verifying(mut self) -> Self {
+        self.verify = true;
+        self
     }
 
     /// The memo key of a source (see [`SourceFile::key`]).
@@ -109,9 +155,13 @@ impl Engine {
     }
 
     /// Tells the engine which files an event named, so the next rebuild
-    /// reads them again even if their size and time look unchanged.
-    pub fn changed(&mut self, paths: &[std::path::PathBuf]) {
+    /// reads them again even if their size and time look unchanged, and,
+    /// when they are all source texts already in the site, reads only them.
+    pub fn changed(&mut self, paths: &[PathBuf]) {
         self.sources.forget(&self.options.root, paths);
+        self.named
+            .get_or_insert_with(BTreeSet::new)
+            .extend(paths.iter().cloned());
     }
 
     /// Loads, links and renders what changed, then updates the output folder,
@@ -130,14 +180,24 @@ impl Engine {
     /// only other programs read: once the output exists, they are left to
     /// [`Engine::write_exports`], so a preview can reload before they are made.
     pub fn rebuild_pages(&mut self) -> std::io::Result<Rebuild> {
-        let mut report = Rebuild::default();
-        // Exports still owed by the last rebuild are for a site that is about to change.
-        self.pending_exports = None;
         let output = self.options.output_dir();
         if let Some(problem) = check_output_location(&self.options.root, &output) {
-            report.diagnostics = vec![problem];
+            self.named = None;
+            return Ok(Rebuild {
+                diagnostics: vec![problem],
+                ..Rebuild::default()
+            });
+        }
+        let named = self.named.take();
+        if let Some(report) = self.rebuild_edited_sources(named.as_ref())? {
             return Ok(report);
         }
+        self.rebuild_everything()
+    }
+
+    /// The rebuild that loads and links the whole site.
+    fn rebuild_everything(&mut self) -> std::io::Result<Rebuild> {
+        let mut report = Rebuild::default();
         let started = Instant::now();
         let (root, drafts) = (&self.options.root, self.options.drafts);
         let content = crate::load::load_cached(root, drafts, Some(&mut self.sources))?;
@@ -166,55 +226,102 @@ impl Engine {
                 .insert(key, processed.clone());
             processed
         };
-        let (site, mut diagnostics) = link::link_with(content, &process, &self.grouping);
+        let (site, diagnostics, memo) = link::link_for_watch(content, &process, &self.grouping);
         // Only sources that still exist are remembered.
         *self.processed.lock().expect("not poisoned") = fresh.into_inner().expect("not poisoned");
         report.cleaned = cleaned.into_inner();
         report
             .timings
             .push(("clean+extract+link", started.elapsed()));
-
-        let started = Instant::now();
         // Every source was linked again: who a source names may have changed.
         self.prints.forget_cards();
+        self.theme = None;
+        let linked = Linked {
+            site,
+            memo,
+            diagnostics,
+            keys,
+        };
+        self.render_and_write(linked, None, report)
+    }
+
+    /// Renders the pages of `linked` whose fingerprint changed (only among
+    /// `candidates` when given), writes them and keeps `linked` for the next
+    /// rebuild, unless there are errors.
+    fn render_and_write(
+        &mut self,
+        linked: Linked,
+        candidates: Option<render::Candidates>,
+        mut report: Rebuild,
+    ) -> std::io::Result<Rebuild> {
+        let started = Instant::now();
+        let output = self.options.output_dir();
         let defer_exports = self.manifest.is_some();
-        let rendered = match render::load_theme(&self.options.root) {
-            Err(problems) => Err(problems),
-            Ok(theme) => {
+        let mut diagnostics = linked.diagnostics.clone();
+        // Cross-references in editorial text, as `build` checks them.
+        diagnostics.extend(render::links::reference_problems(&linked.site));
+        let theme = match self.theme.take() {
+            Some(theme) => Ok(theme),
+            None => render::load_theme(&self.options.root).map(|theme| {
                 let templates =
                     render::deps::template_fingerprints(&self.options.root, render::PAGE_TEMPLATES);
+                (theme, templates)
+            }),
+        };
+        let rendered = match &theme {
+            Err(problems) => Err(problems.clone()),
+            Ok((theme, templates)) => {
                 let incremental = Incremental {
-                    source_keys: &keys,
+                    source_keys: &linked.keys,
                     previous: &self.pages,
-                    templates: &templates,
+                    templates,
                     defer_exports,
                     fragments: &self.fragments,
                     prints: &self.prints,
-                    candidates: None,
-                    verify: false,
+                    candidates: candidates.as_ref(),
+                    verify: self.verify,
                 };
-                render::render_changed(&site, &theme, &self.render_options, Some(incremental), None)
+                render::render_changed(
+                    &linked.site,
+                    theme,
+                    &self.render_options,
+                    Some(incremental),
+                    None,
+                )
             }
         };
-        self.prints.keep_only(&keys);
+        self.prints.keep_only(&linked.keys);
         report.timings.push(("render", started.elapsed()));
         let rendered = match rendered {
             Ok(rendered) => rendered,
             Err(problems) => {
                 diagnostics.extend(problems);
                 report.diagnostics = sorted(diagnostics);
+                self.patchable = false;
                 return Ok(report);
             }
         };
         report.diagnostics = sorted(diagnostics);
         if report.has_errors() {
+            self.patchable = false;
             return Ok(report);
         }
+        self.theme = theme.ok();
         report.rendered = rendered.files.len();
         report.timings.extend(rendered.timings.iter().copied());
 
         let started = Instant::now();
+        let by_candidates = candidates.is_some() && !self.verify;
         match &mut self.manifest {
+            Some(manifest) if by_candidates => {
+                let written = write::write_changed(&rendered.files, &output, manifest)?;
+                report.removed = write::remove_files(&rendered.gone, &output, manifest)?;
+                report.changed = written;
+                for path in &rendered.gone {
+                    self.pages.remove(path);
+                }
+                self.pages.extend(rendered.fingerprints);
+            }
             Some(manifest) => {
                 // The search index is not in the manifest: `search::Refresher`
                 // keeps it up to date, apart, so it is never removed here; nor
@@ -224,20 +331,20 @@ impl Engine {
                 let changes = write::update_site(&rendered.files, &keep, &output, manifest)?;
                 report.changed = changes.written;
                 report.removed = changes.removed;
+                self.pages = rendered.fingerprints;
             }
             None => {
                 write::write_site(&rendered.files, &output)?;
                 self.manifest = Some(write::manifest_of(&rendered.files));
                 report.changed = rendered.files.iter().map(|f| f.path.clone()).collect();
+                self.pages = rendered.fingerprints;
             }
         }
-        self.pages = rendered.fingerprints;
-        self.language.clone_from(&site.config.language);
         report.written = true;
         report.timings.push(("write", started.elapsed()));
-        if defer_exports {
-            self.pending_exports = Some(site);
-        }
+        self.exports_owed = defer_exports;
+        self.linked = Some(linked);
+        self.patchable = true;
         Ok(report)
     }
 
@@ -251,18 +358,23 @@ impl Engine {
     /// newer edit has come in: the rebuild for it makes its own exports).
     /// Nothing is written then, and the exports stay owed.
     pub fn write_exports_unless(&mut self, stop: &AtomicBool) -> std::io::Result<Vec<String>> {
-        let (Some(site), Some(manifest)) = (&self.pending_exports, &mut self.manifest) else {
+        let (true, Some(linked), Some(manifest)) =
+            (self.exports_owed, &self.linked, &mut self.manifest)
+        else {
             return Ok(Vec::new());
         };
-        let Some(exports) = render::render_exports(site, &self.render_options, stop) else {
+        let Some(exports) = render::render_exports(&linked.site, &self.render_options, stop)
+        else {
             return Ok(Vec::new());
         };
-        self.pending_exports = None;
+        self.exports_owed = false;
         write::write_changed(&exports, &self.options.output_dir(), manifest)
     }
 
     /// The site's language as of the last good rebuild (the search index needs it).
     pub fn language(&self) -> &str {
-        &self.language
+        self.linked
+            .as_ref()
+            .map_or("", |linked| linked.site.config.language.as_str())
     }
 }

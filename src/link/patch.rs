@@ -1,0 +1,488 @@
+//! Patching the site graph after edits to some sources, for `serve` and
+//! `watch`: the last [`Site`], the [`LinkMemo`] its link left, and the edited
+//! sources cleaned and extracted again in; the graph a full link of the new
+//! content gives, and an account of what changed ([`Patched`]), out.
+//!
+//! A patch is refused ([`Refused`]) when an edit changes what only a full
+//! link can redo: the order of the sources (a source's date), or what the
+//! people merge reads from a source (the names, their forms, roles and
+//! kinds, the bylines). Everything else is redone for the edited sources
+//! alone, or for the part of the site they touch:
+//! - the people's mentions, the names in the edited sources, and who
+//!   appears with whom (counted per paragraph, so an edit changes only the
+//!   counts of the paragraphs it touched);
+//! - the timeline: the groups of month buckets the edited dates fall in are
+//!   grouped again (see `timeline::patch`), the others keep their entries;
+//!   then every entry's id, and every backlink from a date or a person to
+//!   an entry, are worked out again, as a full link numbers them.
+
+use super::timeline::patch::{
+    bucket_of, buckets_of, group_members, Bucket, OccurrenceKey, TimelineMemo,
+};
+use super::timeline::Occurrence;
+use super::{occurrences_in, Citation, PersonSpan, Site, Source, TimelineEntry};
+use crate::extract::people::PersonKind;
+use crate::extract::Extracted;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+
+/// What a full link leaves behind so that later edits can be patched in.
+#[derive(Debug, Default)]
+pub struct LinkMemo {
+    /// Per source, in site order: for each person its extraction found, the
+    /// site's person it merged into (`None`: not a person, or left out).
+    pub(super) members: Vec<Vec<Option<usize>>>,
+    /// Per source: a fingerprint of what the people merge reads from it.
+    pub(super) people_keys: Vec<u64>,
+    /// Per person: the people named in the same paragraphs, with how many.
+    pub(super) partners: Vec<HashMap<usize, usize>>,
+    pub(super) timeline: TimelineMemo,
+    /// Year -> how many date mentions and timeline entries fall in it: the
+    /// years that have a page.
+    pub(super) years: BTreeMap<i16, usize>,
+}
+
+impl LinkMemo {
+    /// The years that have a page.
+    pub fn years(&self) -> impl Iterator<Item = i16> + '_ {
+        self.years.keys().copied()
+    }
+}
+
+/// An edited source, cleaned and extracted again (see [`super::process_source`]).
+pub struct Edit {
+    /// Its position in `site.sources`.
+    pub index: usize,
+    pub source: Source,
+    pub found: Extracted,
+}
+
+/// Why an edit needs a full link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// A source's id or date changed, which moves it in the site's order.
+    Order,
+    /// The names a source gives, or its byline, changed: the merge must run again.
+    People,
+}
+
+/// What a patch changed, for the render stage to find the pages to look at.
+#[derive(Debug, Default)]
+pub struct Patched {
+    /// The edited sources.
+    pub sources: Vec<usize>,
+    /// People whose mentions, co-appearances, timeline events or card may have changed.
+    pub people: BTreeSet<usize>,
+    /// Sources that link to an entry that changed or was regrouped (their date links).
+    pub linking: BTreeSet<usize>,
+    /// Years whose page may have changed.
+    pub years: BTreeSet<i16>,
+    /// Whether the set of years with a page changed.
+    pub years_changed: bool,
+}
+
+/// A fingerprint of what the people merge reads from one source.
+pub(super) fn people_key(found: &Extracted, authors: &[String]) -> u64 {
+    let mut hasher = crate::fingerprint::Fingerprinter::new();
+    authors.hash(&mut hasher);
+    for person in &found.people {
+        (&person.name, &person.aliases, &person.role, person.kind).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// For each pair of people named in one paragraph of `source`, how many
+/// paragraphs name both (the pair in index order).
+pub(super) fn paragraph_pairs(source: &Source) -> BTreeMap<(usize, usize), usize> {
+    let mut counts = BTreeMap::new();
+    let mut by_block: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for mention in &source.people {
+        by_block
+            .entry(mention.span.block)
+            .or_default()
+            .push(mention.person);
+    }
+    for (_, mut present) in by_block {
+        present.sort_unstable();
+        present.dedup();
+        for (i, &a) in present.iter().enumerate() {
+            for &b in &present[i + 1..] {
+                *counts.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// A person's co-appearances from their partner counts, most shared first.
+pub(super) fn appears_with_from(partners: &HashMap<usize, usize>) -> Vec<(usize, usize)> {
+    let mut list: Vec<(usize, usize)> = partners.iter().map(|(&p, &c)| (p, c)).collect();
+    list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    list
+}
+
+/// Fills in the people of an edited source from its extraction: its
+/// mention spans, photographers and byline links (as `link_people` does).
+fn name_people(source: &mut Source, found: &Extracted, members: &[Option<usize>], people: &[super::Person]) {
+    for (local, person) in found.people.iter().enumerate() {
+        let Some(index) = members.get(local).copied().flatten() else {
+            continue;
+        };
+        for span in &person.mentions {
+            source.people.push(PersonSpan {
+                span: *span,
+                person: index,
+            });
+        }
+        if person.kind == PersonKind::Photographer {
+            source.photographers.push(index);
+        }
+    }
+    source.people.sort();
+    source
+        .people
+        .dedup_by(|a, b| a.span.start < b.span.end && a.span.block == b.span.block);
+    source.photographers.sort_unstable();
+    source.photographers.dedup();
+    let mut named: Vec<usize> = members.iter().copied().flatten().collect();
+    named.sort_unstable();
+    named.dedup();
+    source.author_ids = source
+        .authors
+        .iter()
+        .map(|author| {
+            named.iter().copied().find(|&index| {
+                let person = &people[index];
+                person.name == *author || person.aliases.iter().any(|a| a == author)
+            })
+        })
+        .collect();
+}
+
+/// Patches `edits` into `site`; `Err` (and `site` untouched) when only a
+/// full link can take them in.
+pub fn patch(site: &mut Site, memo: &mut LinkMemo, edits: Vec<Edit>) -> Result<Patched, Refused> {
+    for edit in &edits {
+        let old = site.sources.get(edit.index).ok_or(Refused::Order)?;
+        if old.id != edit.source.id || old.date != edit.source.date {
+            return Err(Refused::Order);
+        }
+        let key = people_key(&edit.found, &edit.source.authors);
+        if memo.people_keys.get(edit.index) != Some(&key) {
+            return Err(Refused::People);
+        }
+    }
+    let mut patched = Patched::default();
+    let mut old_sources = Vec::with_capacity(edits.len());
+    let mut old_mention_counts = HashMap::new();
+    for edit in edits {
+        let Edit {
+            index,
+            mut source,
+            found,
+        } = edit;
+        let members = &memo.members[index];
+        name_people(&mut source, &found, members, &site.people);
+        // Every person the source names: their quotes of it are new.
+        let mut new_mentions: BTreeMap<usize, Vec<(usize, crate::extract::Span)>> = members
+            .iter()
+            .flatten()
+            .map(|&person| (person, Vec::new()))
+            .collect();
+        for (local, person) in found.people.iter().enumerate() {
+            if let Some(index_of_person) = members.get(local).copied().flatten() {
+                let list = new_mentions.entry(index_of_person).or_default();
+                list.extend(person.mentions.iter().map(|span| (index, *span)));
+            }
+        }
+        for (person, mut mentions) in new_mentions {
+            mentions.sort();
+            let list = &mut site.people[person].mentions;
+            old_mention_counts.entry(person).or_insert(list.len());
+            let from = list.partition_point(|&(s, _)| s < index);
+            let to = list.partition_point(|&(s, _)| s <= index);
+            list.splice(from..to, mentions);
+            patched.people.insert(person);
+        }
+        // Who appears with whom, per paragraph: only the edited source's counts change.
+        let before = paragraph_pairs(&site.sources[index]);
+        let after = paragraph_pairs(&source);
+        if before != after {
+            let mut moved: BTreeSet<usize> = BTreeSet::new();
+            for ((a, b), count) in &before {
+                for (x, y) in [(a, b), (b, a)] {
+                    let partners = &mut memo.partners[*x];
+                    if let Some(shared) = partners.get_mut(y) {
+                        *shared -= count;
+                        if *shared == 0 {
+                            partners.remove(y);
+                        }
+                    }
+                }
+                moved.extend([*a, *b]);
+            }
+            for ((a, b), count) in &after {
+                *memo.partners[*a].entry(*b).or_default() += count;
+                *memo.partners[*b].entry(*a).or_default() += count;
+                moved.extend([*a, *b]);
+            }
+            for person in moved {
+                site.people[person].appears_with = appears_with_from(&memo.partners[person]);
+                patched.people.insert(person);
+            }
+        }
+        let old = std::mem::replace(&mut site.sources[index], source);
+        patched.sources.push(index);
+        old_sources.push((index, old));
+    }
+    // A person whose number of mentions changed has a new card wherever it is shown.
+    for (&person, &count) in &old_mention_counts {
+        if site.people[person].mentions.len() != count {
+            patched.linking.extend(site.people[person].sources.iter().copied());
+        }
+    }
+    patch_timeline(site, memo, &old_sources, &mut patched);
+    Ok(patched)
+}
+
+/// The entry order of a full link: by first day, the wider period first,
+/// editorial entries first, then by their first citation.
+fn entry_order(a: &TimelineEntry, b: &TimelineEntry) -> Ordering {
+    let first = |e: &TimelineEntry| e.citations.first().map(|c| (c.source, c.mention));
+    (a.value.start, std::cmp::Reverse(a.value.precision))
+        .cmp(&(b.value.start, std::cmp::Reverse(b.value.precision)))
+        .then_with(|| a.editorial.is_none().cmp(&b.editorial.is_none()))
+        .then_with(|| match (&a.editorial, &b.editorial) {
+            // Two editorial entries keep the order they had: the caller
+            // merges kept entries, already in order, with new extracted ones.
+            (Some(_), Some(_)) => Ordering::Equal,
+            _ => first(a).cmp(&first(b)),
+        })
+}
+
+fn patch_timeline(
+    site: &mut Site,
+    memo: &mut LinkMemo,
+    old_sources: &[(usize, Source)],
+    patched: &mut Patched,
+) {
+    let edited: BTreeSet<usize> = old_sources.iter().map(|(index, _)| *index).collect();
+    // The edited sources' date mentions, before and after, for the year counts.
+    for (index, old) in old_sources {
+        for mention in old.dates.iter() {
+            let year = mention.value.year();
+            patched.years.insert(year);
+            count_year(&mut memo.years, year, -1, &mut patched.years_changed);
+        }
+        for mention in site.sources[*index].dates.iter() {
+            let year = mention.value.year();
+            patched.years.insert(year);
+            count_year(&mut memo.years, year, 1, &mut patched.years_changed);
+        }
+    }
+    let touched = {
+        let before: Vec<Occurrence> = old_sources
+            .iter()
+            .flat_map(|(index, old)| occurrences_in(*index, old))
+            .collect();
+        let after: Vec<Occurrence> = edited
+            .iter()
+            .flat_map(|&index| occurrences_in(index, &site.sources[index]))
+            .collect();
+        memo.timeline.apply(&before, &after)
+    };
+    let mut dirty: BTreeSet<Bucket> = touched.buckets;
+    if !touched.flipped.is_empty() {
+        // Occurrences elsewhere whose salient words changed are grouped again too.
+        for (index, source) in site.sources.iter().enumerate() {
+            if edited.contains(&index) {
+                continue;
+            }
+            for occurrence in occurrences_in(index, source) {
+                if occurrence.event && occurrence.words.iter().any(|w| touched.flipped.contains(w)) {
+                    dirty.extend(buckets_of(&occurrence.value));
+                }
+            }
+        }
+    }
+    let (groups, group_of) = memo.timeline.groups();
+    let dirty_groups: BTreeSet<usize> = dirty.iter().filter_map(|b| group_of.get(b).copied()).collect();
+    let regrouped = |entry: &TimelineEntry| {
+        entry.editorial.is_none()
+            && bucket_of(&entry.value)
+                .is_none_or(|b| dirty.contains(&b) || group_of.get(&b).is_none_or(|g| dirty_groups.contains(g)))
+    };
+    // The entries that go: their years and the pages that link to them.
+    let old_timeline = std::mem::take(&mut site.timeline);
+    let mut kept = Vec::with_capacity(old_timeline.len());
+    let mut gone = Vec::new();
+    for entry in old_timeline {
+        if regrouped(&entry) {
+            note_entry(&entry, patched);
+            count_year(&mut memo.years, entry.value.year(), -1, &mut patched.years_changed);
+            gone.push(entry);
+        } else {
+            kept.push(entry);
+        }
+    }
+    // The touched groups, grouped again.
+    let mut fresh: Vec<TimelineEntry> = Vec::new();
+    for &group in &dirty_groups {
+        let keys = memo.timeline.members(&groups[group]);
+        let members: Vec<Occurrence> = keys
+            .iter()
+            .filter_map(|key| occurrence_for(site, key))
+            .collect();
+        let counts = memo.timeline.counts();
+        for entry in group_members(&members, counts, memo.timeline.common_above()) {
+            let mut citations = Vec::with_capacity(entry.occurrences.len());
+            let mut people = Vec::new();
+            for &at in &entry.occurrences {
+                let occurrence = &members[at];
+                let block = site.sources[occurrence.source].dates[occurrence.mention].span.block;
+                people.extend(occurrence.people.iter().copied());
+                citations.push(Citation {
+                    source: occurrence.source,
+                    mention: occurrence.mention,
+                    block,
+                    sentence_range: occurrence.sentence_range.clone(),
+                    people: occurrence.people.clone(),
+                });
+            }
+            people.sort_unstable();
+            people.dedup();
+            fresh.push(TimelineEntry {
+                id: String::new(),
+                value: entry.value,
+                citations,
+                editorial: None,
+                people,
+            });
+        }
+    }
+    fresh.sort_by(entry_order);
+    for entry in &fresh {
+        note_entry(entry, patched);
+        count_year(&mut memo.years, entry.value.year(), 1, &mut patched.years_changed);
+    }
+    // A date that no entry cites links to the first entry of its value, if
+    // there is one (whose id is always the plain one), else to its year: it
+    // changes only where the edit made the first entry of a value or took
+    // the last one away. Entries of one value are all in one group.
+    let values = |entries: &[TimelineEntry]| -> BTreeSet<IsoKey> {
+        entries.iter().map(|e| iso_key(&e.value)).collect()
+    };
+    let (before, after) = (values(&gone), values(&fresh));
+    let appeared_or_gone: BTreeSet<IsoKey> = before.symmetric_difference(&after).copied().collect();
+    if !appeared_or_gone.is_empty() {
+        for (index, source) in site.sources.iter().enumerate() {
+            if source
+                .dates
+                .iter()
+                .any(|mention| appeared_or_gone.contains(&iso_key(&mention.value)))
+            {
+                patched.linking.insert(index);
+            }
+        }
+    }
+    site.timeline = merge_in_order(kept, fresh);
+    renumber(site);
+}
+
+/// What `DateValue::iso` tells apart, without formatting it.
+type IsoKey = (crate::extract::dates::Precision, i16, i8, i8);
+
+fn iso_key(value: &crate::extract::dates::DateValue) -> IsoKey {
+    use crate::extract::dates::Precision;
+    let start = value.start;
+    match value.precision {
+        Precision::Day => (Precision::Day, start.year(), start.month(), start.day()),
+        Precision::Month => (Precision::Month, start.year(), start.month(), 0),
+        Precision::Year => (Precision::Year, start.year(), 0, 0),
+        Precision::Week => {
+            let week = start.iso_week_date();
+            (Precision::Week, week.year(), week.week(), 0)
+        }
+    }
+}
+
+/// Notes the pages an entry that came or went touches.
+fn note_entry(entry: &TimelineEntry, patched: &mut Patched) {
+    patched.years.insert(entry.value.year());
+    patched.linking.extend(entry.citations.iter().map(|c| c.source));
+    patched.people.extend(entry.people.iter().copied());
+}
+
+fn count_year(years: &mut BTreeMap<i16, usize>, year: i16, delta: isize, changed: &mut bool) {
+    let count = years.entry(year).or_default();
+    let before = *count;
+    *count = count.saturating_add_signed(delta);
+    if (before == 0) != (*count == 0) {
+        *changed = true;
+    }
+    if *count == 0 {
+        years.remove(&year);
+    }
+}
+
+/// The occurrence a key names, read from the site's sources.
+fn occurrence_for<'a>(site: &'a Site, key: &OccurrenceKey) -> Option<Occurrence<'a>> {
+    let source = site.sources.get(key.source)?;
+    super::occurrence_at(key.source, source, key.mention)
+}
+
+/// Merges `kept` (in order) with `fresh` (sorted the same way).
+fn merge_in_order(kept: Vec<TimelineEntry>, fresh: Vec<TimelineEntry>) -> Vec<TimelineEntry> {
+    let mut merged = Vec::with_capacity(kept.len() + fresh.len());
+    let mut fresh = fresh.into_iter().peekable();
+    for entry in kept {
+        while fresh
+            .peek()
+            .is_some_and(|next| entry_order(next, &entry) == Ordering::Less)
+        {
+            merged.extend(fresh.next());
+        }
+        merged.push(entry);
+    }
+    merged.extend(fresh);
+    merged
+}
+
+/// Gives every entry its id, and every date and person their entries, as a
+/// full link numbers them: in timeline order, `t-` and the ISO value, with
+/// a count from the second entry of one value on.
+fn renumber(site: &mut Site) {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for entry in &mut site.timeline {
+        let base = format!("t-{}", entry.value.iso().to_lowercase());
+        let count = used.entry(base.clone()).or_default();
+        *count += 1;
+        entry.id = if *count == 1 {
+            base
+        } else {
+            format!("{base}-{count}")
+        };
+    }
+    for source in &mut site.sources {
+        source.date_entries.clear();
+        source.date_entries.resize(source.dates.len(), None);
+    }
+    for person in &mut site.people {
+        person.events.clear();
+    }
+    for (index, entry) in site.timeline.iter().enumerate() {
+        for citation in &entry.citations {
+            if let Some(slot) = site.sources[citation.source]
+                .date_entries
+                .get_mut(citation.mention)
+            {
+                *slot = Some(index);
+            }
+        }
+        for &person in &entry.people {
+            site.people[person].events.push(index);
+        }
+    }
+}
+

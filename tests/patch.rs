@@ -1,0 +1,330 @@
+//! Watch mode's patched rebuilds (edits to sources already in the site)
+//! against full clean builds. The engine runs `verifying()`: each patch is
+//! also compared with a full link of the same content, and each render of
+//! the pages a patch names with a fingerprint of every page, so a missed
+//! dependency fails the rebuild; then the output must equal a fresh
+//! `build`, file for file.
+
+mod common;
+
+use backstory::build::{build_site, BuildOptions};
+use backstory::incremental::{Engine, Rebuild};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            (rel.to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+fn options(root: &Path, output: PathBuf) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(output),
+        no_search: true,
+        ..BuildOptions::default()
+    }
+}
+
+fn assert_matches_full_build(root: &Path, output: &Path, step: &str) {
+    let fresh = tempfile::tempdir().unwrap();
+    let report = build_site(&options(root, fresh.path().join("public"))).unwrap();
+    assert!(!report.has_errors(), "{step}: {:?}", report.diagnostics);
+    let (expected, actual) = (tree(&fresh.path().join("public")), tree(output));
+    let names = |t: &BTreeMap<String, Vec<u8>>| t.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(&actual), names(&expected), "{step}: the file lists differ");
+    for (name, bytes) in &expected {
+        assert!(actual[name] == *bytes, "{step}: {name} differs from a full build");
+    }
+}
+
+/// An engine that checks every patch, for the site at `root`.
+fn verifying_engine(root: &Path) -> Engine {
+    Engine::new(options(root, root.join("public")), None).verifying()
+}
+
+/// Edits a file, tells the engine, rebuilds (exports included) and checks
+/// the output against a full build.
+fn step(engine: &mut Engine, root: &Path, path: &Path, change: impl FnOnce(String) -> String, name: &str) -> Rebuild {
+    let text = std::fs::read_to_string(path).unwrap();
+    let changed = change(text.clone());
+    assert_ne!(changed, text, "{name}: the test's edit changes the file");
+    std::fs::write(path, changed).unwrap();
+    engine.changed(&[path.to_path_buf()]);
+    let report = engine.rebuild().unwrap();
+    assert!(!report.has_errors(), "{name}: {:?}", report.diagnostics);
+    assert_matches_full_build(root, &root.join("public"), name);
+    report
+}
+
+fn seed_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    common::copy_tree(&repo.join("content"), &dir.path().join("content"), None);
+    std::fs::copy(repo.join("site.toml"), dir.path().join("site.toml")).unwrap();
+    dir
+}
+
+fn sources(root: &Path) -> Vec<PathBuf> {
+    let mut sources: Vec<_> = std::fs::read_dir(root.join("content/sources"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    sources.sort();
+    sources
+}
+
+/// The `n`th paragraph (blank-line separated) of `text` with `change` applied.
+fn in_paragraph(text: &str, n: usize, change: impl FnOnce(&str) -> String) -> String {
+    let mut parts: Vec<String> = text.split("\n\n").map(String::from).collect();
+    let n = n.min(parts.len() - 1);
+    parts[n] = change(&parts[n]);
+    parts.join("\n\n")
+}
+
+#[test]
+fn edits_to_seed_sources_are_patched_as_a_full_build_would_link_them() {
+    let site = seed_site();
+    let root = site.path();
+    let mut engine = verifying_engine(root);
+    let first = engine.rebuild().unwrap();
+    assert!(!first.has_errors(), "{:?}", first.diagnostics);
+    let texts = sources(root);
+
+    let report = step(&mut engine, root, &texts[0], |t| t.replacen(" the ", " the plainly ", 1), "a word");
+    assert!(report.patched, "a word edit is patched in");
+    assert_eq!(report.cleaned, 1);
+
+    // A sentence with a date in it: its words take part in the timeline's grouping.
+    let report = step(
+        &mut engine,
+        root,
+        &texts[1],
+        |t| t.replacen("2011", "2011 (as reported)", 1),
+        "a dated sentence",
+    );
+    assert!(report.patched);
+
+    let report = step(
+        &mut engine,
+        root,
+        &texts[2],
+        |t| in_paragraph(&t, 6, |p| format!("{p}\n\nOn 3 March 2017 the talks resumed in earnest.")),
+        "a new dated paragraph",
+    );
+    assert!(report.patched);
+
+    // The last paragraphs: the editorial pages cite paragraphs by number.
+    let report = step(
+        &mut engine,
+        root,
+        &texts[3],
+        |t| {
+            // The longest of the last few paragraphs, cut after its first sentence.
+            let paragraphs: Vec<&str> = t.split("\n\n").collect();
+            let from = paragraphs.len().saturating_sub(6);
+            let longest = (from..paragraphs.len())
+                .max_by_key(|&i| paragraphs[i].len())
+                .unwrap();
+            in_paragraph(&t, longest, |p| format!("{}.", p.split(". ").next().unwrap_or(p)))
+        },
+        "a shortened paragraph",
+    );
+    assert!(report.patched);
+
+    // A date moved to a year no source had: a new year page, and every year
+    // page's links to the years around it.
+    let report = step(
+        &mut engine,
+        root,
+        &texts[4],
+        |t| in_paragraph(&t, 12, |p| format!("{p} A first survey dates from 1961.")),
+        "a new year",
+    );
+    assert!(report.patched);
+    let report = step(
+        &mut engine,
+        root,
+        &texts[4],
+        |t| t.replace(" A first survey dates from 1961.", ""),
+        "the new year gone again",
+    );
+    assert!(report.patched);
+
+    // A name the source did not have before: the people merge runs again.
+    let report = step(
+        &mut engine,
+        root,
+        &texts[0],
+        |t| in_paragraph(&t, 6, |p| format!("{p} Ottoline Verbruggen, an analyst, disagreed.")),
+        "a new person",
+    );
+    assert!(!report.patched, "a new name needs a full link");
+    let report = step(
+        &mut engine,
+        root,
+        &texts[0],
+        |t| t.replace("an analyst, disagreed", "an analyst, objected"),
+        "next to the new person",
+    );
+    assert!(report.patched, "after a full link, edits are patched again");
+}
+
+/// A tiny deterministic generator (xorshift), so the test needs no crate.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const GIVEN: &[&str] = &["Ilse", "Tomasz", "Renata", "Osric", "Veda", "Lucan"];
+const FAMILY: &[&str] = &["Marchetti", "Okonkwo", "Lindahl", "Ferreira", "Abernathy", "Szabo"];
+const MONTHS: &[&str] = &["March", "April", "May", "June", "October"];
+const TOPICS: &[&str] = &["ferry contract", "bridge repairs", "water tariff", "tram depot"];
+
+fn sentence(random: &mut Random) -> String {
+    let topic = random.pick(TOPICS);
+    match random.below(6) {
+        0 => format!(
+            "{} {} said on {} {} {} that the {topic} would be reviewed.",
+            random.pick(GIVEN),
+            random.pick(FAMILY),
+            1 + random.below(27),
+            random.pick(MONTHS),
+            2018 + random.below(4)
+        ),
+        1 => format!(
+            "The {topic} was first proposed in {} {}.",
+            random.pick(MONTHS),
+            2017 + random.below(5)
+        ),
+        2 => format!("Critics of the {topic} met again last week."),
+        3 => format!(
+            "{} described the {topic} as overdue.",
+            random.pick(FAMILY)
+        ),
+        4 => format!("By {} the {topic} had cost twice its budget.", 2019 + random.below(3)),
+        _ => format!("Residents were divided over the {topic}."),
+    }
+}
+
+fn article(random: &mut Random, index: usize) -> String {
+    let mut text = format!(
+        "Council weighs {} plan {index}\n\nBy Staff Writer\n\n{} {}, 2021\n\n",
+        random.pick(TOPICS),
+        random.pick(MONTHS),
+        1 + random.below(27)
+    );
+    for _ in 0..4 + random.below(4) {
+        let sentences: Vec<String> = (0..1 + random.below(3)).map(|_| sentence(random)).collect();
+        text.push_str(&sentences.join(" "));
+        text.push_str("\n\n");
+    }
+    text
+}
+
+/// One random edit of `text` that keeps its names (so most are patched):
+/// words added or dropped, dates moved, sentences repeated or removed.
+fn mutate(random: &mut Random, text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    // The first four lines are the headline, byline and dateline.
+    let body = 4 + random.below(lines.len().saturating_sub(4).max(1));
+    let mut lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    let Some(line) = lines.get_mut(body) else {
+        return format!("{text}\nCritics of the tram depot met again last week.\n");
+    };
+    // A surname the text already gives, for a mention in another paragraph.
+    let named = FAMILY.iter().find(|family| text.contains(**family)).copied();
+    match random.below(8) {
+        0 => *line = line.replacen(" the ", " the much debated ", 1),
+        1 => {
+            for month in MONTHS {
+                if line.contains(month) {
+                    *line = line.replacen(month, random.pick(MONTHS), 1);
+                    break;
+                }
+            }
+        }
+        2 => {
+            for year in ["2018", "2019", "2020", "2021"] {
+                if line.contains(year) {
+                    *line = line.replacen(year, ["2017", "2020", "2022"][random.below(3)], 1);
+                    break;
+                }
+            }
+        }
+        3 => line.push_str(" Residents were divided over the water tariff."),
+        4 => {
+            if let Some(at) = line.find(". ") {
+                line.truncate(at + 1);
+            }
+        }
+        5 => *line = format!("{line} {line}"),
+        6 => line.push_str(" In April 2020 the ferry contract was signed."),
+        _ => match named {
+            Some(family) => line.push_str(&format!(" {family} called the water tariff fair.")),
+            None => line.push_str(" The ferry contract was renewed."),
+        },
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
+}
+
+#[test]
+fn random_edits_to_a_generated_site_are_patched_as_a_full_build_would_link_them() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    std::fs::create_dir_all(root.join("content/sources")).unwrap();
+    std::fs::write(root.join("site.toml"), "title = \"Generated\"\n").unwrap();
+    let mut random = Random(0x5eed_1234_abcd_0042);
+    let mut paths = Vec::new();
+    for index in 0..30 {
+        let path = root.join(format!("content/sources/article-{index:02}.txt"));
+        std::fs::write(&path, article(&mut random, index)).unwrap();
+        paths.push(path);
+    }
+    let mut engine = verifying_engine(root);
+    let first = engine.rebuild().unwrap();
+    assert!(!first.has_errors(), "{:?}", first.diagnostics);
+    let mut patched = 0;
+    for round in 0..80 {
+        let path = paths[random.below(paths.len())].clone();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let edited = mutate(&mut random, &text);
+        if edited == text {
+            continue;
+        }
+        std::fs::write(&path, edited).unwrap();
+        engine.changed(&[path.clone()]);
+        let report = engine.rebuild().unwrap();
+        assert!(!report.has_errors(), "round {round}: {:?}", report.diagnostics);
+        patched += usize::from(report.patched);
+        if round % 4 == 3 {
+            assert_matches_full_build(root, &root.join("public"), &format!("round {round}"));
+        }
+    }
+    assert_matches_full_build(root, &root.join("public"), "the end");
+    assert!(patched >= 35, "most edits keep the names and are patched ({patched})");
+}
