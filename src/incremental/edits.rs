@@ -73,6 +73,7 @@ impl Engine {
         };
         report.cleaned = processed.len();
         report.patched = true;
+        report.timings.extend(patched.timings.iter().copied());
         // The edited sources' problems replace what the last rebuild said of them.
         for (index, key, (_, _, problems), load_problems) in &processed {
             let source = &linked.site.sources[*index];
@@ -100,9 +101,11 @@ impl Engine {
                 return Ok(Some(report));
             }
         }
-        let candidates = candidates(&linked.site, &linked.memo, &patched);
-        self.render_and_write(linked, Some(candidates), report)
-            .map(Some)
+        // What the last render knew of the entries that came or went is stale.
+        self.prints
+            .forget_entries(patched.entries.iter().map(String::as_str));
+        let candidates = (!patched.everything).then(|| candidates(&linked.site, &linked.memo, &patched));
+        self.render_and_write(linked, candidates, report).map(Some)
     }
 
     /// Links the whole site afresh and compares it with `site`: `Some` error

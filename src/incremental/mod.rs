@@ -233,8 +233,9 @@ impl Engine {
         report
             .timings
             .push(("clean+extract+link", started.elapsed()));
-        // Every source was linked again: who a source names may have changed.
-        self.prints.forget_cards();
+        // Every source was linked again: who a source names, and any
+        // entry, may have changed.
+        self.prints.forget_linked();
         self.theme = None;
         let linked = Linked {
             site,

@@ -755,17 +755,8 @@ fn link_timeline(
     }
     eras.sort_by(|a, b| (a.start.start, &a.id).cmp(&(b.start.start, &b.id)));
 
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
     let mut timeline = Vec::with_capacity(entries.len());
     for entry in entries {
-        let base = format!("t-{}", entry.value.iso().to_lowercase());
-        let count = used_ids.entry(base.clone()).or_default();
-        *count += 1;
-        let id = if *count == 1 {
-            base
-        } else {
-            format!("{base}-{count}")
-        };
         let index = timeline.len();
         let mut citations = Vec::with_capacity(entry.occurrences.len());
         let mut entry_people = Vec::new();
@@ -799,13 +790,14 @@ fn link_timeline(
             .editorial
             .and_then(|i| editorial_events.get_mut(i).and_then(Option::take));
         timeline.push(TimelineEntry {
-            id,
+            id: String::new(),
             value: entry.value,
             citations,
             editorial,
             people: entry_people,
         });
     }
+    number_entries(&mut timeline);
     for source in sources.iter_mut() {
         source.date_entries.resize(source.dates.len(), None);
         // Only the grouping reads the contexts: free their words for
@@ -815,6 +807,24 @@ fn link_timeline(
         }
     }
     (timeline, eras)
+}
+
+/// Gives every entry its anchor, in timeline order: `t-` and the ISO value
+/// (`t-2024-01-05`, `t-2024-w02`), and for the second and later entries of
+/// one value a count after a double hyphen (`t-2024-01-05--2`), which no
+/// ISO value has, so that the tenth entry of 2019 is never October 2019's.
+pub(crate) fn number_entries(timeline: &mut [TimelineEntry]) {
+    let mut used: HashMap<crate::extract::dates::IsoKey, usize> = HashMap::new();
+    for entry in timeline {
+        let count = used.entry(entry.value.iso_key()).or_default();
+        *count += 1;
+        let base = format!("t-{}", entry.value.iso().to_lowercase());
+        entry.id = if *count == 1 {
+            base
+        } else {
+            format!("{base}--{count}")
+        };
+    }
 }
 
 /// The dated mentions of one source that may date an event, each with its
@@ -921,6 +931,29 @@ pub fn parse_date_value(text: &DateText) -> Option<DateValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: the tenth entry dated "2019" was `t-2019-10`, the id of
+    /// October 2019's entry, and a year page had two elements with one id.
+    #[test]
+    fn entries_of_one_value_never_take_another_value_s_anchor() {
+        let value = |text: &str| parse_date_value(&DateText(text.to_string())).unwrap();
+        let entry = |text: &str| TimelineEntry {
+            id: String::new(),
+            value: value(text),
+            citations: Vec::new(),
+            editorial: None,
+            people: Vec::new(),
+        };
+        let mut timeline: Vec<TimelineEntry> = (0..12).map(|_| entry("2019")).collect();
+        timeline.extend(["2019-10", "2019-10", "2019-10-02", "2019-W10"].map(entry));
+        number_entries(&mut timeline);
+        let ids: Vec<&str> = timeline.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(&ids[..3], ["t-2019", "t-2019--2", "t-2019--3"]);
+        assert_eq!(ids[9], "t-2019--10");
+        assert_eq!(&ids[12..], ["t-2019-10", "t-2019-10--2", "t-2019-10-02", "t-2019-w10"]);
+        let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "every anchor is unique: {ids:?}");
+    }
 
     #[test]
     fn parses_editorial_dates() {

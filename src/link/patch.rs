@@ -21,6 +21,7 @@ use super::timeline::patch::{
 };
 use super::timeline::Occurrence;
 use super::{occurrences_in, Citation, PersonSpan, Site, Source, TimelineEntry};
+use crate::extract::dates::IsoKey;
 use crate::extract::people::PersonKind;
 use crate::extract::Extracted;
 use std::cmp::Ordering;
@@ -80,6 +81,13 @@ pub struct Patched {
     pub years: BTreeSet<i16>,
     /// Whether the set of years with a page changed.
     pub years_changed: bool,
+    /// The ids of the entries that went or came (a kept entry keeps its id).
+    pub entries: Vec<String>,
+    /// Whether every page may have changed (the timeline page started or
+    /// stopped listing every entry, which moves every entry's address).
+    pub everything: bool,
+    /// Wall time of each part: people, timeline groups, renumbering.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// A fingerprint of what the people merge reads from one source.
@@ -174,6 +182,7 @@ pub fn patch(site: &mut Site, memo: &mut LinkMemo, edits: Vec<Edit>) -> Result<P
         }
     }
     let mut patched = Patched::default();
+    let started = std::time::Instant::now();
     let mut old_sources = Vec::with_capacity(edits.len());
     let mut old_mention_counts = HashMap::new();
     for edit in edits {
@@ -242,6 +251,7 @@ pub fn patch(site: &mut Site, memo: &mut LinkMemo, edits: Vec<Edit>) -> Result<P
             patched.linking.extend(site.people[person].sources.iter().copied());
         }
     }
+    patched.timings.push(("patch:people", started.elapsed()));
     patch_timeline(site, memo, &old_sources, &mut patched);
     Ok(patched)
 }
@@ -281,6 +291,7 @@ fn patch_timeline(
             count_year(&mut memo.years, year, 1, &mut patched.years_changed);
         }
     }
+    let started = std::time::Instant::now();
     let touched = {
         let before: Vec<Occurrence> = old_sources
             .iter()
@@ -313,19 +324,38 @@ fn patch_timeline(
             && bucket_of(&entry.value)
                 .is_none_or(|b| dirty.contains(&b) || group_of.get(&b).is_none_or(|g| dirty_groups.contains(g)))
     };
-    // The entries that go: their years and the pages that link to them.
+    // The entries that go, and what links to them: the dates they cite and
+    // the timeline events of the people they name, by entry id.
+    let goes: Vec<bool> = site.timeline.iter().map(regrouped).collect();
+    let mut links_before: BTreeMap<(usize, usize), String> = BTreeMap::new();
+    let mut named: BTreeSet<usize> = BTreeSet::new();
+    for (entry, _) in site.timeline.iter().zip(&goes).filter(|(_, goes)| **goes) {
+        for citation in &entry.citations {
+            links_before.insert((citation.source, citation.mention), entry.id.clone());
+        }
+        named.extend(entry.people.iter().copied());
+    }
+    let events_before = |site: &Site, person: usize| -> Vec<String> {
+        let events = &site.people[person].events;
+        events.iter().map(|&e| site.timeline[e].id.clone()).collect()
+    };
+    let events_before: BTreeMap<usize, Vec<String>> =
+        named.iter().map(|&p| (p, events_before(site, p))).collect();
+    let on_index_before = site.timeline.len() <= crate::render::links::TIMELINE_INDEX_LIMIT;
     let old_timeline = std::mem::take(&mut site.timeline);
     let mut kept = Vec::with_capacity(old_timeline.len());
     let mut gone = Vec::new();
-    for entry in old_timeline {
-        if regrouped(&entry) {
-            note_entry(&entry, patched);
+    for (entry, goes) in old_timeline.into_iter().zip(goes) {
+        if goes {
+            patched.years.insert(entry.value.year());
             count_year(&mut memo.years, entry.value.year(), -1, &mut patched.years_changed);
             gone.push(entry);
         } else {
             kept.push(entry);
         }
     }
+    patched.timings.push(("patch:dates", started.elapsed()));
+    let started = std::time::Instant::now();
     // The touched groups, grouped again.
     let mut fresh: Vec<TimelineEntry> = Vec::new();
     for &group in &dirty_groups {
@@ -362,16 +392,19 @@ fn patch_timeline(
         }
     }
     fresh.sort_by(entry_order);
+    let mut links_after: BTreeSet<(usize, usize)> = BTreeSet::new();
     for entry in &fresh {
-        note_entry(entry, patched);
+        patched.years.insert(entry.value.year());
         count_year(&mut memo.years, entry.value.year(), 1, &mut patched.years_changed);
+        links_after.extend(entry.citations.iter().map(|c| (c.source, c.mention)));
+        named.extend(entry.people.iter().copied());
     }
     // A date that no entry cites links to the first entry of its value, if
     // there is one (whose id is always the plain one), else to its year: it
     // changes only where the edit made the first entry of a value or took
     // the last one away. Entries of one value are all in one group.
     let values = |entries: &[TimelineEntry]| -> BTreeSet<IsoKey> {
-        entries.iter().map(|e| iso_key(&e.value)).collect()
+        entries.iter().map(|e| e.value.iso_key()).collect()
     };
     let (before, after) = (values(&gone), values(&fresh));
     let appeared_or_gone: BTreeSet<IsoKey> = before.symmetric_difference(&after).copied().collect();
@@ -380,38 +413,49 @@ fn patch_timeline(
             if source
                 .dates
                 .iter()
-                .any(|mention| appeared_or_gone.contains(&iso_key(&mention.value)))
+                .any(|mention| appeared_or_gone.contains(&mention.value.iso_key()))
             {
                 patched.linking.insert(index);
             }
         }
     }
+    patched.timings.push(("patch:timeline", started.elapsed()));
+    let started = std::time::Instant::now();
     site.timeline = merge_in_order(kept, fresh);
     renumber(site);
-}
-
-/// What `DateValue::iso` tells apart, without formatting it.
-type IsoKey = (crate::extract::dates::Precision, i16, i8, i8);
-
-fn iso_key(value: &crate::extract::dates::DateValue) -> IsoKey {
-    use crate::extract::dates::Precision;
-    let start = value.start;
-    match value.precision {
-        Precision::Day => (Precision::Day, start.year(), start.month(), start.day()),
-        Precision::Month => (Precision::Month, start.year(), start.month(), 0),
-        Precision::Year => (Precision::Year, start.year(), 0, 0),
-        Precision::Week => {
-            let week = start.iso_week_date();
-            (Precision::Week, week.year(), week.week(), 0)
+    // A date links to its entry's anchor: only the dates whose entry id
+    // changed, and the people whose list of events changed, are touched.
+    for &link in links_before.keys().chain(&links_after) {
+        if links_before.get(&link).map(String::as_str) != entry_of(site, link) {
+            patched.linking.insert(link.0);
         }
     }
+    for &person in &named {
+        let events = &site.people[person].events;
+        let ids = events.iter().map(|&e| site.timeline[e].id.as_str());
+        let before = events_before.get(&person);
+        if before.is_none_or(|before| !ids.eq(before.iter().map(String::as_str))) {
+            patched.people.insert(person);
+        }
+    }
+    patched.entries.extend(links_before.into_values());
+    for entry in &site.timeline {
+        let first = entry.citations.first().map(|c| (c.source, c.mention));
+        if first.is_some_and(|first| links_after.contains(&first)) {
+            patched.entries.push(entry.id.clone());
+        }
+    }
+    patched.entries.sort();
+    patched.entries.dedup();
+    let on_index = site.timeline.len() <= crate::render::links::TIMELINE_INDEX_LIMIT;
+    patched.everything |= on_index != on_index_before;
+    patched.timings.push(("patch:renumber", started.elapsed()));
 }
 
-/// Notes the pages an entry that came or went touches.
-fn note_entry(entry: &TimelineEntry, patched: &mut Patched) {
-    patched.years.insert(entry.value.year());
-    patched.linking.extend(entry.citations.iter().map(|c| c.source));
-    patched.people.extend(entry.people.iter().copied());
+/// The id of the entry a date mention (source, mention) belongs to.
+fn entry_of(site: &Site, (source, mention): (usize, usize)) -> Option<&str> {
+    let entry = site.sources[source].date_entries.get(mention).copied().flatten();
+    entry.map(|e| site.timeline[e].id.as_str())
 }
 
 fn count_year(years: &mut BTreeMap<i16, usize>, year: i16, delta: isize, changed: &mut bool) {
@@ -450,20 +494,9 @@ fn merge_in_order(kept: Vec<TimelineEntry>, fresh: Vec<TimelineEntry>) -> Vec<Ti
 }
 
 /// Gives every entry its id, and every date and person their entries, as a
-/// full link numbers them: in timeline order, `t-` and the ISO value, with
-/// a count from the second entry of one value on.
+/// full link numbers them (see [`super::number_entries`]).
 fn renumber(site: &mut Site) {
-    let mut used: HashMap<String, usize> = HashMap::new();
-    for entry in &mut site.timeline {
-        let base = format!("t-{}", entry.value.iso().to_lowercase());
-        let count = used.entry(base.clone()).or_default();
-        *count += 1;
-        entry.id = if *count == 1 {
-            base
-        } else {
-            format!("{base}-{count}")
-        };
-    }
+    super::number_entries(&mut site.timeline);
     for source in &mut site.sources {
         source.date_entries.clear();
         source.date_entries.resize(source.dates.len(), None);

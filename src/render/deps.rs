@@ -88,12 +88,25 @@ pub struct PrintMemo {
     /// Source id -> (source key, fingerprint of its card). Only valid while
     /// the people it names are the same: cleared after a full link.
     cards: Mutex<HashMap<String, (u64, u64)>>,
+    /// Timeline entry id -> fingerprint. Only valid for entries a patch kept
+    /// as they were: cleared after a full link.
+    entries: Mutex<HashMap<String, u64>>,
 }
 
 impl PrintMemo {
-    /// Forgets every card: the people merge may have changed who a source names.
-    pub fn forget_cards(&self) {
+    /// Forgets every card and entry: after a full link, the people merge may
+    /// have changed who a source names, and any entry may have changed.
+    pub fn forget_linked(&self) {
         self.cards.lock().expect("not poisoned").clear();
+        self.entries.lock().expect("not poisoned").clear();
+    }
+
+    /// Forgets the entries a patch made or changed (by id).
+    pub fn forget_entries<'a>(&self, ids: impl IntoIterator<Item = &'a str>) {
+        let mut entries = self.entries.lock().expect("not poisoned");
+        for id in ids {
+            entries.remove(id);
+        }
     }
 
     /// Forgets what belongs to sources that are gone or changed.
@@ -115,7 +128,7 @@ impl PrintMemo {
 /// looks at a few pages costs only what those pages read.
 pub struct Fingerprints<'a> {
     site: &'a Site,
-    lookup: &'a Lookup,
+    lookup: &'a Lookup<'a>,
     /// Source id -> hash of its raw file and sidecar (the inputs of cleaning).
     source_keys: &'a HashMap<String, u64>,
     memo: &'a PrintMemo,
@@ -150,7 +163,7 @@ impl<'a> Fingerprints<'a> {
     /// sources missing from it hash their cleaned text.
     pub fn new(
         site: &'a Site,
-        lookup: &'a Lookup,
+        lookup: &'a Lookup<'a>,
         source_keys: &'a HashMap<String, u64>,
         memo: &'a PrintMemo,
     ) -> Self {
@@ -274,6 +287,19 @@ impl<'a> Fingerprints<'a> {
 
     fn entry_print(&self, index: usize) -> u64 {
         *self.entries[index].get_or_init(|| {
+            let entry = &self.site.timeline[index];
+            let kept = self.memo.entries.lock().expect("not poisoned").get(&entry.id).copied();
+            kept.unwrap_or_else(|| {
+                let print = self.entry_print_of(index);
+                let mut kept = self.memo.entries.lock().expect("not poisoned");
+                kept.insert(entry.id.clone(), print);
+                print
+            })
+        })
+    }
+
+    fn entry_print_of(&self, index: usize) -> u64 {
+        {
             let site = self.site;
             let entry = &site.timeline[index];
             let mut h = Fingerprinter::new();
@@ -293,7 +319,7 @@ impl<'a> Fingerprints<'a> {
                 (self.person_id(person), &site.people[person].name).hash(&mut h);
             }
             h.finish()
-        })
+        }
     }
 
     fn person(&self, index: usize) -> u64 {
@@ -353,7 +379,8 @@ impl<'a> Fingerprints<'a> {
     fn markdown(&self) -> u64 {
         *self.markdown.get_or_init(|| {
             let site = self.site;
-            let mut by_iso: Vec<(&String, &usize)> = self.lookup.entry_by_iso.iter().collect();
+            let mut by_iso: Vec<(&crate::extract::dates::IsoKey, &usize)> =
+                self.lookup.entry_by_iso.iter().collect();
             by_iso.sort();
             let names: Vec<_> = site
                 .people

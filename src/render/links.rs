@@ -12,7 +12,7 @@
 use super::escape_html;
 use crate::clean::{Article, Block, BlockKind};
 use crate::diag::{nearest, one_of, Diagnostic};
-use crate::extract::dates::{find_dates, DateValue, Precision};
+use crate::extract::dates::{find_dates, DateValue, IsoKey, Precision};
 use crate::frontmatter::DateText;
 use crate::link::{parse_date_value, Site};
 use crate::load::MarkdownFile;
@@ -21,15 +21,15 @@ use std::path::Path;
 
 /// Where each linkable thing lives, computed once per build.
 #[derive(Debug, Default)]
-pub struct Lookup {
+pub struct Lookup<'a> {
     /// Timeline entry index by ISO value (the first entry with that value).
-    pub entry_by_iso: HashMap<String, usize>,
+    pub entry_by_iso: HashMap<IsoKey, usize>,
     /// Years that have a year page.
     pub years: BTreeSet<i16>,
     /// Person, source and editorial page index by id, for cross-references.
-    pub person_by_id: HashMap<String, usize>,
-    pub source_by_id: HashMap<String, usize>,
-    pub page_by_id: HashMap<String, usize>,
+    pub person_by_id: HashMap<&'a str, usize>,
+    pub source_by_id: HashMap<&'a str, usize>,
+    pub page_by_id: HashMap<&'a str, usize>,
     /// Whether the timeline page lists every entry ([`TIMELINE_INDEX_LIMIT`]);
     /// when it does not, entries are linked on their year pages.
     pub timeline_on_index: bool,
@@ -41,25 +41,33 @@ pub struct Lookup {
 /// pages, which always hold every entry of their year, carry the entries.
 pub const TIMELINE_INDEX_LIMIT: usize = 2_000;
 
-impl Lookup {
-    pub fn new(site: &Site) -> Self {
+impl<'a> Lookup<'a> {
+    pub fn new(site: &'a Site) -> Self {
         let mut lookup = Lookup::default();
+        // Years are marked rather than inserted one by one: a large site
+        // has hundreds of thousands of dates in a few dozen years.
+        let mut years = vec![false; 1 << 16];
+        let mut mark = |year: i16| years[year as u16 as usize] = true;
         for (index, entry) in site.timeline.iter().enumerate() {
             lookup
                 .entry_by_iso
-                .entry(entry.value.iso())
+                .entry(entry.value.iso_key())
                 .or_insert(index);
-            lookup.years.insert(entry.value.year());
+            mark(entry.value.year());
         }
         for source in &site.sources {
-            lookup
-                .years
-                .extend(source.dates.iter().map(|d| d.value.year()));
+            for mention in source.dates.iter() {
+                mark(mention.value.year());
+            }
         }
-        let by_id = |ids: Vec<&String>| -> HashMap<String, usize> {
+        lookup.years = (0..years.len())
+            .filter(|&at| years[at])
+            .map(|at| at as u16 as i16)
+            .collect();
+        let by_id = |ids: Vec<&'a String>| -> HashMap<&'a str, usize> {
             let mut map = HashMap::with_capacity(ids.len());
             for (index, id) in ids.into_iter().enumerate() {
-                map.entry(id.clone()).or_insert(index);
+                map.entry(id.as_str()).or_insert(index);
             }
             map
         };
@@ -84,11 +92,11 @@ impl Lookup {
 /// Everything needed to link text on one page: the site and the page's path back to the root.
 pub struct LinkContext<'a> {
     pub root: &'a str,
-    site: Option<(&'a Site, &'a Lookup)>,
+    site: Option<(&'a Site, &'a Lookup<'a>)>,
 }
 
 impl<'a> LinkContext<'a> {
-    pub fn new(site: &'a Site, lookup: &'a Lookup, root: &'a str) -> Self {
+    pub fn new(site: &'a Site, lookup: &'a Lookup<'a>, root: &'a str) -> Self {
         LinkContext {
             root,
             site: Some((site, lookup)),
@@ -113,7 +121,7 @@ impl<'a> LinkContext<'a> {
     /// The timeline entry with this exact value, else the year page, if either exists.
     pub fn date_url(&self, value: &DateValue) -> Option<String> {
         let (_, lookup) = self.site?;
-        if let Some(&entry) = lookup.entry_by_iso.get(&value.iso()) {
+        if let Some(&entry) = lookup.entry_by_iso.get(&value.iso_key()) {
             return Some(self.entry_url(entry));
         }
         lookup
@@ -386,7 +394,7 @@ fn resolve_date(site: &Site, lookup: &Lookup, text: &str) -> Result<Target, Unre
         .then(|| format!("timeline/{}/", value.year()));
     let entry = lookup
         .entry_by_iso
-        .get(&value.iso())
+        .get(&value.iso_key())
         .map(|&entry| lookup.entry_path(&site.timeline[entry]));
     // A year is best shown by its own page; a day or month by its entry.
     let url = if value.precision == Precision::Year {

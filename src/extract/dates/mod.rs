@@ -46,6 +46,9 @@ pub enum Modifier {
     Late,
 }
 
+/// See [`DateValue::iso_key`].
+pub type IsoKey = (Precision, i16, i8, i8);
+
 /// A calendar value: the first day of the period and how wide the period is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DateValue {
@@ -77,6 +80,21 @@ impl DateValue {
             Precision::Week => {
                 let week = d.iso_week_date();
                 format!("{:04}-W{:02}", week.year(), week.week())
+            }
+        }
+    }
+
+    /// What [`DateValue::iso`] tells apart, without formatting it: two
+    /// values have the same key exactly when they have the same ISO form.
+    pub fn iso_key(&self) -> IsoKey {
+        let d = self.start;
+        match self.precision {
+            Precision::Day => (Precision::Day, d.year(), d.month(), d.day()),
+            Precision::Month => (Precision::Month, d.year(), d.month(), 0),
+            Precision::Year => (Precision::Year, d.year(), 0, 0),
+            Precision::Week => {
+                let week = d.iso_week_date();
+                (Precision::Week, week.year(), week.week(), 0)
             }
         }
     }
