@@ -102,20 +102,21 @@ fn slide(out: &mut Vec<u8>, site: &Site, lookup: &Lookup, entry: &TimelineEntry)
 fn date(out: &mut Vec<u8>, value: &DateValue) {
     let day = value.start;
     // Digits and a minus sign need no escaping.
-    let _ = write!(out, "{{\"year\":\"{}\"", day.year());
-    match value.precision {
-        Precision::Day | Precision::Week => {
-            let _ = write!(
-                out,
-                ",\"month\":\"{}\",\"day\":\"{}\"",
-                day.month(),
-                day.day()
-            );
+    let number = |out: &mut Vec<u8>, number: i64| {
+        if number < 0 {
+            out.push(b'-');
         }
-        Precision::Month => {
-            let _ = write!(out, ",\"month\":\"{}\"", day.month());
-        }
-        Precision::Year => {}
+        decimal(out, number.unsigned_abs() as usize);
+    };
+    out.extend_from_slice(b"{\"year\":\"");
+    number(out, day.year().into());
+    if let Precision::Day | Precision::Week | Precision::Month = value.precision {
+        out.extend_from_slice(b"\",\"month\":\"");
+        number(out, day.month().into());
     }
-    out.push(b'}');
+    if let Precision::Day | Precision::Week = value.precision {
+        out.extend_from_slice(b"\",\"day\":\"");
+        number(out, day.day().into());
+    }
+    out.extend_from_slice(b"\"}");
 }
