@@ -27,8 +27,8 @@ pub fn write_in_chunks(
 ) -> io::Result<()> {
     let items_per_chunk = items_per_chunk.max(1);
     let chunks = count.div_ceil(items_per_chunk);
-    // One buffer per chunk of a round, kept from round to round: fresh
-    // memory for every chunk would cost a page fault every few kilobytes.
+    // One buffer per chunk of a round, kept from round to round rather than
+    // allocated and grown afresh for every chunk.
     let mut buffers: Vec<Vec<u8>> = Vec::new();
     for round in (0..chunks).step_by(CHUNKS_PER_ROUND) {
         buffers.resize_with(CHUNKS_PER_ROUND.min(chunks - round), Vec::new);

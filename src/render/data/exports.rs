@@ -10,8 +10,7 @@
 use super::chunks::write_elements;
 use super::escape::{decimal, json_escaped, json_string};
 use crate::extract::dates::{Modifier, Precision};
-use crate::extract::Span;
-use crate::extract::{sentence_around, ParagraphSentences};
+use crate::extract::{sentence_around, ParagraphSentences, Span};
 use crate::link::{Person, PersonSpan, Site, Source, TimelineEntry};
 use crate::render::links::Lookup;
 use rayon::prelude::*;
