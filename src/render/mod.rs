@@ -575,9 +575,9 @@ pub fn render_changed(
             .collect();
         (copies, started.elapsed())
     };
-    // The data files are made one after another on one thread, streamed to
-    // the sink when there is one, while the pages and the raw copies share
-    // the other threads.
+    // The data files are made one after another, each in parallel chunks
+    // written in order and streamed to the sink when there is one, while the
+    // pages and the raw copies share the threads.
     let ((rendered, pages_time), ((data_outputs, data_time), (raw_copies, copies_time))) =
         rayon::join(pages, || rayon::join(data_outputs, raw_copies));
     result.timings.push(("render:pages", pages_time));

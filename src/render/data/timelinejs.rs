@@ -1,0 +1,122 @@
+//! The timeline in TimelineJS's JSON format, so newsrooms can reuse it: the
+//! [`Site`] graph in; `data/timelinejs.json` out, its slides written in
+//! parallel chunks, never all at once.
+//!
+//! Written by hand in the order and form `serde_json` gave it before (the
+//! golden tests hold the bytes). A slide's text is HTML inside a JSON
+//! string: content is escaped for both in one pass, the markup around it
+//! only for JSON.
+
+use super::chunks::write_elements;
+use super::escape::{decimal, html_json_escaped, json_string};
+use crate::extract::dates::{DateValue, Precision};
+use crate::link::{Site, TimelineEntry};
+use crate::render::links::Lookup;
+use std::io::{self, Write};
+
+pub fn timelinejs(out: &mut dyn Write, site: &Site, lookup: &Lookup) -> io::Result<()> {
+    let mut head = b"{\"title\":{\"headline\":".to_vec();
+    json_string(&mut head, &site.config.title);
+    head.extend_from_slice(b",\"text\":\"");
+    html_json_escaped(&mut head, &site.config.description);
+    head.extend_from_slice(b"\"},\"events\":[");
+    out.write_all(&head)?;
+    // A slide is about a kilobyte.
+    write_elements(out, site.timeline.len(), 128, |index, out| {
+        out.push(b',');
+        slide(out, site, lookup, &site.timeline[index]);
+    })?;
+    let mut eras = b"],\"eras\":[".to_vec();
+    for (index, era) in site.eras.iter().enumerate() {
+        if index > 0 {
+            eras.push(b',');
+        }
+        eras.extend_from_slice(b"{\"start_date\":");
+        date(&mut eras, &era.start);
+        eras.extend_from_slice(b",\"end_date\":");
+        date(&mut eras, &era.end);
+        eras.extend_from_slice(b",\"text\":{\"headline\":");
+        json_string(&mut eras, &era.title);
+        eras.extend_from_slice(b",\"text\":\"");
+        html_json_escaped(&mut eras, era.event.file.doc.body.trim());
+        eras.extend_from_slice(b"\"},\"unique_id\":");
+        json_string(&mut eras, &era.id);
+        eras.push(b'}');
+    }
+    eras.extend_from_slice(b"]}\n");
+    out.write_all(&eras)
+}
+
+/// One timeline entry as a slide: its first citations (`[timeline] quotes`)
+/// as paragraphs, then a link to the entry for the rest.
+fn slide(out: &mut Vec<u8>, site: &Site, lookup: &Lookup, entry: &TimelineEntry) {
+    out.extend_from_slice(b"{\"start_date\":");
+    date(out, &entry.value);
+    out.extend_from_slice(b",\"text\":{\"headline\":");
+    match &entry.editorial {
+        Some(event) => json_string(out, &event.file.doc.meta.title),
+        None => json_string(out, &entry.value.label()),
+    }
+    out.extend_from_slice(b",\"text\":\"");
+    if let Some(event) = &entry.editorial {
+        out.extend_from_slice(b"<p>");
+        html_json_escaped(out, event.file.doc.body.trim());
+        out.extend_from_slice(b"</p>");
+    }
+    let quotes = site.config.timeline.quotes;
+    for citation in entry.citations.iter().take(quotes) {
+        let source = &site.sources[citation.source];
+        out.extend_from_slice(b"<p>");
+        html_json_escaped(out, citation.sentence(site));
+        // The quotes of the markup, escaped for JSON.
+        out.extend_from_slice(br#" <a href=\"/sources/"#);
+        html_json_escaped(out, &source.id);
+        out.extend_from_slice(b"/#p");
+        decimal(out, citation.block + 1);
+        out.extend_from_slice(br#"\">"#);
+        html_json_escaped(out, &source.title);
+        out.extend_from_slice(b"</a></p>");
+    }
+    let more = entry.citations.len().saturating_sub(quotes);
+    if more > 0 {
+        out.extend_from_slice(br#"<p><a href=\"/"#);
+        html_json_escaped(out, &lookup.entry_path(entry));
+        out.extend_from_slice(br#"\">"#);
+        decimal(out, more);
+        out.extend_from_slice(if more == 1 {
+            b" more citation"
+        } else {
+            b" more citations"
+        });
+        out.extend_from_slice(b"</a></p>");
+    }
+    out.extend_from_slice(b"\"},\"unique_id\":");
+    json_string(out, &entry.id);
+    if entry.editorial.is_some() {
+        out.extend_from_slice(b",\"group\":\"editorial\"");
+    }
+    out.push(b'}');
+}
+
+/// A TimelineJS date: the parts the value's precision defines, as strings.
+fn date(out: &mut Vec<u8>, value: &DateValue) {
+    let day = value.start;
+    // Digits and a minus sign need no escaping.
+    let number = |out: &mut Vec<u8>, number: i64| {
+        if number < 0 {
+            out.push(b'-');
+        }
+        decimal(out, number.unsigned_abs() as usize);
+    };
+    out.extend_from_slice(b"{\"year\":\"");
+    number(out, day.year().into());
+    if let Precision::Day | Precision::Week | Precision::Month = value.precision {
+        out.extend_from_slice(b"\",\"month\":\"");
+        number(out, day.month().into());
+    }
+    if let Precision::Day | Precision::Week = value.precision {
+        out.extend_from_slice(b"\",\"day\":\"");
+        number(out, day.day().into());
+    }
+    out.extend_from_slice(b"\"}");
+}
