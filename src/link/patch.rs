@@ -256,6 +256,14 @@ pub fn patch(site: &mut Site, memo: &mut LinkMemo, edits: Vec<Edit>) -> Result<P
     Ok(patched)
 }
 
+/// Whether grouping reads the same from two occurrences of one date mention.
+fn grouped_alike(was: &Occurrence, now: &Occurrence) -> bool {
+    was.value == now.value
+        && was.event == now.event
+        && was.people == now.people
+        && was.words == now.words
+}
+
 /// The entry order of a full link: by first day, the wider period first,
 /// editorial entries first, then by their first citation.
 fn entry_order(a: &TimelineEntry, b: &TimelineEntry) -> Ordering {
@@ -292,17 +300,61 @@ fn patch_timeline(
         }
     }
     let started = std::time::Instant::now();
+    // An edit rarely touches every date of a source: a date whose value,
+    // people, words and place in the source did not change is grouped as
+    // before, and only its citation (the sentence's place in the block)
+    // needs bringing up to date. The others are taken out and put back.
+    let mut quoted_anew: Vec<(usize, usize, usize, usize, std::ops::Range<usize>)> = Vec::new();
     let touched = {
-        let before: Vec<Occurrence> = old_sources
-            .iter()
-            .flat_map(|(index, old)| occurrences_in(*index, old))
-            .collect();
-        let after: Vec<Occurrence> = edited
-            .iter()
-            .flat_map(|&index| occurrences_in(index, &site.sources[index]))
-            .collect();
+        let mut before: Vec<Occurrence> = Vec::new();
+        let mut after: Vec<Occurrence> = Vec::new();
+        for (index, old) in old_sources {
+            let new = &site.sources[*index];
+            let old_by_mention: BTreeMap<usize, Occurrence> = occurrences_in(*index, old)
+                .into_iter()
+                .map(|o| (o.mention, o))
+                .collect();
+            let mut new_by_mention: BTreeMap<usize, Occurrence> = occurrences_in(*index, new)
+                .into_iter()
+                .map(|o| (o.mention, o))
+                .collect();
+            for (mention, was) in old_by_mention {
+                match new_by_mention.remove(&mention) {
+                    Some(now) if grouped_alike(&was, &now) => {
+                        let block = new.dates[mention].span.block;
+                        let entry = old.date_entries.get(mention).copied().flatten();
+                        if let Some(entry) = entry {
+                            quoted_anew.push((*index, entry, mention, block, now.sentence_range));
+                        }
+                    }
+                    now => {
+                        before.push(was);
+                        after.extend(now);
+                    }
+                }
+            }
+            after.extend(new_by_mention.into_values());
+        }
         memo.timeline.apply(&before, &after)
     };
+    // Entries that cite an edited source show its text: their quotes may change.
+    for (_, old) in old_sources {
+        for entry in old.date_entries.iter().flatten() {
+            let entry = &site.timeline[*entry];
+            patched.entries.push(entry.id.clone());
+            patched.years.insert(entry.value.year());
+        }
+    }
+    for (source, entry, mention, block, range) in quoted_anew {
+        let citations = &mut site.timeline[entry].citations;
+        if let Some(citation) = citations
+            .iter_mut()
+            .find(|c| c.source == source && c.mention == mention)
+        {
+            citation.block = block;
+            citation.sentence_range = range;
+        }
+    }
     let mut dirty: BTreeSet<Bucket> = touched.buckets;
     if !touched.flipped.is_empty() {
         // Occurrences elsewhere whose salient words changed are grouped again too.

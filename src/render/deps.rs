@@ -305,9 +305,11 @@ impl<'a> Fingerprints<'a> {
             let mut h = Fingerprinter::new();
             (&entry.id, entry.value).hash(&mut h);
             for citation in &entry.citations {
-                // The paragraph's print covers the source and the sentence's text.
-                self.paragraph(citation.source, citation.block).hash(&mut h);
-                (&citation.sentence_range, citation.date_text(site)).hash(&mut h);
+                // What a citation shows: the source, the paragraph's number
+                // and the sentence (not the rest of the paragraph).
+                let source = &site.sources[citation.source];
+                (&source.id, &source.title, &source.publication, citation.block).hash(&mut h);
+                (citation.sentence(site), citation.date_text(site)).hash(&mut h);
             }
             if let Some(event) = &entry.editorial {
                 format!("{:?}", event.file).hash(&mut h);
