@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::bytes;
 use super::guard::{Cue, Guarded, Scanned};
 use super::lines::{capitalised_share, ends_sentence, word_count};
 
@@ -313,10 +314,15 @@ fn is_navigation(text: &str) -> bool {
     // Three segments need two separators, and most lines hold fewer. Every
     // separator ends in one of these bytes, so counting the bytes is a
     // quick bound on the separators.
-    let separator_ends = text
-        .bytes()
-        .filter(|byte| matches!(byte, b'>' | b'|' | b'/' | 0xBA | 0xBB | 0xA2 | 0xB7))
-        .count();
+    let separator_ends = bytes::count(text.as_bytes(), |byte| {
+        (byte == b'>')
+            | (byte == b'|')
+            | (byte == b'/')
+            | (byte == 0xBA)
+            | (byte == 0xBB)
+            | (byte == 0xA2)
+            | (byte == 0xB7)
+    });
     if separator_ends < 2 {
         return false;
     }
