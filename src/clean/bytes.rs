@@ -21,12 +21,17 @@ pub(crate) fn position(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usiz
             .iter()
             .fold(0u8, |hits, &byte| hits | u8::from(wanted(byte)));
         if hits != 0 {
-            return block.iter().position(|&byte| wanted(byte)).map(|at| offset + at);
+            return block
+                .iter()
+                .position(|&byte| wanted(byte))
+                .map(|at| offset + at);
         }
         offset += BLOCK;
     }
     let rest = blocks.remainder();
-    rest.iter().position(|&byte| wanted(byte)).map(|at| offset + at)
+    rest.iter()
+        .position(|&byte| wanted(byte))
+        .map(|at| offset + at)
 }
 
 /// How many bytes of `bytes` `wanted` accepts.

@@ -137,9 +137,9 @@ pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
     let bytes = raw.as_bytes();
-    while let Some(offset) = bytes::position(&bytes[start..], |byte| {
-        (byte == b'\n') | (byte == b'\r')
-    }) {
+    while let Some(offset) =
+        bytes::position(&bytes[start..], |byte| (byte == b'\n') | (byte == b'\r'))
+    {
         let index = start + offset;
         // '\r' and '\n' are ASCII, so these byte offsets are char boundaries.
         lines.push(Line::new(lines.len() + 1, &raw[start..index]));
@@ -373,8 +373,16 @@ mod tests {
             ("one \u{a0}two\tthree four\u{200b}", "one two three four", 4),
             ("a b", "a b", 2),
             ("x \u{feff}", "x", 1),
-            ("“Quoted,” she said — then left…  Done.", "“Quoted,” she said — then left… Done.", 7),
-            ("“Quoted,” she said — then left… Done.", "“Quoted,” she said — then left… Done.", 7),
+            (
+                "“Quoted,” she said — then left…  Done.",
+                "“Quoted,” she said — then left… Done.",
+                7,
+            ),
+            (
+                "“Quoted,” she said — then left… Done.",
+                "“Quoted,” she said — then left… Done.",
+                7,
+            ),
             ("ends with a control\u{7f}", "ends with a control", 4),
             ("", "", 0),
             (" ", "", 0),
