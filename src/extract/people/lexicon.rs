@@ -225,44 +225,105 @@ static CALENDAR_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 // Name particles are looked up for nearly every lower-case word of a text,
-// so they are matched in code rather than hashed.
+// so they are compared as numbers rather than hashed or compared as strings.
+
+/// A list of words of two to seven bytes, each held as one number (its
+/// bytes and its length). Nearly every word asked about is not on the list,
+/// and a bit per pair of first two letters turns most of those away at once;
+/// the others are a binary search over a few numbers, where a `match` on
+/// strings would compare the word with every listed word of its length.
+pub struct ShortWords<const N: usize> {
+    /// One bit per (first byte, second byte), each taken modulo 32.
+    openings: [u64; 16],
+    /// The words' numbers ([`short_code`]), sorted.
+    codes: [u64; N],
+}
+
+impl<const N: usize> ShortWords<N> {
+    /// The list, made at compile time. A word of under two or over seven bytes does not compile.
+    pub const fn new(words: [&str; N]) -> Self {
+        let mut openings = [0u64; 16];
+        let mut codes = [0u64; N];
+        let mut index = 0;
+        while index < N {
+            let word = words[index].as_bytes();
+            assert!(word.len() >= 2, "a short word has at least two bytes");
+            match short_code(word) {
+                Some(code) => codes[index] = code,
+                None => panic!("a short word has at most seven bytes"),
+            }
+            let opening = opening_of(word[0], word[1]);
+            openings[opening / 64] |= 1 << (opening % 64);
+            index += 1;
+        }
+        // Insertion sort: `sort` is not available in a constant.
+        let mut sorted = 1;
+        while sorted < N {
+            let mut at = sorted;
+            while at > 0 && codes[at - 1] > codes[at] {
+                let swap = codes[at - 1];
+                codes[at - 1] = codes[at];
+                codes[at] = swap;
+                at -= 1;
+            }
+            sorted += 1;
+        }
+        ShortWords { openings, codes }
+    }
+
+    /// True when `word` is on the list.
+    pub fn contains(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let [first, second, ..] = *bytes else {
+            return false;
+        };
+        let opening = opening_of(first, second);
+        self.openings[opening / 64] & (1 << (opening % 64)) != 0
+            && short_code(bytes).is_some_and(|code| self.codes.binary_search(&code).is_ok())
+    }
+}
+
+/// Which bit of [`ShortWords::openings`] stands for a word's first two bytes.
+const fn opening_of(first: u8, second: u8) -> usize {
+    (first as usize % 32) * 32 + second as usize % 32
+}
+
+/// `word` as one number: its length in the low byte, its bytes above; `None`
+/// past seven bytes. Distinct words of up to seven bytes get distinct numbers.
+const fn short_code(word: &[u8]) -> Option<u64> {
+    if word.len() > 7 {
+        return None;
+    }
+    let mut code = word.len() as u64;
+    let mut index = 0;
+    while index < word.len() {
+        code |= (word[index] as u64) << (8 * (index + 1));
+        index += 1;
+    }
+    Some(code)
+}
 
 /// Name particles written in lower case as words of their own inside a name
 /// ("Bashar al Assad", "de Mello"); English words such as "as" or "an" are left out.
-fn is_particle_word(key: &str) -> bool {
-    matches!(
-        key,
-        "al" | "el"
-            | "bin"
-            | "ibn"
-            | "bint"
-            | "abu"
-            | "de"
-            | "del"
-            | "della"
-            | "der"
-            | "den"
-            | "van"
-            | "von"
-            | "da"
-            | "di"
-            | "du"
-            | "dos"
-            | "das"
-            | "la"
-            | "le"
-            | "ter"
-            | "ten"
-            | "zu"
-    )
-}
+static PARTICLE_WORDS: ShortWords<23> = ShortWords::new([
+    "al", "el", "bin", "ibn", "bint", "abu", "de", "del", "della", "der", "den", "van", "von",
+    "da", "di", "du", "dos", "das", "la", "le", "ter", "ten", "zu",
+]);
 
 /// Particles glued to a name with a hyphen ("al-", "as-", "ash-", "el-").
+static GLUED_PARTICLE_WORDS: ShortWords<13> = ShortWords::new([
+    "al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ul", "ed", "es", "er",
+]);
+
+/// Generation marks written after a surname.
+static NAME_SUFFIXES: ShortWords<5> = ShortWords::new(["jr", "sr", "ii", "iii", "iv"]);
+
+fn is_particle_word(key: &str) -> bool {
+    PARTICLE_WORDS.contains(key)
+}
+
 fn is_glued_particle_word(key: &str) -> bool {
-    matches!(
-        key,
-        "al" | "el" | "ad" | "as" | "ash" | "ar" | "an" | "at" | "az" | "ul" | "ed" | "es" | "er"
-    )
+    GLUED_PARTICLE_WORDS.contains(key)
 }
 
 /// Lower-case nouns after a capitalised word that make it a thing named after a
@@ -371,7 +432,7 @@ pub fn is_weekday(key: &str) -> bool {
 
 /// "Jr", "Sr", "II": generation marks written after a surname.
 pub fn is_name_suffix(key: &str) -> bool {
-    matches!(key, "jr" | "sr" | "ii" | "iii" | "iv")
+    NAME_SUFFIXES.contains(key)
 }
 
 /// True for a lower-case name particle ("al", "bin", "de").
@@ -444,6 +505,45 @@ mod tests {
         for (predicate, word, expected) in cases {
             assert_eq!(predicate(word), *expected, "{word}");
         }
+    }
+
+    #[test]
+    fn short_word_lists_answer_as_string_comparison_does() {
+        let particles = [
+            "al", "el", "bin", "ibn", "bint", "abu", "de", "del", "della", "der", "den", "van",
+            "von", "da", "di", "du", "dos", "das", "la", "le", "ter", "ten", "zu",
+        ];
+        let others = [
+            "",
+            "a",
+            "the",
+            "an",
+            "as",
+            "als",
+            "dell",
+            "dellas",
+            "de\0",
+            "\0de",
+            "bint\u{e9}",
+            "al-",
+            "aL",
+            "longer than seven",
+            "tens",
+            "te",
+        ];
+        for word in particles.iter().chain(&others) {
+            assert_eq!(is_particle(word), particles.contains(word), "{word:?}");
+        }
+        for word in ["jr", "sr", "ii", "iii", "iv", "i", "iiii", "j"] {
+            assert_eq!(
+                is_name_suffix(word),
+                matches!(word, "jr" | "sr" | "ii" | "iii" | "iv"),
+                "{word:?}"
+            );
+        }
+        assert!(
+            is_glued_particle("ash") && is_glued_particle("della") && !is_glued_particle("the")
+        );
     }
 
     #[test]

@@ -70,38 +70,107 @@ fn is_separator(c: char) -> bool {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
     // About one word in six bytes of running text.
     let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
-    let mut chunk_start = None;
-    for (at, c) in text.char_indices() {
-        if is_separator(c) {
-            let flushed = chunk_start.take().is_some_and(|start| {
-                push_chunk(text, start, at, &mut tokens);
-                true
-            });
+    let mut at = 0;
+    loop {
+        // Separators that do not end a chunk are passed over.
+        while let Some((true, _, width)) = separator_at(text, at) {
+            at += width;
+        }
+        if at == bytes.len() {
+            return tokens;
+        }
+        // A chunk: up to the next separator.
+        let start = at;
+        let mut ascii = true;
+        loop {
+            while bytes
+                .get(at)
+                .is_some_and(|&byte| ASCII_IN_WORD[usize::from(byte)])
+            {
+                at += 1;
+            }
+            match separator_at(text, at) {
+                Some((false, _, width)) => {
+                    ascii = false;
+                    at += width;
+                }
+                _ => break,
+            }
+        }
+        push_chunk(text, start, at, ascii, &mut tokens);
+        if let Some((_, whitespace, width)) = separator_at(text, at) {
             // A slash or dash glued to a word is punctuation that ends it.
-            if flushed && !c.is_whitespace() {
+            if !whitespace {
                 if let Some(last) = tokens.last_mut().filter(|last| last.trail.is_empty()) {
-                    last.trail = &text[at..at + c.len_utf8()];
+                    last.trail = &text[at..at + width];
                 }
             }
-        } else if chunk_start.is_none() {
-            chunk_start = Some(at);
+            at += width;
         }
     }
-    if let Some(start) = chunk_start {
-        push_chunk(text, start, text.len(), &mut tokens);
-    }
-    tokens
 }
 
-fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Token<'a>>) {
-    let chunk = &text[start..end];
-    let core_start = chunk
+/// ASCII whitespace as [`char::is_whitespace`] has it (with the vertical tab).
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t'..=b'\r')
+}
+
+/// The ASCII bytes that are not separators ([`is_separator`]), for one
+/// lookup per byte of a word.
+static ASCII_IN_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = !matches!(byte as u8, b' ' | b'\t'..=b'\r' | b'/' | b'|');
+        byte += 1;
+    }
+    table
+};
+
+/// For the char at byte `at` of `text` (a char boundary), whether it is a
+/// separator, whether it is whitespace, and its length; `None` at the end.
+fn separator_at(text: &str, at: usize) -> Option<(bool, bool, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some((!ASCII_IN_WORD[usize::from(byte)], is_ascii_space(byte), 1));
+    }
+    let c = text[at..].chars().next()?;
+    Some((is_separator(c), c.is_whitespace(), c.len_utf8()))
+}
+
+/// The byte range of `chunk` from its first to its last letter or digit,
+/// or `None` when it has neither. `ascii` says the chunk is ASCII.
+fn core_of(chunk: &str, ascii: bool) -> Option<(usize, usize)> {
+    if ascii {
+        let bytes = chunk.as_bytes();
+        let first = bytes.iter().position(u8::is_ascii_alphanumeric)?;
+        let last = bytes.iter().rposition(u8::is_ascii_alphanumeric)?;
+        return Some((first, last + 1));
+    }
+    let first = chunk
         .char_indices()
         .find(|&(_, c)| c.is_alphanumeric())
-        .map(|(i, _)| i);
-    let Some(core_start) = core_start else {
+        .map(|(i, _)| i)?;
+    let end = chunk
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_alphanumeric())
+        .map_or(chunk.len(), |(i, c)| i + c.len_utf8());
+    Some((first, end))
+}
+
+fn push_chunk<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    ascii: bool,
+    tokens: &mut Vec<Token<'a>>,
+) {
+    let chunk = &text[start..end];
+    let Some((core_start, core_end)) = core_of(chunk, ascii) else {
         // Pure punctuation ("—", "*", "…"): it ends the previous word's run.
         if let Some(last) = tokens.last_mut() {
             if last.trail.is_empty() {
@@ -110,11 +179,38 @@ fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Toke
         }
         return;
     };
-    let core_end = chunk
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_alphanumeric())
-        .map_or(chunk.len(), |(i, c)| i + c.len_utf8());
+    let core_bytes = &chunk.as_bytes()[core_start..core_end];
+    if ascii
+        && core_bytes
+            .iter()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit())
+    {
+        // Most words: lower-case ASCII letters and digits. Such a word is its
+        // own key, has no possessive ending inside it, never keeps a period
+        // and is a particle or nothing: the rules below, settled in advance.
+        let word = &chunk[core_start..core_end];
+        let after = &chunk[core_end..];
+        let possessive = word.ends_with('s') && after.starts_with('\'');
+        tokens.push(Token {
+            start: start + core_start,
+            end: start + core_end,
+            text: word,
+            key: Cow::Borrowed(word),
+            shape: if is_particle(word) {
+                Shape::Particle
+            } else {
+                Shape::Other
+            },
+            possessive,
+            lead: &chunk[..core_start],
+            trail: if possessive {
+                after.trim_start_matches('\'')
+            } else {
+                after
+            },
+        });
+        return;
+    }
     let mut word_end = core_end;
     let mut possessive = false;
     let core = &chunk[core_start..core_end];
@@ -334,6 +430,20 @@ mod tests {
                 .collect();
             assert_eq!(got, expected, "tokens of {text:?}");
         }
+    }
+
+    #[test]
+    fn ascii_bytes_are_read_as_their_chars() {
+        for byte in 0..128u8 {
+            let c = char::from(byte);
+            assert_eq!(
+                ASCII_IN_WORD[usize::from(byte)],
+                !is_separator(c),
+                "{byte:#x}"
+            );
+            assert_eq!(is_ascii_space(byte), c.is_whitespace(), "{byte:#x}");
+        }
+        assert!(ASCII_IN_WORD[128..].iter().all(|in_word| !in_word));
     }
 
     #[test]
