@@ -137,9 +137,7 @@ pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
     let bytes = raw.as_bytes();
-    while let Some(offset) =
-        bytes::position(&bytes[start..], |byte| (byte == b'\n') | (byte == b'\r'))
-    {
+    while let Some(offset) = bytes::position_of_any(&bytes[start..], [b'\n', b'\r']) {
         let index = start + offset;
         // '\r' and '\n' are ASCII, so these byte offsets are char boundaries.
         lines.push(Line::new(lines.len() + 1, &raw[start..index]));

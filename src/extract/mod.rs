@@ -8,7 +8,7 @@
 pub mod dates;
 pub mod people;
 
-use crate::clean::Article;
+use crate::clean::{bytes, Article};
 use serde::Serialize;
 
 /// Where a mention sits: `blocks[block].text[start..end]` of its article.
@@ -187,10 +187,8 @@ impl Iterator for Sentences<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         let text = self.text;
         while !self.done {
-            let Some(offset) = text.as_bytes()[self.scan..]
-                .iter()
-                .position(|byte| matches!(byte, b'.' | b'!' | b'?'))
-            else {
+            let rest = &text.as_bytes()[self.scan..];
+            let Some(offset) = bytes::position_of_any(rest, [b'.', b'!', b'?']) else {
                 self.done = true;
                 return trimmed(text, self.start, text.len());
             };
