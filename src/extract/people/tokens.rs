@@ -82,25 +82,36 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         if at == bytes.len() {
             return tokens;
         }
-        // A chunk: up to the next separator.
+        // A chunk: up to the next separator. The pass that finds its end
+        // also sees whether all its bytes are lower-case letters or digits.
         let start = at;
+        let mut all_classes = LOWER_OR_DIGIT;
+        while let Some(&byte) = bytes.get(at) {
+            let class = ASCII_CLASS[usize::from(byte)];
+            if class & IN_WORD == 0 {
+                break;
+            }
+            all_classes &= class;
+            at += 1;
+        }
         let mut ascii = true;
-        loop {
+        while let Some((false, _, width)) = separator_at(text, at) {
+            // A character outside ASCII inside the chunk: read the rest char by char.
+            ascii = false;
+            at += width;
             while bytes
                 .get(at)
-                .is_some_and(|&byte| ASCII_IN_WORD[usize::from(byte)])
+                .is_some_and(|&byte| ASCII_CLASS[usize::from(byte)] & IN_WORD != 0)
             {
                 at += 1;
             }
-            match separator_at(text, at) {
-                Some((false, _, width)) => {
-                    ascii = false;
-                    at += width;
-                }
-                _ => break,
-            }
         }
-        push_chunk(text, start, at, ascii, &mut tokens);
+        if ascii && all_classes & LOWER_OR_DIGIT != 0 {
+            // The whole chunk is the word ("the", "2019").
+            push_plain_word(text, start, start, at, at, &mut tokens);
+        } else {
+            push_chunk(text, start, at, ascii, &mut tokens);
+        }
         if let Some((_, whitespace, width)) = separator_at(text, at) {
             // A slash or dash glued to a word is punctuation that ends it.
             if !whitespace {
@@ -118,13 +129,23 @@ fn is_ascii_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t'..=b'\r')
 }
 
-/// The ASCII bytes that are not separators ([`is_separator`]), for one
-/// lookup per byte of a word.
-static ASCII_IN_WORD: [bool; 256] = {
-    let mut table = [false; 256];
+/// [`ASCII_CLASS`] bit: an ASCII byte that is not a separator ([`is_separator`]).
+const IN_WORD: u8 = 1;
+/// [`ASCII_CLASS`] bit: a lower-case ASCII letter or a digit.
+const LOWER_OR_DIGIT: u8 = 2;
+
+/// What each byte is, for one lookup per byte of a word; 0 outside ASCII.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
     let mut byte = 0;
     while byte < 128 {
-        table[byte] = !matches!(byte as u8, b' ' | b'\t'..=b'\r' | b'/' | b'|');
+        let b = byte as u8;
+        if !matches!(b, b' ' | b'\t'..=b'\r' | b'/' | b'|') {
+            table[byte] |= IN_WORD;
+        }
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            table[byte] |= LOWER_OR_DIGIT;
+        }
         byte += 1;
     }
     table
@@ -135,10 +156,47 @@ static ASCII_IN_WORD: [bool; 256] = {
 fn separator_at(text: &str, at: usize) -> Option<(bool, bool, usize)> {
     let byte = *text.as_bytes().get(at)?;
     if byte.is_ascii() {
-        return Some((!ASCII_IN_WORD[usize::from(byte)], is_ascii_space(byte), 1));
+        let separator = ASCII_CLASS[usize::from(byte)] & IN_WORD == 0;
+        return Some((separator, is_ascii_space(byte), 1));
     }
     let c = text[at..].chars().next()?;
     Some((is_separator(c), c.is_whitespace(), c.len_utf8()))
+}
+
+/// Pushes the token of the ASCII chunk `start..end` of `text` whose letters
+/// and digits, `core_start..core_end`, are all lower case or digits, as most
+/// words are. Such a word is its own key, has no possessive ending inside
+/// it, never keeps a period and is a particle or nothing: the rules of
+/// [`push_chunk`], settled in advance.
+fn push_plain_word<'a>(
+    text: &'a str,
+    start: usize,
+    core_start: usize,
+    core_end: usize,
+    end: usize,
+    tokens: &mut Vec<Token<'a>>,
+) {
+    let word = &text[core_start..core_end];
+    let after = &text[core_end..end];
+    let possessive = word.ends_with('s') && after.starts_with('\'');
+    tokens.push(Token {
+        start: core_start,
+        end: core_end,
+        text: word,
+        key: Cow::Borrowed(word),
+        shape: if is_particle(word) {
+            Shape::Particle
+        } else {
+            Shape::Other
+        },
+        possessive,
+        lead: &text[start..core_start],
+        trail: if possessive {
+            after.trim_start_matches('\'')
+        } else {
+            after
+        },
+    });
 }
 
 /// The byte range of `chunk` from its first to its last letter or digit,
@@ -183,32 +241,11 @@ fn push_chunk<'a>(
     if ascii
         && core_bytes
             .iter()
-            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit())
+            .all(|&byte| ASCII_CLASS[usize::from(byte)] & LOWER_OR_DIGIT != 0)
     {
-        // Most words: lower-case ASCII letters and digits. Such a word is its
-        // own key, has no possessive ending inside it, never keeps a period
-        // and is a particle or nothing: the rules below, settled in advance.
-        let word = &chunk[core_start..core_end];
-        let after = &chunk[core_end..];
-        let possessive = word.ends_with('s') && after.starts_with('\'');
-        tokens.push(Token {
-            start: start + core_start,
-            end: start + core_end,
-            text: word,
-            key: Cow::Borrowed(word),
-            shape: if is_particle(word) {
-                Shape::Particle
-            } else {
-                Shape::Other
-            },
-            possessive,
-            lead: &chunk[..core_start],
-            trail: if possessive {
-                after.trim_start_matches('\'')
-            } else {
-                after
-            },
-        });
+        // A plain word with punctuation around it ("council,", "(and").
+        let (core_start, core_end) = (start + core_start, start + core_end);
+        push_plain_word(text, start, core_start, core_end, end, tokens);
         return;
     }
     let mut word_end = core_end;
@@ -290,7 +327,10 @@ fn shape_of(word: &str, key: &str) -> Shape {
         // Most words: a single part that is not capitalised is never a name.
         return Shape::Other;
     }
-    if word.contains(['@', ':']) || word.chars().any(|c| c.is_ascii_digit()) {
+    if word
+        .bytes()
+        .any(|byte| byte == b'@' || byte == b':' || byte.is_ascii_digit())
+    {
         return Shape::Other;
     }
     if !hyphenated {
@@ -436,14 +476,13 @@ mod tests {
     fn ascii_bytes_are_read_as_their_chars() {
         for byte in 0..128u8 {
             let c = char::from(byte);
-            assert_eq!(
-                ASCII_IN_WORD[usize::from(byte)],
-                !is_separator(c),
-                "{byte:#x}"
-            );
+            let class = ASCII_CLASS[usize::from(byte)];
+            assert_eq!(class & IN_WORD != 0, !is_separator(c), "{byte:#x}");
+            let lower_or_digit = c.is_lowercase() || c.is_ascii_digit();
+            assert_eq!(class & LOWER_OR_DIGIT != 0, lower_or_digit, "{byte:#x}");
             assert_eq!(is_ascii_space(byte), c.is_whitespace(), "{byte:#x}");
         }
-        assert!(ASCII_IN_WORD[128..].iter().all(|in_word| !in_word));
+        assert!(ASCII_CLASS[128..].iter().all(|&class| class == 0));
     }
 
     #[test]
