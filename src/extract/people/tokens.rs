@@ -6,9 +6,11 @@
 //! spans "Zapatero" only. One pass, no allocation beyond the token list.
 
 use super::lexicon::{
-    is_glued_particle, is_name_suffix, is_particle, is_place_prefix, is_title_word, word_key_of,
+    classes_of, is_glued_particle, is_name_suffix, is_particle, is_place_prefix, is_title_word,
+    word_key_of, Classes,
 };
 use std::borrow::Cow;
+use std::cell::Cell;
 
 /// What a word looks like, which decides whether it can be part of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,9 +46,23 @@ pub struct Token<'a> {
     pub lead: &'a str,
     /// Punctuation glued after the word (",", ".”", ")").
     pub trail: &'a str,
+    /// The word lists `key` is on, looked up on the first question ([`Token::is`]).
+    classes: Cell<Option<Classes>>,
 }
 
 impl Token<'_> {
+    /// True when the word's key is on `list` (see [`Classes`]). The rules ask
+    /// about the same few tokens around each name many times: the lists are
+    /// looked up once per token, and only for tokens asked about.
+    pub fn is(&self, list: Classes) -> bool {
+        let classes = self.classes.get().unwrap_or_else(|| {
+            let classes = classes_of(&self.key);
+            self.classes.set(Some(classes));
+            classes
+        });
+        classes.has(list)
+    }
+
     /// True when punctuation after this word ends a name ("," "." ")" ":" "/" ...).
     pub fn closes_run(&self) -> bool {
         self.possessive || !self.trail.is_empty()
@@ -196,6 +212,7 @@ fn push_plain_word<'a>(
         } else {
             after
         },
+        classes: Cell::new(None),
     });
 }
 
@@ -294,6 +311,7 @@ fn push_chunk<'a>(
         possessive,
         lead: &chunk[..core_start],
         trail,
+        classes: Cell::new(None),
     });
 }
 
