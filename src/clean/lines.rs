@@ -76,7 +76,7 @@ fn words_if_normal(raw: &str) -> Option<usize> {
     // Controls, DEL and the first bytes of characters outside ASCII, which
     // are spacing or not by their character.
     let mut at = 0;
-    while let Some(offset) = bytes::position(&bytes[at..], |byte| (byte < b' ') | (byte >= 0x7F)) {
+    while let Some(offset) = bytes::position(&bytes[at..], |byte| !(b' '..0x7F).contains(&byte)) {
         let (spacing, width) = spacing_at(raw, at + offset);
         if spacing {
             return None;
