@@ -539,10 +539,10 @@ mod tests {
         let mut at = 0;
         while let Some(whole) = DATE_EXPRESSION.find_at(text, at) {
             at = whole.end();
-            DATE_EXPRESSION
+            let read_candidate = DATE_EXPRESSION
                 .captures_read_at(&mut locations, text, whole.start())
-                .and_then(|_| read(&locations, text))
-                .map(|candidate| found.push(candidate));
+                .and_then(|_| read(&locations, text));
+            found.extend(read_candidate);
         }
         found
     }
