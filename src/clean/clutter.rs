@@ -10,8 +10,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::bytes;
 use super::guard::{Cue, Guarded, Scanned};
-use super::lines::{capitalised_share, ends_sentence, word_count};
+use super::lines::{capitalised_share, ends_sentence, word_count, word_count_up_to};
 
 /// Lines longer than this are prose or data, never page furniture: skipping
 /// them keeps huge single-line inputs linear and cheap.
@@ -313,10 +314,15 @@ fn is_navigation(text: &str) -> bool {
     // Three segments need two separators, and most lines hold fewer. Every
     // separator ends in one of these bytes, so counting the bytes is a
     // quick bound on the separators.
-    let separator_ends = text
-        .bytes()
-        .filter(|byte| matches!(byte, b'>' | b'|' | b'/' | 0xBA | 0xBB | 0xA2 | 0xB7))
-        .count();
+    let separator_ends = bytes::count(text.as_bytes(), |byte| {
+        (byte == b'>')
+            | (byte == b'|')
+            | (byte == b'/')
+            | (byte == 0xBA)
+            | (byte == 0xBB)
+            | (byte == 0xA2)
+            | (byte == 0xB7)
+    });
     if separator_ends < 2 {
         return false;
     }
@@ -332,7 +338,8 @@ fn is_navigation(text: &str) -> bool {
 /// ("icon bookmark-bicon bookmarkicon cameraicon ..."): the class names of
 /// an icon font, not prose.
 fn is_fragment_debris(text: &str) -> bool {
-    if ends_sentence(text) {
+    // Fewer than eight words never show a pattern: not worth reading their letters.
+    if ends_sentence(text) || word_count_up_to(text, 8) < 8 {
         return false;
     }
     // The first few hundred words are enough to see the pattern.
@@ -341,22 +348,13 @@ fn is_fragment_debris(text: &str) -> bool {
     let mut words = 0;
     for word in text.split_whitespace().take(300) {
         words += 1;
-        letters.clear();
-        letters.extend(
-            word.chars()
-                .filter(|c| c.is_alphabetic())
-                .flat_map(char::to_lowercase),
-        );
-        let (Some(prefix), Some(suffix)) = (letters.first_chunk(), letters.last_chunk()) else {
+        let Some((prefix, suffix)) = first_and_last_letters(word, &mut letters) else {
             continue;
         };
         if prefix != suffix {
-            fragments.push(*suffix);
+            fragments.push(suffix);
         }
-        fragments.push(*prefix);
-    }
-    if words < 8 {
-        return false;
+        fragments.push(prefix);
     }
     fragments.sort_unstable();
     let most_shared = fragments
@@ -365,6 +363,39 @@ fn is_fragment_debris(text: &str) -> bool {
         .max()
         .unwrap_or(0);
     most_shared * 2 >= words
+}
+
+/// The first four and the last four letters of `word`, lower-cased, if it
+/// has four. `letters` is scratch space for a word outside ASCII.
+fn first_and_last_letters(word: &str, letters: &mut Vec<char>) -> Option<([char; 4], [char; 4])> {
+    if !word.is_ascii() {
+        letters.clear();
+        letters.extend(
+            word.chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase),
+        );
+        return Some((*letters.first_chunk()?, *letters.last_chunk()?));
+    }
+    // An ASCII letter is one letter lower-cased: only the ends need reading.
+    let mut ascii_letters = word
+        .bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .map(|byte| char::from(byte.to_ascii_lowercase()));
+    let mut prefix = ['\0'; 4];
+    for slot in &mut prefix {
+        *slot = ascii_letters.next()?;
+    }
+    let mut suffix = ['\0'; 4];
+    let mut from_end = word
+        .bytes()
+        .rev()
+        .filter(u8::is_ascii_alphabetic)
+        .map(|byte| char::from(byte.to_ascii_lowercase()));
+    for slot in suffix.iter_mut().rev() {
+        *slot = from_end.next()?;
+    }
+    Some((prefix, suffix))
 }
 
 fn starts_quoted(text: &str) -> bool {
@@ -473,6 +504,36 @@ mod tests {
                     .bytes()
                     .all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
                 "{phrase:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn first_and_last_letters_as_the_whole_lower_cased_word_gives() {
+        for word in [
+            "icon",
+            "bookmark-bicon",
+            "Ab1c",
+            "abc",
+            "x-y-z-w",
+            "ÉCOLE",
+            "İstanbul",
+            "a.b.c.d.e",
+            "12345",
+        ] {
+            let letters: Vec<char> = word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
+            let expected = letters
+                .first_chunk()
+                .copied()
+                .zip(letters.last_chunk().copied());
+            assert_eq!(
+                first_and_last_letters(word, &mut Vec::new()),
+                expected,
+                "{word:?}"
             );
         }
     }

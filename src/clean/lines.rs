@@ -6,6 +6,8 @@
 //! CR), control characters, a byte-order mark and zero-width characters into
 //! whitespace, then collapses whitespace runs into single spaces.
 
+use super::bytes;
+
 /// One raw line after normalisation.
 #[derive(Debug, Clone)]
 pub(crate) struct Line {
@@ -20,37 +22,89 @@ pub(crate) struct Line {
 impl Line {
     /// Normalises one raw line, counting its words on the way.
     fn new(number: usize, raw: &str) -> Line {
+        if let Some(words) = words_if_normal(raw) {
+            return Line {
+                number,
+                text: raw.to_string(),
+                words,
+            };
+        }
+        let bytes = raw.as_bytes();
         let mut line = Line {
             number,
             text: String::with_capacity(raw.len()),
             words: 0,
         };
         let mut index = 0;
-        // Alternates between a run of spacing and a word, copied whole.
+        // Alternates between a run of spacing and a stretch of words. Most
+        // lines are mostly words apart by one plain space, already as they
+        // should be, so such a stretch is copied whole rather than word by word.
         loop {
             index = run_end(raw, index, true);
             if index == raw.len() {
                 return line;
             }
-            let word_start = index;
-            index = run_end(raw, index, false);
-            if line.words > 0 {
+            let stretch_start = index;
+            loop {
+                index = run_end(raw, index, false);
+                line.words += 1;
+                let single_space = bytes.get(index) == Some(&b' ')
+                    && index + 1 < raw.len()
+                    && !spacing_at(raw, index + 1).0;
+                if !single_space {
+                    break;
+                }
+                index += 1;
+            }
+            if !line.text.is_empty() {
                 line.text.push(' ');
             }
-            line.text.push_str(&raw[word_start..index]);
-            line.words += 1;
+            line.text.push_str(&raw[stretch_start..index]);
         }
     }
 }
 
+/// The word count of `raw` if normalising leaves it as it is (single spaces
+/// between words, no other spacing), as most lines of a saved article are.
+/// Each test runs over the whole line at once, far faster than normalising
+/// it character by character to find nothing to change.
+fn words_if_normal(raw: &str) -> Option<usize> {
+    let bytes = raw.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') || raw.contains("  ") {
+        return None;
+    }
+    // Controls, DEL and the first bytes of characters outside ASCII, which
+    // are spacing or not by their character.
+    let mut at = 0;
+    while let Some(offset) = bytes::position(&bytes[at..], |byte| !(b' '..0x7F).contains(&byte)) {
+        let (spacing, width) = spacing_at(raw, at + offset);
+        if spacing {
+            return None;
+        }
+        at += offset + width;
+    }
+    let spaces = bytes::count(bytes, |byte| byte == b' ');
+    Some(if raw.is_empty() { 0 } else { spaces + 1 })
+}
+
 /// Where the run of spacing (or of non-spacing) characters starting at byte `index` ends.
 fn run_end(raw: &str, mut index: usize, spacing: bool) -> usize {
-    while index < raw.len() {
-        let (is_spacing, width) = spacing_at(raw, index);
-        if is_spacing != spacing {
-            break;
+    let bytes = raw.as_bytes();
+    while let Some(&byte) = bytes.get(index) {
+        // ASCII, most of any text, is settled by the byte: printable characters
+        // are text; the space, controls and DEL are spacing.
+        if byte.is_ascii() {
+            if byte.is_ascii_graphic() == spacing {
+                break;
+            }
+            index += 1;
+        } else {
+            let (is_spacing, width) = spacing_at(raw, index);
+            if is_spacing != spacing {
+                break;
+            }
+            index += width;
         }
-        index += width;
     }
     index
 }
@@ -58,10 +112,19 @@ fn run_end(raw: &str, mut index: usize, spacing: bool) -> usize {
 /// Is the character starting at byte `index` spacing (see [`is_spacing`]), and how long is it?
 fn spacing_at(raw: &str, index: usize) -> (bool, usize) {
     let byte = raw.as_bytes()[index];
-    // ASCII, most of any text, is settled by the byte: printable characters
-    // are text; the space, controls and DEL are spacing.
     if byte.is_ascii() {
         return (!byte.is_ascii_graphic(), 1);
+    }
+    // Every spacing character outside ASCII starts with one of these bytes
+    // (U+0080-U+00BF, U+1680, U+2000-U+2FFF, U+3000, U+FEFF): any other
+    // character is text, and its length is read off its first byte.
+    if !matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+        let width = match byte {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        return (false, width);
     }
     match raw[index..].chars().next() {
         Some(character) => (is_spacing(character), character.len_utf8()),
@@ -74,18 +137,12 @@ pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
     let bytes = raw.as_bytes();
-    let mut index = 0;
-    while index < bytes.len() {
-        let byte = bytes[index];
-        if byte == b'\n' || byte == b'\r' {
-            // '\r' and '\n' are ASCII, so these byte offsets are char boundaries.
-            lines.push(Line::new(lines.len() + 1, &raw[start..index]));
-            if byte == b'\r' && bytes.get(index + 1) == Some(&b'\n') {
-                index += 1;
-            }
-            start = index + 1;
-        }
-        index += 1;
+    while let Some(offset) = bytes::position_of_any(&bytes[start..], [b'\n', b'\r']) {
+        let index = start + offset;
+        // '\r' and '\n' are ASCII, so these byte offsets are char boundaries.
+        lines.push(Line::new(lines.len() + 1, &raw[start..index]));
+        let crlf = bytes[index] == b'\r' && bytes.get(index + 1) == Some(&b'\n');
+        start = index + 1 + usize::from(crlf);
     }
     if start < raw.len() {
         lines.push(Line::new(lines.len() + 1, &raw[start..]));
@@ -291,6 +348,48 @@ mod tests {
                 !byte.is_ascii_graphic(),
                 "{byte:#x}"
             );
+        }
+    }
+
+    #[test]
+    fn spacing_outside_ascii_starts_with_the_listed_bytes() {
+        for character in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let text = character.to_string();
+            assert_eq!(
+                spacing_at(&text, 0),
+                (is_spacing(character), character.len_utf8()),
+                "{character:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn normalises_runs_of_words_and_spacing() {
+        let cases = [
+            ("one two  three", "one two three", 3),
+            (" one two ", "one two", 2),
+            ("one \u{a0}two\tthree four\u{200b}", "one two three four", 4),
+            ("a b", "a b", 2),
+            ("x \u{feff}", "x", 1),
+            (
+                "“Quoted,” she said — then left…  Done.",
+                "“Quoted,” she said — then left… Done.",
+                7,
+            ),
+            (
+                "“Quoted,” she said — then left… Done.",
+                "“Quoted,” she said — then left… Done.",
+                7,
+            ),
+            ("ends with a control\u{7f}", "ends with a control", 4),
+            ("", "", 0),
+            (" ", "", 0),
+            ("\u{a0}", "", 0),
+            ("plain words only", "plain words only", 3),
+        ];
+        for (raw, text, words) in cases {
+            let line = Line::new(1, raw);
+            assert_eq!((line.text.as_str(), line.words), (text, words), "{raw:?}");
         }
     }
 

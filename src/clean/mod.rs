@@ -7,6 +7,7 @@
 //! date, and records every line it dropped so an editor can check it.
 
 mod body;
+pub(crate) mod bytes;
 mod classify;
 mod clutter;
 mod guard;

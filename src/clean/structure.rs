@@ -113,7 +113,21 @@ fn is_dek_like(text: &str) -> bool {
 }
 
 fn same_headline(text: &str, title: &str) -> bool {
-    strip_list_prefix(text).to_lowercase() == title.to_lowercase()
+    same_lowercase(strip_list_prefix(text), title)
+}
+
+/// `a.to_lowercase() == b.to_lowercase()`, without lower-casing either
+/// whole: the line after the headline is often a long paragraph, and the
+/// first few characters tell them apart.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    // Only a capital sigma lower-cases by its neighbours (to a final sigma
+    // at the end of a word); any other character lower-cases on its own.
+    if a.contains('Σ') || b.contains('Σ') {
+        return a.to_lowercase() == b.to_lowercase();
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// Walks back from the end, marking the page furniture after the last paragraph.
@@ -301,6 +315,33 @@ mod tests {
     use super::super::lines::split_lines;
     use super::super::CleanOptions;
     use super::*;
+
+    #[test]
+    fn compares_lower_case_as_whole_lower_casing_does() {
+        let texts = [
+            "Headline Here",
+            "headline here",
+            "HEADLINE HERE",
+            "Headline here, and then a long first paragraph.",
+            "ΟΔΟΣ",
+            "οδος",
+            "οδοσ",
+            "İstanbul",
+            "i̇stanbul",
+            "\u{212A}elvin",
+            "kelvin",
+            "",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(
+                    same_lowercase(a, b),
+                    a.to_lowercase() == b.to_lowercase(),
+                    "{a:?} / {b:?}"
+                );
+            }
+        }
+    }
 
     fn kinds_after(raw: &str) -> (Head, Vec<PieceKind>) {
         let lines = split_lines(raw);

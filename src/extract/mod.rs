@@ -8,7 +8,7 @@
 pub mod dates;
 pub mod people;
 
-use crate::clean::Article;
+use crate::clean::{bytes, Article};
 use serde::Serialize;
 
 /// Where a mention sits: `blocks[block].text[start..end]` of its article.
@@ -24,13 +24,19 @@ pub struct Span {
 pub struct Extracted {
     pub people: Vec<people::DocPerson>,
     pub dates: Vec<dates::DateMention>,
+    /// For each of `dates`, the range of the sentence around it in its
+    /// block's text, as [`sentence_around`] finds it: the date finder splits
+    /// the sentences anyway, so the timeline need not split them again.
+    pub date_sentences: Vec<std::ops::Range<usize>>,
 }
 
 /// Runs both finders over one article. `published` anchors relative dates.
 pub fn extract(article: &Article, published: Option<jiff::civil::Date>) -> Extracted {
+    let (dates, date_sentences) = dates::find_dates_with_sentences(article, published);
     Extracted {
         people: people::find_people(article),
-        dates: dates::find_dates(article, published),
+        dates,
+        date_sentences,
     }
 }
 
@@ -83,9 +89,7 @@ impl<'a> SentenceIndex<'a> {
     pub fn around(&mut self, at: usize) -> std::ops::Range<usize> {
         let text = self.text;
         let at = at.min(text.len());
-        let from = floor_char_boundary(text, at.saturating_sub(SENTENCE_REACH));
-        let to = floor_char_boundary(text, at.saturating_add(SENTENCE_REACH));
-        if from > 0 || to < text.len() {
+        if !reads_whole_text(text, at) {
             return sentence_around(text, at);
         }
         // The window is the whole text: the answer is the first whole-text
@@ -97,6 +101,30 @@ impl<'a> SentenceIndex<'a> {
             Some(range) if at < range.end => range.clone(),
             _ => 0..text.len(),
         }
+    }
+}
+
+/// True when [`sentence_around`] reads all of `text` to answer for byte `at`.
+fn reads_whole_text(text: &str, at: usize) -> bool {
+    let from = floor_char_boundary(text, at.saturating_sub(SENTENCE_REACH));
+    let to = floor_char_boundary(text, at.saturating_add(SENTENCE_REACH));
+    from == 0 && to == text.len()
+}
+
+/// [`sentence_around`] for byte `at` of `text`, given `in_whole_text`: the
+/// sentence of the whole text's split ([`sentence_bounds`]) holding `at`,
+/// or `0..text.len()` when none does. That is the answer whenever the text
+/// is short enough to be read whole, as nearly every paragraph is.
+pub(crate) fn sentence_around_in(
+    text: &str,
+    at: usize,
+    in_whole_text: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let at = at.min(text.len());
+    if reads_whole_text(text, at) {
+        in_whole_text
+    } else {
+        sentence_around(text, at)
     }
 }
 
@@ -187,10 +215,8 @@ impl Iterator for Sentences<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         let text = self.text;
         while !self.done {
-            let Some(offset) = text.as_bytes()[self.scan..]
-                .iter()
-                .position(|byte| matches!(byte, b'.' | b'!' | b'?'))
-            else {
+            let rest = &text.as_bytes()[self.scan..];
+            let Some(offset) = bytes::position_of_any(rest, [b'.', b'!', b'?']) else {
                 self.done = true;
                 return trimmed(text, self.start, text.len());
             };

@@ -16,7 +16,7 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::extract::dates::{DateMention, DateValue, Precision};
 use crate::extract::people::{DocPerson, PersonKind};
-use crate::extract::{extract, Extracted, ParagraphSentences, Span};
+use crate::extract::{extract, Extracted, Span};
 use crate::frontmatter::{key_line, DateText};
 use crate::load::{Content, MarkdownFile, PageMeta};
 use crate::slug::slugify;
@@ -412,24 +412,27 @@ pub fn process_source(file: crate::load::SourceFile) -> Processed {
 fn extract_into(source: &mut Source) -> Extracted {
     let mut found = extract(&source.article, source.date);
     source.dates = std::mem::take(&mut found.dates).into();
-    source.date_contexts = date_contexts(source).into();
+    let sentences = std::mem::take(&mut found.date_sentences);
+    source.date_contexts = date_contexts(source, &sentences).into();
     found
 }
 
-/// The sentence around each date mention of `source`, as the timeline reads it.
-fn date_contexts(source: &Source) -> Vec<timeline::DateContext> {
-    let mut sentences = ParagraphSentences::default();
+/// What the timeline reads from the sentence around each date mention of
+/// `source`; `sentences` are those sentences' ranges, as the extract stage found them.
+fn date_contexts(
+    source: &Source,
+    sentences: &[std::ops::Range<usize>],
+) -> Vec<timeline::DateContext> {
     source
         .dates
         .iter()
-        .map(|mention| {
-            let span = mention.span;
-            match source.article.blocks.get(span.block) {
+        .zip(sentences)
+        .map(|(mention, range)| {
+            match source.article.blocks.get(mention.span.block) {
                 // A dateline or edition note dates the text: it never reaches the timeline.
                 Some(block) if !mention.reference => {
-                    let range = sentences.around(0, span.block, &block.text, span.start);
                     let sentence = &block.text[range.clone()];
-                    timeline::DateContext::new(block.kind, sentence, range, &mention.text)
+                    timeline::DateContext::new(block.kind, sentence, range.clone(), &mention.text)
                 }
                 _ => timeline::DateContext::default(),
             }

@@ -16,7 +16,7 @@ mod patterns;
 mod resolve;
 
 use crate::clean::Article;
-use crate::extract::{Sentences, Span};
+use crate::extract::{sentence_around_in, Sentences, Span};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -185,8 +185,18 @@ pub struct DateMention {
 /// date ("ten days later", "later that year") need no publication date.
 /// Sentences that are page furniture (copyright notices) yield nothing.
 pub fn find_dates(article: &Article, published: Option<Date>) -> Vec<DateMention> {
+    find_dates_with_sentences(article, published).0
+}
+
+/// [`find_dates`], and for each mention the range of the sentence around it
+/// in its block's text, as [`crate::extract::sentence_around`] finds it.
+pub fn find_dates_with_sentences(
+    article: &Article,
+    published: Option<Date>,
+) -> (Vec<DateMention>, Vec<std::ops::Range<usize>>) {
     let published = published.or(article.date);
     let mut mentions = Vec::new();
+    let mut mention_sentences = Vec::new();
     let mut previous: Option<DateValue> = None;
     for (block_index, block) in article.blocks.iter().enumerate() {
         let text = block.text.as_str();
@@ -265,7 +275,12 @@ pub fn find_dates(article: &Article, published: Option<Date>) -> Vec<DateMention
                 value,
                 reference,
             });
+            mention_sentences.push(sentence_around_in(
+                text,
+                candidate.start,
+                sentence_range.clone(),
+            ));
         }
     }
-    mentions
+    (mentions, mention_sentences)
 }

@@ -225,13 +225,13 @@ pub fn candidates(text: &str) -> impl Iterator<Item = Candidate> + '_ {
         }
         at = whole.end();
         let found = match plain_form(whole.as_str()) {
-            Some(form) => Some(candidate(
+            Some((form, qualified)) => Some(candidate(
                 text,
                 whole.start(),
                 whole.end(),
                 form,
                 None,
-                false,
+                qualified,
             )),
             None => DATE_EXPRESSION
                 .captures_read_at(&mut locations, text, whole.start())
@@ -243,36 +243,83 @@ pub fn candidates(text: &str) -> impl Iterator<Item = Candidate> + '_ {
     })
 }
 
-/// The form of the commonest whole matches read from their text alone: a
-/// year ("2014"), a month name ("December") and a day, month name and year
-/// with single spaces ("9 January 2024"). Each of these shapes can only be
-/// the match of one alternative of the pattern (the year, the bare month,
-/// day-month-year) with only that alternative's groups set, so reading it
-/// here gives what [`read`] gives from the captures. Anything else is `None`.
-fn plain_form(matched: &str) -> Option<Form> {
+/// The form of the commonest whole matches read from their text alone, and
+/// whether it counts as qualified: a year ("2014"), a month name
+/// ("December"), a month name and year ("December 2011"), a day, month name
+/// and year ("9 January 2024") and a count, unit and direction in lower case
+/// ("a year earlier", "ten days later"), all with single spaces. Each of
+/// these shapes can only be the match of one alternative of the pattern
+/// (the year, the bare month, month-year, day-month-year, the counted
+/// offset: no other alternative starts with a count word, and the others
+/// that start with a month need a day number that ends at a word boundary)
+/// with only that alternative's groups set, so reading it here gives what
+/// [`read`] gives from the captures. Anything else is `None`.
+fn plain_form(matched: &str) -> Option<(Form, bool)> {
     let digits = |word: &str| word.bytes().all(|b| b.is_ascii_digit());
     if matched.len() == 4 && digits(matched) {
-        return Some(Form::Year {
-            year: matched.parse().ok()?,
-        });
+        let year = matched.parse().ok()?;
+        return Some((Form::Year { year }, false));
     }
     if let Some(month) = full_month(matched) {
-        return Some(Form::Month {
-            month,
-            relation: None,
-        });
+        let relation = None;
+        return Some((Form::Month { month, relation }, false));
     }
     let mut words = matched.split(' ');
-    let (day, month, year) = (words.next()?, words.next()?, words.next()?);
-    let day_like = (1..=2).contains(&day.len()) && digits(day);
-    if words.next().is_none() && day_like && year.len() == 4 && digits(year) {
-        return Some(Form::DayMonth {
-            day: day.parse().ok()?,
-            month: full_month(month)?,
-            year: Some(year.parse().ok()?),
-        });
+    let (first, second) = (words.next()?, words.next()?);
+    let third = words.next();
+    if words.next().is_some() {
+        return None;
     }
-    None
+    let year_like = |word: &str| word.len() == 4 && digits(word);
+    let Some(third) = third else {
+        let year = if year_like(second) {
+            second.parse().ok()?
+        } else {
+            return None;
+        };
+        let month = full_month(first)?;
+        return Some((Form::MonthYear { month, year }, false));
+    };
+    let day_like = (1..=2).contains(&first.len()) && digits(first);
+    if day_like && year_like(third) {
+        let form = Form::DayMonth {
+            day: first.parse().ok()?,
+            month: full_month(second)?,
+            year: Some(third.parse().ok()?),
+        };
+        return Some((form, false));
+    }
+    // The counted offset, without "before" and "after" (whose reading looks
+    // past the match) and without capitals (which `read` folds).
+    let count_like = (1..=3).contains(&first.len()) && digits(first)
+        || first.bytes().all(|b| b.is_ascii_lowercase());
+    let unit = match second {
+        "day" | "days" => Unit::Day,
+        "week" | "weeks" => Unit::Week,
+        "month" | "months" => Unit::Month,
+        "year" | "years" => Unit::Year,
+        _ => return None,
+    };
+    if !count_like {
+        return None;
+    }
+    let count = lexicon::count(first)?;
+    let form = match third {
+        "ago" => Form::Deictic {
+            unit,
+            offset: -count,
+        },
+        "earlier" => Form::Anaphoric {
+            unit,
+            offset: -count,
+        },
+        "later" | "afterward" | "afterwards" => Form::Anaphoric {
+            unit,
+            offset: count,
+        },
+        _ => return None,
+    };
+    Some((form, true))
 }
 
 /// The number of a month written in full ("January" -> 1), as the pattern spells it.
@@ -485,6 +532,41 @@ mod tests {
             .collect()
     }
 
+    /// [`candidates`] without the shortcut of [`plain_form`]: every match read from its captures.
+    fn candidates_from_captures(text: &str) -> Vec<Candidate> {
+        let mut locations = DATE_EXPRESSION.capture_locations();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(whole) = DATE_EXPRESSION.find_at(text, at) {
+            at = whole.end();
+            let read_candidate = DATE_EXPRESSION
+                .captures_read_at(&mut locations, text, whole.start())
+                .and_then(|_| read(&locations, text));
+            found.extend(read_candidate);
+        }
+        found
+    }
+
+    #[test]
+    fn candidates_are_those_the_captures_give() {
+        let texts = [
+            "In 2014, in December, in December 2011 and on 9 January 2024.",
+            "A year earlier, a year earlier, ten days later, two weeks ago, 3 months afterwards.",
+            "one year afterward; 12 days before the vote, 12 days before. fifty years later",
+            "May 2019 and May 5, 2019; March 20, 2019; March 2019s; Sept 2019; June  2020",
+            "an hour later, a day ago, a Year Earlier, 1000 days later, 100 days later, 07 days ago",
+            "early December 2011, late 2014, mid-March 2019, the end of March 2019",
+            "last year, earlier this week, later that year, the same day, the next day",
+        ];
+        for text in texts {
+            assert_eq!(
+                candidates(text).collect::<Vec<_>>(),
+                candidates_from_captures(text),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn reads_the_written_forms() {
         use Form::*;
@@ -630,6 +712,7 @@ mod tests {
             "on 10 May 2024. Then 5 May, 2024 and 7 Sept 2024 or 07 March 2020",
             "mid-2014, early 9 January 2024, 1st of May 2024, Friday 9 January 2024",
             "December 5, January 2020 and 3 January 20245 and 4 January 2024x",
+            "a year earlier, ten days later, 3 weeks ago, one month afterwards, 2 years before.",
         ];
         for text in texts {
             let mut locations = DATE_EXPRESSION.capture_locations();
@@ -637,14 +720,15 @@ mod tests {
             while let Some(whole) = DATE_EXPRESSION.captures_read_at(&mut locations, text, at) {
                 at = whole.end();
                 let from_captures = read(&locations, text);
-                let plain = plain_form(whole.as_str())
-                    .map(|form| candidate(text, whole.start(), whole.end(), form, None, false));
+                let plain = plain_form(whole.as_str()).map(|(form, qualified)| {
+                    candidate(text, whole.start(), whole.end(), form, None, qualified)
+                });
                 if plain.is_some() {
                     assert_eq!(plain, from_captures, "{:?} in {text:?}", whole.as_str());
                 }
             }
         }
-        assert_eq!(plain_form("2014"), Some(Form::Year { year: 2014 }));
+        assert_eq!(plain_form("2014"), Some((Form::Year { year: 2014 }, false)));
         assert_eq!(plain_form("last May"), None);
     }
 

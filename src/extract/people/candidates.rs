@@ -7,10 +7,7 @@
 //! openers and nationality adjectives are trimmed. Whether the rest is a person
 //! is decided by [`super::evidence`].
 
-use super::lexicon::{
-    is_calendar_word, is_demonym, is_honorific, is_name_suffix, is_organisation_word,
-    is_place_prefix, is_role_noun, is_speech_verb, is_stop_word, is_title_word, is_weekday,
-};
+use super::lexicon::{is_name_suffix, is_title_word, Classes};
 use super::tokens::{Shape, Token};
 
 /// A capitalised run that may name a person.
@@ -53,12 +50,12 @@ fn is_office_word(key: &str) -> bool {
 
 fn is_title_token(token: &Token) -> bool {
     token.shape == Shape::PrefixedTitle
-        || (token.is_capitalised() && is_title_word(&token.key))
+        || (token.is_capitalised() && token.is(Classes::TITLE))
         // "Secretary-General", "Lieutenant-Colonel".
         || (token.is_capitalised()
             && token.key.contains('-')
             && token.key.split('-').all(is_title_word))
-        || (token.shape == Shape::Initials && token.key.len() <= 3 && is_title_word(&token.key))
+        || (token.shape == Shape::Initials && token.key.len() <= 3 && token.is(Classes::TITLE))
 }
 
 /// True when `token` may continue a run that ends with `previous`.
@@ -87,12 +84,12 @@ fn starts_run(token: &Token, after: Option<&Token>) -> bool {
 /// A weekday, or a month written as a date ("Jan. 17", "May 2024", "in March."),
 /// never joins a name; "Theresa May said" and "Jan Hatzius" keep theirs.
 fn breaks_as_date(token: &Token, after: Option<&Token>, continuing: bool) -> bool {
-    if !is_calendar_word(&token.key) {
+    if !token.is(Classes::CALENDAR) {
         return false;
     }
     let next_is_number = after.is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
     let next_is_name = after.is_some_and(|t| t.shape == Shape::Name) && !token.closes_run();
-    is_weekday(&token.key)
+    token.is(Classes::WEEKDAY)
         || token.text.ends_with('.')
         || next_is_number
         || (!continuing && !next_is_name)
@@ -133,7 +130,9 @@ fn shape_candidate(
     while first < run.end && is_leading_noise(&tokens[first]) {
         first += 1;
     }
-    if first == run.end || is_place_prefix(&tokens[first].key) && !is_title_token(&tokens[first]) {
+    if first == run.end
+        || tokens[first].is(Classes::PLACE_PREFIX) && !is_title_token(&tokens[first])
+    {
         return None;
     }
     // The name starts after the last title word that still has a word after it.
@@ -141,7 +140,7 @@ fn shape_candidate(
     for (at, token) in tokens.iter().enumerate().take(run.end).skip(first) {
         // A capitalised role noun opening the run ("Engineer Jane Doe") is a title too.
         // A capitalised role noun is a title too ("Engineer Jane Doe", "Majority Leader").
-        let role = token.is_capitalised() && is_role_noun(&token.key);
+        let role = token.is_capitalised() && token.is(Classes::ROLE_NOUN);
         let before_suffix = tokens.get(at + 1).is_some_and(|t| is_name_suffix(&t.key));
         if (is_title_token(token) || role || token.text == "of")
             && at + 1 < run.end
@@ -161,23 +160,23 @@ fn shape_candidate(
     if name_tokens.len() > 5
         || name_tokens.iter().all(|t| t.shape == Shape::Initials)
         || name_tokens.iter().any(|t| {
-            is_organisation_word(&t.key)
-                || is_weekday(&t.key)
+            t.is(Classes::ORGANISATION)
+                || t.is(Classes::WEEKDAY)
                 || t.shape == Shape::PrefixedTitle
         })
         || (name_tokens[0].shape == Shape::Initials && name_tokens.len() < 3)
         // "Undersecretary of Defence", "Assistant Commander": a title, no name.
-        || is_title_token(&name_tokens[0]) && !is_honorific(&name_tokens[0].key)
+        || is_title_token(&name_tokens[0]) && !name_tokens[0].is(Classes::HONORIFIC)
         // Headlines in title case: "Prime Minister Says ...".
-        || name_tokens.iter().any(|t| is_speech_verb(&t.key))
+        || name_tokens.iter().any(|t| t.is(Classes::SPEECH_VERB))
     {
         return None;
     }
     let title_tokens = &tokens[first..name_start];
-    let honorific = title_tokens.iter().any(|t| is_honorific(&t.key));
+    let honorific = title_tokens.iter().any(|t| t.is(Classes::HONORIFIC));
     let first_title = title_tokens
         .iter()
-        .position(|t| (is_title_token(t) || is_role_noun(&t.key)) && !is_honorific(&t.key));
+        .position(|t| (is_title_token(t) || t.is(Classes::ROLE_NOUN)) && !t.is(Classes::HONORIFIC));
     let title = first_title.map(|offset| {
         let from = tokens[first + offset].start;
         let to = tokens[name_start - 1].end;
@@ -191,7 +190,7 @@ fn shape_candidate(
     });
     let person_title = title_tokens
         .iter()
-        .any(|t| (is_title_token(t) || is_role_noun(&t.key)) && !is_office_word(&t.key));
+        .any(|t| (is_title_token(t) || t.is(Classes::ROLE_NOUN)) && !is_office_word(&t.key));
     let start = name_tokens[0].start;
     let last = &name_tokens[name_tokens.len() - 1];
     Some(Candidate {
@@ -209,7 +208,7 @@ fn shape_candidate(
 }
 
 fn is_leading_noise(token: &Token) -> bool {
-    (is_stop_word(&token.key) || is_demonym(&token.key)) && !is_title_token(token)
+    (token.is(Classes::STOP) || token.is(Classes::DEMONYM)) && !is_title_token(token)
 }
 
 #[cfg(test)]

@@ -10,11 +10,14 @@
 
 use super::candidates::Candidate;
 use super::evidence::Evidence;
+use super::lexicon::WordHasher;
 use super::names::{full_names_agree, surname_key};
 use super::PersonKind;
 use crate::extract::Span;
 use crate::slug::fold;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::rc::Rc;
 
 /// A candidate with its evidence, as the finder saw it.
 #[derive(Debug, Clone)]
@@ -46,21 +49,26 @@ pub struct Cluster {
 impl Cluster {
     /// A person known before reading the body: a byline author or a photographer.
     pub fn fixed(name: &str, kind: PersonKind) -> Cluster {
+        Cluster::fixed_with_keys(name, kind, &NameKeys::of(name))
+    }
+
+    /// [`Cluster::fixed`], with the name's keys already worked out.
+    fn fixed_with_keys(name: &str, kind: PersonKind, keys: &NameKeys) -> Cluster {
         Cluster {
             fixed_name: Some(name.to_string()),
             forms: vec![name.to_string()],
             role: None,
             kind,
             mentions: Vec::new(),
-            surname: surname_key(name),
-            folded_forms: vec![fold(name)],
+            surname: keys.surname.clone(),
+            folded_forms: vec![keys.folded.clone()],
         }
     }
 
-    fn new(name: &str, kind: PersonKind) -> Cluster {
+    fn new(name: &str, kind: PersonKind, keys: &NameKeys) -> Cluster {
         Cluster {
             fixed_name: None,
-            ..Cluster::fixed(name, kind)
+            ..Cluster::fixed_with_keys(name, kind, keys)
         }
     }
 
@@ -73,11 +81,12 @@ impl Cluster {
         })
     }
 
-    fn add(&mut self, found: &Found) {
+    /// Adds a mention; `folded` is the folded form of its text.
+    fn add(&mut self, found: &Found, folded: &str) {
         let text = &found.candidate.text;
         if !self.forms.iter().any(|form| form == text) {
             self.forms.push(text.clone());
-            self.folded_forms.push(fold(text));
+            self.folded_forms.push(folded.to_string());
         }
         self.mentions.push(Span {
             block: found.candidate.block,
@@ -118,11 +127,46 @@ impl Cluster {
     }
 }
 
+/// The folded form and the surname key of a name's text.
+struct NameKeys {
+    folded: String,
+    surname: String,
+}
+
+impl NameKeys {
+    fn of(text: &str) -> Self {
+        NameKeys {
+            folded: fold(text),
+            surname: surname_key(text),
+        }
+    }
+}
+
+/// The keys of each candidate of `found`, worked out once per distinct
+/// text: an article names the same few people over and over.
+fn keys_of_each(found: &[Found]) -> Vec<Rc<NameKeys>> {
+    let mut by_text: KeyMap<&str, Rc<NameKeys>> = KeyMap::default();
+    found
+        .iter()
+        .map(|item| {
+            let text = item.candidate.text.as_str();
+            by_text
+                .entry(text)
+                .or_insert_with(|| Rc::new(NameKeys::of(text)))
+                .clone()
+        })
+        .collect()
+}
+
+/// A map keyed by text: the keys are short and not chosen by an attacker,
+/// so the word lists' cheap hash does here too.
+type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
 /// Where to look a name up: folded form -> people, folded surname -> people.
 #[derive(Default)]
 struct Lookup {
-    by_form: HashMap<String, Vec<usize>>,
-    by_surname: HashMap<String, Vec<usize>>,
+    by_form: KeyMap<String, Vec<usize>>,
+    by_surname: KeyMap<String, Vec<usize>>,
 }
 
 impl Lookup {
@@ -145,7 +189,7 @@ impl Lookup {
 }
 
 /// Adds `at` to the people filed under `key`, once.
-fn file(map: &mut HashMap<String, Vec<usize>>, key: &str, at: usize) {
+fn file(map: &mut KeyMap<String, Vec<usize>>, key: &str, at: usize) {
     match map.get_mut(key) {
         Some(people) if !people.contains(&at) => people.push(at),
         Some(_) => {}
@@ -162,17 +206,18 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
     for (at, cluster) in clusters.iter().enumerate() {
         lookup.register(at, cluster);
     }
+    let keys = keys_of_each(found);
     let mut owner: Vec<Option<usize>> = vec![None; found.len()];
     // Pass 1: full names, in order, and the nicknames that follow them.
     for (index, item) in found.iter().enumerate() {
         if item.candidate.word_count() < 2 || item.nickname_of.is_some() {
             continue;
         }
-        let folded = fold(&item.candidate.text);
-        let known = lookup.named(&folded).first().copied();
+        let item_keys = &keys[index];
+        let known = lookup.named(&item_keys.folded).first().copied();
         let agreeing = || {
             lookup
-                .with_surname(&surname_key(&item.candidate.text))
+                .with_surname(&item_keys.surname)
                 .iter()
                 .copied()
                 .find(|&at| {
@@ -183,36 +228,45 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
         };
         let target = if item.credit {
             known.or_else(|| {
-                clusters.push(Cluster::fixed(
+                clusters.push(Cluster::fixed_with_keys(
                     &item.candidate.text,
                     PersonKind::Photographer,
+                    item_keys,
                 ));
                 Some(clusters.len() - 1)
             })
         } else if let Some(at) = known.or_else(agreeing) {
             Some(at)
         } else if item.byline {
-            clusters.push(Cluster::fixed(&item.candidate.text, PersonKind::Author));
+            clusters.push(Cluster::fixed_with_keys(
+                &item.candidate.text,
+                PersonKind::Author,
+                item_keys,
+            ));
             Some(clusters.len() - 1)
         } else if item.evidence.supports_full_name(&item.candidate)
             || found
                 .get(index + 1)
                 .is_some_and(|next| next.nickname_of == Some(index))
         {
-            clusters.push(Cluster::new(&item.candidate.text, PersonKind::Subject));
+            clusters.push(Cluster::new(
+                &item.candidate.text,
+                PersonKind::Subject,
+                item_keys,
+            ));
             Some(clusters.len() - 1)
         } else {
             None
         };
         if let Some(at) = target {
-            clusters[at].add(item);
+            clusters[at].add(item, &item_keys.folded);
             owner[index] = Some(at);
             // The bracketed nickname right after joins now, so its later uses match.
             if let Some(nick) = found
                 .get(index + 1)
                 .filter(|n| n.nickname_of == Some(index))
             {
-                clusters[at].add(nick);
+                clusters[at].add(nick, &keys[index + 1].folded);
                 owner[index + 1] = Some(at);
             }
             lookup.register(at, &clusters[at]);
@@ -232,12 +286,11 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
         if (evidence.place_context || evidence.known_place) && !strong {
             continue;
         }
-        let folded = fold(&item.candidate.text);
-        let surname = surname_key(&item.candidate.text);
+        let item_keys = &keys[index];
         let at = (item.candidate.block, item.candidate.start);
-        let mut eligible: Vec<usize> = lookup.named(&folded).to_vec();
-        if !surname.is_empty() {
-            eligible.extend_from_slice(lookup.with_surname(&surname));
+        let mut eligible: Vec<usize> = lookup.named(&item_keys.folded).to_vec();
+        if !item_keys.surname.is_empty() {
+            eligible.extend_from_slice(lookup.with_surname(&item_keys.surname));
         }
         eligible.sort_unstable();
         eligible.dedup();
@@ -263,12 +316,16 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
         };
         let target = before.or_else(after).or_else(|| {
             evidence.supports_lone_surname(&item.candidate).then(|| {
-                clusters.push(Cluster::new(&item.candidate.text, PersonKind::Subject));
+                clusters.push(Cluster::new(
+                    &item.candidate.text,
+                    PersonKind::Subject,
+                    item_keys,
+                ));
                 clusters.len() - 1
             })
         });
         if let Some(at) = target {
-            clusters[at].add(item);
+            clusters[at].add(item, &item_keys.folded);
             owner[index] = Some(at);
             lookup.register(at, &clusters[at]);
         }

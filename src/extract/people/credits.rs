@@ -41,10 +41,12 @@ pub fn credits_in_text(
 ) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     let mut found = Vec::new();
     for (index, token) in tokens.iter().enumerate() {
-        let is_label = matches!(
-            &*token.key,
-            "photo" | "photograph" | "photos" | "credit" | "image" | "picture"
-        ) && token.trail.starts_with(':');
+        // The colon first: it rules out nearly every token at once.
+        let is_label = token.trail.starts_with(':')
+            && matches!(
+                &*token.key,
+                "photo" | "photograph" | "photos" | "credit" | "image" | "picture"
+            );
         if !is_label {
             continue;
         }

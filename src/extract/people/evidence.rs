@@ -7,10 +7,7 @@
 //! `candidates`): organisation words, months, places, sentence openers.
 
 use super::candidates::Candidate;
-use super::lexicon::{
-    is_first_name, is_glued_particle, is_named_after_noun, is_organisation_word, is_place,
-    is_role_noun, is_speech_verb, is_stop_word,
-};
+use super::lexicon::{is_glued_particle, Classes};
 use super::tokens::{Shape, Token};
 
 /// What the words around a candidate say about it.
@@ -44,15 +41,15 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
 
     // "Amnesty's researcher, Jane Doe, said": a role noun and a comma before.
     if let Some(previous) = before.filter(|t| t.trail == "," && !t.is_capitalised()) {
-        if is_role_noun(&previous.key) {
+        if previous.is(Classes::ROLE_NOUN) {
             evidence.role = Some(previous.text.to_string());
         }
     }
     if let Some(previous) = before.filter(|t| t.trail.is_empty() && !t.possessive) {
-        if is_role_noun(&previous.key) && !previous.is_capitalised() {
+        if previous.is(Classes::ROLE_NOUN) && !previous.is_capitalised() {
             evidence.role = Some(previous.text.to_string());
         }
-        evidence.speech |= is_speech_verb(&previous.key) && !previous.is_capitalised();
+        evidence.speech |= previous.is(Classes::SPEECH_VERB) && !previous.is_capitalised();
         evidence.place_context = matches!(
             &*previous.key,
             "in" | "near" | "outside" | "across" | "throughout" | "toward" | "towards"
@@ -60,8 +57,8 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
     }
     if let Some(next) = after {
         if last.trail.is_empty() && !last.possessive && next.lead.is_empty() {
-            evidence.speech |= is_speech_verb(&next.key) && !next.is_capitalised();
-            evidence.named_after = is_named_after_noun(&next.key) && !next.is_capitalised();
+            evidence.speech |= next.is(Classes::SPEECH_VERB) && !next.is_capitalised();
+            evidence.named_after = next.is(Classes::NAMED_AFTER) && !next.is_capitalised();
         }
         if last.trail.starts_with(',') && !last.possessive {
             evidence.who = next.key == "who" && !next.is_capitalised();
@@ -71,7 +68,7 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
         }
     }
     // "Easier said than done" is an idiom, not a speaker.
-    if evidence.speech && after.is_some_and(|t| is_speech_verb(&t.key)) {
+    if evidence.speech && after.is_some_and(|t| t.is(Classes::SPEECH_VERB)) {
         let then = tokens.get(candidate.run.end + 1);
         if then.is_some_and(|t| t.key == "than") {
             evidence.speech = false;
@@ -80,7 +77,7 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
     evidence.first_name = name.len() >= 2
         && name
             .iter()
-            .any(|t| t.shape == Shape::Name && is_first_name(&t.key));
+            .any(|t| t.shape == Shape::Name && t.is(Classes::FIRST_NAME));
     evidence.particle = name.len() >= 2
         && name.iter().enumerate().any(|(i, t)| {
             let lower_prefix = t
@@ -90,7 +87,7 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
             (i > 0 && (t.shape == Shape::Particle || lower_prefix))
                 || (i == 0 && matches!(&*t.key, "abu" | "umm" | "bin" | "ibn" | "abd"))
         });
-    evidence.known_place = name.len() == 1 && is_place(&name[0].key);
+    evidence.known_place = name.len() == 1 && name[0].is(Classes::PLACE);
     evidence
 }
 
@@ -101,7 +98,7 @@ fn appositive_role(tokens: &[Token], from: usize) -> Option<String> {
     let mut words: Vec<&Token> = Vec::new();
     for token in window {
         words.push(token);
-        if is_role_noun(&token.key) && !token.is_capitalised() {
+        if token.is(Classes::ROLE_NOUN) && !token.is_capitalised() {
             let modifiers: Vec<&str> = words[..words.len() - 1]
                 .iter()
                 .rev()
@@ -109,8 +106,8 @@ fn appositive_role(tokens: &[Token], from: usize) -> Option<String> {
                     !t.is_capitalised()
                         && !t.possessive
                         && t.trail.is_empty()
-                        && !is_stop_word(&t.key)
-                        && !is_organisation_word(&t.key)
+                        && !t.is(Classes::STOP)
+                        && !t.is(Classes::ORGANISATION)
                         && !matches!(&*t.key, "former" | "retired" | "then" | "late")
                 })
                 .take(2)

@@ -6,7 +6,7 @@
 //! of given names, places) are parsed once on first use.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -54,244 +54,345 @@ pub fn word_key_of(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// FNV-1a: the word lists are fixed and their keys short, so a plain
-/// multiply-xor hash is safe here and far cheaper than the default SipHash,
-/// which every token of every text pays several times.
+/// A multiply-rotate hash that reads eight bytes at a time (the one of
+/// `rustc-hash`): the word lists are fixed and their keys short, so a plain
+/// hash is safe here and far cheaper than the default SipHash, which every
+/// token of every text pays several times.
+#[derive(Default)]
 pub struct WordHasher(u64);
 
-impl Default for WordHasher {
-    fn default() -> Self {
-        WordHasher(0xcbf2_9ce4_8422_2325)
+impl WordHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0xf135_7aea_2e62_a9c5);
     }
 }
 
 impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply mixes upwards: bring the well-mixed high bits down to
+        // where the table takes its bucket index.
+        self.0.rotate_left(26)
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.mix(u64::from(byte));
     }
 }
 
-/// A set of words hashed with [`WordHasher`].
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
-
-fn set(words: &'static str) -> WordSet {
-    words.split_whitespace().collect()
-}
-
 /// Words of a title written before a name ("Prime Minister", "Maj. Gen.", "Mr.").
-static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "prime minister president vice secretary undersecretary general gen maj major \
-         colonel col lieutenant lt sergeant sgt captain capt admiral adm commander cmdr \
-         ayatollah grand sheikh shaikh imam king queen prince princess pope cardinal \
-         senator sen rep representative governor gov mayor judge justice chancellor \
-         ambassador spokesman spokeswoman spokesperson speaker chairman chairwoman chair \
-         director dr mr mrs ms mme mister sir dame lord lady rev reverend premier chief \
-         deputy assistant envoy administrator defense defence state foreign interior \
-         ministry emir sultan sayyed sayyid marshal field brigadier brig corporal cpl \
-         private pvt professor prof detective inspector superintendent officer agent \
-         attorney councillor councilman councilwoman congressman congresswoman \
-         president-elect commissioner",
-    )
-});
+const TITLE_WORDS: &str =
+    "prime minister president vice secretary undersecretary general gen maj major \
+     colonel col lieutenant lt sergeant sgt captain capt admiral adm commander cmdr \
+     ayatollah grand sheikh shaikh imam king queen prince princess pope cardinal \
+     senator sen rep representative governor gov mayor judge justice chancellor \
+     ambassador spokesman spokeswoman spokesperson speaker chairman chairwoman chair \
+     director dr mr mrs ms mme mister sir dame lord lady rev reverend premier chief \
+     deputy assistant envoy administrator defense defence state foreign interior \
+     ministry emir sultan sayyed sayyid marshal field brigadier brig corporal cpl \
+     private pvt professor prof detective inspector superintendent officer agent \
+     attorney councillor councilman councilwoman congressman congresswoman \
+     president-elect commissioner";
 
 /// Honorifics that make the next capitalised word a person on their own.
-static HONORIFICS: LazyLock<WordSet> =
-    LazyLock::new(|| set("mr mrs ms mme mister dr sir dame miss messrs"));
+const HONORIFICS: &str = "mr mrs ms mme mister dr sir dame miss messrs";
 
 /// Lower-case nouns that name a person's role ("analyst Jane Doe", "Jane Doe, a teacher").
-static ROLE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "analyst analysts journalist author cleric teacher spokesman spokeswoman \
-         spokesperson official leader commander adviser advisor envoy representative \
-         administrator speaker minister president general colonel officer diplomat \
-         ambassador professor researcher economist lawyer attorney judge senator lawmaker \
-         activist reporter correspondent editor photographer writer novelist poet singer \
-         actor actress player coach director chairman chairwoman chief founder executive \
-         mayor governor candidate student doctor nurse farmer soldier militant resident \
-         worker engineer scientist historian expert scholar artist businessman \
-         businesswoman entrepreneur prosecutor secretary undersecretary deputy aide \
-         negotiator mediator lieutenant sergeant captain priest imam rabbi bishop pastor \
-         monk sheikh ayatollah physician surgeon pilot driver owner shopkeeper vendor \
-         mother father son daughter wife husband brother sister widow neighbor neighbour \
-         strategist commentator columnist blogger lecturer fellow organizer organiser \
-         campaigner protester demonstrator politician premier commissioner consultant \
-         contractor veteran survivor witness victim mp",
-    )
-});
+const ROLE_NOUNS: &str = "analyst analysts journalist author cleric teacher spokesman spokeswoman \
+     spokesperson official leader commander adviser advisor envoy representative \
+     administrator speaker minister president general colonel officer diplomat \
+     ambassador professor researcher economist lawyer attorney judge senator lawmaker \
+     activist reporter correspondent editor photographer writer novelist poet singer \
+     actor actress player coach director chairman chairwoman chief founder executive \
+     mayor governor candidate student doctor nurse farmer soldier militant resident \
+     worker engineer scientist historian expert scholar artist businessman \
+     businesswoman entrepreneur prosecutor secretary undersecretary deputy aide \
+     negotiator mediator lieutenant sergeant captain priest imam rabbi bishop pastor \
+     monk sheikh ayatollah physician surgeon pilot driver owner shopkeeper vendor \
+     mother father son daughter wife husband brother sister widow neighbor neighbour \
+     strategist commentator columnist blogger lecturer fellow organizer organiser \
+     campaigner protester demonstrator politician premier commissioner consultant \
+     contractor veteran survivor witness victim mp";
 
 /// Verbs that make the capitalised run before (or after) them a speaker.
-static SPEECH_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "said says told tells argued argues added adds asked asks wrote writes explained \
-         explains insisted insists cautioned cautions believes believed stated states noted \
-         notes warned warns claimed claims declared declares replied replies recalled \
-         recalls urged urges admitted admits conceded concedes acknowledged acknowledges \
-         suggested suggests responded responds commented comments remarked remarks \
-         testified testifies denied denies thinks thought predicted predicts stressed \
-         stresses emphasised emphasized complained complains confirmed confirms recounted \
-         spoke speaks agreed agrees criticized criticised tweeted posted reported reports \
-         quipped joked shouted whispered recommended vowed pledged",
-    )
-});
+const SPEECH_VERBS: &str =
+    "said says told tells argued argues added adds asked asks wrote writes explained \
+     explains insisted insists cautioned cautions believes believed stated states noted \
+     notes warned warns claimed claims declared declares replied replies recalled \
+     recalls urged urges admitted admits conceded concedes acknowledged acknowledges \
+     suggested suggests responded responds commented comments remarked remarks \
+     testified testifies denied denies thinks thought predicted predicts stressed \
+     stresses emphasised emphasized complained complains confirmed confirms recounted \
+     spoke speaks agreed agrees criticized criticised tweeted posted reported reports \
+     quipped joked shouted whispered recommended vowed pledged";
 
 /// Words that make a capitalised run an organisation, a place, an event or a work.
-static ORGANISATION_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "office ministry ministries forces force movement party agreement council authority \
-         commission center centre weekly daily news post times journal monitor press \
-         agency department service services framework coalition resistance army navy \
-         corps group state states union nations university institute foundation company \
-         inc ltd corp co llc bank forum command operations security bloc square street \
-         road avenue airport base gulf sea strait river mountains mountain republic \
-         kingdom emirates administration government parliament congress senate house \
-         court church mosque hospital school college club team brigade brigades division \
-         regiment battalion committee embassy consulate network channel tv radio magazine \
-         newsletter review herald tribune images photos photo pictures organization \
-         organisation association society alliance federation fund council assembly \
-         program programme project initiative campaign conference summit treaty accord \
-         war revolution crisis museum library airlines airways group \
-         holdings industries corporation media broadcasting studios records festival \
-         award prize cup league championship olympics games world international national \
-         global east west north south middle islamic democratic republican socialist \
-         communist liberal conservative labour labor caucus \
-         police militia militias province county district region city town village \
-         valley island islands bay ocean lake desert plain bridge tower palace \
-         stadium hotel market exchange council's europe europeans america americas",
-    )
-});
+const ORGANISATION_WORDS: &str =
+    "office ministry ministries forces force movement party agreement council authority \
+     commission center centre weekly daily news post times journal monitor press \
+     agency department service services framework coalition resistance army navy \
+     corps group state states union nations university institute foundation company \
+     inc ltd corp co llc bank forum command operations security bloc square street \
+     road avenue airport base gulf sea strait river mountains mountain republic \
+     kingdom emirates administration government parliament congress senate house \
+     court church mosque hospital school college club team brigade brigades division \
+     regiment battalion committee embassy consulate network channel tv radio magazine \
+     newsletter review herald tribune images photos photo pictures organization \
+     organisation association society alliance federation fund council assembly \
+     program programme project initiative campaign conference summit treaty accord \
+     war revolution crisis museum library airlines airways group \
+     holdings industries corporation media broadcasting studios records festival \
+     award prize cup league championship olympics games world international national \
+     global east west north south middle islamic democratic republican socialist \
+     communist liberal conservative labour labor caucus \
+     police militia militias province county district region city town village \
+     valley island islands bay ocean lake desert plain bridge tower palace \
+     stadium hotel market exchange council's europe europeans america americas";
 
 /// Capitalised words that start sentences or headlines but never start a name.
-static STOP_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "a an the and but or nor so yet for as at by in on of to from with without within \
-         into onto upon over under between among through during before after since until \
-         while when whenever if unless although though even also still then now last next \
-         this that these those his her hers their our my your its he she they we i you it \
-         there here some many most all each every no not any both either neither such \
-         according following despite like unlike beyond why what who whom where how which \
-         whose meanwhile however instead thus hence dear today yesterday tomorrow prior \
-         having being regardless just only more less much few several other another same \
-         once twice first second third new old mother father sister brother uncle aunt \
-         holy great little big sign subscribe share follow read watch listen click support \
-         help join get save write contact copyright loading search short link photo \
-         photograph credit source sources update updated editor's note advertisement \
-         related recommended more easier harder better worse please thanks thank welcome \
-         yes okay ok oh well indeed perhaps maybe certainly nevertheless nonetheless \
-         furthermore moreover besides otherwise therefore accordingly consequently \
-         similarly likewise specifically notably particularly especially ultimately \
-         eventually finally initially earlier later soon again already always never often \
-         sometimes usually rather quite very too top up down out off away back",
-    )
-});
+const STOP_WORDS: &str =
+    "a an the and but or nor so yet for as at by in on of to from with without within \
+     into onto upon over under between among through during before after since until \
+     while when whenever if unless although though even also still then now last next \
+     this that these those his her hers their our my your its he she they we i you it \
+     there here some many most all each every no not any both either neither such \
+     according following despite like unlike beyond why what who whom where how which \
+     whose meanwhile however instead thus hence dear today yesterday tomorrow prior \
+     having being regardless just only more less much few several other another same \
+     once twice first second third new old mother father sister brother uncle aunt \
+     holy great little big sign subscribe share follow read watch listen click support \
+     help join get save write contact copyright loading search short link photo \
+     photograph credit source sources update updated editor's note advertisement \
+     related recommended more easier harder better worse please thanks thank welcome \
+     yes okay ok oh well indeed perhaps maybe certainly nevertheless nonetheless \
+     furthermore moreover besides otherwise therefore accordingly consequently \
+     similarly likewise specifically notably particularly especially ultimately \
+     eventually finally initially earlier later soon again already always never often \
+     sometimes usually rather quite very too top up down out off away back";
 
 /// Words that make the capitalised run after them a place ("San Jose", "Fort Worth").
-static PLACE_PREFIXES: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "san santa santo sao st saint port fort mount mt lake cape new los las el la le \
-         les upper lower greater",
-    )
-});
+const PLACE_PREFIXES: &str =
+    "san santa santo sao st saint port fort mount mt lake cape new los las el la le \
+     les upper lower greater";
 
 /// Adjectives of nationality, religion or region that precede titles and names.
-static DEMONYMS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "iraqi iraqis iranian iranians american americans british spanish spaniards \
-         israeli israelis palestinian palestinians syrian syrians turkish russian russians \
-         ukrainian chinese japanese french german germans italian italians european \
-         arab arabs kurdish kurd kurds shia shiite shiites sunni sunnis muslim muslims \
-         christian christians jewish catholic egyptian saudi lebanese jordanian kuwaiti \
-         afghan pakistani indian african asian western eastern northern southern central \
-         canadian australian mexican brazilian polish dutch swedish greek korean \
-         qatari emirati yemeni libyan tunisian algerian moroccan sudanese somali \
-         ethiopian nigerian armenian georgian azerbaijani bulgarian albanian hungarian \
-         romanian serbian croatian bosnian us u.s uk u.k un u.n eu",
-    )
-});
+const DEMONYMS: &str =
+    "iraqi iraqis iranian iranians american americans british spanish spaniards \
+     israeli israelis palestinian palestinians syrian syrians turkish russian russians \
+     ukrainian chinese japanese french german germans italian italians european \
+     arab arabs kurdish kurd kurds shia shiite shiites sunni sunnis muslim muslims \
+     christian christians jewish catholic egyptian saudi lebanese jordanian kuwaiti \
+     afghan pakistani indian african asian western eastern northern southern central \
+     canadian australian mexican brazilian polish dutch swedish greek korean \
+     qatari emirati yemeni libyan tunisian algerian moroccan sudanese somali \
+     ethiopian nigerian armenian georgian azerbaijani bulgarian albanian hungarian \
+     romanian serbian croatian bosnian us u.s uk u.k un u.n eu";
 
 /// Month and weekday names, full and abbreviated: dates, never names.
-static CALENDAR_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "january february march april may june july august september october november \
-         december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday \
-         thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun",
-    )
-});
+const CALENDAR_WORDS: &str =
+    "january february march april may june july august september october november \
+     december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday \
+     thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun";
 
 // Name particles are looked up for nearly every lower-case word of a text,
-// so they are matched in code rather than hashed.
+// so they are compared as numbers rather than hashed or compared as strings.
+
+/// A list of words of two to seven bytes, each held as one number (its
+/// bytes and its length). Nearly every word asked about is not on the list,
+/// and a bit per pair of first two letters turns most of those away at once;
+/// the others are a binary search over a few numbers, where a `match` on
+/// strings would compare the word with every listed word of its length.
+pub struct ShortWords<const N: usize> {
+    /// One bit per (first byte, second byte), each taken modulo 32.
+    openings: [u64; 16],
+    /// The words' numbers ([`short_code`]), sorted.
+    codes: [u64; N],
+}
+
+impl<const N: usize> ShortWords<N> {
+    /// The list, made at compile time. A word of under two or over seven bytes does not compile.
+    pub const fn new(words: [&str; N]) -> Self {
+        let mut openings = [0u64; 16];
+        let mut codes = [0u64; N];
+        let mut index = 0;
+        while index < N {
+            let word = words[index].as_bytes();
+            assert!(word.len() >= 2, "a short word has at least two bytes");
+            match short_code(word) {
+                Some(code) => codes[index] = code,
+                None => panic!("a short word has at most seven bytes"),
+            }
+            let opening = opening_of(word[0], word[1]);
+            openings[opening / 64] |= 1 << (opening % 64);
+            index += 1;
+        }
+        // Insertion sort: `sort` is not available in a constant.
+        let mut sorted = 1;
+        while sorted < N {
+            let mut at = sorted;
+            while at > 0 && codes[at - 1] > codes[at] {
+                let swap = codes[at - 1];
+                codes[at - 1] = codes[at];
+                codes[at] = swap;
+                at -= 1;
+            }
+            sorted += 1;
+        }
+        ShortWords { openings, codes }
+    }
+
+    /// True when `word` is on the list.
+    pub fn contains(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let [first, second, ..] = *bytes else {
+            return false;
+        };
+        let opening = opening_of(first, second);
+        self.openings[opening / 64] & (1 << (opening % 64)) != 0
+            && short_code(bytes).is_some_and(|code| self.codes.binary_search(&code).is_ok())
+    }
+}
+
+/// Which bit of [`ShortWords::openings`] stands for a word's first two bytes.
+const fn opening_of(first: u8, second: u8) -> usize {
+    (first as usize % 32) * 32 + second as usize % 32
+}
+
+/// `word` as one number: its length in the low byte, its bytes above; `None`
+/// past seven bytes. Distinct words of up to seven bytes get distinct numbers.
+const fn short_code(word: &[u8]) -> Option<u64> {
+    if word.len() > 7 {
+        return None;
+    }
+    let mut code = word.len() as u64;
+    let mut index = 0;
+    while index < word.len() {
+        code |= (word[index] as u64) << (8 * (index + 1));
+        index += 1;
+    }
+    Some(code)
+}
 
 /// Name particles written in lower case as words of their own inside a name
 /// ("Bashar al Assad", "de Mello"); English words such as "as" or "an" are left out.
-fn is_particle_word(key: &str) -> bool {
-    matches!(
-        key,
-        "al" | "el"
-            | "bin"
-            | "ibn"
-            | "bint"
-            | "abu"
-            | "de"
-            | "del"
-            | "della"
-            | "der"
-            | "den"
-            | "van"
-            | "von"
-            | "da"
-            | "di"
-            | "du"
-            | "dos"
-            | "das"
-            | "la"
-            | "le"
-            | "ter"
-            | "ten"
-            | "zu"
-    )
-}
+static PARTICLE_WORDS: ShortWords<23> = ShortWords::new([
+    "al", "el", "bin", "ibn", "bint", "abu", "de", "del", "della", "der", "den", "van", "von",
+    "da", "di", "du", "dos", "das", "la", "le", "ter", "ten", "zu",
+]);
 
 /// Particles glued to a name with a hyphen ("al-", "as-", "ash-", "el-").
+static GLUED_PARTICLE_WORDS: ShortWords<13> = ShortWords::new([
+    "al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ul", "ed", "es", "er",
+]);
+
+/// Generation marks written after a surname.
+static NAME_SUFFIXES: ShortWords<5> = ShortWords::new(["jr", "sr", "ii", "iii", "iv"]);
+
+fn is_particle_word(key: &str) -> bool {
+    PARTICLE_WORDS.contains(key)
+}
+
 fn is_glued_particle_word(key: &str) -> bool {
-    matches!(
-        key,
-        "al" | "el" | "ad" | "as" | "ash" | "ar" | "an" | "at" | "az" | "ul" | "ed" | "es" | "er"
-    )
+    GLUED_PARTICLE_WORDS.contains(key)
 }
 
 /// Lower-case nouns after a capitalised word that make it a thing named after a
 /// person ("the Bush administration"), which is not the person.
-static NAMED_AFTER_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "administration administrations government governments era doctrine campaign \
-         cabinet presidency regime family foundation center centre plan camp loyalists \
-         supporters doctrine years era's",
-    )
-});
+const NAMED_AFTER_NOUNS: &str =
+    "administration administrations government governments era doctrine campaign \
+     cabinet presidency regime family foundation center centre plan camp loyalists \
+     supporters doctrine years era's";
 
-/// Given names, one folded word each, from `data/first_names.txt`.
-static FIRST_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
-    include_str!("data/first_names.txt")
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
-});
+/// Given names, one folded word each per line (`#` starts a comment line).
+const FIRST_NAMES: &str = include_str!("data/first_names.txt");
 
-/// Lone words that are places, from `data/places.txt`.
-static PLACES: LazyLock<WordSet> = LazyLock::new(|| {
-    include_str!("data/places.txt")
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
-});
+/// Lone words that are places, in the same format.
+const PLACES: &str = include_str!("data/places.txt");
+
+/// The word lists a folded word is on, as bits, so that one lookup answers
+/// every question the name rules ask about a token ([`classes_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Classes(u16);
+
+impl Classes {
+    pub const TITLE: Classes = Classes(1);
+    pub const HONORIFIC: Classes = Classes(1 << 1);
+    pub const ROLE_NOUN: Classes = Classes(1 << 2);
+    pub const SPEECH_VERB: Classes = Classes(1 << 3);
+    pub const ORGANISATION: Classes = Classes(1 << 4);
+    pub const STOP: Classes = Classes(1 << 5);
+    pub const PLACE_PREFIX: Classes = Classes(1 << 6);
+    pub const DEMONYM: Classes = Classes(1 << 7);
+    pub const CALENDAR: Classes = Classes(1 << 8);
+    pub const WEEKDAY: Classes = Classes(1 << 9);
+    pub const NAMED_AFTER: Classes = Classes(1 << 10);
+    pub const FIRST_NAME: Classes = Classes(1 << 11);
+    pub const PLACE: Classes = Classes(1 << 12);
+
+    /// True when the word is on `list` (one of the constants).
+    pub fn has(self, list: Classes) -> bool {
+        self.0 & list.0 != 0
+    }
+}
+
+/// Every listed word with the lists it is on.
+static CLASSES: LazyLock<HashMap<&'static str, Classes, BuildHasherDefault<WordHasher>>> =
+    LazyLock::new(|| {
+        let lists = [
+            (TITLE_WORDS, Classes::TITLE),
+            (HONORIFICS, Classes::HONORIFIC),
+            (ROLE_NOUNS, Classes::ROLE_NOUN),
+            (SPEECH_VERBS, Classes::SPEECH_VERB),
+            (ORGANISATION_WORDS, Classes::ORGANISATION),
+            (STOP_WORDS, Classes::STOP),
+            (PLACE_PREFIXES, Classes::PLACE_PREFIX),
+            (DEMONYMS, Classes::DEMONYM),
+            (CALENDAR_WORDS, Classes::CALENDAR),
+            (NAMED_AFTER_NOUNS, Classes::NAMED_AFTER),
+            (FIRST_NAMES, Classes::FIRST_NAME),
+            (PLACES, Classes::PLACE),
+        ];
+        let mut classes = HashMap::default();
+        for (list, class) in lists {
+            let words = list
+                .lines()
+                .filter(|line| !line.starts_with('#'))
+                .flat_map(str::split_whitespace);
+            for word in words {
+                let entry: &mut Classes = classes.entry(word).or_default();
+                entry.0 |= class.0;
+            }
+        }
+        for (word, entry) in classes.iter_mut() {
+            let short_weekday = matches!(
+                *word,
+                "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+            );
+            if entry.has(Classes::CALENDAR) && (word.ends_with("day") || short_weekday) {
+                entry.0 |= Classes::WEEKDAY.0;
+            }
+        }
+        classes
+    });
+
+/// The lists the folded word `key` is on.
+pub fn classes_of(key: &str) -> Classes {
+    CLASSES.get(key).copied().unwrap_or_default()
+}
 
 type NicknameMap = HashMap<&'static str, Vec<&'static str>, BuildHasherDefault<WordHasher>>;
 
@@ -315,63 +416,58 @@ static NICKNAMES: LazyLock<NicknameMap> = LazyLock::new(|| {
 
 /// True for a word of a title ("minister", "gen", "ayatollah").
 pub fn is_title_word(key: &str) -> bool {
-    TITLE_WORDS.contains(key)
+    classes_of(key).has(Classes::TITLE)
 }
 
 /// True for "mr", "dr" and the like.
 pub fn is_honorific(key: &str) -> bool {
-    HONORIFICS.contains(key)
+    classes_of(key).has(Classes::HONORIFIC)
 }
 
 /// True for a lower-case role noun ("analyst", "teacher").
 pub fn is_role_noun(key: &str) -> bool {
-    ROLE_NOUNS.contains(key)
+    classes_of(key).has(Classes::ROLE_NOUN)
 }
 
 /// True for a verb of saying ("said", "told").
 pub fn is_speech_verb(key: &str) -> bool {
-    SPEECH_VERBS.contains(key)
+    classes_of(key).has(Classes::SPEECH_VERB)
 }
 
 /// True for a word that marks organisations, places or events.
 pub fn is_organisation_word(key: &str) -> bool {
-    ORGANISATION_WORDS.contains(key)
+    classes_of(key).has(Classes::ORGANISATION)
 }
 
 /// True for a function word or common sentence opener.
 pub fn is_stop_word(key: &str) -> bool {
-    STOP_WORDS.contains(key)
+    classes_of(key).has(Classes::STOP)
 }
 
 /// True for a word that starts a place name.
 pub fn is_place_prefix(key: &str) -> bool {
-    PLACE_PREFIXES.contains(key)
+    classes_of(key).has(Classes::PLACE_PREFIX)
 }
 
 /// True for an adjective of nationality or faith ("Iraqi", "Shiite").
 pub fn is_demonym(key: &str) -> bool {
-    DEMONYMS.contains(key)
+    classes_of(key).has(Classes::DEMONYM)
 }
 
 /// True for a month or weekday name.
 pub fn is_calendar_word(key: &str) -> bool {
-    CALENDAR_WORDS.contains(key)
+    classes_of(key).has(Classes::CALENDAR)
 }
 
 /// True for a weekday name, which is never part of a personal name (months
 /// can be: "Theresa May", "Jan Hatzius", "June Carter").
 pub fn is_weekday(key: &str) -> bool {
-    is_calendar_word(key)
-        && (key.ends_with("day")
-            || matches!(
-                key,
-                "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
-            ))
+    classes_of(key).has(Classes::WEEKDAY)
 }
 
 /// "Jr", "Sr", "II": generation marks written after a surname.
 pub fn is_name_suffix(key: &str) -> bool {
-    matches!(key, "jr" | "sr" | "ii" | "iii" | "iv")
+    NAME_SUFFIXES.contains(key)
 }
 
 /// True for a lower-case name particle ("al", "bin", "de").
@@ -386,17 +482,17 @@ pub fn is_glued_particle(key: &str) -> bool {
 
 /// True for a noun that turns "Bush" into "the Bush administration".
 pub fn is_named_after_noun(key: &str) -> bool {
-    NAMED_AFTER_NOUNS.contains(key)
+    classes_of(key).has(Classes::NAMED_AFTER)
 }
 
 /// True for a known given name.
 pub fn is_first_name(key: &str) -> bool {
-    FIRST_NAMES.contains(key)
+    classes_of(key).has(Classes::FIRST_NAME)
 }
 
 /// True for a country, region or city on the bundled list.
 pub fn is_place(key: &str) -> bool {
-    PLACES.contains(key)
+    classes_of(key).has(Classes::PLACE)
 }
 
 /// True when two folded given names can be the same name: equal, or one a
@@ -444,6 +540,105 @@ mod tests {
         for (predicate, word, expected) in cases {
             assert_eq!(predicate(word), *expected, "{word}");
         }
+    }
+
+    #[test]
+    fn classes_are_the_lists_a_word_is_on() {
+        let lists = [
+            (TITLE_WORDS, Classes::TITLE),
+            (HONORIFICS, Classes::HONORIFIC),
+            (ROLE_NOUNS, Classes::ROLE_NOUN),
+            (SPEECH_VERBS, Classes::SPEECH_VERB),
+            (ORGANISATION_WORDS, Classes::ORGANISATION),
+            (STOP_WORDS, Classes::STOP),
+            (PLACE_PREFIXES, Classes::PLACE_PREFIX),
+            (DEMONYMS, Classes::DEMONYM),
+            (CALENDAR_WORDS, Classes::CALENDAR),
+            (NAMED_AFTER_NOUNS, Classes::NAMED_AFTER),
+            (FIRST_NAMES, Classes::FIRST_NAME),
+            (PLACES, Classes::PLACE),
+        ];
+        let words_of = |list: &'static str| -> Vec<&'static str> {
+            list.lines()
+                .filter(|line| !line.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .collect()
+        };
+        let mut asked: Vec<&str> = lists.iter().flat_map(|(list, _)| words_of(list)).collect();
+        asked.extend([
+            "",
+            "the",
+            "Minister",
+            "minister.",
+            "mond",
+            "xyzzy",
+            "tuesdays",
+        ]);
+        for word in asked {
+            let classes = classes_of(word);
+            for (list, class) in lists {
+                assert_eq!(
+                    classes.has(class),
+                    words_of(list).contains(&word),
+                    "{word:?}"
+                );
+            }
+            let weekday = words_of(CALENDAR_WORDS).contains(&word)
+                && (word.ends_with("day")
+                    || matches!(
+                        word,
+                        "mon"
+                            | "tue"
+                            | "tues"
+                            | "wed"
+                            | "thu"
+                            | "thur"
+                            | "thurs"
+                            | "fri"
+                            | "sat"
+                            | "sun"
+                    ));
+            assert_eq!(is_weekday(word), weekday, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn short_word_lists_answer_as_string_comparison_does() {
+        let particles = [
+            "al", "el", "bin", "ibn", "bint", "abu", "de", "del", "della", "der", "den", "van",
+            "von", "da", "di", "du", "dos", "das", "la", "le", "ter", "ten", "zu",
+        ];
+        let others = [
+            "",
+            "a",
+            "the",
+            "an",
+            "as",
+            "als",
+            "dell",
+            "dellas",
+            "de\0",
+            "\0de",
+            "bint\u{e9}",
+            "al-",
+            "aL",
+            "longer than seven",
+            "tens",
+            "te",
+        ];
+        for word in particles.iter().chain(&others) {
+            assert_eq!(is_particle(word), particles.contains(word), "{word:?}");
+        }
+        for word in ["jr", "sr", "ii", "iii", "iv", "i", "iiii", "j"] {
+            assert_eq!(
+                is_name_suffix(word),
+                matches!(word, "jr" | "sr" | "ii" | "iii" | "iv"),
+                "{word:?}"
+            );
+        }
+        assert!(
+            is_glued_particle("ash") && is_glued_particle("della") && !is_glued_particle("the")
+        );
     }
 
     #[test]

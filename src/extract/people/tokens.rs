@@ -6,9 +6,11 @@
 //! spans "Zapatero" only. One pass, no allocation beyond the token list.
 
 use super::lexicon::{
-    is_glued_particle, is_name_suffix, is_particle, is_place_prefix, is_title_word, word_key_of,
+    classes_of, is_glued_particle, is_name_suffix, is_particle, is_place_prefix, is_title_word,
+    word_key_of, Classes,
 };
 use std::borrow::Cow;
+use std::cell::Cell;
 
 /// What a word looks like, which decides whether it can be part of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,9 +46,23 @@ pub struct Token<'a> {
     pub lead: &'a str,
     /// Punctuation glued after the word (",", ".”", ")").
     pub trail: &'a str,
+    /// The word lists `key` is on, looked up on the first question ([`Token::is`]).
+    classes: Cell<Option<Classes>>,
 }
 
 impl Token<'_> {
+    /// True when the word's key is on `list` (see [`Classes`]). The rules ask
+    /// about the same few tokens around each name many times: the lists are
+    /// looked up once per token, and only for tokens asked about.
+    pub fn is(&self, list: Classes) -> bool {
+        let classes = self.classes.get().unwrap_or_else(|| {
+            let classes = classes_of(&self.key);
+            self.classes.set(Some(classes));
+            classes
+        });
+        classes.has(list)
+    }
+
     /// True when punctuation after this word ends a name ("," "." ")" ":" "/" ...).
     pub fn closes_run(&self) -> bool {
         self.possessive || !self.trail.is_empty()
@@ -70,38 +86,166 @@ fn is_separator(c: char) -> bool {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
     // About one word in six bytes of running text.
     let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
-    let mut chunk_start = None;
-    for (at, c) in text.char_indices() {
-        if is_separator(c) {
-            let flushed = chunk_start.take().is_some_and(|start| {
-                push_chunk(text, start, at, &mut tokens);
-                true
-            });
+    let mut at = 0;
+    loop {
+        // Separators that do not end a chunk are passed over.
+        while let Some((true, _, width)) = separator_at(text, at) {
+            at += width;
+        }
+        if at == bytes.len() {
+            return tokens;
+        }
+        // A chunk: up to the next separator. The pass that finds its end
+        // also sees whether all its bytes are lower-case letters or digits.
+        let start = at;
+        let mut all_classes = LOWER_OR_DIGIT;
+        while let Some(&byte) = bytes.get(at) {
+            let class = ASCII_CLASS[usize::from(byte)];
+            if class & IN_WORD == 0 {
+                break;
+            }
+            all_classes &= class;
+            at += 1;
+        }
+        let mut ascii = true;
+        while let Some((false, _, width)) = separator_at(text, at) {
+            // A character outside ASCII inside the chunk: read the rest char by char.
+            ascii = false;
+            at += width;
+            while bytes
+                .get(at)
+                .is_some_and(|&byte| ASCII_CLASS[usize::from(byte)] & IN_WORD != 0)
+            {
+                at += 1;
+            }
+        }
+        if ascii && all_classes & LOWER_OR_DIGIT != 0 {
+            // The whole chunk is the word ("the", "2019").
+            push_plain_word(text, start, start, at, at, &mut tokens);
+        } else {
+            push_chunk(text, start, at, ascii, &mut tokens);
+        }
+        if let Some((_, whitespace, width)) = separator_at(text, at) {
             // A slash or dash glued to a word is punctuation that ends it.
-            if flushed && !c.is_whitespace() {
+            if !whitespace {
                 if let Some(last) = tokens.last_mut().filter(|last| last.trail.is_empty()) {
-                    last.trail = &text[at..at + c.len_utf8()];
+                    last.trail = &text[at..at + width];
                 }
             }
-        } else if chunk_start.is_none() {
-            chunk_start = Some(at);
+            at += width;
         }
     }
-    if let Some(start) = chunk_start {
-        push_chunk(text, start, text.len(), &mut tokens);
-    }
-    tokens
 }
 
-fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Token<'a>>) {
-    let chunk = &text[start..end];
-    let core_start = chunk
+/// ASCII whitespace as [`char::is_whitespace`] has it (with the vertical tab).
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t'..=b'\r')
+}
+
+/// [`ASCII_CLASS`] bit: an ASCII byte that is not a separator ([`is_separator`]).
+const IN_WORD: u8 = 1;
+/// [`ASCII_CLASS`] bit: a lower-case ASCII letter or a digit.
+const LOWER_OR_DIGIT: u8 = 2;
+
+/// What each byte is, for one lookup per byte of a word; 0 outside ASCII.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        if !matches!(b, b' ' | b'\t'..=b'\r' | b'/' | b'|') {
+            table[byte] |= IN_WORD;
+        }
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            table[byte] |= LOWER_OR_DIGIT;
+        }
+        byte += 1;
+    }
+    table
+};
+
+/// For the char at byte `at` of `text` (a char boundary), whether it is a
+/// separator, whether it is whitespace, and its length; `None` at the end.
+fn separator_at(text: &str, at: usize) -> Option<(bool, bool, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        let separator = ASCII_CLASS[usize::from(byte)] & IN_WORD == 0;
+        return Some((separator, is_ascii_space(byte), 1));
+    }
+    let c = text[at..].chars().next()?;
+    Some((is_separator(c), c.is_whitespace(), c.len_utf8()))
+}
+
+/// Pushes the token of the ASCII chunk `start..end` of `text` whose letters
+/// and digits, `core_start..core_end`, are all lower case or digits, as most
+/// words are. Such a word is its own key, has no possessive ending inside
+/// it, never keeps a period and is a particle or nothing: the rules of
+/// [`push_chunk`], settled in advance.
+fn push_plain_word<'a>(
+    text: &'a str,
+    start: usize,
+    core_start: usize,
+    core_end: usize,
+    end: usize,
+    tokens: &mut Vec<Token<'a>>,
+) {
+    let word = &text[core_start..core_end];
+    let after = &text[core_end..end];
+    let possessive = word.ends_with('s') && after.starts_with('\'');
+    tokens.push(Token {
+        start: core_start,
+        end: core_end,
+        text: word,
+        key: Cow::Borrowed(word),
+        shape: if is_particle(word) {
+            Shape::Particle
+        } else {
+            Shape::Other
+        },
+        possessive,
+        lead: &text[start..core_start],
+        trail: if possessive {
+            after.trim_start_matches('\'')
+        } else {
+            after
+        },
+        classes: Cell::new(None),
+    });
+}
+
+/// The byte range of `chunk` from its first to its last letter or digit,
+/// or `None` when it has neither. `ascii` says the chunk is ASCII.
+fn core_of(chunk: &str, ascii: bool) -> Option<(usize, usize)> {
+    if ascii {
+        let bytes = chunk.as_bytes();
+        let first = bytes.iter().position(u8::is_ascii_alphanumeric)?;
+        let last = bytes.iter().rposition(u8::is_ascii_alphanumeric)?;
+        return Some((first, last + 1));
+    }
+    let first = chunk
         .char_indices()
         .find(|&(_, c)| c.is_alphanumeric())
-        .map(|(i, _)| i);
-    let Some(core_start) = core_start else {
+        .map(|(i, _)| i)?;
+    let end = chunk
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_alphanumeric())
+        .map_or(chunk.len(), |(i, c)| i + c.len_utf8());
+    Some((first, end))
+}
+
+fn push_chunk<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    ascii: bool,
+    tokens: &mut Vec<Token<'a>>,
+) {
+    let chunk = &text[start..end];
+    let Some((core_start, core_end)) = core_of(chunk, ascii) else {
         // Pure punctuation ("—", "*", "…"): it ends the previous word's run.
         if let Some(last) = tokens.last_mut() {
             if last.trail.is_empty() {
@@ -110,11 +254,17 @@ fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Toke
         }
         return;
     };
-    let core_end = chunk
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_alphanumeric())
-        .map_or(chunk.len(), |(i, c)| i + c.len_utf8());
+    let core_bytes = &chunk.as_bytes()[core_start..core_end];
+    if ascii
+        && core_bytes
+            .iter()
+            .all(|&byte| ASCII_CLASS[usize::from(byte)] & LOWER_OR_DIGIT != 0)
+    {
+        // A plain word with punctuation around it ("council,", "(and").
+        let (core_start, core_end) = (start + core_start, start + core_end);
+        push_plain_word(text, start, core_start, core_end, end, tokens);
+        return;
+    }
     let mut word_end = core_end;
     let mut possessive = false;
     let core = &chunk[core_start..core_end];
@@ -161,6 +311,7 @@ fn push_chunk<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Toke
         possessive,
         lead: &chunk[..core_start],
         trail,
+        classes: Cell::new(None),
     });
 }
 
@@ -194,7 +345,10 @@ fn shape_of(word: &str, key: &str) -> Shape {
         // Most words: a single part that is not capitalised is never a name.
         return Shape::Other;
     }
-    if word.contains(['@', ':']) || word.chars().any(|c| c.is_ascii_digit()) {
+    if word
+        .bytes()
+        .any(|byte| byte == b'@' || byte == b':' || byte.is_ascii_digit())
+    {
         return Shape::Other;
     }
     if !hyphenated {
@@ -334,6 +488,19 @@ mod tests {
                 .collect();
             assert_eq!(got, expected, "tokens of {text:?}");
         }
+    }
+
+    #[test]
+    fn ascii_bytes_are_read_as_their_chars() {
+        for byte in 0..128u8 {
+            let c = char::from(byte);
+            let class = ASCII_CLASS[usize::from(byte)];
+            assert_eq!(class & IN_WORD != 0, !is_separator(c), "{byte:#x}");
+            let lower_or_digit = c.is_lowercase() || c.is_ascii_digit();
+            assert_eq!(class & LOWER_OR_DIGIT != 0, lower_or_digit, "{byte:#x}");
+            assert_eq!(is_ascii_space(byte), c.is_whitespace(), "{byte:#x}");
+        }
+        assert!(ASCII_CLASS[128..].iter().all(|&class| class == 0));
     }
 
     #[test]
