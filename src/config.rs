@@ -27,19 +27,73 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     #[serde(default)]
     pub timeline: TimelineConfig,
+    #[serde(default)]
+    pub feed: FeedConfig,
+}
+
+/// A setting that counts things shown on a page: 1 or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count(pub usize);
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match usize::deserialize(deserializer)? {
+            0 => Err(serde::de::Error::custom("must be 1 or more")),
+            count => Ok(Count(count)),
+        }
+    }
 }
 
 fn default_language() -> String {
     "en".to_string()
 }
 
-/// `[people]`: site-wide corrections to the people finder.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// `[people]`: site-wide corrections to the people finder, and how their pages list mentions.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PeopleConfig {
     /// Names the finder took for people that are not people.
     #[serde(default)]
     pub not_people: Vec<String>,
+    /// How many sources a person's page lists with their mentions; someone
+    /// named in more sources gets numbered pages for the rest.
+    #[serde(default = "default_sources_per_page")]
+    pub sources_per_page: Count,
+}
+
+impl Default for PeopleConfig {
+    fn default() -> Self {
+        PeopleConfig {
+            not_people: Vec::new(),
+            sources_per_page: default_sources_per_page(),
+        }
+    }
+}
+
+fn default_sources_per_page() -> Count {
+    Count(50)
+}
+
+/// `[feed]`: what the Atom feed lists.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedConfig {
+    /// How many of the newest sources (and how many editorial pages) the
+    /// feed lists: readers fetch it often, and only the newest matter to them.
+    #[serde(default = "default_feed_limit")]
+    pub limit: Count,
+}
+
+impl Default for FeedConfig {
+    fn default() -> Self {
+        FeedConfig {
+            limit: default_feed_limit(),
+        }
+    }
+}
+
+fn default_feed_limit() -> Count {
+    Count(50)
 }
 
 /// `[markdown]`: how editorial Markdown is rendered.
@@ -63,14 +117,23 @@ pub struct TimelineConfig {
     /// sources stays readable.
     #[serde(default = "default_quotes")]
     pub quotes: usize,
+    /// The most entries a year page lists one by one; a busier year's page
+    /// lists its months, and each month has a page of its own.
+    #[serde(default = "default_year_page_limit")]
+    pub year_page_limit: Count,
 }
 
 impl Default for TimelineConfig {
     fn default() -> Self {
         TimelineConfig {
             quotes: default_quotes(),
+            year_page_limit: default_year_page_limit(),
         }
     }
+}
+
+fn default_year_page_limit() -> Count {
+    Count(250)
 }
 
 fn default_quotes() -> usize {
@@ -117,6 +180,28 @@ pub fn load_config(root: &Path) -> Result<Config, Diagnostic> {
     };
     toml::from_str(&text).map_err(|error| {
         Diagnostic::error("site.toml", toml_error_line(&text, &error, 1), error.message().to_string())
-            .hint("site.toml takes: title, description, base_url, language, [people] not_people, [markdown] allow_html")
+            .hint("site.toml takes: title, description, base_url, language, [people] not_people, sources_per_page, [markdown] allow_html, [timeline] quotes, year_page_limit, [feed] limit")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_sizes_default_and_must_be_one_or_more() {
+        let config: Config = toml::from_str("title = \"t\"").unwrap();
+        assert_eq!(config.people.sources_per_page, Count(50));
+        assert_eq!(config.timeline.year_page_limit, Count(250));
+        assert_eq!(config.feed.limit, Count(50));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("site.toml"),
+            "title = \"t\"\n\n[people]\nsources_per_page = 0\n",
+        )
+        .unwrap();
+        let problem = load_config(dir.path()).unwrap_err();
+        assert_eq!(problem.line, Some(4), "{problem}");
+        assert!(problem.message.contains("1 or more"), "{problem}");
+    }
 }

@@ -102,14 +102,20 @@ fn a_summarised_timeline_keeps_every_link_and_anchor() {
         !index.contains("id=\"t-1990-03-04\""),
         "entries are not listed"
     );
+    // 336 entries a year is more than a year page lists: each month has a page.
     let year = std::fs::read_to_string(site.join("timeline/1990/index.html")).unwrap();
     assert!(
-        year.contains("id=\"t-1990-03-04\""),
-        "the year page has them"
+        year.contains("href=\"../../timeline/1990/03/index.html\""),
+        "the year page lists its months"
+    );
+    let month = std::fs::read_to_string(site.join("timeline/1990/03/index.html")).unwrap();
+    assert!(
+        month.contains("id=\"t-1990-03-04\""),
+        "the month page has the entries"
     );
     let home = std::fs::read_to_string(site.join("index.html")).unwrap();
     assert!(
-        home.contains("timeline/1990/index.html#t-1990-03-04"),
+        home.contains("timeline/1990/03/index.html#t-1990-03-04"),
         "date links follow"
     );
     let found = std::fs::read_dir(site.join("people"))
@@ -167,4 +173,55 @@ fn check_links(site: &Path, anchors: bool) -> usize {
         broken.join("\n")
     );
     checked
+}
+
+/// Someone named in more sources than a page lists gets numbered pages,
+/// each listing its share of the sources with every mention in them, and
+/// the pages link to one another.
+#[test]
+fn a_person_in_many_sources_has_numbered_pages_of_mentions() {
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path();
+    std::fs::create_dir_all(root.join("content/sources")).unwrap();
+    std::fs::write(
+        root.join("site.toml"),
+        "title = \"Pages\"\n\n[people]\nsources_per_page = 5\n",
+    )
+    .unwrap();
+    for n in 0..12 {
+        std::fs::write(
+            root.join(format!("content/sources/report-{n:02}.txt")),
+            format!(
+                "Report {n}\n\nMarch {}, 2021\n\nMayor Ana Lima said the ferry ran {n} times. \
+                 Lima added that the count was marker{n}x.\n",
+                n + 1
+            ),
+        )
+        .unwrap();
+    }
+    let site = root.join("public");
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(site.clone()),
+        no_search: true,
+        ..BuildOptions::default()
+    };
+    assert!(build_site(&options).unwrap().written);
+    let person = site.join("people/ana-lima");
+    let pages: Vec<String> = ["index.html", "2/index.html", "3/index.html"]
+        .iter()
+        .map(|page| std::fs::read_to_string(person.join(page)).unwrap())
+        .collect();
+    assert!(!person.join("4").exists(), "12 sources take three pages of five");
+    for n in 0..12 {
+        let marker = format!("marker{n}x");
+        let holding = pages.iter().filter(|page| page.contains(&marker)).count();
+        assert_eq!(holding, 1, "{marker} is quoted on exactly one page");
+    }
+    assert!(pages[1].contains("Sources 6–10 of 12"), "the second page says which sources it lists");
+    let next = "href=\"../../people/ana-lima/2/index.html\" rel=\"next\"";
+    assert!(pages[0].contains(next), "the first page links the next");
+    let first = "href=\"../../../people/ana-lima/index.html\" rel=\"prev\"";
+    assert!(pages[1].contains(first), "a further page links back to the first");
+    check_links(&site, true);
 }

@@ -1,9 +1,10 @@
 //! Watch mode's patched rebuilds (edits to sources already in the site)
-//! against full clean builds. The engine runs `verifying()`: each patch is
-//! also compared with a full link of the same content, and each render of
-//! the pages a patch names with a fingerprint of every page, so a missed
-//! dependency fails the rebuild; then the output must equal a fresh
-//! `build`, file for file.
+//! against full clean builds. Two engines follow each edit: one runs
+//! `verifying()` (each patch is also compared with a full link of the same
+//! content, and each render of the pages a patch names with a fingerprint
+//! of every page, so a missed dependency fails the rebuild), the other
+//! writes only what the patch names, as `serve` does. Both outputs must
+//! equal a fresh `build`, file for file.
 
 mod common;
 
@@ -45,22 +46,51 @@ fn assert_matches_full_build(root: &Path, output: &Path, step: &str) {
     }
 }
 
-/// An engine that checks every patch, for the site at `root`.
-fn verifying_engine(root: &Path) -> Engine {
-    Engine::new(options(root, root.join("public")), None).verifying()
+/// Two engines on one site: one that checks every patch (it writes as a
+/// full rebuild does, to `public-checked/`) and one that writes only what
+/// the patch names, as `serve` does (to `public/`).
+struct Engines {
+    checked: Engine,
+    plain: Engine,
 }
 
-/// Edits a file, tells the engine, rebuilds (exports included) and checks
-/// the output against a full build.
-fn step(engine: &mut Engine, root: &Path, path: &Path, change: impl FnOnce(String) -> String, name: &str) -> Rebuild {
+impl Engines {
+    fn new(root: &Path) -> Self {
+        Engines {
+            checked: Engine::new(options(root, root.join("public-checked")), None).verifying(),
+            plain: Engine::new(options(root, root.join("public")), None),
+        }
+    }
+
+    /// Rebuilds both after an edit to `paths` (none: a first build); returns the plain one's report.
+    fn rebuild(&mut self, paths: &[PathBuf], name: &str) -> Rebuild {
+        let mut reports = [&mut self.checked, &mut self.plain].map(|engine| {
+            if !paths.is_empty() {
+                engine.changed(paths);
+            }
+            let report = engine.rebuild().unwrap();
+            assert!(!report.has_errors(), "{name}: {:?}", report.diagnostics);
+            report
+        });
+        assert_eq!(reports[0].patched, reports[1].patched, "{name}");
+        std::mem::take(&mut reports[1])
+    }
+
+    /// Both outputs against a full build.
+    fn check(&self, root: &Path, name: &str) {
+        assert_matches_full_build(root, &root.join("public-checked"), &format!("{name} (checked)"));
+        assert_matches_full_build(root, &root.join("public"), name);
+    }
+}
+
+/// Edits a file, rebuilds (exports included) and checks the output against a full build.
+fn step(engines: &mut Engines, root: &Path, path: &Path, change: impl FnOnce(String) -> String, name: &str) -> Rebuild {
     let text = std::fs::read_to_string(path).unwrap();
     let changed = change(text.clone());
     assert_ne!(changed, text, "{name}: the test's edit changes the file");
     std::fs::write(path, changed).unwrap();
-    engine.changed(&[path.to_path_buf()]);
-    let report = engine.rebuild().unwrap();
-    assert!(!report.has_errors(), "{name}: {:?}", report.diagnostics);
-    assert_matches_full_build(root, &root.join("public"), name);
+    let report = engines.rebuild(&[path.to_path_buf()], name);
+    engines.check(root, name);
     report
 }
 
@@ -94,14 +124,15 @@ fn in_paragraph(text: &str, n: usize, change: impl FnOnce(&str) -> String) -> St
 fn edits_to_seed_sources_are_patched_as_a_full_build_would_link_them() {
     let site = seed_site();
     let root = site.path();
-    let mut engine = verifying_engine(root);
-    let first = engine.rebuild().unwrap();
-    assert!(!first.has_errors(), "{:?}", first.diagnostics);
+    let mut engine = Engines::new(root);
+    engine.rebuild(&[], "first build");
     let texts = sources(root);
 
     let report = step(&mut engine, root, &texts[0], |t| t.replacen(" the ", " the plainly ", 1), "a word");
     assert!(report.patched, "a word edit is patched in");
     assert_eq!(report.cleaned, 1);
+    let report = step(&mut engine, root, &texts[0], |t| t.replacen(" the ", " thx ", 1), "a word of the same length");
+    assert!(report.patched);
 
     // A sentence with a date in it: its words take part in the timeline's grouping.
     let report = step(
@@ -305,9 +336,8 @@ fn random_edits_to_a_generated_site_are_patched_as_a_full_build_would_link_them(
         std::fs::write(&path, article(&mut random, index)).unwrap();
         paths.push(path);
     }
-    let mut engine = verifying_engine(root);
-    let first = engine.rebuild().unwrap();
-    assert!(!first.has_errors(), "{:?}", first.diagnostics);
+    let mut engine = Engines::new(root);
+    engine.rebuild(&[], "first build");
     let mut patched = 0;
     for round in 0..80 {
         let path = paths[random.below(paths.len())].clone();
@@ -317,14 +347,12 @@ fn random_edits_to_a_generated_site_are_patched_as_a_full_build_would_link_them(
             continue;
         }
         std::fs::write(&path, edited).unwrap();
-        engine.changed(&[path.clone()]);
-        let report = engine.rebuild().unwrap();
-        assert!(!report.has_errors(), "round {round}: {:?}", report.diagnostics);
+        let report = engine.rebuild(&[path.clone()], &format!("round {round}"));
         patched += usize::from(report.patched);
         if round % 4 == 3 {
-            assert_matches_full_build(root, &root.join("public"), &format!("round {round}"));
+            engine.check(root, &format!("round {round}"));
         }
     }
-    assert_matches_full_build(root, &root.join("public"), "the end");
+    engine.check(root, "the end");
     assert!(patched >= 35, "most edits keep the names and are patched ({patched})");
 }

@@ -176,11 +176,29 @@ fn candidates(site: &Site, memo: &patch::LinkMemo, patched: &Patched) -> Candida
     let mut pages = BTreeSet::new();
     pages.extend(patched.sources.iter().map(|&i| PageKey::Source(i)));
     pages.extend(patched.linking.iter().map(|&i| PageKey::Source(i)));
-    pages.extend(patched.people.iter().map(|&p| PageKey::Person(p)));
-    pages.extend(patched.years.iter().map(|&y| PageKey::Year(y)));
+    let per_page = site.config.people.sources_per_page.0;
+    for &person in &patched.people {
+        pages.insert(PageKey::Person(person));
+        // The further page that quotes an edited source.
+        let sources = &site.people[person].sources;
+        for &edited in &patched.sources {
+            if let Ok(at) = sources.binary_search(&edited) {
+                let page = at / per_page + 1;
+                if page > 1 {
+                    pages.insert(PageKey::PersonPage(person, page));
+                }
+            }
+        }
+    }
+    let mut years = patched.years.clone();
     if patched.years_changed {
         // Every year page links to the years before and after it.
-        pages.extend(memo.years().map(PageKey::Year));
+        years.extend(memo.years());
+    }
+    for year in years {
+        // A busy year's months link to one another: all of them are looked at.
+        pages.insert(PageKey::Year(year));
+        pages.extend((1..=12).map(|month| PageKey::Month(year, month)));
     }
     pages.extend([
         PageKey::Home,
@@ -197,12 +215,16 @@ fn candidates(site: &Site, memo: &patch::LinkMemo, patched: &Patched) -> Candida
             .filter(|&p| site.people[p].profile.is_some())
             .map(PageKey::Person),
     );
-    pages.extend(
-        site.timeline
-            .iter()
-            .filter(|entry| entry.editorial.is_some())
-            .map(|entry| PageKey::Year(entry.value.year())),
-    );
+    for entry in site.timeline.iter().filter(|entry| entry.editorial.is_some()) {
+        let year = entry.value.year();
+        pages.insert(PageKey::Year(year));
+        match crate::render::links::month_of(&entry.value) {
+            0 => {}
+            month => {
+                pages.insert(PageKey::Month(year, month));
+            }
+        }
+    }
     Candidates {
         pages,
         raw: patched.sources.iter().copied().collect(),

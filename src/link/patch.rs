@@ -77,7 +77,8 @@ pub struct Patched {
     pub people: BTreeSet<usize>,
     /// Sources that link to an entry that changed or was regrouped (their date links).
     pub linking: BTreeSet<usize>,
-    /// Years whose page may have changed.
+    /// Years whose pages (the year's, and each of its months' if it has
+    /// them) may have changed.
     pub years: BTreeSet<i16>,
     /// Whether the set of years with a page changed.
     pub years_changed: bool,
@@ -394,6 +395,7 @@ fn patch_timeline(
     let events_before: BTreeMap<usize, Vec<String>> =
         named.iter().map(|&p| (p, events_before(site, p))).collect();
     let on_index_before = site.timeline.len() <= crate::render::links::TIMELINE_INDEX_LIMIT;
+    let busy_before = busy_years(site);
     let old_timeline = std::mem::take(&mut site.timeline);
     let mut kept = Vec::with_capacity(old_timeline.len());
     let mut gone = Vec::new();
@@ -500,8 +502,24 @@ fn patch_timeline(
     patched.entries.sort();
     patched.entries.dedup();
     let on_index = site.timeline.len() <= crate::render::links::TIMELINE_INDEX_LIMIT;
-    patched.everything |= on_index != on_index_before;
+    // Entries are linked where the timeline lists them: on the timeline
+    // page, or on their year's page, or on their month's in a busy year.
+    patched.everything |= on_index != on_index_before || busy_years(site) != busy_before;
     patched.timings.push(("patch:renumber", started.elapsed()));
+}
+
+/// The years with too many entries for one page (see `render::links::split_years`).
+fn busy_years(site: &Site) -> BTreeSet<i16> {
+    let mut counts: BTreeMap<i16, usize> = BTreeMap::new();
+    for entry in &site.timeline {
+        *counts.entry(entry.value.year()).or_default() += 1;
+    }
+    let limit = site.config.timeline.year_page_limit.0;
+    counts
+        .into_iter()
+        .filter(|&(_, count)| count > limit)
+        .map(|(year, _)| year)
+        .collect()
 }
 
 /// The id of the entry a date mention (source, mention) belongs to.

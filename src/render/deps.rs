@@ -34,8 +34,12 @@ pub enum Dep {
     SourceCard(usize),
     /// What a person's card shows in lists.
     PersonCard(usize),
-    /// Everything a person's own page shows about them.
+    /// Everything a person's own page shows about them but their mentions.
     Person(usize),
+    /// A person's name and address, as chips and further pages show them.
+    PersonName(usize),
+    /// One page (from 1) of a person's sources and their mentions in them.
+    MentionPage(usize, usize),
     /// A timeline entry with its citations.
     Entry(usize),
     /// Every source card (the home page and the sources index).
@@ -48,8 +52,13 @@ pub enum Dep {
     YearCounts,
     /// The eras drawn on the timeline.
     Eras,
-    /// The dates of a year in the sources that no entry of that year quotes.
-    YearMentions(i16),
+    /// The dates of a year in the sources that no entry of that year quotes:
+    /// all of them, or those of one month page (0: the year page's).
+    YearMentions(i16, Option<i8>),
+    /// The number of entries in each month of a year split by month.
+    MonthCounts(i16),
+    /// The months of a year split by month that have a page.
+    Months(i16),
     /// What editorial Markdown links to: people's names and the dated pages.
     Markdown,
     /// An editorial page's file (`None` is the home page's text).
@@ -72,9 +81,13 @@ impl Dep {
             Dep::YearList => 7,
             Dep::YearCounts => 8,
             Dep::Eras => 9,
-            Dep::YearMentions(_) => 10,
+            Dep::YearMentions(_, _) => 10,
             Dep::Markdown => 11,
             Dep::Page(_) => 12,
+            Dep::PersonName(_) => 13,
+            Dep::MentionPage(_, _) => 14,
+            Dep::MonthCounts(_) => 15,
+            Dep::Months(_) => 16,
         }
     }
 }
@@ -144,7 +157,8 @@ pub struct Fingerprints<'a> {
     year_list: OnceLock<u64>,
     year_counts: OnceLock<u64>,
     eras: OnceLock<u64>,
-    year_mentions: OnceLock<HashMap<i16, u64>>,
+    /// (year, month page) -> fingerprint of its uncited dates.
+    year_mentions: OnceLock<BTreeMap<(i16, i8), u64>>,
     markdown: OnceLock<u64>,
     pages: Vec<OnceLock<u64>>,
     home: OnceLock<u64>,
@@ -332,9 +346,8 @@ impl<'a> Fingerprints<'a> {
             self.person_card(index).hash(&mut h);
             (&person.aliases, &person.description).hash(&mut h);
             format!("{:?}", person.profile).hash(&mut h);
-            for &(source, span) in &person.mentions {
-                self.quote(source, span).hash(&mut h);
-            }
+            // How the mentions are paged (the first page is `MentionPage`).
+            (person.sources.len(), self.site.config.people.sources_per_page.0).hash(&mut h);
             for &(other, count) in &person.appears_with {
                 (self.person_id(other), &site.people[other].name, count).hash(&mut h);
             }
@@ -353,29 +366,58 @@ impl<'a> Fingerprints<'a> {
         })
     }
 
+    fn person_name(&self, index: usize) -> u64 {
+        let person = &self.site.people[index];
+        hash_of((&person.id, &person.name, &person.role, person.kind))
+    }
+
+    /// What page `page` of a person's mentions shows: its sources' cards,
+    /// the paragraphs it quotes, and where the page is among the others.
+    fn mention_page(&self, index: usize, page: usize) -> u64 {
+        let site = self.site;
+        let person = &site.people[index];
+        let mut h = Fingerprinter::new();
+        (&person.id, person.sources.len(), site.config.people.sources_per_page.0, page).hash(&mut h);
+        for &source in views::sources_on_page(site, person, page) {
+            self.source_card(source).hash(&mut h);
+            for &(_, span) in views::mentions_in(person, source) {
+                self.quote(source, span).hash(&mut h);
+            }
+        }
+        h.finish()
+    }
+
     /// As `views::year_mentions` picks them: a year's dates that no entry of
-    /// that year cites, each year's in source and mention order.
-    fn year_mentions(&self, year: i16) -> u64 {
-        let by_year = self.year_mentions.get_or_init(|| {
+    /// that year cites, by month page, each in source and mention order.
+    fn year_mentions(&self, year: i16, month: Option<i8>) -> u64 {
+        let by_period = self.year_mentions.get_or_init(|| {
             let site = self.site;
-            let mut hashers: HashMap<i16, Fingerprinter> = HashMap::new();
+            let mut hashers: BTreeMap<(i16, i8), Fingerprinter> = BTreeMap::new();
             for (source, found) in site.sources.iter().enumerate() {
                 for (index, mention) in found.dates.iter().enumerate() {
                     let year = mention.value.year();
                     let entry = found.date_entries.get(index).copied().flatten();
                     let cited = entry.is_some_and(|e| site.timeline[e].value.year() == year);
                     if !cited {
+                        let period = (year, super::links::month_of(&mention.value));
                         self.quote(source, mention.span)
-                            .hash(hashers.entry(year).or_default());
+                            .hash(hashers.entry(period).or_default());
                     }
                 }
             }
             hashers
                 .into_iter()
-                .map(|(year, hasher)| (year, hasher.finish()))
+                .map(|(period, hasher)| (period, hasher.finish()))
                 .collect()
         });
-        by_year.get(&year).copied().unwrap_or(0)
+        match month {
+            Some(month) => by_period.get(&(year, month)).copied().unwrap_or(0),
+            None => hash_of(
+                by_period
+                    .range((year, i8::MIN)..=(year, i8::MAX))
+                    .collect::<Vec<_>>(),
+            ),
+        }
     }
 
     fn markdown(&self) -> u64 {
@@ -443,7 +485,17 @@ impl<'a> Fingerprints<'a> {
                 let eras: Vec<String> = site.eras.iter().map(|era| format!("{era:?}")).collect();
                 hash_of(eras)
             }),
-            Dep::YearMentions(year) => self.year_mentions(year),
+            Dep::YearMentions(year, month) => self.year_mentions(year, month),
+            Dep::PersonName(i) => self.person_name(i),
+            Dep::MentionPage(i, page) => self.mention_page(i, page),
+            Dep::MonthCounts(year) => {
+                let mut counts: BTreeMap<i8, usize> = BTreeMap::new();
+                for entry in site.timeline.iter().filter(|e| e.value.year() == year) {
+                    *counts.entry(super::links::month_of(&entry.value)).or_default() += 1;
+                }
+                hash_of(counts)
+            }
+            Dep::Months(year) => hash_of(self.lookup.months.get(&year)),
             Dep::Markdown => self.markdown(),
             Dep::Page(Some(i)) => *self.pages[i].get_or_init(|| debug_hash(&site.pages[i].file)),
             Dep::Page(None) => *self

@@ -33,6 +33,30 @@ pub struct Lookup<'a> {
     /// Whether the timeline page lists every entry ([`TIMELINE_INDEX_LIMIT`]);
     /// when it does not, entries are linked on their year pages.
     pub timeline_on_index: bool,
+    /// Years with more entries than `[timeline] year_page_limit`, and for
+    /// each the months that have a page: such a year's page lists its
+    /// months and its year-wide entries, and each month page the rest.
+    pub months: std::collections::BTreeMap<i16, BTreeSet<i8>>,
+}
+
+/// The month page a dated value belongs on in a year split by month (see
+/// [`Lookup::months`]): its first month, or 0 (the year page itself) for a
+/// value that spans the year.
+pub fn month_of(value: &DateValue) -> i8 {
+    if value.precision == Precision::Year {
+        0
+    } else {
+        value.start.month()
+    }
+}
+
+/// The site-relative URL of the page of `month` (0: the year page) of `year`.
+pub fn period_url(year: i16, month: i8) -> String {
+    if month == 0 {
+        format!("timeline/{year}/")
+    } else {
+        format!("timeline/{year}/{month:02}/")
+    }
 }
 
 /// The most entries the timeline page lists one by one. A longer timeline
@@ -75,18 +99,55 @@ impl<'a> Lookup<'a> {
         lookup.source_by_id = by_id(site.sources.iter().map(|s| &s.id).collect());
         lookup.page_by_id = by_id(site.pages.iter().map(|p| &p.id).collect());
         lookup.timeline_on_index = site.timeline.len() <= TIMELINE_INDEX_LIMIT;
+        lookup.months = split_years(site);
         lookup
     }
 
     /// The site-relative URL of a timeline entry: its anchor on the timeline
-    /// page, or on its year page when the timeline page summarises years.
+    /// page, or on its year (or month) page when the timeline page summarises years.
     pub fn entry_path(&self, entry: &crate::link::TimelineEntry) -> String {
         if self.timeline_on_index {
-            format!("timeline/#{}", entry.id)
-        } else {
-            format!("timeline/{}/#{}", entry.value.year(), entry.id)
+            return format!("timeline/#{}", entry.id);
+        }
+        let year = entry.value.year();
+        let month = match self.months.contains_key(&year) {
+            true => month_of(&entry.value),
+            false => 0,
+        };
+        format!("{}#{}", period_url(year, month), entry.id)
+    }
+}
+
+/// The years too busy for one page, each with the months that get a page:
+/// those of its entries and of its other dates (see [`Lookup::months`]).
+pub fn split_years(site: &Site) -> std::collections::BTreeMap<i16, BTreeSet<i8>> {
+    let limit = site.config.timeline.year_page_limit.0;
+    let mut counts: HashMap<i16, usize> = HashMap::new();
+    for entry in &site.timeline {
+        *counts.entry(entry.value.year()).or_default() += 1;
+    }
+    let mut months: std::collections::BTreeMap<i16, BTreeSet<i8>> = counts
+        .into_iter()
+        .filter(|&(_, count)| count > limit)
+        .map(|(year, _)| (year, BTreeSet::new()))
+        .collect();
+    if months.is_empty() {
+        return months;
+    }
+    let values = site
+        .timeline
+        .iter()
+        .map(|entry| &entry.value)
+        .chain(site.sources.iter().flat_map(|s| s.dates.iter().map(|d| &d.value)));
+    for value in values {
+        if let Some(pages) = months.get_mut(&value.year()) {
+            let month = month_of(value);
+            if month != 0 {
+                pages.insert(month);
+            }
         }
     }
+    months
 }
 
 /// Everything needed to link text on one page: the site and the page's path back to the root.

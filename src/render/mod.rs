@@ -105,8 +105,10 @@ pub const PAGE_TEMPLATES: &[&str] = &[
     "source.html",
     "people.html",
     "person.html",
+    "mentions.html",
     "timeline.html",
     "year.html",
+    "month.html",
     "page.html",
     "404.html",
 ];
@@ -388,8 +390,12 @@ pub fn render_changed(
         Some(candidates) if !incremental.as_ref().is_some_and(|i| i.verify) => {
             let live: HashSet<PageKey> = existing.iter().copied().collect();
             for key in &candidates.pages {
-                if !live.contains(key) {
-                    result.gone.push(gone_path(*key, site, &lookup));
+                if live.contains(key) {
+                    continue;
+                }
+                let previous = incremental.as_ref().map(|i| i.previous);
+                if let Some(path) = gone_path(*key).filter(|p| previous.is_some_and(|m| m.contains_key(p))) {
+                    result.gone.push(path);
                 }
             }
             candidates
@@ -510,7 +516,7 @@ pub fn render_changed(
     // In watch mode the sitemap and the feed are made again only when what
     // they list changed.
     let data_prints: HashMap<&str, u64> = match &incremental {
-        Some(incremental) => data_fingerprints(site, incremental, global),
+        Some(incremental) => data_fingerprints(site, &lookup, incremental, global),
         None => HashMap::new(),
     };
     let unchanged_data = |path: &str| {
@@ -653,7 +659,12 @@ pub fn render_exports(
 }
 
 /// Fingerprints of what the sitemap and the feed list, for watch mode.
-fn data_fingerprints(site: &Site, incremental: &Incremental, global: u64) -> HashMap<&'static str, u64> {
+fn data_fingerprints(
+    site: &Site,
+    lookup: &Lookup,
+    incremental: &Incremental,
+    global: u64,
+) -> HashMap<&'static str, u64> {
     let key_of = |source: &crate::link::Source| {
         incremental
             .source_keys
@@ -661,22 +672,16 @@ fn data_fingerprints(site: &Site, incremental: &Incremental, global: u64) -> Has
             .copied()
             .unwrap_or_else(|| debug_hash_article(source))
     };
-    let sitemap = deps::hash_of((
-        global,
-        site.sources.iter().map(|s| &s.id).collect::<Vec<_>>(),
-        site.people.iter().map(|p| &p.id).collect::<Vec<_>>(),
-        site.pages.iter().map(|p| &p.id).collect::<Vec<_>>(),
-        site.timeline.iter().map(|e| e.value.year()).collect::<std::collections::BTreeSet<_>>(),
-        site.sources
-            .iter()
-            .flat_map(|s| s.dates.iter().map(|d| d.value.year()))
-            .collect::<std::collections::BTreeSet<_>>(),
-    ));
+    let sitemap = deps::hash_of((global, data::page_urls(site, lookup)));
+    // The feed lists the newest sources and the first pages, and its date is the newest source's.
+    let limit = site.config.feed.limit.0;
     let feed = deps::hash_of((
         global,
-        site.sources.iter().map(key_of).collect::<Vec<_>>(),
+        site.sources.iter().take(limit).map(key_of).collect::<Vec<_>>(),
+        site.sources.iter().filter_map(|s| s.date).max(),
         site.pages
             .iter()
+            .take(limit)
             .map(|p| format!("{:?}", p.file.doc.meta))
             .collect::<Vec<_>>(),
     ));
@@ -687,12 +692,15 @@ fn debug_hash_article(source: &crate::link::Source) -> u64 {
     deps::hash_of(format!("{:?}", source.article))
 }
 
-/// The file of a page that is gone: its path from its key as the last site had it.
-fn gone_path(key: PageKey, _site: &Site, _lookup: &Lookup) -> String {
+/// The file of a page that is gone: its path from its key, if the key can
+/// name a page (only timeline pages come and go without a full render).
+fn gone_path(key: PageKey) -> Option<String> {
     match key {
-        PageKey::Year(year) => format!("timeline/{year}/index.html"),
-        other => unreachable!("only year pages come and go without a full render: {other:?}"),
+        PageKey::Year(year) => Some(links::period_url(year, 0)),
+        PageKey::Month(year, month @ 1..=12) => Some(links::period_url(year, month)),
+        _ => None,
     }
+    .map(|url| format!("{url}index.html"))
 }
 
 /// The site's address with one trailing slash, if it has one.

@@ -6,7 +6,7 @@
 //! edit may touch without building a job for every page of the site.
 
 use super::deps::Dep;
-use super::links::{LinkContext, Lookup};
+use super::links::{self, LinkContext, Lookup};
 use super::{markdown, views, NavItem, Partials};
 use crate::link::Site;
 use rayon::prelude::*;
@@ -26,8 +26,12 @@ pub enum PageKey {
     People,
     /// A person's page, by index into `site.people`.
     Person(usize),
+    /// A further page (2 or more) of a person's mentions.
+    PersonPage(usize, usize),
     Timeline,
     Year(i16),
+    /// A month's page (1 to 12) of a year split by month.
+    Month(i16, i8),
     /// An editorial page, by index into `site.pages`.
     Page(usize),
     Search,
@@ -39,13 +43,41 @@ pub fn all_pages(site: &Site, lookup: &Lookup) -> Vec<PageKey> {
     let mut keys = vec![PageKey::Home, PageKey::Sources];
     keys.extend((0..site.sources.len()).map(PageKey::Source));
     keys.push(PageKey::People);
-    keys.extend((0..site.people.len()).map(PageKey::Person));
+    for (index, person) in site.people.iter().enumerate() {
+        keys.push(PageKey::Person(index));
+        let pages = views::mention_pages(site, person);
+        keys.extend((2..=pages).map(|page| PageKey::PersonPage(index, page)));
+    }
     keys.push(PageKey::Timeline);
-    keys.extend(lookup.years.iter().map(|&year| PageKey::Year(year)));
+    for &year in &lookup.years {
+        keys.push(PageKey::Year(year));
+        for &month in lookup.months.get(&year).into_iter().flatten() {
+            keys.push(PageKey::Month(year, month));
+        }
+    }
     keys.extend((0..site.pages.len()).map(PageKey::Page));
     keys.push(PageKey::Search);
     keys.push(PageKey::NotFound);
     keys
+}
+
+/// The site-relative URL of the page `key` (`people/x/`, `` for the home page).
+pub fn page_url(site: &Site, key: PageKey) -> String {
+    match key {
+        PageKey::Home | PageKey::NotFound => String::new(),
+        PageKey::Sources => "sources/".into(),
+        PageKey::Source(index) => format!("sources/{}/", site.sources[index].id),
+        PageKey::People => "people/".into(),
+        PageKey::Person(index) => format!("people/{}/", site.people[index].id),
+        PageKey::PersonPage(index, page) => {
+            views::numbered_page_url(&format!("people/{}/", site.people[index].id), page)
+        }
+        PageKey::Timeline => "timeline/".into(),
+        PageKey::Year(year) => links::period_url(year, 0),
+        PageKey::Month(year, month) => links::period_url(year, month),
+        PageKey::Page(index) => format!("{}/", site.pages[index].id),
+        PageKey::Search => "search/".into(),
+    }
 }
 
 /// Adds a page's own variables to its template context.
@@ -116,8 +148,10 @@ pub fn page_job<'a>(site: &'a Site, lookup: &Lookup, key: PageKey) -> PageJob<'a
             }),
         },
         PageKey::Person(index) => person(site, index),
+        PageKey::PersonPage(index, page) => person_page(site, index, page),
         PageKey::Timeline => timeline(site, lookup),
         PageKey::Year(year) => year_page(site, lookup, year),
+        PageKey::Month(year, month) => month_page(site, lookup, year, month),
         PageKey::Page(index) => {
             let page = &site.pages[index];
             PageJob {
@@ -168,6 +202,9 @@ pub fn page_job<'a>(site: &'a Site, lookup: &Lookup, key: PageKey) -> PageJob<'a
         },
     }
 }
+
+/// How many of the newest sources the home page shows.
+const HOME_SOURCES: usize = 20;
 
 fn home(site: &Site) -> PageJob<'_> {
     let home_title = site
@@ -221,10 +258,12 @@ fn home(site: &Site) -> PageJob<'_> {
                 })
                 .collect();
             context.insert("more_pages", &more_pages);
-            let sources: Vec<_> = (0..site.sources.len())
+            // The newest sources; the sources index lists them all.
+            let sources: Vec<_> = (0..site.sources.len().min(HOME_SOURCES))
                 .map(|i| views::source_card(site, i))
                 .collect();
             context.insert("sources", &sources);
+            context.insert("source_count", &site.sources.len());
             let mut people: Vec<_> = site
                 .people
                 .iter()
@@ -247,11 +286,11 @@ fn home(site: &Site) -> PageJob<'_> {
 fn source(site: &Site, index: usize) -> PageJob<'_> {
     let source = &site.sources[index];
     let mut deps = vec![Dep::Source(index), Dep::SourceCard(index)];
-    let mut cards: Vec<usize> = source.people.iter().map(|p| p.person).collect();
-    cards.extend(&source.photographers);
-    cards.sort_unstable();
-    cards.dedup();
-    deps.extend(cards.into_iter().map(Dep::PersonCard));
+    let mut named: Vec<usize> = source.people.iter().map(|p| p.person).collect();
+    named.extend(&source.photographers);
+    named.sort_unstable();
+    named.dedup();
+    deps.extend(named.into_iter().map(Dep::PersonName));
     PageJob {
         key: PageKey::Source(index),
         url: format!("sources/{}/", source.id),
@@ -267,17 +306,11 @@ fn source(site: &Site, index: usize) -> PageJob<'_> {
 
 fn person(site: &Site, index: usize) -> PageJob<'_> {
     let person = &site.people[index];
-    let mut sources: Vec<usize> = person.mentions.iter().map(|&(s, _)| s).collect();
-    sources.extend(&person.sources);
-    sources.sort_unstable();
-    sources.dedup();
-    // The quotes of the mentions are in `Dep::Person`; only a biography
-    // (the editor's profile) links names and dates.
-    let mut deps = vec![Dep::Person(index)];
+    // Only a biography (the editor's profile) links names and dates.
+    let mut deps = vec![Dep::Person(index), Dep::MentionPage(index, 1)];
     if person.profile.is_some() {
         deps.push(Dep::Markdown);
     }
-    deps.extend(sources.into_iter().map(Dep::SourceCard));
     PageJob {
         key: PageKey::Person(index),
         url: format!("people/{}/", person.id),
@@ -287,6 +320,21 @@ fn person(site: &Site, index: usize) -> PageJob<'_> {
         deps,
         fill: Box::new(move |context, links, _| {
             context.insert("person", &views::person_view(site, index, links))
+        }),
+    }
+}
+
+fn person_page(site: &Site, index: usize, page: usize) -> PageJob<'_> {
+    let person = &site.people[index];
+    PageJob {
+        key: PageKey::PersonPage(index, page),
+        url: views::numbered_page_url(&format!("people/{}/", person.id), page),
+        template: "mentions.html",
+        title: format!("{}: sources, page {page}", person.name),
+        description: Some(format!("Where the sources name {}.", person.name)),
+        deps: vec![Dep::PersonName(index), Dep::MentionPage(index, page)],
+        fill: Box::new(move |context, _, _| {
+            context.insert("person", &views::mentions_view(site, index, page))
         }),
     }
 }
@@ -333,17 +381,42 @@ fn timeline<'a>(site: &'a Site, lookup: &Lookup) -> PageJob<'a> {
     }
 }
 
-fn year_page<'a>(site: &'a Site, lookup: &Lookup, year: i16) -> PageJob<'a> {
-    let years: Vec<i16> = lookup.years.iter().copied().collect();
-    let in_year: Vec<usize> = (0..site.timeline.len())
-        .filter(|&index| site.timeline[index].value.year() == year)
-        .collect();
-    let mut deps = vec![Dep::YearList, Dep::YearMentions(year)];
-    // Only an editorial entry's text links names and dates.
-    if in_year.iter().any(|&i| site.timeline[i].editorial.is_some()) {
+/// The entries on the page of `month` of `year` (0: the year page of a
+/// year split by month; `None`: the whole year).
+fn entries_on(site: &Site, year: i16, month: Option<i8>) -> Vec<usize> {
+    (0..site.timeline.len())
+        .filter(|&index| {
+            let value = &site.timeline[index].value;
+            value.year() == year && month.is_none_or(|month| links::month_of(value) == month)
+        })
+        .collect()
+}
+
+/// The inputs of a page that lists `entries`: theirs, and the links in the
+/// editorial ones.
+fn entry_deps(site: &Site, entries: &[usize]) -> Vec<Dep> {
+    let mut deps: Vec<Dep> = entries.iter().copied().map(Dep::Entry).collect();
+    if entries.iter().any(|&i| site.timeline[i].editorial.is_some()) {
         deps.push(Dep::Markdown);
     }
-    deps.extend(in_year.iter().copied().map(Dep::Entry));
+    deps
+}
+
+fn year_page<'a>(site: &'a Site, lookup: &Lookup, year: i16) -> PageJob<'a> {
+    let years: Vec<i16> = lookup.years.iter().copied().collect();
+    // A busy year lists its months, each with a page, and only the entries
+    // that span the whole year.
+    let months: Option<Vec<i8>> = lookup
+        .months
+        .get(&year)
+        .map(|months| months.iter().copied().collect());
+    let split = months.is_some();
+    let in_page = entries_on(site, year, split.then_some(0));
+    let mut deps = vec![Dep::YearList, Dep::YearMentions(year, split.then_some(0))];
+    if split {
+        deps.push(Dep::MonthCounts(year));
+    }
+    deps.extend(entry_deps(site, &in_page));
     PageJob {
         key: PageKey::Year(year),
         url: format!("timeline/{year}/"),
@@ -352,22 +425,19 @@ fn year_page<'a>(site: &'a Site, lookup: &Lookup, year: i16) -> PageJob<'a> {
         description: Some(format!("What the sources say happened in {year}.")),
         deps,
         fill: Box::new(move |context, links, partials| {
-            // A busy year has thousands of entries: they are made in parallel.
-            let (entries, mentions) = rayon::join(
-                || {
-                    in_year
-                        .par_iter()
-                        .map(|&index| partials.entry(site, index, links))
-                        .collect::<Vec<_>>()
-                },
-                || {
-                    let in_year: Vec<_> = in_year.iter().map(|&i| &site.timeline[i]).collect();
-                    views::year_mentions(site, year, &in_year)
-                },
-            );
+            let (entries, mentions) = entries_and_mentions(site, partials, links, &in_page, || {
+                views::year_mentions(site, year, split.then_some(0))
+            });
             context.insert("year", &year);
             context.insert("entries", &entries);
             context.insert("mentions", &mentions);
+            context.insert("by_month", &split);
+            let month_list: Vec<MonthLink> = months
+                .iter()
+                .flatten()
+                .map(|&month| MonthLink::new(site, year, month))
+                .collect();
+            context.insert("months", &month_list);
             let at = years.iter().position(|&y| y == year);
             context.insert(
                 "previous",
@@ -375,6 +445,100 @@ fn year_page<'a>(site: &'a Site, lookup: &Lookup, year: i16) -> PageJob<'a> {
             );
             context.insert("next", &at.and_then(|i| years.get(i + 1)));
         }),
+    }
+}
+
+fn month_page<'a>(site: &'a Site, lookup: &Lookup, year: i16, month: i8) -> PageJob<'a> {
+    let months: Vec<i8> = lookup
+        .months
+        .get(&year)
+        .map(|months| months.iter().copied().collect())
+        .unwrap_or_default();
+    let in_page = entries_on(site, year, Some(month));
+    let mut deps = vec![Dep::Months(year), Dep::YearMentions(year, Some(month))];
+    deps.extend(entry_deps(site, &in_page));
+    let label = month_label(year, month);
+    PageJob {
+        key: PageKey::Month(year, month),
+        url: links::period_url(year, month),
+        template: "month.html",
+        title: label.clone(),
+        description: Some(format!("What the sources say happened in {label}.")),
+        deps,
+        fill: Box::new(move |context, links, partials| {
+            let (entries, mentions) = entries_and_mentions(site, partials, links, &in_page, || {
+                views::year_mentions(site, year, Some(month))
+            });
+            context.insert("year", &year);
+            context.insert("month", &month);
+            context.insert("label", &label);
+            context.insert("entries", &entries);
+            context.insert("mentions", &mentions);
+            let at = months.iter().position(|&m| m == month);
+            let neighbour = |at: Option<usize>| {
+                at.and_then(|i| months.get(i)).map(|&m| views::LinkView {
+                    title: month_label(year, m),
+                    url: links::period_url(year, m),
+                    count: 0,
+                })
+            };
+            context.insert("previous", &neighbour(at.and_then(|i| i.checked_sub(1))));
+            context.insert("next", &neighbour(at.map(|i| i + 1)));
+        }),
+    }
+}
+
+/// The entries of a year or month page, rendered in parallel (a busy year
+/// has thousands), beside its other mentions.
+fn entries_and_mentions(
+    site: &Site,
+    partials: &Partials,
+    links: &LinkContext,
+    in_page: &[usize],
+    mentions: impl FnOnce() -> Vec<views::CitationView> + Send,
+) -> (Vec<super::EntryHtml>, Vec<views::CitationView>) {
+    rayon::join(
+        || {
+            in_page
+                .par_iter()
+                .map(|&index| partials.entry(site, index, links))
+                .collect::<Vec<_>>()
+        },
+        mentions,
+    )
+}
+
+/// "March 2016".
+fn month_label(year: i16, month: i8) -> String {
+    let name = crate::extract::dates::MONTH_NAMES
+        .get(month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("");
+    format!("{name} {year}")
+}
+
+/// A month page as the year page lists it.
+#[derive(Serialize)]
+struct MonthLink {
+    month: i8,
+    label: String,
+    url: String,
+    /// Entries in the month.
+    count: usize,
+}
+
+impl MonthLink {
+    fn new(site: &Site, year: i16, month: i8) -> Self {
+        MonthLink {
+            month,
+            label: month_label(year, month),
+            url: links::period_url(year, month),
+            count: site
+                .timeline
+                .iter()
+                .filter(|e| e.value.year() == year && links::month_of(&e.value) == month)
+                .count(),
+        }
     }
 }
 

@@ -104,6 +104,18 @@ pub struct RemovedView {
     pub reason: String,
 }
 
+/// A person as one source names them: their name, and how often this source does.
+#[derive(Debug, Serialize)]
+pub struct NamedPerson {
+    pub id: String,
+    pub url: String,
+    pub name: String,
+    pub role: Option<String>,
+    pub kind: PersonKind,
+    /// Mentions in this source (0 for a photographer credited in a caption).
+    pub mentions: usize,
+}
+
 #[derive(Debug, Serialize)]
 pub struct SourceView {
     #[serde(flatten)]
@@ -113,10 +125,22 @@ pub struct SourceView {
     pub raw_url: String,
     pub file: String,
     pub authors_linked: Vec<AuthorView>,
-    pub photographers: Vec<PersonCard>,
+    pub photographers: Vec<NamedPerson>,
     pub blocks: Vec<BlockView>,
-    pub people: Vec<PersonCard>,
+    pub people: Vec<NamedPerson>,
     pub removed: Vec<RemovedView>,
+}
+
+/// `person` as a source names them `mentions` times.
+fn named_person(person: &Person, mentions: usize) -> NamedPerson {
+    NamedPerson {
+        id: person.id.clone(),
+        url: format!("people/{}/", person.id),
+        name: person.name.clone(),
+        role: person.role.clone(),
+        kind: person.kind,
+        mentions,
+    }
 }
 
 /// The paragraph anchor of block `index`.
@@ -163,18 +187,26 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
             }
         })
         .collect();
-    let mut people: Vec<usize> = source.people.iter().map(|p| p.person).collect();
-    people.sort_unstable();
-    people.dedup();
-    let mut people: Vec<PersonCard> = people
+    // Everyone the source names, the most named first; the counts are this
+    // source's, so the page does not change when another source names them.
+    let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for mention in &source.people {
+        *counts.entry(mention.person).or_default() += 1;
+    }
+    let mut people: Vec<(String, NamedPerson)> = counts
         .into_iter()
-        .map(|p| person_card(&site.people[p]))
+        .map(|(p, count)| {
+            let person = &site.people[p];
+            (surname_key(&person.name), named_person(person, count))
+        })
         .collect();
-    people.sort_by(|a, b| {
-        b.mention_count
-            .cmp(&a.mention_count)
-            .then_with(|| a.sort_key.cmp(&b.sort_key))
+    people.sort_by(|(a_key, a), (b_key, b)| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a_key.cmp(b_key))
+            .then_with(|| a.id.cmp(&b.id))
     });
+    let people: Vec<NamedPerson> = people.into_iter().map(|(_, person)| person).collect();
     let file_name = source
         .path
         .file_name()
@@ -198,7 +230,7 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
         photographers: source
             .photographers
             .iter()
-            .map(|&p| person_card(&site.people[p]))
+            .map(|&p| named_person(&site.people[p], 0))
             .collect(),
         blocks,
         people,
@@ -224,8 +256,6 @@ pub fn raw_file_name(file_name: &str) -> String {
 
 #[derive(Debug, Serialize)]
 pub struct MentionView {
-    pub source_title: String,
-    pub source_url: String,
     /// Link to the paragraph (`sources/x/#p3`).
     pub url: String,
     pub anchor: String,
@@ -235,11 +265,68 @@ pub struct MentionView {
     pub sentence_html: String,
 }
 
+/// One source that names a person, with every mention of them in it (none
+/// for a byline or a photo credit).
+#[derive(Debug, Serialize)]
+pub struct MentionGroup {
+    pub source: SourceCard,
+    pub mentions: Vec<MentionView>,
+}
+
 #[derive(Debug, Serialize)]
 pub struct LinkView {
     pub title: String,
     pub url: String,
     pub count: usize,
+}
+
+/// Where one page of a long list is among the others.
+#[derive(Debug, Serialize)]
+pub struct Pager {
+    /// This page's number, from 1.
+    pub page: usize,
+    /// How many pages there are.
+    pub pages: usize,
+    /// The first and last item on this page, counted from 1, and how many in all.
+    pub first: usize,
+    pub last: usize,
+    pub total: usize,
+    /// Site-relative URLs of the page before and after, if any.
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    /// Every page: `{title: its number, url, count: 1 for this page, else 0}`.
+    pub links: Vec<LinkView>,
+}
+
+/// The site-relative URL of page `page` (from 1) of a list whose first page is `first`.
+pub fn numbered_page_url(first: &str, page: usize) -> String {
+    if page <= 1 {
+        first.to_string()
+    } else {
+        format!("{first}{page}/")
+    }
+}
+
+/// The pager of page `page` of `total` items shown `per_page` at a time,
+/// or `None` when they all fit on one page.
+pub fn pager(first_url: &str, page: usize, per_page: usize, total: usize) -> Option<Pager> {
+    let pages = total.div_ceil(per_page.max(1));
+    (pages > 1).then(|| Pager {
+        page,
+        pages,
+        first: (page - 1) * per_page + 1,
+        last: (page * per_page).min(total),
+        total,
+        previous: (page > 1).then(|| numbered_page_url(first_url, page - 1)),
+        next: (page < pages).then(|| numbered_page_url(first_url, page + 1)),
+        links: (1..=pages)
+            .map(|number| LinkView {
+                title: number.to_string(),
+                url: numbered_page_url(first_url, number),
+                count: usize::from(number == page),
+            })
+            .collect(),
+    })
 }
 
 #[derive(Debug, Serialize)]
@@ -249,45 +336,107 @@ pub struct PersonView {
     pub aliases: Vec<String>,
     pub description: Option<String>,
     pub bio_html: Option<String>,
-    pub mentions: Vec<MentionView>,
+    /// The sources of this page, each with the person's mentions in it.
+    pub groups: Vec<MentionGroup>,
+    /// Present when the sources take more than one page.
+    pub pager: Option<Pager>,
     pub appears_with: Vec<LinkView>,
     pub events: Vec<EntryView>,
-    pub sources: Vec<SourceCard>,
     pub pages: Vec<LinkView>,
 }
 
+/// A further page of a person's mentions: who, and which sources.
+#[derive(Debug, Serialize)]
+pub struct MentionsView {
+    pub id: String,
+    pub url: String,
+    pub name: String,
+    pub groups: Vec<MentionGroup>,
+    pub pager: Option<Pager>,
+}
+
+/// How many pages a person's sources take.
+pub fn mention_pages(site: &Site, person: &Person) -> usize {
+    person
+        .sources
+        .len()
+        .div_ceil(site.config.people.sources_per_page.0)
+        .max(1)
+}
+
+/// The sources (indexes into `site.sources`) on page `page` (from 1) of a person's mentions.
+pub fn sources_on_page<'a>(site: &Site, person: &'a Person, page: usize) -> &'a [usize] {
+    let per_page = site.config.people.sources_per_page.0;
+    let from = ((page - 1) * per_page).min(person.sources.len());
+    let to = (page * per_page).min(person.sources.len());
+    &person.sources[from..to]
+}
+
+/// The mentions of a person in one source: a run of their sorted mentions.
+pub fn mentions_in<'a>(person: &'a Person, source: usize) -> &'a [(usize, crate::extract::Span)] {
+    let from = person.mentions.partition_point(|&(s, _)| s < source);
+    let to = person.mentions.partition_point(|&(s, _)| s <= source);
+    &person.mentions[from..to]
+}
+
+/// The groups of page `page` of a person's mentions: each source of the
+/// page with the person's mentions in it, in source order.
+fn mention_groups(site: &Site, person: &Person, page: usize) -> Vec<MentionGroup> {
+    let mut sentences = ParagraphSentences::default();
+    sources_on_page(site, person, page)
+        .iter()
+        .map(|&source_index| {
+            let source = &site.sources[source_index];
+            let mentions = mentions_in(person, source_index)
+                .iter()
+                .filter_map(|&(_, span)| {
+                    let block = source.article.blocks.get(span.block)?;
+                    let range = sentences.around(source_index, span.block, &block.text, span.start);
+                    Some(MentionView {
+                        url: format!("sources/{}/#{}", source.id, anchor(span.block)),
+                        anchor: anchor(span.block),
+                        paragraph: span.block + 1,
+                        sentence_html: marked_in(&block.text, range, span.start, span.end),
+                    })
+                })
+                .collect();
+            MentionGroup {
+                source: source_card(site, source_index),
+                mentions,
+            }
+        })
+        .collect()
+}
+
+/// Page `page` (2 or more) of a person's mentions.
+pub fn mentions_view(site: &Site, index: usize, page: usize) -> MentionsView {
+    let person = &site.people[index];
+    let url = format!("people/{}/", person.id);
+    MentionsView {
+        groups: mention_groups(site, person, page),
+        pager: pager(&url, page, site.config.people.sources_per_page.0, person.sources.len()),
+        id: person.id.clone(),
+        name: person.name.clone(),
+        url,
+    }
+}
+
+/// A person's own page: who they are, and the first page of their mentions.
 pub fn person_view(site: &Site, index: usize, links: &LinkContext) -> PersonView {
     let person = &site.people[index];
-    let mut sentences = ParagraphSentences::default();
-    let mentions = person
-        .mentions
-        .iter()
-        .filter_map(|&(source_index, span)| {
-            let source = site.sources.get(source_index)?;
-            let block = source.article.blocks.get(span.block)?;
-            let range = sentences.around(source_index, span.block, &block.text, span.start);
-            let sentence_html = marked_in(&block.text, range, span.start, span.end);
-            Some(MentionView {
-                source_title: source.title.clone(),
-                source_url: format!("sources/{}/", source.id),
-                url: format!("sources/{}/#{}", source.id, anchor(span.block)),
-                anchor: anchor(span.block),
-                paragraph: span.block + 1,
-                sentence_html,
-            })
-        })
-        .collect();
     let bio_html = person
         .profile
         .as_ref()
         .map(|file| render_markdown(&file.doc.body, site.config.markdown.allow_html, links))
         .filter(|html| !html.trim().is_empty());
+    let url = format!("people/{}/", person.id);
     PersonView {
         card: person_card(person),
         aliases: person.aliases.clone(),
         description: person.description.clone(),
         bio_html,
-        mentions,
+        groups: mention_groups(site, person, 1),
+        pager: pager(&url, 1, site.config.people.sources_per_page.0, person.sources.len()),
         appears_with: person
             .appears_with
             .iter()
@@ -302,11 +451,6 @@ pub fn person_view(site: &Site, index: usize, links: &LinkContext) -> PersonView
             .iter()
             .filter_map(|&e| site.timeline.get(e))
             .map(|entry| entry_summary(entry, links))
-            .collect(),
-        sources: person
-            .sources
-            .iter()
-            .map(|&s| source_card(site, s))
             .collect(),
         pages: person
             .pages
@@ -498,22 +642,25 @@ pub fn era_views(site: &Site, links: &LinkContext) -> Vec<EraView> {
         .collect()
 }
 
-/// The date mentions of `year` in the sources that `entries` (the year's
-/// timeline entries) do not already quote: datelines, notes, and dates the
-/// timeline leaves out. With the entries, every mention of the year.
-pub fn year_mentions(site: &Site, year: i16, entries: &[&TimelineEntry]) -> Vec<CitationView> {
-    // What the entries already quote is not repeated.
-    let cited: HashSet<(usize, usize)> = entries
-        .iter()
-        .flat_map(|entry| entry.citations.iter())
-        .map(|citation| (citation.source, citation.mention))
-        .collect();
+/// The date mentions of `year` in the sources that no timeline entry of
+/// that year cites: datelines, notes, and dates the timeline leaves out.
+/// With the year's entries, every mention of the year. `month` narrows them
+/// to one month page of a year split by month (0: the dates that span the
+/// year, shown on the year page; see `links::month_of`).
+pub fn year_mentions(site: &Site, year: i16, month: Option<i8>) -> Vec<CitationView> {
     let mut seen = HashSet::new();
     let mut mentions = Vec::new();
     let mut sentences = ParagraphSentences::default();
     for (source_index, source) in site.sources.iter().enumerate() {
         for (index, mention) in source.dates.iter().enumerate() {
-            if mention.value.year() != year || cited.contains(&(source_index, index)) {
+            if mention.value.year() != year
+                || month.is_some_and(|month| super::links::month_of(&mention.value) != month)
+            {
+                continue;
+            }
+            // What the year's entries already quote is not repeated.
+            let entry = source.date_entries.get(index).copied().flatten();
+            if entry.is_some_and(|e| site.timeline[e].value.year() == year) {
                 continue;
             }
             if !seen.insert((source.id.as_str(), mention.span)) {

@@ -33,8 +33,9 @@ pub fn sitemap(
     out.write_all(&xml)
 }
 
-/// The Atom feed: sources (by publication date) and editorial pages. Its
-/// `updated` is the newest content date, never the build time, so output stays deterministic.
+/// The Atom feed: the newest sources (the site lists them newest first) and
+/// editorial pages, `[feed] limit` of each. Its `updated` is the newest
+/// content date, never the build time, so output stays deterministic.
 pub fn atom(out: &mut dyn Write, site: &Site, base_url: Option<&str>) -> io::Result<()> {
     let prefix = url_prefix(base_url);
     let newest = site.sources.iter().filter_map(|s| s.date).max();
@@ -60,14 +61,15 @@ pub fn atom(out: &mut dyn Write, site: &Site, base_url: Option<&str>) -> io::Res
     xml.extend_from_slice(b"</name></author>\n");
     out.write_all(&xml)?;
     // An entry is about a kilobyte, mostly its summary.
+    let limit = site.config.feed.limit.0;
     write_in_chunks(
         &mut |bytes| out.write_all(bytes),
-        site.sources.len(),
+        site.sources.len().min(limit),
         128,
         |index, xml| source_entry(xml, &prefix, &updated, &site.sources[index]),
     )?;
     xml.clear();
-    for page in &site.pages {
+    for page in site.pages.iter().take(limit) {
         page_entry(&mut xml, &prefix, &updated, page);
     }
     xml.extend_from_slice(b"</feed>\n");

@@ -164,16 +164,13 @@ pub fn produced(path: &str, produce: &Produce) -> OutputFile {
 
 /// Every page URL of the site, sorted.
 pub fn page_urls(site: &Site, lookup: &Lookup) -> Vec<String> {
-    let mut urls = vec![
-        String::new(),
-        "sources/".into(),
-        "people/".into(),
-        "timeline/".into(),
-    ];
-    urls.extend(site.sources.iter().map(|s| format!("sources/{}/", s.id)));
-    urls.extend(site.people.iter().map(|p| format!("people/{}/", p.id)));
-    urls.extend(lookup.years.iter().map(|y| format!("timeline/{y}/")));
-    urls.extend(site.pages.iter().map(|p| format!("{}/", p.id)));
+    use crate::render::pages::{all_pages, page_url, PageKey};
+    let mut urls: Vec<String> = all_pages(site, lookup)
+        .into_iter()
+        // The search page needs a script, and 404 is no page to visit.
+        .filter(|key| !matches!(key, PageKey::Search | PageKey::NotFound))
+        .map(|key| page_url(site, key))
+        .collect();
     urls.sort();
     urls
 }
