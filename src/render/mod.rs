@@ -330,7 +330,9 @@ pub fn render_changed(
         },
         None => deliver(data::produced(path, produce)),
     };
+    let started = std::time::Instant::now();
     let lookup = Lookup::new(site);
+    let lookup_time = started.elapsed();
     let base_url = base_url(site, options);
     let site_view = SiteView {
         title: &site.config.title,
@@ -358,6 +360,7 @@ pub fn render_changed(
     }));
 
     let mut result = Rendered::default();
+    result.timings.push(("render:lookup", lookup_time));
     let started = std::time::Instant::now();
     let global = deps::global_fingerprint((
         &site.config,
@@ -515,10 +518,12 @@ pub fn render_changed(
     };
     // In watch mode the sitemap and the feed are made again only when what
     // they list changed.
+    let started = std::time::Instant::now();
     let data_prints: HashMap<&str, u64> = match &incremental {
         Some(incremental) => data_fingerprints(site, &lookup, incremental, global),
         None => HashMap::new(),
     };
+    result.timings.push(("render:data-prints", started.elapsed()));
     let unchanged_data = |path: &str| {
         let previous = incremental.as_ref().and_then(|i| i.previous.get(path));
         previous.is_some() && previous == data_prints.get(path)
