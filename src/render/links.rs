@@ -37,6 +37,11 @@ pub struct Lookup<'a> {
     /// each the months that have a page: such a year's page lists its
     /// months and its year-wide entries, and each month page the rest.
     pub months: std::collections::BTreeMap<i16, BTreeSet<i8>>,
+    /// The date mentions no timeline entry of their year cites, by year and
+    /// [`month_of`], as (source, mention) indexes in the sources' order:
+    /// made on first use, so that each year and month page reads its own
+    /// instead of every date in the site.
+    uncited: std::sync::OnceLock<std::collections::BTreeMap<(i16, i8), Vec<(u32, u32)>>>,
 }
 
 /// The month page a dated value belongs on in a year split by month (see
@@ -103,6 +108,45 @@ impl<'a> Lookup<'a> {
         lookup
     }
 
+    /// The date mentions of `year` that no entry of that year cites, as
+    /// (source, mention) indexes in the sources' order; `month` narrows them
+    /// to one [`month_of`] (0: the dates that span the year).
+    pub fn uncited_dates(&self, site: &Site, year: i16, month: Option<i8>) -> Vec<(usize, usize)> {
+        let by_period = self.uncited.get_or_init(|| {
+            let mut by_period: std::collections::BTreeMap<(i16, i8), Vec<(u32, u32)>> =
+                Default::default();
+            for (source_index, source) in site.sources.iter().enumerate() {
+                for (index, mention) in source.dates.iter().enumerate() {
+                    let year = mention.value.year();
+                    let entry = source.date_entries.get(index).copied().flatten();
+                    if entry.is_some_and(|e| site.timeline[e].value.year() == year) {
+                        continue;
+                    }
+                    by_period
+                        .entry((year, month_of(&mention.value)))
+                        .or_default()
+                        .push((source_index as u32, index as u32));
+                }
+            }
+            by_period
+        });
+        let mut found: Vec<(usize, usize)> = match month {
+            Some(month) => by_period.get(&(year, month)).map_or(&[][..], Vec::as_slice).iter()
+                .map(|&(source, index)| (source as usize, index as usize))
+                .collect(),
+            None => by_period
+                .range((year, i8::MIN)..=(year, i8::MAX))
+                .flat_map(|(_, found)| found.iter())
+                .map(|&(source, index)| (source as usize, index as usize))
+                .collect(),
+        };
+        // Months are kept apart; the sources' order is what a page shows.
+        if month.is_none() {
+            found.sort_unstable();
+        }
+        found
+    }
+
     /// The site-relative URL of a timeline entry: its anchor on the timeline
     /// page, or on its year (or month) page when the timeline page summarises years.
     pub fn entry_path(&self, entry: &crate::link::TimelineEntry) -> String {
@@ -162,6 +206,13 @@ impl<'a> LinkContext<'a> {
             root,
             site: Some((site, lookup)),
         }
+    }
+
+    /// See [`Lookup::uncited_dates`]; none without a site.
+    pub fn uncited_dates(&self, year: i16, month: Option<i8>) -> Vec<(usize, usize)> {
+        self.site.map_or_else(Vec::new, |(site, lookup)| {
+            lookup.uncited_dates(site, year, month)
+        })
     }
 
     /// A context that links nothing (for tests and text outside a site).

@@ -426,7 +426,7 @@ fn year_page<'a>(site: &'a Site, lookup: &Lookup, year: i16) -> PageJob<'a> {
         deps,
         fill: Box::new(move |context, links, partials| {
             let (entries, mentions) = entries_and_mentions(site, partials, links, &in_page, || {
-                views::year_mentions(site, year, split.then_some(0))
+                views::year_mentions(site, links, year, split.then_some(0))
             });
             context.insert("year", &year);
             context.insert("entries", &entries);
@@ -467,7 +467,7 @@ fn month_page<'a>(site: &'a Site, lookup: &Lookup, year: i16, month: i8) -> Page
         deps,
         fill: Box::new(move |context, links, partials| {
             let (entries, mentions) = entries_and_mentions(site, partials, links, &in_page, || {
-                views::year_mentions(site, year, Some(month))
+                views::year_mentions(site, links, year, Some(month))
             });
             context.insert("year", &year);
             context.insert("month", &month);

@@ -647,39 +647,35 @@ pub fn era_views(site: &Site, links: &LinkContext) -> Vec<EraView> {
 /// With the year's entries, every mention of the year. `month` narrows them
 /// to one month page of a year split by month (0: the dates that span the
 /// year, shown on the year page; see `links::month_of`).
-pub fn year_mentions(site: &Site, year: i16, month: Option<i8>) -> Vec<CitationView> {
+pub fn year_mentions(
+    site: &Site,
+    links: &LinkContext,
+    year: i16,
+    month: Option<i8>,
+) -> Vec<CitationView> {
     let mut seen = HashSet::new();
     let mut mentions = Vec::new();
     let mut sentences = ParagraphSentences::default();
-    for (source_index, source) in site.sources.iter().enumerate() {
-        for (index, mention) in source.dates.iter().enumerate() {
-            if mention.value.year() != year
-                || month.is_some_and(|month| super::links::month_of(&mention.value) != month)
-            {
-                continue;
-            }
-            // What the year's entries already quote is not repeated.
-            let entry = source.date_entries.get(index).copied().flatten();
-            if entry.is_some_and(|e| site.timeline[e].value.year() == year) {
-                continue;
-            }
-            if !seen.insert((source.id.as_str(), mention.span)) {
-                continue;
-            }
-            let Some(block) = source.article.blocks.get(mention.span.block) else {
-                continue;
-            };
-            let span = mention.span;
-            let range = sentences.around(source_index, span.block, &block.text, span.start);
-            let sentence_html = marked_in(&block.text, range, span.start, span.end);
-            mentions.push(CitationView {
-                source_title: source.title.clone(),
-                publication: source.publication.clone(),
-                url: format!("sources/{}/#{}", source.id, anchor(mention.span.block)),
-                paragraph: Some(mention.span.block + 1),
-                sentence_html,
-            });
+    // What the year's entries already quote is not repeated.
+    for (source_index, index) in links.uncited_dates(year, month) {
+        let source = &site.sources[source_index];
+        let mention = &source.dates[index];
+        if !seen.insert((source.id.as_str(), mention.span)) {
+            continue;
         }
+        let Some(block) = source.article.blocks.get(mention.span.block) else {
+            continue;
+        };
+        let span = mention.span;
+        let range = sentences.around(source_index, span.block, &block.text, span.start);
+        let sentence_html = marked_in(&block.text, range, span.start, span.end);
+        mentions.push(CitationView {
+            source_title: source.title.clone(),
+            publication: source.publication.clone(),
+            url: format!("sources/{}/#{}", source.id, anchor(mention.span.block)),
+            paragraph: Some(mention.span.block + 1),
+            sentence_html,
+        });
     }
     mentions
 }
