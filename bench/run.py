@@ -194,7 +194,10 @@ def main():
                 continue
             output = outputs / f"out-{size}-{peer}"
             command = {
-                "zola": [path, "--root", tree / "zola", "build", "--force", "--output-dir", output],
+                # The corpus names its config zola.toml, which Zola before
+                # 0.22.1 does not look for by itself.
+                "zola": [path, "--root", tree / "zola", "--config", tree / "zola" / "zola.toml",
+                         "build", "--force", "--output-dir", output],
                 "hugo": [path, "--quiet", "--source", tree / "hugo", "--destination", output],
             }[peer]
             samples = bench_peer(command, output, args.runs)

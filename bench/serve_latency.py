@@ -11,7 +11,14 @@ Between edits the server is left idle for PAUSE seconds (default 1), as an
 editor's saves are seconds apart; the JSON exports and the search index are
 brought up to date in that time, after the reload.
 
-Usage: python3 bench/serve_latency.py SITE_DIR [EDITS=20] [BINARY=target/release/backstory]
+`KIND` says what each edit does to the source (default `word`):
+- `word`: a new word in a sentence (the page changes, no person or date does);
+- `date`: a new date in a sentence ("on 12 May 2011"), so its timeline entry,
+  year page and the people named beside it change too;
+- `name`: a newly named person ("said Maria Quistgaard"), which changes who
+  the source names: the whole site is linked again.
+
+Usage: [KIND=word|date|name] python3 bench/serve_latency.py SITE_DIR [EDITS=20] [BINARY=target/release/backstory]
 """
 import http.client, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -19,6 +26,14 @@ site = sys.argv[1]
 edits = int(sys.argv[2]) if len(sys.argv) > 2 else 20
 binary = sys.argv[3] if len(sys.argv) > 3 else "target/release/backstory"
 pause = float(os.environ.get("PAUSE", "1"))
+kind = os.environ.get("KIND", "word")
+inserts = {
+    "word": "{marker}",
+    "date": "{marker} on 12 May 2011",
+    "name": "{marker}, said Maria Quistgaard,",
+}
+if kind not in inserts:
+    sys.exit(f"KIND must be one of {', '.join(inserts)}")
 output = tempfile.mkdtemp(prefix="backstory-bench-")
 server = subprocess.Popen(
     [binary, "serve", "--port", "0", "--root", site, "--output", output + "/public"],
@@ -54,7 +69,7 @@ try:
             continue
         started = time.perf_counter()
         with open(path, "w", encoding="utf-8") as f:
-            f.write(original.replace(" the ", f" the {marker} ", 1))
+            f.write(original.replace(" the ", " the " + inserts[kind].format(marker=marker) + " ", 1))
         while True:
             state = next_state()
             if state["generation"] != generation:
@@ -78,7 +93,7 @@ try:
         # seconds apart: let the work done after a reload (JSON exports,
         # search index) finish first.
         time.sleep(pause)
-    print(f"median over {len(times)} edits: {statistics.median(times):.0f} ms")
+    print(f"median over {len(times)} edits ({kind}): {statistics.median(times):.0f} ms")
 finally:
     server.terminate()
     server.wait()
