@@ -28,8 +28,12 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// The salient words of every occurrence, ready for pairwise comparison.
 pub struct Similarity {
-    /// Per occurrence, the fingerprints of its salient words, sorted.
-    words: Vec<Vec<u64>>,
+    /// The fingerprints of every occurrence's salient words, each
+    /// occurrence's sorted, one after the other: one allocation for an
+    /// archive's millions of occurrences rather than one per occurrence.
+    words: Vec<u64>,
+    /// Where each occurrence's words start in `words`, and at the end its length.
+    starts: Vec<usize>,
     /// Per occurrence, the last day of its period (asked for at every comparison).
     last_days: Vec<Date>,
 }
@@ -47,20 +51,45 @@ impl Similarity {
     /// the threshold of all of them: a word in more than `common_above`
     /// sentences is not salient.
     pub fn with_counts(occurrences: &[Occurrence], counts: &WordCounts, common_above: usize) -> Self {
-        let words = occurrences
-            .par_iter()
-            .map(|occurrence| salient_words(&occurrence.words, counts, common_above))
+        // Each chunk of occurrences gathers its words on its own thread;
+        // the chunks are then laid end to end.
+        let chunks: Vec<(Vec<u64>, Vec<usize>)> = occurrences
+            .par_chunks(4096)
+            .map(|chunk| {
+                let mut words = Vec::new();
+                let mut ends = Vec::with_capacity(chunk.len());
+                for occurrence in chunk {
+                    words.extend(salient_words(&occurrence.words, counts, common_above));
+                    ends.push(words.len());
+                }
+                (words, ends)
+            })
             .collect();
+        let mut words = Vec::with_capacity(chunks.iter().map(|(w, _)| w.len()).sum());
+        let mut starts = Vec::with_capacity(occurrences.len() + 1);
+        starts.push(0);
+        for (chunk_words, ends) in chunks {
+            let base = words.len();
+            words.extend_from_slice(&chunk_words);
+            starts.extend(ends.into_iter().map(|end| base + end));
+        }
         let last_days = occurrences
             .par_iter()
             .map(|occurrence| occurrence.value.last_day())
             .collect();
-        Similarity { words, last_days }
+        Similarity {
+            words,
+            starts,
+            last_days,
+        }
     }
 
     /// The salient words of occurrence `index`, as fingerprints, sorted.
     pub fn words(&self, index: usize) -> &[u64] {
-        self.words.get(index).map_or(&[], Vec::as_slice)
+        match (self.starts.get(index), self.starts.get(index + 1)) {
+            (Some(&start), Some(&end)) => &self.words[start..end],
+            _ => &[],
+        }
     }
 
     /// The last day of occurrence `index`'s period.
@@ -87,10 +116,7 @@ impl Similarity {
             (false, true) => return true,
             (false, false) => 2,
         };
-        match (self.words.get(a), self.words.get(b)) {
-            (Some(x), Some(y)) => share_at_least(x, y, words_needed),
-            _ => false,
-        }
+        share_at_least(self.words(a), self.words(b), words_needed)
     }
 }
 
@@ -139,12 +165,15 @@ pub fn is_salient(count: usize, common_above: usize) -> bool {
 }
 
 /// The salient words among `words` (sorted, each once).
-fn salient_words(words: &[u64], counts: &WordCounts, common_above: usize) -> Vec<u64> {
+fn salient_words<'a>(
+    words: &'a [u64],
+    counts: &'a WordCounts,
+    common_above: usize,
+) -> impl Iterator<Item = u64> + 'a {
     words
         .iter()
-        .filter(|&word| is_salient(counts.get(word).copied().unwrap_or(0), common_above))
+        .filter(move |&word| is_salient(counts.get(word).copied().unwrap_or(0), common_above))
         .copied()
-        .collect()
 }
 
 /// `total` with the counts of `part` added.

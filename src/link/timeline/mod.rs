@@ -214,12 +214,16 @@ pub fn build_entries_counted(
 ) -> Vec<Entry> {
     let similarity =
         Similarity::with_counts(occurrences, counts, common_above(occurrences.len()));
-    let mut order: Vec<usize> = (0..occurrences.len())
+    // Each key is read once, beside its index, so that sorting compares
+    // neighbours in memory rather than reaching into the occurrences.
+    let mut keyed: Vec<(GroupingKey, usize)> = (0..occurrences.len())
         .into_par_iter()
         .filter(|&index| occurrences[index].event)
+        .map(|index| (grouping_key(&occurrences[index]), index))
         .collect();
     // Every key ends with a unique index, so an unstable sort gives the one order.
-    order.par_sort_unstable_by_key(|&index| (grouping_key(&occurrences[index]), index));
+    keyed.par_sort_unstable();
+    let order: Vec<usize> = keyed.into_iter().map(|(_, index)| index).collect();
     // Occurrences whose buckets never meet cannot join one entry, so each
     // such group is grouped on its own, in parallel. Within a group the order
     // is the one above, and the entries are sorted below: the result is the
@@ -288,9 +292,12 @@ fn sort_by_source(members: &mut [usize], occurrences: &[Occurrence]) {
     });
 }
 
+/// See [`grouping_key`].
+type GroupingKey = (Precision, jiff::civil::Date, usize, usize);
+
 /// The order of grouping: finer values first, then by start, source and
 /// mention (see [`build_entries`]).
-fn grouping_key(occurrence: &Occurrence) -> (Precision, jiff::civil::Date, usize, usize) {
+fn grouping_key(occurrence: &Occurrence) -> GroupingKey {
     (
         occurrence.value.precision,
         occurrence.value.start,
@@ -317,7 +324,7 @@ fn group_in_order(
         let last_day = similarity
             .last_day(index)
             .unwrap_or_else(|| value.last_day());
-        let keys = bucket_keys(&value);
+        let keys = bucket_keys_ending(&value, last_day);
         let joined = keys
             .clone()
             .filter_map(|key| buckets.get(&key))
@@ -417,7 +424,16 @@ fn from_positions<'a>(
 /// other group's (see [`bucket_keys`]), each in the order given. A week
 /// across two months ties those months together.
 fn independent_groups(order: &[usize], occurrences: &[Occurrence]) -> Vec<Vec<usize>> {
-    let mut ids: BTreeMap<(i16, i8), usize> = BTreeMap::new();
+    // The values are gathered in order first (in parallel), so that the
+    // pass below reads them one after the other.
+    let values: Vec<(DateValue, jiff::civil::Date)> = order
+        .par_iter()
+        .map(|&index| {
+            let value = occurrences[index].value;
+            (value, value.last_day())
+        })
+        .collect();
+    let mut ids: HashMap<(i16, i8), usize, foldhash::fast::FixedState> = HashMap::default();
     let mut parent: Vec<usize> = Vec::new();
     fn root(parent: &mut [usize], mut at: usize) -> usize {
         while parent[at] != at {
@@ -428,14 +444,14 @@ fn independent_groups(order: &[usize], occurrences: &[Occurrence]) -> Vec<Vec<us
     }
     // Each occurrence with its first bucket; a second bucket is joined to the first.
     let mut firsts: Vec<(usize, usize)> = Vec::with_capacity(order.len());
-    for &index in order {
+    for (&index, (value, last_day)) in order.iter().zip(&values) {
         let mut id_of = |key| {
             *ids.entry(key).or_insert_with(|| {
                 parent.push(parent.len());
                 parent.len() - 1
             })
         };
-        let mut buckets = bucket_keys(&occurrences[index].value);
+        let mut buckets = bucket_keys_ending(value, *last_day);
         let Some(first) = buckets.next() else {
             continue;
         };
@@ -458,11 +474,18 @@ fn independent_groups(order: &[usize], occurrences: &[Occurrence]) -> Vec<Vec<us
 /// The month buckets a value is compared in: every month a day, week or
 /// month touches; for a year, the year alone (month 0).
 fn bucket_keys(value: &DateValue) -> impl Iterator<Item = (i16, i8)> + Clone {
+    bucket_keys_ending(value, value.last_day())
+}
+
+/// [`bucket_keys`], given the value's last day ([`DateValue::last_day`]).
+fn bucket_keys_ending(
+    value: &DateValue,
+    last_day: jiff::civil::Date,
+) -> impl Iterator<Item = (i16, i8)> + Clone {
     if value.precision == Precision::Year {
         return [Some((value.start.year(), 0)), None].into_iter().flatten();
     }
     let first = (value.start.year(), value.start.month());
-    let last_day = value.last_day();
     let last = (last_day.year(), last_day.month());
     [Some(first), (first != last).then_some(last)]
         .into_iter()
