@@ -347,7 +347,7 @@ fn random_edits_to_a_generated_site_are_patched_as_a_full_build_would_link_them(
             continue;
         }
         std::fs::write(&path, edited).unwrap();
-        let report = engine.rebuild(&[path.clone()], &format!("round {round}"));
+        let report = engine.rebuild(std::slice::from_ref(&path), &format!("round {round}"));
         patched += usize::from(report.patched);
         if round % 4 == 3 {
             engine.check(root, &format!("round {round}"));

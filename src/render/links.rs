@@ -41,8 +41,11 @@ pub struct Lookup<'a> {
     /// [`month_of`], as (source, mention) indexes in the sources' order:
     /// made on first use, so that each year and month page reads its own
     /// instead of every date in the site.
-    uncited: std::sync::OnceLock<std::collections::BTreeMap<(i16, i8), Vec<(u32, u32)>>>,
+    uncited: std::sync::OnceLock<UncitedDates>,
 }
+
+/// (year, [`month_of`]) -> (source, mention) indexes; see [`Lookup::uncited_dates`].
+type UncitedDates = std::collections::BTreeMap<(i16, i8), Vec<(u32, u32)>>;
 
 /// The month page a dated value belongs on in a year split by month (see
 /// [`Lookup::months`]): its first month, or 0 (the year page itself) for a
@@ -113,8 +116,7 @@ impl<'a> Lookup<'a> {
     /// to one [`month_of`] (0: the dates that span the year).
     pub fn uncited_dates(&self, site: &Site, year: i16, month: Option<i8>) -> Vec<(usize, usize)> {
         let by_period = self.uncited.get_or_init(|| {
-            let mut by_period: std::collections::BTreeMap<(i16, i8), Vec<(u32, u32)>> =
-                Default::default();
+            let mut by_period = UncitedDates::new();
             for (source_index, source) in site.sources.iter().enumerate() {
                 for (index, mention) in source.dates.iter().enumerate() {
                     let year = mention.value.year();

@@ -373,7 +373,7 @@ pub fn sources_on_page<'a>(site: &Site, person: &'a Person, page: usize) -> &'a 
 }
 
 /// The mentions of a person in one source: a run of their sorted mentions.
-pub fn mentions_in<'a>(person: &'a Person, source: usize) -> &'a [(usize, crate::extract::Span)] {
+pub fn mentions_in(person: &Person, source: usize) -> &[(usize, crate::extract::Span)] {
     let from = person.mentions.partition_point(|&(s, _)| s < source);
     let to = person.mentions.partition_point(|&(s, _)| s <= source);
     &person.mentions[from..to]

@@ -113,7 +113,7 @@ pub fn is_date_in_context(
                 // "2014.5", "2,014" and "2014-XY" are numbers and codes.
                 let starts_range = matches!(next_char, Some('-' | '–'))
                     && starts_with_year(&rest[next_char.map_or(0, char::len_utf8)..]);
-                if !(next_next.map_or(true, char::is_whitespace) || starts_range) {
+                if !(next_next.is_none_or(char::is_whitespace) || starts_range) {
                     return false;
                 }
             }

@@ -221,7 +221,7 @@ pub fn find_dates_with_sentences(
                 .unwrap_or(0..text.len());
             if facts
                 .as_ref()
-                .map_or(true, |(range, _)| *range != sentence_range)
+                .is_none_or(|(range, _)| *range != sentence_range)
             {
                 let sentence = text.get(sentence_range.clone()).unwrap_or(text);
                 // ASCII lower-casing keeps every byte offset, so the range fits both.
