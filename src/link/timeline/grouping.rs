@@ -250,7 +250,16 @@ pub(super) fn compatible_ending(a: &DateValue, a_last: Date, b: &DateValue, b_la
 
 /// Calls `found` with the stem of every content word of `sentence`, in order,
 /// repeats included. `lowered` is scratch space, reused across calls.
-fn for_each_content_word(sentence: &str, lowered: &mut String, mut found: impl FnMut(&str)) {
+fn for_each_content_word(sentence: &str, lowered: &mut String, found: impl FnMut(&str)) {
+    if sentence.is_ascii() {
+        for_each_ascii_content_word(sentence, lowered, found);
+    } else {
+        for_each_unicode_content_word(sentence, lowered, found);
+    }
+}
+
+/// [`for_each_content_word`] for any sentence.
+fn for_each_unicode_content_word(sentence: &str, lowered: &mut String, mut found: impl FnMut(&str)) {
     for word in sentence.split(|c: char| !c.is_alphanumeric()) {
         if word.chars().count() < 4 || word.chars().all(|c| c.is_ascii_digit()) {
             continue;
@@ -263,6 +272,24 @@ fn for_each_content_word(sentence: &str, lowered: &mut String, mut found: impl F
             lowered.push_str(&word.to_lowercase());
         }
         let word = stem(lowered);
+        if !is_function_word(word) {
+            found(word);
+        }
+    }
+}
+
+/// [`for_each_content_word`] for an ASCII sentence, as most are: a byte is
+/// a character, so words are found, measured and lower-cased a byte at a
+/// time. Gives the same words as the general path.
+fn for_each_ascii_content_word(sentence: &str, lowered: &mut String, mut found: impl FnMut(&str)) {
+    for word in sentence.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.len() < 4 || word.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        lowered.clear();
+        lowered.push_str(word);
+        lowered.make_ascii_lowercase();
+        let word = stem_ascii(lowered);
         if !is_function_word(word) {
             found(word);
         }
@@ -283,6 +310,18 @@ fn stem(word: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(base) = word.strip_suffix(suffix) {
             if base.chars().count() >= 4 {
+                return base;
+            }
+        }
+    }
+    word
+}
+
+/// [`stem`] for an ASCII word, whose length in bytes is its length in characters.
+fn stem_ascii(word: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            if base.len() >= 4 {
                 return base;
             }
         }
@@ -392,5 +431,25 @@ mod tests {
             .map(String::from)
             .collect();
         assert_eq!(words, expected);
+    }
+
+    #[test]
+    fn ascii_sentences_give_the_words_the_general_path_gives() {
+        let sentences = [
+            "Hamas attacked Israel on Oct. 7, officials said, killing 1,200.",
+            "The COUNCIL's budgets were DEBATED in 2019 and 20191231; reading 4444 pages.",
+            "abcd abcde abcs abces abced abcing buses, walked; sings: ring, rings",
+            "Mr. O'Neill-Smith (aged 41) told the BBC's reporters that TESTING ended.",
+            "",
+            "    ...   1234 x1y2 A1B2C3D4 e-mail hyphen-ated words",
+        ];
+        for sentence in sentences {
+            let (mut ascii, mut general) = (Vec::new(), Vec::new());
+            for_each_ascii_content_word(sentence, &mut String::new(), |w| ascii.push(w.to_string()));
+            for_each_unicode_content_word(sentence, &mut String::new(), |w| {
+                general.push(w.to_string())
+            });
+            assert_eq!(ascii, general, "{sentence:?}");
+        }
     }
 }
