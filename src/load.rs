@@ -37,11 +37,13 @@ pub struct SourceFile {
     pub id: String,
     /// Path relative to the site root (`content/sources/NAME.txt`).
     pub path: PathBuf,
-    /// The bytes as collected, published unchanged as the raw text. Shared,
+    /// The text, with invalid UTF-8 replaced (a warning says so). Shared,
     /// so that watch mode's copies of unchanged files cost nothing.
-    pub bytes: Arc<[u8]>,
-    /// The text, with invalid UTF-8 replaced (a warning says so).
     pub text: Arc<str>,
+    /// The bytes as collected, kept apart only when they are not valid
+    /// UTF-8 and so differ from `text` (see [`SourceFile::bytes`]): a valid
+    /// text, as nearly all are, is held once.
+    invalid_bytes: Option<Arc<[u8]>>,
     pub sidecar: Sidecar,
 }
 
@@ -185,12 +187,19 @@ impl Remembered {
 }
 
 impl SourceFile {
+    /// The file's bytes as collected.
+    pub fn bytes(&self) -> &[u8] {
+        self.invalid_bytes
+            .as_deref()
+            .unwrap_or_else(|| self.text.as_bytes())
+    }
+
     /// A hash of everything the file gives later stages: its address, its
     /// bytes (the text is made from them) and its sidecar.
     pub fn key(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut hasher = crate::fingerprint::Fingerprinter::new();
-        (&self.id, &self.path, &self.bytes).hash(&mut hasher);
+        (&self.id, &self.path, self.bytes()).hash(&mut hasher);
         format!("{:?}", self.sidecar).hash(&mut hasher);
         hasher.finish()
     }
@@ -527,18 +536,24 @@ fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> O
         );
         return None;
     }
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(text) => text.to_string(),
+    // A valid text takes over the bytes as they are, without a copy.
+    let (text, invalid_bytes) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
         Err(error) => {
+            let line = invalid_utf8_line(error.as_bytes(), &error.utf8_error());
             diagnostics.push(
                 Diagnostic::warning(
                     &rel,
-                    Some(invalid_utf8_line(&bytes, &error)),
+                    Some(line),
                     "the text is not valid UTF-8; invalid bytes are shown as �",
                 )
                 .hint("re-save the file as UTF-8"),
             );
-            String::from_utf8_lossy(&bytes).into_owned()
+            let bytes = error.into_bytes();
+            (
+                String::from_utf8_lossy(&bytes).into_owned(),
+                Some(Arc::from(bytes)),
+            )
         }
     };
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
@@ -607,8 +622,8 @@ fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> O
     Some(SourceFile {
         id,
         path: rel,
-        bytes: Arc::from(bytes),
         text: Arc::from(text),
+        invalid_bytes,
         sidecar,
     })
 }
@@ -761,5 +776,35 @@ impl HasSlug for EventMeta {
     const KEYS_HINT: &'static str = "event keys: title and date (required), end, sources, slug";
     fn slug(&self) -> Option<&str> {
         self.slug.as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_keeps_its_bytes_as_collected_and_valid_text_once() {
+        let site = tempfile::tempdir().unwrap();
+        let dir = site.path().join("content/sources");
+        std::fs::create_dir_all(&dir).unwrap();
+        let valid = "Headline\n\nThe mayor said the fare is five euros.\n";
+        let invalid = b"Headline\n\nThe fare is \xff\xfe five euros.\n";
+        std::fs::write(dir.join("valid.txt"), valid).unwrap();
+        std::fs::write(dir.join("invalid.txt"), invalid).unwrap();
+
+        let (Some(file), problems) = load_source(site.path(), &dir.join("valid.txt")) else {
+            panic!("a valid text loads");
+        };
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(file.bytes(), valid.as_bytes());
+        assert!(file.invalid_bytes.is_none(), "a valid text is held once");
+
+        let (Some(file), problems) = load_source(site.path(), &dir.join("invalid.txt")) else {
+            panic!("an invalid text loads, with a warning");
+        };
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(file.bytes(), invalid, "the bytes are kept as collected");
+        assert!(file.text.contains("is \u{fffd}\u{fffd} five"));
     }
 }
