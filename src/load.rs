@@ -291,6 +291,7 @@ pub fn load_cached(
     };
     // Source texts are many and independent: read them after the walk, in parallel.
     let mut source_paths: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut sidecar_paths: Vec<PathBuf> = Vec::new();
     let walker = walkdir::WalkDir::new(&content_dir)
         .follow_links(false)
         .sort_by_file_name();
@@ -358,7 +359,9 @@ pub fn load_cached(
                 }
             }
             (Some("sources"), 3, "txt") => source_paths.push((path.to_path_buf(), rel)),
-            (Some("sources"), 3, "toml") if path.with_extension("txt").exists() => {}
+            // A sidecar belongs to the text of its name, which the walk
+            // may meet after it: checked once the walk is done.
+            (Some("sources"), 3, "toml") => sidecar_paths.push(rel),
             (Some("pages"), 3, "md") => {
                 if let Some(file) = read_markdown::<PageMeta>(root, path, &mut content.diagnostics) {
                     if drafts || !file.doc.meta.draft {
@@ -376,12 +379,14 @@ pub fn load_cached(
                     content.events.push(file);
                 }
             }
-            _ => content.diagnostics.push(
-                Diagnostic::warning(&rel, None, "this file is not part of the content model and was ignored").hint(
-                    "sources go in content/sources/*.txt (+ .toml sidecar), pages in content/pages/*.md, \
-                     profiles in content/people/*.md, timeline events in content/events/*.md",
-                ),
-            ),
+            _ => content.diagnostics.push(not_in_content_model(&rel)),
+        }
+    }
+    let texts: std::collections::HashSet<&Path> =
+        source_paths.iter().map(|(_, rel)| rel.as_path()).collect();
+    for rel in sidecar_paths {
+        if !texts.contains(rel.with_extension("txt").as_path()) {
+            content.diagnostics.push(not_in_content_model(&rel));
         }
     }
     match cache {
@@ -419,6 +424,14 @@ pub fn load_cached(
     }
     check_source_ids(&content.sources, &mut content.diagnostics);
     Ok(content)
+}
+
+/// The warning for a file under `content/` that no part of the site reads.
+fn not_in_content_model(rel: &Path) -> Diagnostic {
+    Diagnostic::warning(rel, None, "this file is not part of the content model and was ignored").hint(
+        "sources go in content/sources/*.txt (+ .toml sidecar), pages in content/pages/*.md, \
+         profiles in content/people/*.md, timeline events in content/events/*.md",
+    )
 }
 
 /// Editor swap, backup and lock files, skipped without a word.
@@ -806,5 +819,25 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(file.bytes(), invalid, "the bytes are kept as collected");
         assert!(file.text.contains("is \u{fffd}\u{fffd} five"));
+    }
+
+    #[test]
+    fn a_sidecar_without_its_text_is_a_warning_and_one_with_it_is_read() {
+        let site = tempfile::tempdir().unwrap();
+        let dir = site.path().join("content/sources");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(site.path().join("site.toml"), "title = \"t\"\n").unwrap();
+        std::fs::write(dir.join("a.txt"), "Headline\n\nThe fare is five euros.\n").unwrap();
+        std::fs::write(dir.join("a.toml"), "title = \"From the sidecar\"\n").unwrap();
+        std::fs::write(dir.join("lonely.toml"), "title = \"No text\"\n").unwrap();
+        let content = load(site.path(), false).unwrap();
+        assert_eq!(content.sources.len(), 1);
+        assert_eq!(
+            content.sources[0].sidecar.title.as_deref(),
+            Some("From the sidecar")
+        );
+        let warned: Vec<&Diagnostic> = content.diagnostics.iter().collect();
+        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert_eq!(warned[0].file, Path::new("content/sources/lonely.toml"));
     }
 }
