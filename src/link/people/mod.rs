@@ -14,6 +14,7 @@
 use crate::extract::people::names::{surname_key, NameKeys};
 use crate::extract::people::{DocPerson, PersonKind};
 use crate::slug::fold;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// An editor's profile from `content/people/*.md`.
@@ -109,16 +110,13 @@ impl Groups {
     }
 
     /// The group a full name belongs to, if any.
-    fn find_for_full_name(&self, person: &DocPerson) -> Option<usize> {
-        let forms = std::iter::once(&person.name).chain(
-            person
-                .aliases
-                .iter()
-                .filter(|a| a.split_whitespace().count() >= 2),
-        );
+    fn find_for_full_name(&self, prepared: &Prepared) -> Option<usize> {
+        let person = prepared.person;
         // A profile that lists the form wins over any detected group.
-        let mut exact: Vec<usize> = forms
-            .filter_map(|form| self.by_form.get(&fold(form)))
+        let mut exact: Vec<usize> = prepared
+            .folded_forms
+            .iter()
+            .filter_map(|form| self.by_form.get(form))
             .flatten()
             .copied()
             .filter(|&at| self.allowed(at, person))
@@ -127,7 +125,7 @@ impl Groups {
         if let Some(&at) = exact.first() {
             return Some(at);
         }
-        let keys = NameKeys::of(&person.name);
+        let keys = prepared.keys.as_ref()?;
         let surname = keys.surname();
         self.by_surname
             .get(surname)?
@@ -142,17 +140,17 @@ impl Groups {
                     .iter()
                     .flatten()
                     .filter(|form| form.surname() == surname)
-                    .all(|form| form.agree(&keys))
+                    .all(|form| form.agree(keys))
             })
     }
 
     /// The group a lone surname belongs to: one it was already seen in, or the
     /// only member of the cast with that surname.
-    fn find_for_lone_name(&self, person: &DocPerson) -> Option<usize> {
-        let folded = fold(&person.name);
+    fn find_for_lone_name(&self, prepared: &Prepared) -> Option<usize> {
+        let person = prepared.person;
         let known: Vec<usize> = self
             .by_form
-            .get(&folded)
+            .get(&prepared.folded_forms[0])
             .into_iter()
             .flatten()
             .copied()
@@ -166,7 +164,7 @@ impl Groups {
         }
         let cast: Vec<usize> = self
             .by_surname
-            .get(&surname_key(&person.name))
+            .get(&prepared.surname)
             .into_iter()
             .flatten()
             .copied()
@@ -199,6 +197,49 @@ impl Groups {
     }
 }
 
+/// What the merge asks of one article's person, worked out for all of them
+/// at once and in parallel, so that the merge itself (one person after
+/// another, in order) only looks things up.
+struct Prepared<'a> {
+    /// `(article index, index into that article's people)`.
+    member: (usize, usize),
+    person: &'a DocPerson,
+    /// The folded name, then (for a full name) each folded alias of two
+    /// words or more: the forms looked up by.
+    folded_forms: Vec<String>,
+    /// A full name's keys, for a lookup by surname.
+    keys: Option<NameKeys>,
+    /// A lone name's surname key.
+    surname: String,
+}
+
+impl<'a> Prepared<'a> {
+    fn of(member: (usize, usize), person: &'a DocPerson) -> Self {
+        let full = person.name.split_whitespace().count() >= 2;
+        let mut folded_forms = vec![fold(&person.name)];
+        if full {
+            folded_forms.extend(
+                person
+                    .aliases
+                    .iter()
+                    .filter(|a| a.split_whitespace().count() >= 2)
+                    .map(|a| fold(a)),
+            );
+        }
+        Prepared {
+            member,
+            person,
+            folded_forms,
+            keys: full.then(|| NameKeys::of(&person.name)),
+            surname: if full { String::new() } else { surname_key(&person.name) },
+        }
+    }
+
+    fn is_full_name(&self) -> bool {
+        self.keys.is_some()
+    }
+}
+
 /// Merges the people of all articles (in `docs` order) with the profiles.
 pub fn merge_people(
     docs: &[&[DocPerson]],
@@ -222,29 +263,37 @@ pub fn merge_people(
         }
     }
     let ignored: HashSet<String> = rules.not_people.iter().map(|n| fold(n)).collect();
-    let people = docs.iter().enumerate().flat_map(|(doc, people)| {
-        people
-            .iter()
-            .enumerate()
-            .map(move |(index, person)| ((doc, index), person))
-    });
-    let (full, lone): (Vec<_>, Vec<_>) = people
-        .filter(|(_, person)| !ignored.contains(&fold(&person.name)) && !person.name.is_empty())
-        .partition(|(_, person)| person.name.split_whitespace().count() >= 2);
+    let people: Vec<((usize, usize), &DocPerson)> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, people)| {
+            people
+                .iter()
+                .enumerate()
+                .map(move |(index, person)| ((doc, index), person))
+        })
+        .collect();
+    let prepared: Vec<Prepared> = people
+        .into_par_iter()
+        .filter(|(_, person)| !person.name.is_empty())
+        .map(|(member, person)| Prepared::of(member, person))
+        .filter(|prepared| !ignored.contains(&prepared.folded_forms[0]))
+        .collect();
+    let (full, lone): (Vec<_>, Vec<_>) = prepared.iter().partition(|p| p.is_full_name());
     // Full names first, so a lone surname can find its full name in any article.
-    for (member, person) in full {
-        let at = groups.find_for_full_name(person).unwrap_or_else(|| {
+    for prepared in full {
+        let at = groups.find_for_full_name(prepared).unwrap_or_else(|| {
             groups.groups.push(Group::default());
             groups.groups.len() - 1
         });
-        groups.add(at, member, person);
+        groups.add(at, prepared.member, prepared.person);
     }
-    for (member, person) in lone {
-        let at = groups.find_for_lone_name(person).unwrap_or_else(|| {
+    for prepared in lone {
+        let at = groups.find_for_lone_name(prepared).unwrap_or_else(|| {
             groups.groups.push(Group::default());
             groups.groups.len() - 1
         });
-        groups.add(at, member, person);
+        groups.add(at, prepared.member, prepared.person);
     }
     let mut merged: Vec<(Option<(usize, usize)>, MergedPerson)> = groups
         .groups
