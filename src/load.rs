@@ -354,7 +354,8 @@ pub fn load_cached(
         let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         match (section.as_deref(), depth, extension) {
             (Some("_index.md"), 2, _) => {
-                if let Some(file) = read_markdown::<PageMeta>(root, path, &mut content.diagnostics) {
+                if let Some(file) = read_markdown::<PageMeta>(root, path, &mut content.diagnostics)
+                {
                     content.home = Some(file);
                 }
             }
@@ -363,19 +364,23 @@ pub fn load_cached(
             // may meet after it: checked once the walk is done.
             (Some("sources"), 3, "toml") => sidecar_paths.push(rel),
             (Some("pages"), 3, "md") => {
-                if let Some(file) = read_markdown::<PageMeta>(root, path, &mut content.diagnostics) {
+                if let Some(file) = read_markdown::<PageMeta>(root, path, &mut content.diagnostics)
+                {
                     if drafts || !file.doc.meta.draft {
                         content.pages.push(file);
                     }
                 }
             }
             (Some("people"), 3, "md") => {
-                if let Some(file) = read_markdown::<PersonMeta>(root, path, &mut content.diagnostics) {
+                if let Some(file) =
+                    read_markdown::<PersonMeta>(root, path, &mut content.diagnostics)
+                {
                     content.people.push(file);
                 }
             }
             (Some("events"), 3, "md") => {
-                if let Some(file) = read_markdown::<EventMeta>(root, path, &mut content.diagnostics) {
+                if let Some(file) = read_markdown::<EventMeta>(root, path, &mut content.diagnostics)
+                {
                     content.events.push(file);
                 }
             }
@@ -428,7 +433,12 @@ pub fn load_cached(
 
 /// The warning for a file under `content/` that no part of the site reads.
 fn not_in_content_model(rel: &Path) -> Diagnostic {
-    Diagnostic::warning(rel, None, "this file is not part of the content model and was ignored").hint(
+    Diagnostic::warning(
+        rel,
+        None,
+        "this file is not part of the content model and was ignored",
+    )
+    .hint(
         "sources go in content/sources/*.txt (+ .toml sidecar), pages in content/pages/*.md, \
          profiles in content/people/*.md, timeline events in content/events/*.md",
     )

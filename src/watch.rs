@@ -142,7 +142,11 @@ impl Watcher {
             // Let the burst finish: keep collecting until the site is quiet
             // and no file is still being written.
             loop {
-                let quiet = if names_several(&paths) { BURST_QUIET } else { QUIET };
+                let quiet = if names_several(&paths) {
+                    BURST_QUIET
+                } else {
+                    QUIET
+                };
                 match self.receiver.recv_timeout(quiet) {
                     Ok(change) => take(change, &mut paths, &mut writing),
                     Err(mpsc::RecvTimeoutError::Timeout) => {
@@ -171,7 +175,9 @@ impl Watcher {
 
 /// Whether a batch names more than one file.
 fn names_several(paths: &[PathBuf]) -> bool {
-    paths.first().is_some_and(|first| paths.iter().any(|p| p != first))
+    paths
+        .first()
+        .is_some_and(|first| paths.iter().any(|p| p != first))
 }
 
 /// Adds a change to a batch: its paths, and which files are being written.
@@ -268,22 +274,39 @@ mod tests {
     #[test]
     fn a_write_is_news_and_a_close_ends_it_but_a_read_is_nothing() {
         let root = Path::new("/site");
-        let event = |kind| Ok(Event::new(kind).add_path(PathBuf::from("/site/content/sources/a.txt")));
-        let Some(Change::Paths { writing, closed, .. }) = relevant_change(
+        let event =
+            |kind| Ok(Event::new(kind).add_path(PathBuf::from("/site/content/sources/a.txt")));
+        let Some(Change::Paths {
+            writing, closed, ..
+        }) = relevant_change(
             root,
-            event(EventKind::Modify(ModifyKind::Data(notify::event::DataChange::Any))),
-        ) else {
+            event(EventKind::Modify(ModifyKind::Data(
+                notify::event::DataChange::Any,
+            ))),
+        )
+        else {
             panic!("a write is a change");
         };
         assert!(writing && !closed);
-        let Some(Change::Paths { writing, closed, .. }) = relevant_change(
+        let Some(Change::Paths {
+            writing, closed, ..
+        }) = relevant_change(
             root,
             event(EventKind::Access(AccessKind::Close(AccessMode::Write))),
-        ) else {
+        )
+        else {
             panic!("a close after writing is a change");
         };
         assert!(closed && !writing);
-        assert!(relevant_change(root, event(EventKind::Access(AccessKind::Open(AccessMode::Any)))).is_none());
-        assert!(relevant_change(root, event(EventKind::Access(AccessKind::Close(AccessMode::Read)))).is_none());
+        assert!(relevant_change(
+            root,
+            event(EventKind::Access(AccessKind::Open(AccessMode::Any)))
+        )
+        .is_none());
+        assert!(relevant_change(
+            root,
+            event(EventKind::Access(AccessKind::Close(AccessMode::Read)))
+        )
+        .is_none());
     }
 }

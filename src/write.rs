@@ -67,7 +67,11 @@ pub fn update_site(
 
 /// Removes `paths` from `output` and from `manifest`, and the folders they
 /// leave empty; returns the paths, sorted.
-pub fn remove_files(paths: &[String], output: &Path, manifest: &mut Manifest) -> io::Result<Vec<String>> {
+pub fn remove_files(
+    paths: &[String],
+    output: &Path,
+    manifest: &mut Manifest,
+) -> io::Result<Vec<String>> {
     let mut stale = paths.to_vec();
     stale.sort();
     stale.dedup();

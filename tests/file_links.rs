@@ -212,16 +212,25 @@ fn a_person_in_many_sources_has_numbered_pages_of_mentions() {
         .iter()
         .map(|page| std::fs::read_to_string(person.join(page)).unwrap())
         .collect();
-    assert!(!person.join("4").exists(), "12 sources take three pages of five");
+    assert!(
+        !person.join("4").exists(),
+        "12 sources take three pages of five"
+    );
     for n in 0..12 {
         let marker = format!("marker{n}x");
         let holding = pages.iter().filter(|page| page.contains(&marker)).count();
         assert_eq!(holding, 1, "{marker} is quoted on exactly one page");
     }
-    assert!(pages[1].contains("Sources 6–10 of 12"), "the second page says which sources it lists");
+    assert!(
+        pages[1].contains("Sources 6–10 of 12"),
+        "the second page says which sources it lists"
+    );
     let next = "href=\"../../people/ana-lima/2/index.html\" rel=\"next\"";
     assert!(pages[0].contains(next), "the first page links the next");
     let first = "href=\"../../../people/ana-lima/index.html\" rel=\"prev\"";
-    assert!(pages[1].contains(first), "a further page links back to the first");
+    assert!(
+        pages[1].contains(first),
+        "a further page links back to the first"
+    );
     check_links(&site, true);
 }

@@ -20,7 +20,10 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter(|e| e.file_type().is_file())
         .map(|e| {
             let rel = e.path().strip_prefix(dir).unwrap();
-            (rel.to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap())
+            (
+                rel.to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
         })
         .collect()
 }
@@ -40,9 +43,16 @@ fn assert_matches_full_build(root: &Path, output: &Path, step: &str) {
     assert!(!report.has_errors(), "{step}: {:?}", report.diagnostics);
     let (expected, actual) = (tree(&fresh.path().join("public")), tree(output));
     let names = |t: &BTreeMap<String, Vec<u8>>| t.keys().cloned().collect::<Vec<_>>();
-    assert_eq!(names(&actual), names(&expected), "{step}: the file lists differ");
+    assert_eq!(
+        names(&actual),
+        names(&expected),
+        "{step}: the file lists differ"
+    );
     for (name, bytes) in &expected {
-        assert!(actual[name] == *bytes, "{step}: {name} differs from a full build");
+        assert!(
+            actual[name] == *bytes,
+            "{step}: {name} differs from a full build"
+        );
     }
 }
 
@@ -78,13 +88,23 @@ impl Engines {
 
     /// Both outputs against a full build.
     fn check(&self, root: &Path, name: &str) {
-        assert_matches_full_build(root, &root.join("public-checked"), &format!("{name} (checked)"));
+        assert_matches_full_build(
+            root,
+            &root.join("public-checked"),
+            &format!("{name} (checked)"),
+        );
         assert_matches_full_build(root, &root.join("public"), name);
     }
 }
 
 /// Edits a file, rebuilds (exports included) and checks the output against a full build.
-fn step(engines: &mut Engines, root: &Path, path: &Path, change: impl FnOnce(String) -> String, name: &str) -> Rebuild {
+fn step(
+    engines: &mut Engines,
+    root: &Path,
+    path: &Path,
+    change: impl FnOnce(String) -> String,
+    name: &str,
+) -> Rebuild {
     let text = std::fs::read_to_string(path).unwrap();
     let changed = change(text.clone());
     assert_ne!(changed, text, "{name}: the test's edit changes the file");
@@ -128,10 +148,22 @@ fn edits_to_seed_sources_are_patched_as_a_full_build_would_link_them() {
     engine.rebuild(&[], "first build");
     let texts = sources(root);
 
-    let report = step(&mut engine, root, &texts[0], |t| t.replacen(" the ", " the plainly ", 1), "a word");
+    let report = step(
+        &mut engine,
+        root,
+        &texts[0],
+        |t| t.replacen(" the ", " the plainly ", 1),
+        "a word",
+    );
     assert!(report.patched, "a word edit is patched in");
     assert_eq!(report.cleaned, 1);
-    let report = step(&mut engine, root, &texts[0], |t| t.replacen(" the ", " thx ", 1), "a word of the same length");
+    let report = step(
+        &mut engine,
+        root,
+        &texts[0],
+        |t| t.replacen(" the ", " thx ", 1),
+        "a word of the same length",
+    );
     assert!(report.patched);
 
     // A sentence with a date in it: its words take part in the timeline's grouping.
@@ -148,7 +180,11 @@ fn edits_to_seed_sources_are_patched_as_a_full_build_would_link_them() {
         &mut engine,
         root,
         &texts[2],
-        |t| in_paragraph(&t, 6, |p| format!("{p}\n\nOn 3 March 2017 the talks resumed in earnest.")),
+        |t| {
+            in_paragraph(&t, 6, |p| {
+                format!("{p}\n\nOn 3 March 2017 the talks resumed in earnest.")
+            })
+        },
         "a new dated paragraph",
     );
     assert!(report.patched);
@@ -165,7 +201,9 @@ fn edits_to_seed_sources_are_patched_as_a_full_build_would_link_them() {
             let longest = (from..paragraphs.len())
                 .max_by_key(|&i| paragraphs[i].len())
                 .unwrap();
-            in_paragraph(&t, longest, |p| format!("{}.", p.split(". ").next().unwrap_or(p)))
+            in_paragraph(&t, longest, |p| {
+                format!("{}.", p.split(". ").next().unwrap_or(p))
+            })
         },
         "a shortened paragraph",
     );
@@ -195,7 +233,11 @@ fn edits_to_seed_sources_are_patched_as_a_full_build_would_link_them() {
         &mut engine,
         root,
         &texts[0],
-        |t| in_paragraph(&t, 6, |p| format!("{p} Ottoline Verbruggen, an analyst, disagreed.")),
+        |t| {
+            in_paragraph(&t, 6, |p| {
+                format!("{p} Ottoline Verbruggen, an analyst, disagreed.")
+            })
+        },
         "a new person",
     );
     assert!(!report.patched, "a new name needs a full link");
@@ -230,9 +272,21 @@ impl Random {
 }
 
 const GIVEN: &[&str] = &["Ilse", "Tomasz", "Renata", "Osric", "Veda", "Lucan"];
-const FAMILY: &[&str] = &["Marchetti", "Okonkwo", "Lindahl", "Ferreira", "Abernathy", "Szabo"];
+const FAMILY: &[&str] = &[
+    "Marchetti",
+    "Okonkwo",
+    "Lindahl",
+    "Ferreira",
+    "Abernathy",
+    "Szabo",
+];
 const MONTHS: &[&str] = &["March", "April", "May", "June", "October"];
-const TOPICS: &[&str] = &["ferry contract", "bridge repairs", "water tariff", "tram depot"];
+const TOPICS: &[&str] = &[
+    "ferry contract",
+    "bridge repairs",
+    "water tariff",
+    "tram depot",
+];
 
 fn sentence(random: &mut Random) -> String {
     let topic = random.pick(TOPICS);
@@ -251,11 +305,11 @@ fn sentence(random: &mut Random) -> String {
             2017 + random.below(5)
         ),
         2 => format!("Critics of the {topic} met again last week."),
-        3 => format!(
-            "{} described the {topic} as overdue.",
-            random.pick(FAMILY)
+        3 => format!("{} described the {topic} as overdue.", random.pick(FAMILY)),
+        4 => format!(
+            "By {} the {topic} had cost twice its budget.",
+            2019 + random.below(3)
         ),
-        4 => format!("By {} the {topic} had cost twice its budget.", 2019 + random.below(3)),
         _ => format!("Residents were divided over the {topic}."),
     }
 }
@@ -286,7 +340,10 @@ fn mutate(random: &mut Random, text: &str) -> String {
         return format!("{text}\nCritics of the tram depot met again last week.\n");
     };
     // A surname the text already gives, for a mention in another paragraph.
-    let named = FAMILY.iter().find(|family| text.contains(**family)).copied();
+    let named = FAMILY
+        .iter()
+        .find(|family| text.contains(**family))
+        .copied();
     match random.below(8) {
         0 => *line = line.replacen(" the ", " the much debated ", 1),
         1 => {
@@ -354,5 +411,8 @@ fn random_edits_to_a_generated_site_are_patched_as_a_full_build_would_link_them(
         }
     }
     engine.check(root, "the end");
-    assert!(patched >= 35, "most edits keep the names and are patched ({patched})");
+    assert!(
+        patched >= 35,
+        "most edits keep the names and are patched ({patched})"
+    );
 }

@@ -8,7 +8,11 @@ fn built(sources: usize, config: &str) -> (tempfile::TempDir, std::path::PathBuf
     let temp = tempfile::tempdir().unwrap();
     let root = temp.path().to_path_buf();
     std::fs::create_dir_all(root.join("content/sources")).unwrap();
-    std::fs::write(root.join("site.toml"), format!("title = \"Scale\"\n{config}")).unwrap();
+    std::fs::write(
+        root.join("site.toml"),
+        format!("title = \"Scale\"\n{config}"),
+    )
+    .unwrap();
     for n in 0..sources {
         std::fs::write(
             root.join(format!("content/sources/report-{n:03}.txt")),
@@ -51,5 +55,9 @@ fn the_feed_lists_the_newest_sources_up_to_its_limit() {
     assert_eq!(feed.matches("<entry>").count(), 7);
     let (_temp, site) = built(5, "");
     let feed = std::fs::read_to_string(site.join("atom.xml")).unwrap();
-    assert_eq!(feed.matches("<entry>").count(), 5, "a small site lists everything");
+    assert_eq!(
+        feed.matches("<entry>").count(),
+        5,
+        "a small site lists everything"
+    );
 }

@@ -93,7 +93,9 @@ impl Engine {
                 memory.insert(key, processed);
             }
         }
-        report.timings.push(("clean+extract+patch", started.elapsed()));
+        report
+            .timings
+            .push(("clean+extract+patch", started.elapsed()));
         if self.verify {
             if let Some(problem) = self.check_against_full_link(&linked.site)? {
                 self.patchable = false;
@@ -104,7 +106,8 @@ impl Engine {
         // What the last render knew of the entries that came or went is stale.
         self.prints
             .forget_entries(patched.entries.iter().map(String::as_str));
-        let candidates = (!patched.everything).then(|| candidates(&linked.site, &linked.memo, &patched));
+        let candidates =
+            (!patched.everything).then(|| candidates(&linked.site, &linked.memo, &patched));
         self.render_and_write(linked, candidates, report).map(Some)
     }
 
@@ -123,7 +126,13 @@ impl Engine {
             .zip(actual.lines())
             .position(|(a, b)| a != b)
             .unwrap_or(0);
-        let around = |text: &str| text.lines().skip(line.saturating_sub(3)).take(6).collect::<Vec<_>>().join("\n");
+        let around = |text: &str| {
+            text.lines()
+                .skip(line.saturating_sub(3))
+                .take(6)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
         Ok(Some(
             Diagnostic::error(
                 "site.toml",
@@ -142,7 +151,11 @@ impl Engine {
 /// The sources `named` edits, by index into `site.sources`, with their
 /// paths; `None` unless every path is a source text or sidecar that is in
 /// the site and still there.
-fn edited_sources(root: &Path, named: &BTreeSet<PathBuf>, site: &Site) -> Option<BTreeMap<usize, PathBuf>> {
+fn edited_sources(
+    root: &Path,
+    named: &BTreeSet<PathBuf>,
+    site: &Site,
+) -> Option<BTreeMap<usize, PathBuf>> {
     let absolute_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let mut edited = BTreeMap::new();
     for path in named {
@@ -215,7 +228,11 @@ fn candidates(site: &Site, memo: &patch::LinkMemo, patched: &Patched) -> Candida
             .filter(|&p| site.people[p].profile.is_some())
             .map(PageKey::Person),
     );
-    for entry in site.timeline.iter().filter(|entry| entry.editorial.is_some()) {
+    for entry in site
+        .timeline
+        .iter()
+        .filter(|entry| entry.editorial.is_some())
+    {
         let year = entry.value.year();
         pages.insert(PageKey::Year(year));
         match crate::render::links::month_of(&entry.value) {

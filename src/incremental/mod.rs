@@ -364,8 +364,7 @@ impl Engine {
         else {
             return Ok(Vec::new());
         };
-        let Some(exports) = render::render_exports(&linked.site, &self.render_options, stop)
-        else {
+        let Some(exports) = render::render_exports(&linked.site, &self.render_options, stop) else {
             return Ok(Vec::new());
         };
         self.exports_owed = false;

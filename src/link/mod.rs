@@ -209,8 +209,12 @@ pub fn link_for_watch(
     grouping: &timeline::GroupingMemo,
 ) -> (Site, Vec<Diagnostic>, patch::LinkMemo) {
     let mut memo = patch::LinkMemo::default();
-    let (site, diagnostics) =
-        link_inner(content, Some((process, grouping)), Some(&mut memo), &mut |_| {});
+    let (site, diagnostics) = link_inner(
+        content,
+        Some((process, grouping)),
+        Some(&mut memo),
+        &mut |_| {},
+    );
     (site, diagnostics, memo)
 }
 
@@ -528,7 +532,10 @@ fn link_people(
         profiles.into_iter().map(Some).collect();
     let mut taken: HashMap<String, PathBuf> = HashMap::new();
     let mut result = Vec::with_capacity(merged.len());
-    let mut members: Members = extracted.iter().map(|e| vec![None; e.people.len()]).collect();
+    let mut members: Members = extracted
+        .iter()
+        .map(|e| vec![None; e.people.len()])
+        .collect();
     for person in merged {
         let profile = person
             .profile
@@ -832,7 +839,10 @@ pub(crate) fn number_entries(timeline: &mut [TimelineEntry]) {
 
 /// The dated mentions of one source that may date an event, each with its
 /// sentence and the people named in that sentence.
-pub(crate) fn occurrences_in(source_index: usize, source: &Source) -> Vec<timeline::Occurrence<'_>> {
+pub(crate) fn occurrences_in(
+    source_index: usize,
+    source: &Source,
+) -> Vec<timeline::Occurrence<'_>> {
     (0..source.dates.len())
         .filter_map(|mention| occurrence_at(source_index, source, mention))
         .collect()
@@ -953,7 +963,10 @@ mod tests {
         let ids: Vec<&str> = timeline.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(&ids[..3], ["t-2019", "t-2019--2", "t-2019--3"]);
         assert_eq!(ids[9], "t-2019--10");
-        assert_eq!(&ids[12..], ["t-2019-10", "t-2019-10--2", "t-2019-10-02", "t-2019-w10"]);
+        assert_eq!(
+            &ids[12..],
+            ["t-2019-10", "t-2019-10--2", "t-2019-10-02", "t-2019-w10"]
+        );
         let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len(), "every anchor is unique: {ids:?}");
     }

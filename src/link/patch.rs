@@ -133,7 +133,12 @@ pub(super) fn appears_with_from(partners: &HashMap<usize, usize>) -> Vec<(usize,
 
 /// Fills in the people of an edited source from its extraction: its
 /// mention spans, photographers and byline links (as `link_people` does).
-fn name_people(source: &mut Source, found: &Extracted, members: &[Option<usize>], people: &[super::Person]) {
+fn name_people(
+    source: &mut Source,
+    found: &Extracted,
+    members: &[Option<usize>],
+    people: &[super::Person],
+) {
     for (local, person) in found.people.iter().enumerate() {
         let Some(index) = members.get(local).copied().flatten() else {
             continue;
@@ -249,7 +254,9 @@ pub fn patch(site: &mut Site, memo: &mut LinkMemo, edits: Vec<Edit>) -> Result<P
     // A person whose number of mentions changed has a new card wherever it is shown.
     for (&person, &count) in &old_mention_counts {
         if site.people[person].mentions.len() != count {
-            patched.linking.extend(site.people[person].sources.iter().copied());
+            patched
+                .linking
+                .extend(site.people[person].sources.iter().copied());
         }
     }
     patched.timings.push(("patch:people", started.elapsed()));
@@ -364,18 +371,23 @@ fn patch_timeline(
                 continue;
             }
             for occurrence in occurrences_in(index, source) {
-                if occurrence.event && occurrence.words.iter().any(|w| touched.flipped.contains(w)) {
+                if occurrence.event && occurrence.words.iter().any(|w| touched.flipped.contains(w))
+                {
                     dirty.extend(buckets_of(&occurrence.value));
                 }
             }
         }
     }
     let (groups, group_of) = memo.timeline.groups();
-    let dirty_groups: BTreeSet<usize> = dirty.iter().filter_map(|b| group_of.get(b).copied()).collect();
+    let dirty_groups: BTreeSet<usize> = dirty
+        .iter()
+        .filter_map(|b| group_of.get(b).copied())
+        .collect();
     let regrouped = |entry: &TimelineEntry| {
         entry.editorial.is_none()
-            && bucket_of(&entry.value)
-                .is_none_or(|b| dirty.contains(&b) || group_of.get(&b).is_none_or(|g| dirty_groups.contains(g)))
+            && bucket_of(&entry.value).is_none_or(|b| {
+                dirty.contains(&b) || group_of.get(&b).is_none_or(|g| dirty_groups.contains(g))
+            })
     };
     // The entries that go, and what links to them: the dates they cite and
     // the timeline events of the people they name, by entry id.
@@ -390,7 +402,10 @@ fn patch_timeline(
     }
     let events_before = |site: &Site, person: usize| -> Vec<String> {
         let events = &site.people[person].events;
-        events.iter().map(|&e| site.timeline[e].id.clone()).collect()
+        events
+            .iter()
+            .map(|&e| site.timeline[e].id.clone())
+            .collect()
     };
     let events_before: BTreeMap<usize, Vec<String>> =
         named.iter().map(|&p| (p, events_before(site, p))).collect();
@@ -402,7 +417,12 @@ fn patch_timeline(
     for (entry, goes) in old_timeline.into_iter().zip(goes) {
         if goes {
             patched.years.insert(entry.value.year());
-            count_year(&mut memo.years, entry.value.year(), -1, &mut patched.years_changed);
+            count_year(
+                &mut memo.years,
+                entry.value.year(),
+                -1,
+                &mut patched.years_changed,
+            );
             gone.push(entry);
         } else {
             kept.push(entry);
@@ -424,7 +444,9 @@ fn patch_timeline(
             let mut people = Vec::new();
             for &at in &entry.occurrences {
                 let occurrence = &members[at];
-                let block = site.sources[occurrence.source].dates[occurrence.mention].span.block;
+                let block = site.sources[occurrence.source].dates[occurrence.mention]
+                    .span
+                    .block;
                 people.extend(occurrence.people.iter().copied());
                 citations.push(Citation {
                     source: occurrence.source,
@@ -449,7 +471,12 @@ fn patch_timeline(
     let mut links_after: BTreeSet<(usize, usize)> = BTreeSet::new();
     for entry in &fresh {
         patched.years.insert(entry.value.year());
-        count_year(&mut memo.years, entry.value.year(), 1, &mut patched.years_changed);
+        count_year(
+            &mut memo.years,
+            entry.value.year(),
+            1,
+            &mut patched.years_changed,
+        );
         links_after.extend(entry.citations.iter().map(|c| (c.source, c.mention)));
         named.extend(entry.people.iter().copied());
     }
@@ -524,7 +551,11 @@ fn busy_years(site: &Site) -> BTreeSet<i16> {
 
 /// The id of the entry a date mention (source, mention) belongs to.
 fn entry_of(site: &Site, (source, mention): (usize, usize)) -> Option<&str> {
-    let entry = site.sources[source].date_entries.get(mention).copied().flatten();
+    let entry = site.sources[source]
+        .date_entries
+        .get(mention)
+        .copied()
+        .flatten();
     entry.map(|e| site.timeline[e].id.as_str())
 }
 
@@ -588,4 +619,3 @@ fn renumber(site: &mut Site) {
         }
     }
 }
-

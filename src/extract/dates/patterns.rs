@@ -517,9 +517,7 @@ fn unit_of(word: &str) -> Unit {
 fn ends_clause(text: &str, at: usize) -> bool {
     text.get(at..)
         .and_then(|rest| rest.chars().next())
-        .is_none_or(|c| {
-            matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '—' | '–')
-        })
+        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '—' | '–'))
 }
 
 #[cfg(test)]

@@ -231,7 +231,11 @@ impl<'a> Prepared<'a> {
             person,
             folded_forms,
             keys: full.then(|| NameKeys::of(&person.name)),
-            surname: if full { String::new() } else { surname_key(&person.name) },
+            surname: if full {
+                String::new()
+            } else {
+                surname_key(&person.name)
+            },
         }
     }
 

@@ -50,7 +50,11 @@ impl Similarity {
     /// `occurrences` may be some of a site's, given the [`word_counts`] and
     /// the threshold of all of them: a word in more than `common_above`
     /// sentences is not salient.
-    pub fn with_counts(occurrences: &[Occurrence], counts: &WordCounts, common_above: usize) -> Self {
+    pub fn with_counts(
+        occurrences: &[Occurrence],
+        counts: &WordCounts,
+        common_above: usize,
+    ) -> Self {
         // Each chunk of occurrences gathers its words on its own thread;
         // the chunks are then laid end to end.
         let chunks: Vec<(Vec<u64>, Vec<usize>)> = occurrences
@@ -259,7 +263,11 @@ fn for_each_content_word(sentence: &str, lowered: &mut String, found: impl FnMut
 }
 
 /// [`for_each_content_word`] for any sentence.
-fn for_each_unicode_content_word(sentence: &str, lowered: &mut String, mut found: impl FnMut(&str)) {
+fn for_each_unicode_content_word(
+    sentence: &str,
+    lowered: &mut String,
+    mut found: impl FnMut(&str),
+) {
     for word in sentence.split(|c: char| !c.is_alphanumeric()) {
         if word.chars().count() < 4 || word.chars().all(|c| c.is_ascii_digit()) {
             continue;
@@ -445,7 +453,9 @@ mod tests {
         ];
         for sentence in sentences {
             let (mut ascii, mut general) = (Vec::new(), Vec::new());
-            for_each_ascii_content_word(sentence, &mut String::new(), |w| ascii.push(w.to_string()));
+            for_each_ascii_content_word(sentence, &mut String::new(), |w| {
+                ascii.push(w.to_string())
+            });
             for_each_unicode_content_word(sentence, &mut String::new(), |w| {
                 general.push(w.to_string())
             });

@@ -212,8 +212,7 @@ pub fn build_entries_counted(
     memo: Option<&GroupingMemo>,
     counts: &WordCounts,
 ) -> Vec<Entry> {
-    let similarity =
-        Similarity::with_counts(occurrences, counts, common_above(occurrences.len()));
+    let similarity = Similarity::with_counts(occurrences, counts, common_above(occurrences.len()));
     // Each key is read once, beside its index, so that sorting compares
     // neighbours in memory rather than reaching into the occurrences.
     let mut keyed: Vec<(GroupingKey, usize)> = (0..occurrences.len())

@@ -209,7 +209,10 @@ impl TimelineMemo {
         }
         let mut groups: BTreeMap<usize, Vec<Bucket>> = BTreeMap::new();
         for (at, bucket) in buckets.iter().enumerate() {
-            groups.entry(root(&mut parent, at)).or_default().push(*bucket);
+            groups
+                .entry(root(&mut parent, at))
+                .or_default()
+                .push(*bucket);
         }
         let groups: Vec<Vec<Bucket>> = groups.into_values().collect();
         let group_of = groups
@@ -260,7 +263,11 @@ pub fn bucket_of(value: &crate::extract::dates::DateValue) -> Option<Bucket> {
 /// Groups the event occurrences of one group of buckets, given in grouping
 /// order, as a full grouping does: entries with positions into `members`,
 /// each entry's in source and mention order.
-pub fn group_members(members: &[Occurrence], counts: &WordCounts, common_above: usize) -> Vec<Entry> {
+pub fn group_members(
+    members: &[Occurrence],
+    counts: &WordCounts,
+    common_above: usize,
+) -> Vec<Entry> {
     let similarity = super::grouping::Similarity::with_counts(members, counts, common_above);
     let order: Vec<usize> = (0..members.len()).collect();
     let mut entries = group_in_order(&order, members, &similarity);
