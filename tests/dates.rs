@@ -303,7 +303,7 @@ fn hostile_input_does_not_panic() {
 #[test]
 fn seed_timeline_groups_the_january_2020_strike_and_skips_datelines() {
     use backstory::extract::sentence_around;
-    use backstory::link::timeline::{build_entries, is_event, DateContext, Occurrence};
+    use backstory::link::timeline::{build_entries, is_event, DateContexts, Occurrence};
     let fixture: SeedFixture = toml::from_str(&fixture("seeds.toml")).expect("seeds.toml parses");
     let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/sources");
     // The occurrences borrow the articles' text and the mentions' words.
@@ -323,8 +323,9 @@ fn seed_timeline_groups_the_january_2020_strike_and_skips_datelines() {
             let block = &article.blocks[mention.span.block];
             let sentence_range = sentence_around(&block.text, mention.span.start);
             let sentence = &block.text[sentence_range.clone()];
-            let context =
-                DateContext::new(block.kind, sentence, sentence_range.clone(), &mention.text);
+            let mut contexts = DateContexts::default();
+            contexts.push(block.kind, sentence, sentence_range.clone(), &mention.text);
+            let (context, words) = contexts.get(0).expect("the context just made");
             occurrences.push(Occurrence {
                 source,
                 mention: index,
@@ -334,7 +335,7 @@ fn seed_timeline_groups_the_january_2020_strike_and_skips_datelines() {
                 sentence,
                 sentence_range,
                 people: Vec::new(),
-                words: context.words.into(),
+                words: words.to_vec().into(),
                 event: context.event,
             });
         }

@@ -66,7 +66,7 @@ pub struct Source {
     pub dates: Arc<[DateMention]>,
     /// For each date mention, its sentence as the timeline reads it; emptied
     /// once the timeline is built.
-    pub date_contexts: Arc<[timeline::DateContext]>,
+    pub date_contexts: Arc<timeline::DateContexts>,
     /// For each date mention, the timeline entry it belongs to.
     pub date_entries: Vec<Option<usize>>,
     /// For each author, the person id.
@@ -417,7 +417,7 @@ fn extract_into(source: &mut Source) -> Extracted {
     let mut found = extract(&source.article, source.date);
     source.dates = std::mem::take(&mut found.dates).into();
     let sentences = std::mem::take(&mut found.date_sentences);
-    source.date_contexts = date_contexts(source, &sentences).into();
+    source.date_contexts = Arc::new(date_contexts(source, &sentences));
     found
 }
 
@@ -426,22 +426,19 @@ fn extract_into(source: &mut Source) -> Extracted {
 fn date_contexts(
     source: &Source,
     sentences: &[std::ops::Range<usize>],
-) -> Vec<timeline::DateContext> {
-    source
-        .dates
-        .iter()
-        .zip(sentences)
-        .map(|(mention, range)| {
-            match source.article.blocks.get(mention.span.block) {
-                // A dateline or edition note dates the text: it never reaches the timeline.
-                Some(block) if !mention.reference => {
-                    let sentence = &block.text[range.clone()];
-                    timeline::DateContext::new(block.kind, sentence, range.clone(), &mention.text)
-                }
-                _ => timeline::DateContext::default(),
+) -> timeline::DateContexts {
+    let mut contexts = timeline::DateContexts::default();
+    for (mention, range) in source.dates.iter().zip(sentences) {
+        match source.article.blocks.get(mention.span.block) {
+            // A dateline or edition note dates the text: it never reaches the timeline.
+            Some(block) if !mention.reference => {
+                let sentence = &block.text[range.clone()];
+                contexts.push(block.kind, sentence, range.clone(), &mention.text);
             }
-        })
-        .collect()
+            _ => contexts.push_none(),
+        }
+    }
+    contexts
 }
 
 /// Cleans one source; its people and dates are found later, by [`extract`].
@@ -490,7 +487,7 @@ fn clean_source(file: crate::load::SourceFile) -> (Source, Vec<Diagnostic>) {
         url: sidecar.url.clone(),
         language: sidecar.language.clone(),
         dates: Arc::from([]),
-        date_contexts: Arc::from([]),
+        date_contexts: Arc::default(),
         date_entries: Vec::new(),
         people: Vec::new(),
         author_ids: Vec::new(),
@@ -813,7 +810,7 @@ fn link_timeline(
         // Only the grouping reads the contexts: free their words for
         // rendering, unless a patch will compare them.
         if !keeping {
-            source.date_contexts = Arc::from([]);
+            source.date_contexts = Arc::default();
         }
     }
     (timeline, eras)
@@ -856,7 +853,7 @@ pub(crate) fn occurrence_at(
     mention_index: usize,
 ) -> Option<timeline::Occurrence<'_>> {
     let mention = source.dates.get(mention_index)?;
-    let context = source.date_contexts.get(mention_index)?;
+    let (context, words) = source.date_contexts.get(mention_index)?;
     // A dateline or edition note dates the text, not an event in it.
     if mention.reference {
         return None;
@@ -876,7 +873,7 @@ pub(crate) fn occurrence_at(
         sentence,
         sentence_range: range,
         people: in_sentence,
-        words: std::borrow::Cow::Borrowed(&context.words),
+        words: std::borrow::Cow::Borrowed(words),
         event: context.event,
     })
 }

@@ -81,22 +81,57 @@ pub struct Occurrence<'a> {
 pub struct DateContext {
     /// Where the sentence is in its block's text.
     pub sentence: std::ops::Range<usize>,
-    /// The fingerprints of the sentence's content words, sorted, each once;
-    /// grouping keeps those that are not common across the site.
-    pub words: Vec<u64>,
+    /// Where the sentence's content words are in [`DateContexts::words`].
+    words: std::ops::Range<usize>,
     /// Whether the mention dates an event ([`is_event`]).
     pub event: bool,
 }
 
-impl DateContext {
-    /// The context of a date expression `text` in `sentence` (bytes `range`
-    /// of a block of `kind`).
-    pub fn new(kind: BlockKind, sentence: &str, range: std::ops::Range<usize>, text: &str) -> Self {
-        DateContext {
+/// The [`DateContext`] of each date mention of one source, their words
+/// kept end to end in one array: a source has dozens of date mentions, an
+/// archive millions, and each is read many times while grouping.
+#[derive(Debug, Clone, Default)]
+pub struct DateContexts {
+    contexts: Vec<DateContext>,
+    /// The fingerprints of each context's content words, sorted, each once;
+    /// grouping keeps those that are not common across the site.
+    words: Vec<u64>,
+}
+
+impl DateContexts {
+    /// Adds the context of a date expression `text` in `sentence` (bytes
+    /// `range` of a block of `kind`).
+    pub fn push(&mut self, kind: BlockKind, sentence: &str, range: std::ops::Range<usize>, text: &str) {
+        let start = self.words.len();
+        self.words.extend(grouping::sentence_words(sentence));
+        self.contexts.push(DateContext {
             sentence: range,
-            words: grouping::sentence_words(sentence),
+            words: start..self.words.len(),
             event: is_event_in(kind, sentence, text),
-        }
+        });
+    }
+
+    /// Adds a context that never reaches the timeline (a dateline's).
+    pub fn push_none(&mut self) {
+        let at = self.words.len();
+        self.contexts.push(DateContext {
+            words: at..at,
+            ..DateContext::default()
+        });
+    }
+
+    /// The context of date mention `index`, and its words.
+    pub fn get(&self, index: usize) -> Option<(&DateContext, &[u64])> {
+        let context = self.contexts.get(index)?;
+        Some((context, self.words.get(context.words.clone())?))
+    }
+
+    pub fn len(&self) -> usize {
+        self.contexts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.contexts.is_empty()
     }
 }
 

@@ -50,9 +50,7 @@ fn occurrence<'a>(
         sentence,
         sentence_range: 0..sentence.len(),
         people: people.to_vec(),
-        words: DateContext::new(BlockKind::Paragraph, sentence, 0..0, text)
-            .words
-            .into(),
+        words: grouping::sentence_words(sentence).into(),
         event: is_event_in(BlockKind::Paragraph, sentence, text),
     }
 }
