@@ -3,6 +3,10 @@
 //! A build writes the whole site into a staging folder beside the output, then
 //! swaps it in with two renames, so a failed build never leaves a half-written
 //! site: the previous output stays as it was until the new one is complete.
+//! A file whose bytes are those the previous output already has is not
+//! written again but linked from it (a hard link), so a rebuild writes only
+//! what changed and unchanged files keep their modification time (a deploy
+//! by `rsync` or the like then sends only what changed).
 //!
 //! Watch mode instead updates the output in place ([`update_site`]): only files
 //! whose bytes changed are written (each to a temporary name, then renamed
@@ -176,6 +180,8 @@ pub fn write_site(files: &[OutputFile], output: &Path) -> io::Result<()> {
 /// left as it was.
 pub struct Staging {
     output: PathBuf,
+    /// Whether `output` held a site when staging began (files may be linked from it).
+    previous: bool,
     dir: PathBuf,
     /// Where the previous output waits while the new one is swapped in.
     old: PathBuf,
@@ -201,6 +207,7 @@ impl Staging {
         std::fs::create_dir_all(&dir)?;
         Ok(Staging {
             output: output.to_path_buf(),
+            previous: output.is_dir(),
             old: parent.join(format!(".{name}.old-{}", std::process::id())),
             dir,
             committed: false,
@@ -212,9 +219,18 @@ impl Staging {
         &self.dir
     }
 
-    /// Writes one file into the staging folder; refuses paths that would leave it.
+    /// Writes one file into the staging folder; refuses paths that would
+    /// leave it. A file the previous output has with the same bytes is
+    /// linked from there instead of written.
     pub fn write(&self, file: &OutputFile) -> io::Result<()> {
-        std::fs::write(self.place(&file.path)?, &file.bytes)
+        let target = self.place(&file.path)?;
+        if self.previous {
+            let before = self.output.join(safe_relative(&file.path)?);
+            if same_file_bytes(&before, &file.bytes) && std::fs::hard_link(&before, &target).is_ok() {
+                return Ok(());
+            }
+        }
+        std::fs::write(target, &file.bytes)
     }
 
     /// The staged location of `path`, with its folder made; refuses paths
@@ -266,6 +282,16 @@ impl Drop for Staging {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+/// Whether `path` is a regular file (not a link to one) holding exactly `bytes`.
+fn same_file_bytes(path: &Path, bytes: &[u8]) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            std::fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
     }
 }
 
@@ -331,5 +357,42 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let first = [
+            OutputFile::new("same.html", "unchanged"),
+            OutputFile::new("edited.html", "before"),
+            OutputFile::new("grown.html", "short"),
+        ];
+        write_site(&first, &output).unwrap();
+        let inode = |name: &str| std::fs::metadata(output.join(name)).unwrap().ino();
+        let before = [inode("same.html"), inode("edited.html"), inode("grown.html")];
+        // A link planted in the old output is never carried over.
+        let outside = dir.path().join("outside.txt");
+        std::fs::write(&outside, "secret").unwrap();
+        std::os::unix::fs::symlink(&outside, output.join("planted.html")).unwrap();
+
+        let second = [
+            OutputFile::new("same.html", "unchanged"),
+            OutputFile::new("edited.html", "after!"),
+            OutputFile::new("grown.html", "longer now"),
+            OutputFile::new("planted.html", "secret"),
+        ];
+        write_site(&second, &output).unwrap();
+        assert_eq!(inode("same.html"), before[0], "unchanged: the same file, linked");
+        assert_ne!(inode("edited.html"), before[1], "same length, other bytes: written");
+        assert_ne!(inode("grown.html"), before[2]);
+        for file in &second {
+            assert_eq!(std::fs::read(output.join(&file.path)).unwrap(), file.bytes);
+        }
+        let planted = std::fs::symlink_metadata(output.join("planted.html")).unwrap();
+        assert!(planted.is_file(), "written as a file, not linked through the planted link");
+        assert_eq!(std::fs::read_to_string(&outside).unwrap(), "secret");
     }
 }
