@@ -51,27 +51,18 @@ fn write_problem(path: &str, error: &std::io::Error) -> Diagnostic {
         .hint("check that the output folder's disk has space and is writable")
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values. Tera calls
+/// it for every `{{ }}` of every page.
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    // Copy the runs between special characters whole; all of them are ASCII.
-    let mut copied = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        let replacement = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            b'\0' => "\u{fffd}",
-            _ => continue,
-        };
-        out.push_str(&text[copied..at]);
-        out.push_str(replacement);
-        copied = at + 1;
-    }
-    out.push_str(&text[copied..]);
+    let mut out = String::new();
+    push_escaped_html(&mut out, text);
     out
+}
+
+/// Appends `text` escaped as [`escape_html`] escapes it, without a string
+/// of its own: for HTML written in parts.
+pub fn push_escaped_html(out: &mut String, text: &str) {
+    data::escape::html_escaped_string(out, text);
 }
 
 /// Settings of one render.
