@@ -9,7 +9,7 @@
 //! `@2020-01-05`): a reference in, the target's URL and label out, or a
 //! message and hint saying why it points nowhere.
 
-use super::escape_html;
+use super::{escape_html, push_escaped_html};
 use crate::clean::{Article, Block, BlockKind};
 use crate::diag::{nearest, one_of, Diagnostic};
 use crate::extract::dates::{find_dates, DateValue, IsoKey, Precision};
@@ -631,15 +631,17 @@ pub fn link_spans(text: &str, mut spans: Vec<(usize, usize, String, &'static str
         {
             continue;
         }
-        html.push_str(&escape_html(&text[at..start]));
-        html.push_str(&format!(
-            "<a class=\"{class}\" href=\"{}\">{}</a>",
-            escape_html(&url),
-            escape_html(&text[start..end])
-        ));
+        push_escaped_html(&mut html, &text[at..start]);
+        html.push_str("<a class=\"");
+        html.push_str(class);
+        html.push_str("\" href=\"");
+        push_escaped_html(&mut html, &url);
+        html.push_str("\">");
+        push_escaped_html(&mut html, &text[start..end]);
+        html.push_str("</a>");
         at = end;
     }
-    html.push_str(&escape_html(&text[at..]));
+    push_escaped_html(&mut html, &text[at..]);
     html
 }
 

@@ -6,7 +6,7 @@
 //! prefix them with `root`, the page's way back to the root (`../../`).
 
 use super::links::{link_spans, LinkContext};
-use super::{escape_html, markdown::render_markdown};
+use super::{escape_html, markdown::render_markdown, push_escaped_html};
 use crate::clean::BlockKind;
 use crate::extract::dates::DateValue;
 use crate::extract::people::PersonKind;
@@ -506,12 +506,7 @@ pub struct EntryView {
 /// A sentence as HTML with the first occurrence of the date's words in `<mark>`.
 fn marked_date(sentence: &str, text: &str) -> String {
     match sentence.find(text) {
-        Some(at) => format!(
-            "{}<mark>{}</mark>{}",
-            escape_html(&sentence[..at]),
-            escape_html(text),
-            escape_html(&sentence[at + text.len()..])
-        ),
+        Some(at) => marked(&sentence[..at], text, &sentence[at + text.len()..]),
         None => escape_html(sentence),
     }
 }
@@ -694,14 +689,20 @@ fn marked_in(text: &str, range: std::ops::Range<usize>, start: usize, end: usize
         sentence.get(start..end),
         sentence.get(end..),
     ) {
-        (Some(a), Some(b), Some(c)) => format!(
-            "{}<mark>{}</mark>{}",
-            escape_html(a),
-            escape_html(b),
-            escape_html(c)
-        ),
+        (Some(before), Some(mark), Some(after)) => marked(before, mark, after),
         _ => escape_html(sentence),
     }
+}
+
+/// `before`, `mark` and `after` escaped, `mark` in `<mark>`.
+fn marked(before: &str, mark: &str, after: &str) -> String {
+    let mut html = String::with_capacity(before.len() + mark.len() + after.len() + 16);
+    push_escaped_html(&mut html, before);
+    html.push_str("<mark>");
+    push_escaped_html(&mut html, mark);
+    html.push_str("</mark>");
+    push_escaped_html(&mut html, after);
+    html
 }
 
 #[cfg(test)]
