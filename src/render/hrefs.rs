@@ -9,22 +9,22 @@
 //! short form. Absolute links (`https:`, `mailto:`, `/x`) and pure fragments
 //! (`#p3`) are left alone.
 
-use aho_corasick::AhoCorasick;
+use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
 /// Rewrites the `href` attributes of `html` as described in the module header.
 pub fn link_index_files(html: &str) -> String {
-    static ATTRIBUTE: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(["href=\""]).expect("a valid pattern"));
+    // Every page goes through here: the attributes and the quotes that end
+    // them are found with the `memchr` searchers, many bytes at a time.
+    static ATTRIBUTE: LazyLock<Finder> = LazyLock::new(|| Finder::new("href=\""));
+    let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len() + html.len() / 16);
+    // Searching on from the end of the value last rewritten: a value that
+    // holds `href="` starts no other one.
     let mut copied = 0;
-    for found in ATTRIBUTE.find_iter(html) {
-        // Not inside a value already rewritten.
-        if found.start() < copied {
-            continue;
-        }
-        let start = found.end();
-        let Some(length) = html[start..].find('"') else {
+    while let Some(found) = ATTRIBUTE.find(&bytes[copied..]) {
+        let start = copied + found + "href=\"".len();
+        let Some(length) = memchr::memchr(b'"', &bytes[start..]) else {
             break;
         };
         out.push_str(&html[copied..start]);
@@ -37,7 +37,7 @@ pub fn link_index_files(html: &str) -> String {
 
 /// Appends one link's new form (see the module header) to `out`.
 fn push_index_file(out: &mut String, href: &str) {
-    let split = href.find(['?', '#']).unwrap_or(href.len());
+    let split = memchr::memchr2(b'?', b'#', href.as_bytes()).unwrap_or(href.len());
     let (path, tail) = href.split_at(split);
     let absolute = path.starts_with('/')
         || path
