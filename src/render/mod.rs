@@ -141,6 +141,9 @@ impl Fragments {
     }
 }
 
+/// The bytes a page is first rendered into: more than most pages take.
+const PAGE_BUFFER: usize = 64 * 1024;
+
 /// The roots (`../` repeated) of the pages that list timeline entries.
 const ENTRY_ROOTS: [&str; 2] = ["../", "../../"];
 
@@ -489,9 +492,13 @@ pub fn render_changed(
                 if let Some(problem) = partials.problem.lock().expect("not poisoned").take() {
                     return Err(problem);
                 }
-                let html = theme
+                // Rendered as bytes, which the links pass and the file take:
+                // tera's own `render` would check the whole page is UTF-8.
+                // Most pages fit the first buffer without growing it.
+                let mut html = Vec::with_capacity(PAGE_BUFFER);
+                theme
                     .tera
-                    .render(job.template, &context)
+                    .render_to(job.template, &context, &mut html)
                     .map_err(|e| theme::template_diagnostic(&e, Some(&job.url)))?;
                 // A long page's context is as large as the page: free it first.
                 drop(context);
