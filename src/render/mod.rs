@@ -54,7 +54,9 @@ fn write_problem(path: &str, error: &std::io::Error) -> Diagnostic {
 /// Escapes text for HTML element content and attribute values. Tera calls
 /// it for every `{{ }}` of every page.
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::new();
+    // Room for a few replacements, so that text with an apostrophe or an
+    // ampersand is not copied again into a larger string.
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
     push_escaped_html(&mut out, text);
     out
 }
