@@ -9,7 +9,7 @@
 //! `@2020-01-05`): a reference in, the target's URL and label out, or a
 //! message and hint saying why it points nowhere.
 
-use super::escape_html;
+use super::{escape_html, push_escaped_html};
 use crate::clean::{Article, Block, BlockKind};
 use crate::diag::{nearest, one_of, Diagnostic};
 use crate::extract::dates::{find_dates, DateValue, IsoKey, Precision};
@@ -60,11 +60,20 @@ pub fn month_of(value: &DateValue) -> i8 {
 
 /// The site-relative URL of the page of `month` (0: the year page) of `year`.
 pub fn period_url(year: i16, month: i8) -> String {
-    if month == 0 {
-        format!("timeline/{year}/")
+    let mut url = String::with_capacity(20);
+    push_period_url(&mut url, year, month);
+    url
+}
+
+/// Appends [`period_url`] to `out`.
+fn push_period_url(out: &mut String, year: i16, month: i8) {
+    use std::fmt::Write;
+    // Writing into a string cannot fail.
+    let _ = if month == 0 {
+        write!(out, "timeline/{year}/")
     } else {
-        format!("timeline/{year}/{month:02}/")
-    }
+        write!(out, "timeline/{year}/{month:02}/")
+    };
 }
 
 /// The most entries the timeline page lists one by one. A longer timeline
@@ -152,15 +161,26 @@ impl<'a> Lookup<'a> {
     /// The site-relative URL of a timeline entry: its anchor on the timeline
     /// page, or on its year (or month) page when the timeline page summarises years.
     pub fn entry_path(&self, entry: &crate::link::TimelineEntry) -> String {
+        let mut path = String::with_capacity(entry.id.len() + 24);
+        self.push_entry_path(&mut path, entry);
+        path
+    }
+
+    /// Appends [`Lookup::entry_path`] to `out`: written in place, as source
+    /// and person pages link hundreds of thousands of dates and events.
+    fn push_entry_path(&self, out: &mut String, entry: &crate::link::TimelineEntry) {
         if self.timeline_on_index {
-            return format!("timeline/#{}", entry.id);
+            out.push_str("timeline/");
+        } else {
+            let year = entry.value.year();
+            let month = match self.months.contains_key(&year) {
+                true => month_of(&entry.value),
+                false => 0,
+            };
+            push_period_url(out, year, month);
         }
-        let year = entry.value.year();
-        let month = match self.months.contains_key(&year) {
-            true => month_of(&entry.value),
-            false => 0,
-        };
-        format!("{}#{}", period_url(year, month), entry.id)
+        out.push('#');
+        out.push_str(&entry.id);
     }
 }
 
@@ -227,7 +247,7 @@ impl<'a> LinkContext<'a> {
 
     pub fn person_url(&self, person: usize) -> String {
         match self.site {
-            Some((site, _)) => format!("{}people/{}/", self.root, site.people[person].id),
+            Some((site, _)) => [self.root, "people/", &site.people[person].id, "/"].concat(),
             None => String::new(),
         }
     }
@@ -256,7 +276,11 @@ impl<'a> LinkContext<'a> {
     pub fn entry_url(&self, entry: usize) -> String {
         match self.site {
             Some((site, lookup)) => {
-                format!("{}{}", self.root, lookup.entry_path(&site.timeline[entry]))
+                let entry = &site.timeline[entry];
+                let mut url = String::with_capacity(self.root.len() + entry.id.len() + 24);
+                url.push_str(self.root);
+                lookup.push_entry_path(&mut url, entry);
+                url
             }
             None => String::new(),
         }
@@ -633,15 +657,17 @@ pub fn link_spans(text: &str, mut spans: Vec<(usize, usize, String, &'static str
         {
             continue;
         }
-        html.push_str(&escape_html(&text[at..start]));
-        html.push_str(&format!(
-            "<a class=\"{class}\" href=\"{}\">{}</a>",
-            escape_html(&url),
-            escape_html(&text[start..end])
-        ));
+        push_escaped_html(&mut html, &text[at..start]);
+        html.push_str("<a class=\"");
+        html.push_str(class);
+        html.push_str("\" href=\"");
+        push_escaped_html(&mut html, &url);
+        html.push_str("\">");
+        push_escaped_html(&mut html, &text[start..end]);
+        html.push_str("</a>");
         at = end;
     }
-    html.push_str(&escape_html(&text[at..]));
+    push_escaped_html(&mut html, &text[at..]);
     html
 }
 

@@ -51,27 +51,20 @@ fn write_problem(path: &str, error: &std::io::Error) -> Diagnostic {
         .hint("check that the output folder's disk has space and is writable")
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values. Tera calls
+/// it for every `{{ }}` of every page.
 pub fn escape_html(text: &str) -> String {
+    // Room for a few replacements, so that text with an apostrophe or an
+    // ampersand is not copied again into a larger string.
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    // Copy the runs between special characters whole; all of them are ASCII.
-    let mut copied = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        let replacement = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            b'\0' => "\u{fffd}",
-            _ => continue,
-        };
-        out.push_str(&text[copied..at]);
-        out.push_str(replacement);
-        copied = at + 1;
-    }
-    out.push_str(&text[copied..]);
+    push_escaped_html(&mut out, text);
     out
+}
+
+/// Appends `text` escaped as [`escape_html`] escapes it, without a string
+/// of its own: for HTML written in parts.
+pub fn push_escaped_html(out: &mut String, text: &str) {
+    data::escape::html_escaped_string(out, text);
 }
 
 /// Settings of one render.
@@ -149,6 +142,9 @@ impl Fragments {
             .retain(|key, _| live.contains(key));
     }
 }
+
+/// The bytes a page is first rendered into: more than most pages take.
+const PAGE_BUFFER: usize = 64 * 1024;
 
 /// The roots (`../` repeated) of the pages that list timeline entries.
 const ENTRY_ROOTS: [&str; 2] = ["../", "../../"];
@@ -498,9 +494,13 @@ pub fn render_changed(
                 if let Some(problem) = partials.problem.lock().expect("not poisoned").take() {
                     return Err(problem);
                 }
-                let html = theme
+                // Rendered as bytes, which the links pass and the file take:
+                // tera's own `render` would check the whole page is UTF-8.
+                // Most pages fit the first buffer without growing it.
+                let mut html = Vec::with_capacity(PAGE_BUFFER);
+                theme
                     .tera
-                    .render(job.template, &context)
+                    .render_to(job.template, &context, &mut html)
                     .map_err(|e| theme::template_diagnostic(&e, Some(&job.url)))?;
                 // A long page's context is as large as the page: free it first.
                 drop(context);

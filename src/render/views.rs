@@ -6,9 +6,9 @@
 //! prefix them with `root`, the page's way back to the root (`../../`).
 
 use super::links::{link_spans, LinkContext};
-use super::{escape_html, markdown::render_markdown};
+use super::{escape_html, markdown::render_markdown, push_escaped_html};
 use crate::clean::BlockKind;
-use crate::extract::dates::DateValue;
+use crate::extract::dates::{DateValue, Precision};
 use crate::extract::people::PersonKind;
 use crate::extract::ParagraphSentences;
 use crate::link::{Person, Site, Source, TimelineEntry};
@@ -36,7 +36,7 @@ pub fn source_card(site: &Site, index: usize) -> SourceCard {
     people.dedup();
     SourceCard {
         id: source.id.clone(),
-        url: format!("sources/{}/", source.id),
+        url: source_path(&source.id),
         title: source.title.clone(),
         publication: source.publication.clone(),
         date: source.date.map(|d| d.to_string()),
@@ -62,7 +62,7 @@ pub struct PersonCard {
 pub fn person_card(person: &Person) -> PersonCard {
     PersonCard {
         id: person.id.clone(),
-        url: format!("people/{}/", person.id),
+        url: person_path(&person.id),
         name: person.name.clone(),
         sort_key: surname_key(&person.name),
         role: person.role.clone(),
@@ -135,7 +135,7 @@ pub struct SourceView {
 fn named_person(person: &Person, mentions: usize) -> NamedPerson {
     NamedPerson {
         id: person.id.clone(),
-        url: format!("people/{}/", person.id),
+        url: person_path(&person.id),
         name: person.name.clone(),
         role: person.role.clone(),
         kind: person.kind,
@@ -146,6 +146,40 @@ fn named_person(person: &Person, mentions: usize) -> NamedPerson {
 /// The paragraph anchor of block `index`.
 pub fn anchor(index: usize) -> String {
     format!("p{}", index + 1)
+}
+
+// The URLs below are made for every citation, mention and name listed, so
+// each is written into one string of the right size rather than through
+// `format!`, which grows its string piece by piece.
+
+/// `sources/ID/`: a source's page.
+fn source_path(id: &str) -> String {
+    ["sources/", id, "/"].concat()
+}
+
+/// `people/ID/`: a person's page.
+fn person_path(id: &str) -> String {
+    ["people/", id, "/"].concat()
+}
+
+/// `sources/ID/#p3`: paragraph `block` (from 0) of a source's page.
+fn paragraph_url(source_id: &str, block: usize) -> String {
+    use std::fmt::Write;
+    let mut url = String::with_capacity(source_id.len() + 16);
+    // Writing into a string cannot fail.
+    let _ = write!(url, "sources/{source_id}/#p{}", block + 1);
+    url
+}
+
+/// The lower-case name of a precision (`day`, `week`, `month`, `year`), as
+/// views and the JSON exports give it.
+pub fn precision_name(precision: Precision) -> &'static str {
+    match precision {
+        Precision::Day => "day",
+        Precision::Week => "week",
+        Precision::Month => "month",
+        Precision::Year => "year",
+    }
 }
 
 pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView {
@@ -224,7 +258,7 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
             .zip(source.author_ids.iter().chain(std::iter::repeat(&None)))
             .map(|(name, id)| AuthorView {
                 name: name.clone(),
-                url: id.map(|p| format!("people/{}/", site.people[p].id)),
+                url: id.map(|p| person_path(&site.people[p].id)),
             })
             .collect(),
         photographers: source
@@ -393,7 +427,7 @@ fn mention_groups(site: &Site, person: &Person, page: usize) -> Vec<MentionGroup
                     let block = source.article.blocks.get(span.block)?;
                     let range = sentences.around(source_index, span.block, &block.text, span.start);
                     Some(MentionView {
-                        url: format!("sources/{}/#{}", source.id, anchor(span.block)),
+                        url: paragraph_url(&source.id, span.block),
                         anchor: anchor(span.block),
                         paragraph: span.block + 1,
                         sentence_html: marked_in(&block.text, range, span.start, span.end),
@@ -411,7 +445,7 @@ fn mention_groups(site: &Site, person: &Person, page: usize) -> Vec<MentionGroup
 /// Page `page` (2 or more) of a person's mentions.
 pub fn mentions_view(site: &Site, index: usize, page: usize) -> MentionsView {
     let person = &site.people[index];
-    let url = format!("people/{}/", person.id);
+    let url = person_path(&person.id);
     MentionsView {
         groups: mention_groups(site, person, page),
         pager: pager(&url, page, site.config.people.sources_per_page.0, person.sources.len()),
@@ -429,7 +463,7 @@ pub fn person_view(site: &Site, index: usize, links: &LinkContext) -> PersonView
         .as_ref()
         .map(|file| render_markdown(&file.doc.body, site.config.markdown.allow_html, links))
         .filter(|html| !html.trim().is_empty());
-    let url = format!("people/{}/", person.id);
+    let url = person_path(&person.id);
     PersonView {
         card: person_card(person),
         aliases: person.aliases.clone(),
@@ -442,7 +476,7 @@ pub fn person_view(site: &Site, index: usize, links: &LinkContext) -> PersonView
             .iter()
             .map(|&(other, count)| LinkView {
                 title: site.people[other].name.clone(),
-                url: format!("people/{}/", site.people[other].id),
+                url: person_path(&site.people[other].id),
                 count,
             })
             .collect(),
@@ -506,12 +540,7 @@ pub struct EntryView {
 /// A sentence as HTML with the first occurrence of the date's words in `<mark>`.
 fn marked_date(sentence: &str, text: &str) -> String {
     match sentence.find(text) {
-        Some(at) => format!(
-            "{}<mark>{}</mark>{}",
-            escape_html(&sentence[..at]),
-            escape_html(text),
-            escape_html(&sentence[at + text.len()..])
-        ),
+        Some(at) => marked(&sentence[..at], text, &sentence[at + text.len()..]),
         None => escape_html(sentence),
     }
 }
@@ -523,7 +552,7 @@ fn entry_summary(entry: &TimelineEntry, links: &LinkContext) -> EntryView {
         url: links.entry_path(entry),
         date: entry.value.iso(),
         label: entry.value.label(),
-        precision: format!("{:?}", entry.value.precision).to_lowercase(),
+        precision: precision_name(entry.value.precision).to_string(),
         year: entry.value.year(),
         editorial: entry.editorial.is_some(),
         title: entry
@@ -563,7 +592,7 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
             CitationView {
                 source_title: source.title.clone(),
                 publication: source.publication.clone(),
-                url: format!("sources/{}/#{}", source.id, anchor(citation.block)),
+                url: paragraph_url(&source.id, citation.block),
                 paragraph: Some(citation.block + 1),
                 sentence_html,
             }
@@ -586,7 +615,7 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
         url: links.entry_path(entry),
         date: entry.value.iso(),
         label: entry.value.label(),
-        precision: format!("{:?}", entry.value.precision).to_lowercase(),
+        precision: precision_name(entry.value.precision).to_string(),
         year: entry.value.year(),
         editorial: entry.editorial.is_some(),
         title: entry
@@ -606,7 +635,7 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
             .iter()
             .map(|&p| LinkView {
                 title: site.people[p].name.clone(),
-                url: format!("people/{}/", site.people[p].id),
+                url: person_path(&site.people[p].id),
                 count: 1,
             })
             .collect(),
@@ -672,7 +701,7 @@ pub fn year_mentions(
         mentions.push(CitationView {
             source_title: source.title.clone(),
             publication: source.publication.clone(),
-            url: format!("sources/{}/#{}", source.id, anchor(mention.span.block)),
+            url: paragraph_url(&source.id, mention.span.block),
             paragraph: Some(mention.span.block + 1),
             sentence_html,
         });
@@ -694,14 +723,20 @@ fn marked_in(text: &str, range: std::ops::Range<usize>, start: usize, end: usize
         sentence.get(start..end),
         sentence.get(end..),
     ) {
-        (Some(a), Some(b), Some(c)) => format!(
-            "{}<mark>{}</mark>{}",
-            escape_html(a),
-            escape_html(b),
-            escape_html(c)
-        ),
+        (Some(before), Some(mark), Some(after)) => marked(before, mark, after),
         _ => escape_html(sentence),
     }
+}
+
+/// `before`, `mark` and `after` escaped, `mark` in `<mark>`.
+fn marked(before: &str, mark: &str, after: &str) -> String {
+    let mut html = String::with_capacity(before.len() + mark.len() + after.len() + 16);
+    push_escaped_html(&mut html, before);
+    html.push_str("<mark>");
+    push_escaped_html(&mut html, mark);
+    html.push_str("</mark>");
+    push_escaped_html(&mut html, after);
+    html
 }
 
 #[cfg(test)]

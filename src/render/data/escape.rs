@@ -1,12 +1,13 @@
 //! Escaping straight into an output buffer: text in, the bytes of a JSON
 //! string, of HTML, or of HTML inside a JSON string out.
 //!
-//! The output must be byte for byte what `serde_json` and
-//! [`super::super::escape_html`] give (the tests below check it on arbitrary
-//! text); this module only makes it cheaper. Most text needs no escaping at
-//! all, so it is checked sixteen bytes at a time (SSE2 on x86-64, two
-//! machine words elsewhere) and copied in runs, and nothing is allocated on
-//! the way.
+//! The output must be byte for byte what `serde_json` and plain HTML
+//! escaping (each of `&<>"'` and NUL replaced) give; the tests below check
+//! it on arbitrary text. This module only makes it cheaper, for the data
+//! files and for [`super::super::escape_html`], which every page's `{{ }}`
+//! goes through. Most text needs no escaping at all, so it is checked
+//! sixteen bytes at a time (SSE2 on x86-64, two machine words elsewhere)
+//! and copied in runs, and nothing is allocated on the way.
 
 /// Appends `text` as a JSON string, quotes included, escaped as `serde_json` escapes it.
 pub fn json_string(out: &mut Vec<u8>, text: &str) {
@@ -23,6 +24,15 @@ pub fn json_escaped(out: &mut Vec<u8>, text: &str) {
 /// Appends `text` escaped for HTML as [`super::super::escape_html`] escapes it.
 pub fn html_escaped(out: &mut Vec<u8>, text: &str) {
     escape_runs(out, text.as_bytes(), HTML, html_replacement);
+}
+
+/// [`html_escaped`] onto a string: what [`super::super::escape_html`] and
+/// the HTML written in parts use.
+pub fn html_escaped_string(out: &mut String, text: &str) {
+    // SAFETY: `escape_runs` appends `text` in runs cut only before and after
+    // special bytes, which are all ASCII, and replacements that are UTF-8,
+    // so what it appends is UTF-8 and `out` stays a valid string.
+    html_escaped(unsafe { out.as_mut_vec() }, text);
 }
 
 /// Appends `text` escaped for HTML and then for a JSON string, in one pass:
@@ -221,8 +231,31 @@ fn html_replacement(byte: u8) -> Option<&'static [u8]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::escape_html;
     use proptest::prelude::*;
+
+    /// HTML escaping byte by byte, as the blocks must give it.
+    fn escape_html(text: &str) -> String {
+        let mut out = String::new();
+        for character in text.chars() {
+            match character {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                '\0' => out.push('\u{fffd}'),
+                other => out.push(other),
+            }
+        }
+        out
+    }
+
+    /// What the pages get: the same, onto a string.
+    fn html_string(text: &str) -> String {
+        let mut out = String::from("x");
+        html_escaped_string(&mut out, text);
+        out.split_off(1)
+    }
 
     fn json(text: &str) -> String {
         let mut out = Vec::new();
@@ -261,6 +294,7 @@ mod tests {
                         "{text:?}"
                     );
                     assert_eq!(html(&text), escape_html(&text), "{text:?}");
+                    assert_eq!(html_string(&text), escape_html(&text), "{text:?}");
                     let expected = serde_json::to_string(&escape_html(&text)).unwrap();
                     assert_eq!(format!("\"{}\"", html_json(&text)), expected, "{text:?}");
                 }
@@ -304,6 +338,7 @@ mod tests {
         fn any_text_is_escaped_as_serde_json_and_escape_html_do(text in "(?s).{0,80}") {
             prop_assert_eq!(json(&text), serde_json::to_string(&text).unwrap());
             prop_assert_eq!(html(&text), escape_html(&text));
+            prop_assert_eq!(html_string(&text), escape_html(&text));
             let expected = serde_json::to_string(&escape_html(&text)).unwrap();
             prop_assert_eq!(format!("\"{}\"", html_json(&text)), expected);
         }

@@ -9,7 +9,8 @@
 
 use super::chunks::write_elements;
 use super::escape::{decimal, json_escaped, json_string};
-use crate::extract::dates::{Modifier, Precision};
+use crate::extract::dates::Modifier;
+use crate::render::views::precision_name;
 use crate::extract::{sentence_around, ParagraphSentences, Span};
 use crate::link::{Person, PersonSpan, Site, Source, TimelineEntry};
 use crate::render::links::Lookup;
@@ -228,15 +229,6 @@ fn entry_records(out: &mut Vec<u8>, site: &Site, lookup: &Lookup, entry: &Timeli
         out.extend_from_slice(b"\",\"editorial\":true,\"title\":");
         json_string(out, title);
         out.push(b'}');
-    }
-}
-
-fn precision_name(precision: Precision) -> &'static str {
-    match precision {
-        Precision::Day => "day",
-        Precision::Week => "week",
-        Precision::Month => "month",
-        Precision::Year => "year",
     }
 }
 

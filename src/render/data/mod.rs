@@ -11,7 +11,7 @@
 //! number of threads.
 
 mod chunks;
-mod escape;
+pub(crate) mod escape;
 mod exports;
 mod feeds;
 mod timelinejs;
