@@ -226,7 +226,8 @@ impl Staging {
         let target = self.place(&file.path)?;
         if self.previous {
             let before = self.output.join(safe_relative(&file.path)?);
-            if same_file_bytes(&before, &file.bytes) && std::fs::hard_link(&before, &target).is_ok() {
+            if same_file_bytes(&before, &file.bytes) && std::fs::hard_link(&before, &target).is_ok()
+            {
                 return Ok(());
             }
         }
@@ -372,7 +373,11 @@ mod tests {
         ];
         write_site(&first, &output).unwrap();
         let inode = |name: &str| std::fs::metadata(output.join(name)).unwrap().ino();
-        let before = [inode("same.html"), inode("edited.html"), inode("grown.html")];
+        let before = [
+            inode("same.html"),
+            inode("edited.html"),
+            inode("grown.html"),
+        ];
         // A link planted in the old output is never carried over.
         let outside = dir.path().join("outside.txt");
         std::fs::write(&outside, "secret").unwrap();
@@ -385,14 +390,25 @@ mod tests {
             OutputFile::new("planted.html", "secret"),
         ];
         write_site(&second, &output).unwrap();
-        assert_eq!(inode("same.html"), before[0], "unchanged: the same file, linked");
-        assert_ne!(inode("edited.html"), before[1], "same length, other bytes: written");
+        assert_eq!(
+            inode("same.html"),
+            before[0],
+            "unchanged: the same file, linked"
+        );
+        assert_ne!(
+            inode("edited.html"),
+            before[1],
+            "same length, other bytes: written"
+        );
         assert_ne!(inode("grown.html"), before[2]);
         for file in &second {
             assert_eq!(std::fs::read(output.join(&file.path)).unwrap(), file.bytes);
         }
         let planted = std::fs::symlink_metadata(output.join("planted.html")).unwrap();
-        assert!(planted.is_file(), "written as a file, not linked through the planted link");
+        assert!(
+            planted.is_file(),
+            "written as a file, not linked through the planted link"
+        );
         assert_eq!(std::fs::read_to_string(&outside).unwrap(), "secret");
     }
 }

@@ -423,10 +423,7 @@ fn extract_into(source: &mut Source) -> Extracted {
 
 /// What the timeline reads from the sentence around each date mention of
 /// `source`; `sentences` are those sentences' ranges, as the extract stage found them.
-fn date_contexts(
-    source: &Source,
-    sentences: &[std::ops::Range<usize>],
-) -> timeline::DateContexts {
+fn date_contexts(source: &Source, sentences: &[std::ops::Range<usize>]) -> timeline::DateContexts {
     let mut contexts = timeline::DateContexts::default();
     for (mention, range) in source.dates.iter().zip(sentences) {
         match source.article.blocks.get(mention.span.block) {

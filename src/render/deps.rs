@@ -21,9 +21,9 @@ use crate::fingerprint::Fingerprinter;
 use crate::link::Site;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::{Arc, Mutex, OnceLock};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// One input of a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -302,7 +302,13 @@ impl<'a> Fingerprints<'a> {
     fn entry_print(&self, index: usize) -> u64 {
         *self.entries[index].get_or_init(|| {
             let entry = &self.site.timeline[index];
-            let kept = self.memo.entries.lock().expect("not poisoned").get(&entry.id).copied();
+            let kept = self
+                .memo
+                .entries
+                .lock()
+                .expect("not poisoned")
+                .get(&entry.id)
+                .copied();
             kept.unwrap_or_else(|| {
                 let print = self.entry_print_of(index);
                 let mut kept = self.memo.entries.lock().expect("not poisoned");
@@ -322,7 +328,13 @@ impl<'a> Fingerprints<'a> {
                 // What a citation shows: the source, the paragraph's number
                 // and the sentence (not the rest of the paragraph).
                 let source = &site.sources[citation.source];
-                (&source.id, &source.title, &source.publication, citation.block).hash(&mut h);
+                (
+                    &source.id,
+                    &source.title,
+                    &source.publication,
+                    citation.block,
+                )
+                    .hash(&mut h);
                 (citation.sentence(site), citation.date_text(site)).hash(&mut h);
             }
             if let Some(event) = &entry.editorial {
@@ -347,7 +359,11 @@ impl<'a> Fingerprints<'a> {
             (&person.aliases, &person.description).hash(&mut h);
             format!("{:?}", person.profile).hash(&mut h);
             // How the mentions are paged (the first page is `MentionPage`).
-            (person.sources.len(), self.site.config.people.sources_per_page.0).hash(&mut h);
+            (
+                person.sources.len(),
+                self.site.config.people.sources_per_page.0,
+            )
+                .hash(&mut h);
             for &(other, count) in &person.appears_with {
                 (self.person_id(other), &site.people[other].name, count).hash(&mut h);
             }
@@ -377,7 +393,13 @@ impl<'a> Fingerprints<'a> {
         let site = self.site;
         let person = &site.people[index];
         let mut h = Fingerprinter::new();
-        (&person.id, person.sources.len(), site.config.people.sources_per_page.0, page).hash(&mut h);
+        (
+            &person.id,
+            person.sources.len(),
+            site.config.people.sources_per_page.0,
+            page,
+        )
+            .hash(&mut h);
         for &source in views::sources_on_page(site, person, page) {
             self.source_card(source).hash(&mut h);
             for &(_, span) in views::mentions_in(person, source) {
@@ -491,7 +513,9 @@ impl<'a> Fingerprints<'a> {
             Dep::MonthCounts(year) => {
                 let mut counts: BTreeMap<i8, usize> = BTreeMap::new();
                 for entry in site.timeline.iter().filter(|e| e.value.year() == year) {
-                    *counts.entry(super::links::month_of(&entry.value)).or_default() += 1;
+                    *counts
+                        .entry(super::links::month_of(&entry.value))
+                        .or_default() += 1;
                 }
                 hash_of(counts)
             }

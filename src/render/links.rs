@@ -142,7 +142,10 @@ impl<'a> Lookup<'a> {
             by_period
         });
         let mut found: Vec<(usize, usize)> = match month {
-            Some(month) => by_period.get(&(year, month)).map_or(&[][..], Vec::as_slice).iter()
+            Some(month) => by_period
+                .get(&(year, month))
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
                 .map(|&(source, index)| (source as usize, index as usize))
                 .collect(),
             None => by_period
@@ -200,11 +203,11 @@ pub fn split_years(site: &Site) -> std::collections::BTreeMap<i16, BTreeSet<i8>>
     if months.is_empty() {
         return months;
     }
-    let values = site
-        .timeline
-        .iter()
-        .map(|entry| &entry.value)
-        .chain(site.sources.iter().flat_map(|s| s.dates.iter().map(|d| &d.value)));
+    let values = site.timeline.iter().map(|entry| &entry.value).chain(
+        site.sources
+            .iter()
+            .flat_map(|s| s.dates.iter().map(|d| &d.value)),
+    );
     for value in values {
         if let Some(pages) = months.get_mut(&value.year()) {
             let month = month_of(value);

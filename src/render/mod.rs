@@ -18,9 +18,9 @@ pub mod views;
 use crate::diag::Diagnostic;
 use crate::link::Site;
 use deps::{Fingerprints, PrintMemo};
-pub use pages::PageKey;
-use pages::PageJob;
 use links::{LinkContext, Lookup};
+use pages::PageJob;
+pub use pages::PageKey;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -350,10 +350,15 @@ pub fn render_changed(
             url: "timeline/".into(),
         },
     ];
-    nav.extend(site.pages.iter().filter(|p| pages::in_nav(p)).map(|p| NavItem {
-        title: p.file.doc.meta.title.clone(),
-        url: format!("{}/", p.id),
-    }));
+    nav.extend(
+        site.pages
+            .iter()
+            .filter(|p| pages::in_nav(p))
+            .map(|p| NavItem {
+                title: p.file.doc.meta.title.clone(),
+                url: format!("{}/", p.id),
+            }),
+    );
 
     let mut result = Rendered::default();
     result.timings.push(("render:lookup", lookup_time));
@@ -393,7 +398,9 @@ pub fn render_changed(
                     continue;
                 }
                 let previous = incremental.as_ref().map(|i| i.previous);
-                if let Some(path) = gone_path(*key).filter(|p| previous.is_some_and(|m| m.contains_key(p))) {
+                if let Some(path) =
+                    gone_path(*key).filter(|p| previous.is_some_and(|m| m.contains_key(p)))
+                {
                     result.gone.push(path);
                 }
             }
@@ -523,7 +530,9 @@ pub fn render_changed(
         Some(incremental) => data_fingerprints(site, &lookup, incremental, global),
         None => HashMap::new(),
     };
-    result.timings.push(("render:data-prints", started.elapsed()));
+    result
+        .timings
+        .push(("render:data-prints", started.elapsed()));
     let unchanged_data = |path: &str| {
         let previous = incremental.as_ref().and_then(|i| i.previous.get(path));
         previous.is_some() && previous == data_prints.get(path)
@@ -544,15 +553,18 @@ pub fn render_changed(
     // The raw copy of each source changes only with the file itself.
     let raw_copies = || {
         let started = std::time::Instant::now();
-        let wanted: Vec<&crate::link::Source> =
-            match incremental.as_ref().filter(|i| !i.verify).and_then(|i| i.candidates) {
-                Some(candidates) => candidates
-                    .raw
-                    .iter()
-                    .filter_map(|&index| site.sources.get(index))
-                    .collect(),
-                None => site.sources.iter().collect(),
-            };
+        let wanted: Vec<&crate::link::Source> = match incremental
+            .as_ref()
+            .filter(|i| !i.verify)
+            .and_then(|i| i.candidates)
+        {
+            Some(candidates) => candidates
+                .raw
+                .iter()
+                .filter_map(|&index| site.sources.get(index))
+                .collect(),
+            None => site.sources.iter().collect(),
+        };
         let copies: Vec<_> = wanted
             .par_iter()
             .map(|source| {
@@ -682,7 +694,11 @@ fn data_fingerprints(
     let limit = site.config.feed.limit.0;
     let feed = deps::hash_of((
         global,
-        site.sources.iter().take(limit).map(key_of).collect::<Vec<_>>(),
+        site.sources
+            .iter()
+            .take(limit)
+            .map(key_of)
+            .collect::<Vec<_>>(),
         site.sources.iter().filter_map(|s| s.date).max(),
         site.pages
             .iter()
@@ -713,4 +729,3 @@ fn base_url(site: &Site, options: &RenderOptions) -> Option<String> {
     let base_url = options.base_url.clone().or_else(|| site.config.base_url());
     base_url.map(|url| format!("{}/", url.trim_end_matches('/')))
 }
-

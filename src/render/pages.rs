@@ -396,7 +396,10 @@ fn entries_on(site: &Site, year: i16, month: Option<i8>) -> Vec<usize> {
 /// editorial ones.
 fn entry_deps(site: &Site, entries: &[usize]) -> Vec<Dep> {
     let mut deps: Vec<Dep> = entries.iter().copied().map(Dep::Entry).collect();
-    if entries.iter().any(|&i| site.timeline[i].editorial.is_some()) {
+    if entries
+        .iter()
+        .any(|&i| site.timeline[i].editorial.is_some())
+    {
         deps.push(Dep::Markdown);
     }
     deps

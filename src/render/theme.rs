@@ -23,7 +23,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ),
     ("year.html", include_str!("../../templates/year.html")),
     ("month.html", include_str!("../../templates/month.html")),
-    ("mentions.html", include_str!("../../templates/mentions.html")),
+    (
+        "mentions.html",
+        include_str!("../../templates/mentions.html"),
+    ),
     ("entry.html", include_str!("../../templates/entry.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),

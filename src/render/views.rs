@@ -448,7 +448,12 @@ pub fn mentions_view(site: &Site, index: usize, page: usize) -> MentionsView {
     let url = person_path(&person.id);
     MentionsView {
         groups: mention_groups(site, person, page),
-        pager: pager(&url, page, site.config.people.sources_per_page.0, person.sources.len()),
+        pager: pager(
+            &url,
+            page,
+            site.config.people.sources_per_page.0,
+            person.sources.len(),
+        ),
         id: person.id.clone(),
         name: person.name.clone(),
         url,
@@ -470,7 +475,12 @@ pub fn person_view(site: &Site, index: usize, links: &LinkContext) -> PersonView
         description: person.description.clone(),
         bio_html,
         groups: mention_groups(site, person, 1),
-        pager: pager(&url, 1, site.config.people.sources_per_page.0, person.sources.len()),
+        pager: pager(
+            &url,
+            1,
+            site.config.people.sources_per_page.0,
+            person.sources.len(),
+        ),
         appears_with: person
             .appears_with
             .iter()

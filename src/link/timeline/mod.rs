@@ -101,7 +101,13 @@ pub struct DateContexts {
 impl DateContexts {
     /// Adds the context of a date expression `text` in `sentence` (bytes
     /// `range` of a block of `kind`).
-    pub fn push(&mut self, kind: BlockKind, sentence: &str, range: std::ops::Range<usize>, text: &str) {
+    pub fn push(
+        &mut self,
+        kind: BlockKind,
+        sentence: &str,
+        range: std::ops::Range<usize>,
+        text: &str,
+    ) {
         let start = self.words.len();
         self.words.extend(grouping::sentence_words(sentence));
         self.contexts.push(DateContext {

@@ -10,10 +10,10 @@
 use super::chunks::write_elements;
 use super::escape::{decimal, json_escaped, json_string};
 use crate::extract::dates::Modifier;
-use crate::render::views::precision_name;
 use crate::extract::{sentence_around, ParagraphSentences, Span};
 use crate::link::{Person, PersonSpan, Site, Source, TimelineEntry};
 use crate::render::links::Lookup;
+use crate::render::views::precision_name;
 use rayon::prelude::*;
 use std::io::{self, Write};
 use std::ops::Range;
