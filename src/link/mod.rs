@@ -659,16 +659,29 @@ fn link_timeline(
     grouping: Option<&timeline::GroupingMemo>,
     keep: Option<&mut timeline::patch::TimelineMemo>,
 ) -> (Vec<TimelineEntry>, Vec<Era>) {
-    // Each source's occurrences are found on their own, in parallel; joined in source order.
-    let per_source: Vec<Vec<timeline::Occurrence>> = sources
+    // The date mentions that may be occurrences (not datelines) are listed
+    // first, then each occurrence is made in parallel straight into its
+    // place in one vector: an archive has millions, and a vector per source
+    // joined afterwards would hold them all twice.
+    let candidates: Vec<(usize, usize)> = sources
         .par_iter()
         .enumerate()
-        .map(|(source_index, source)| occurrences_in(source_index, source))
+        .flat_map_iter(|(source_index, source)| {
+            let dates = source.dates.iter().enumerate();
+            dates
+                .filter(|(_, mention)| !mention.reference)
+                .map(move |(mention, _)| (source_index, mention))
+        })
         .collect();
-    let mut occurrences = Vec::with_capacity(per_source.iter().map(Vec::len).sum());
-    for found in per_source {
-        occurrences.extend(found);
-    }
+    let occurrences: Vec<timeline::Occurrence> = candidates
+        .par_iter()
+        .map(|&(source_index, mention)| occurrence_at(source_index, &sources[source_index], mention))
+        .collect::<Vec<Option<timeline::Occurrence>>>()
+        .into_iter()
+        // Collected in place: the vector of options becomes the vector.
+        .filter_map(|occurrence| occurrence)
+        .collect();
+    drop(candidates);
     let source_index: HashMap<&str, usize> = sources
         .iter()
         .enumerate()
