@@ -161,7 +161,23 @@ enum NewCommand {
     },
 }
 
+/// Turns transparent huge pages off for this process. The allocator takes
+/// fresh memory from the system in 2 MiB steps, and with huge pages each
+/// step is cleared whole at first touch, again after every purge: a build
+/// that allocates and frees gigabytes (the search indexer above all) spent
+/// most of its time clearing pages. Measured on 10,000 articles: the search
+/// stage 39 -> 19 s, the rest of the build unchanged. Only Linux has the
+/// switch; a failure leaves the setting as it was, which is harmless.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE reads only its integer arguments.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = Cli::parse();
     match cli.command {
         Command::Build {
