@@ -16,7 +16,9 @@ brought up to date in that time, after the reload.
 - `date`: a new date in a sentence ("on 12 May 2011"), so its timeline entry,
   year page and the people named beside it change too;
 - `name`: a newly named person ("said Maria Quistgaard"), which changes who
-  the source names: the whole site is linked again.
+  the source names: the whole site is linked again;
+- `page`: a sentence added to the home page's editorial text
+  (`content/_index.md`), the way an editor works on the explainer itself.
 
 Usage: [KIND=word|date|name] python3 bench/serve_latency.py SITE_DIR [EDITS=20] [BINARY=target/release/backstory]
 """
@@ -32,7 +34,7 @@ inserts = {
     "date": "{marker} on 12 May 2011",
     "name": "{marker}, said Maria Quistgaard,",
 }
-if kind not in inserts:
+if kind not in inserts and kind != "page":
     sys.exit(f"KIND must be one of {', '.join(inserts)}")
 output = tempfile.mkdtemp(prefix="backstory-bench-")
 server = subprocess.Popen(
@@ -59,24 +61,30 @@ try:
 
     generation = next_state()["generation"]
     sources = sorted(f for f in os.listdir(os.path.join(site, "content/sources")) if f.endswith(".txt"))
+    if kind == "page":
+        sources = ["../_index.md"]
     times = []
     for n in range(edits):
         name = sources[(n * 7919) % len(sources)]
         path = os.path.join(site, "content/sources", name)
         original = open(path, encoding="utf-8").read()
         marker = f"benchedit{n}x"
-        if " the " not in original:
+        if kind == "page":
+            edited = original.rstrip("\n") + f"\n\nThe editors checked {marker} again.\n"
+        elif " the " in original:
+            edited = original.replace(" the ", " the " + inserts[kind].format(marker=marker) + " ", 1)
+        else:
             continue
         started = time.perf_counter()
         with open(path, "w", encoding="utf-8") as f:
-            f.write(original.replace(" the ", " the " + inserts[kind].format(marker=marker) + " ", 1))
+            f.write(edited)
         while True:
             state = next_state()
             if state["generation"] != generation:
                 generation = state["generation"]
                 break
         page = http.client.HTTPConnection(host, int(port))
-        page.request("GET", f"/sources/{name[:-4]}/")
+        page.request("GET", "/" if kind == "page" else f"/sources/{name[:-4]}/")
         body = page.getresponse().read().decode()
         took = (time.perf_counter() - started) * 1000
         assert marker in body, f"{name}: the served page does not show the edit"
