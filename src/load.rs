@@ -77,7 +77,7 @@ pub struct MarkdownFile<T> {
 }
 
 /// Front matter of `content/_index.md` and `content/pages/*.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
     pub title: String,
@@ -533,6 +533,15 @@ fn read_text_file(path: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
         Diagnostic::error(rel, None, format!("cannot read: {error}"))
             .hint("fix the file's permissions")
     })
+}
+
+/// Reads one editorial page (`content/_index.md` or `content/pages/*.md`,
+/// `path` under `root`) as [`load`] does, for watch mode's edits to pages
+/// that are already in the site.
+pub fn load_page(root: &Path, path: &Path) -> (Option<MarkdownFile<PageMeta>>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let page = read_markdown::<PageMeta>(root, path, &mut diagnostics);
+    (page, diagnostics)
 }
 
 /// Reads one source text (`path` under `root`) and its sidecar, as [`load`]

@@ -416,3 +416,103 @@ fn random_edits_to_a_generated_site_are_patched_as_a_full_build_would_link_them(
         "most edits keep the names and are patched ({patched})"
     );
 }
+
+/// The name in a profile's front matter (`name = "..."`).
+fn profile_name(profile: &Path) -> String {
+    let text = std::fs::read_to_string(profile).unwrap();
+    let line = text
+        .lines()
+        .find(|line| line.starts_with("name = "))
+        .expect("a profile has a name");
+    line.trim_start_matches("name = ")
+        .trim_matches('"')
+        .to_string()
+}
+
+#[test]
+fn edits_to_editorial_pages_are_patched_as_a_full_build_would_show_them() {
+    let site = seed_site();
+    let root = site.path();
+    let mut engine = Engines::new(root);
+    engine.rebuild(&[], "first build");
+    let pages = root.join("content/pages");
+    let page = pages.join("methodology.md");
+
+    let report = step(
+        &mut engine,
+        root,
+        &page,
+        |t| format!("{t}\nOne more closing paragraph, naming nobody.\n"),
+        "a new paragraph",
+    );
+    assert!(report.patched, "a body edit is patched in");
+    assert!(
+        report.changed.iter().all(|p| p.starts_with("methodology/")),
+        "only the page itself is written: {:?}",
+        report.changed
+    );
+
+    // A person the page did not name: their page now lists it.
+    let mut profiles: Vec<PathBuf> = std::fs::read_dir(root.join("content/people"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    profiles.sort();
+    let text = std::fs::read_to_string(&page).unwrap();
+    let name = profiles
+        .iter()
+        .map(|p| profile_name(p))
+        .find(|name| !text.contains(name.as_str()))
+        .expect("some profiled person is not named on the page");
+    let report = step(
+        &mut engine,
+        root,
+        &page,
+        |t| format!("{t}\nThe sources quote {name} at length.\n"),
+        "a newly named person",
+    );
+    assert!(report.patched);
+    assert!(
+        report.changed.iter().any(|p| p.starts_with("people/")),
+        "the person's page lists the page: {:?}",
+        report.changed
+    );
+    let report = step(
+        &mut engine,
+        root,
+        &page,
+        |t| t.replace(&format!("\nThe sources quote {name} at length.\n"), ""),
+        "the person no longer named",
+    );
+    assert!(report.patched);
+
+    let report = step(
+        &mut engine,
+        root,
+        &root.join("content/_index.md"),
+        |t| format!("{t}\nA closing word on the home page.\n"),
+        "the home page's text",
+    );
+    assert!(report.patched);
+
+    // A new title changes the navigation of every page: a full rebuild.
+    let report = step(
+        &mut engine,
+        root,
+        &page,
+        |t| t.replacen("title = \"", "title = \"About our ", 1),
+        "a new title",
+    );
+    assert!(!report.patched, "front matter needs a full rebuild");
+    let report = step(
+        &mut engine,
+        root,
+        &page,
+        |t| t.replace("naming nobody", "naming no one"),
+        "after the new title",
+    );
+    assert!(
+        report.patched,
+        "after a full rebuild, body edits are patched again"
+    );
+}

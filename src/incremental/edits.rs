@@ -113,7 +113,10 @@ impl Engine {
 
     /// Links the whole site afresh and compares it with `site`: `Some` error
     /// naming the first difference when a patch went wrong.
-    fn check_against_full_link(&self, site: &Site) -> std::io::Result<Option<Diagnostic>> {
+    pub(super) fn check_against_full_link(
+        &self,
+        site: &Site,
+    ) -> std::io::Result<Option<Diagnostic>> {
         let content = crate::load::load(&self.options.root, self.options.drafts)?;
         let grouping = link::timeline::GroupingMemo::default();
         let (full, _, _) = link::link_for_watch(content, &link::process_source, &grouping);

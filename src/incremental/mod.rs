@@ -9,7 +9,11 @@
 //!   ([`link::patch::patch`]); the patch says which people, entries and
 //!   years changed, and from that the pages to look at are named
 //!   ([`render::Candidates`]). Nothing else is read, walked or hashed.
-//! - **Anything else** (a page, a profile, a template, `site.toml`, a new
+//! - **Edits to editorial pages** ([`pages`]): when every path named is a
+//!   page already in the site and only its body changed, the pages are read
+//!   again and put into the last site graph; only they, the home and search
+//!   pages and the people whose names came or went are looked at.
+//! - **Anything else** (a page's front matter, a profile, a template, `site.toml`, a new
 //!   or deleted source, an edit that renames people or moves a source in
 //!   the site's order): the whole content is loaded and linked again, with
 //!   memories that still save most of the work:
@@ -26,6 +30,7 @@
 //! rebuild leaves the last good output as it was.
 
 mod edits;
+mod pages;
 
 use crate::build::{check_output_location, BuildOptions};
 use crate::diag::{sorted, Diagnostic};
@@ -190,6 +195,9 @@ impl Engine {
         }
         let named = self.named.take();
         if let Some(report) = self.rebuild_edited_sources(named.as_ref())? {
+            return Ok(report);
+        }
+        if let Some(report) = self.rebuild_edited_pages(named.as_ref())? {
             return Ok(report);
         }
         self.rebuild_everything()

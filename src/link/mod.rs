@@ -673,9 +673,13 @@ fn link_timeline(
                 .map(move |(mention, _)| (source_index, mention))
         })
         .collect();
+    // `filter_map` rather than `flatten`: only the former reuses the vector.
+    #[allow(clippy::filter_map_identity)]
     let occurrences: Vec<timeline::Occurrence> = candidates
         .par_iter()
-        .map(|&(source_index, mention)| occurrence_at(source_index, &sources[source_index], mention))
+        .map(|&(source_index, mention)| {
+            occurrence_at(source_index, &sources[source_index], mention)
+        })
         .collect::<Vec<Option<timeline::Occurrence>>>()
         .into_iter()
         // Collected in place: the vector of options becomes the vector.
