@@ -344,7 +344,7 @@ fn mutate(random: &mut Random, text: &str) -> String {
         .iter()
         .find(|family| text.contains(**family))
         .copied();
-    match random.below(8) {
+    match random.below(9) {
         0 => *line = line.replacen(" the ", " the much debated ", 1),
         1 => {
             for month in MONTHS {
@@ -370,6 +370,8 @@ fn mutate(random: &mut Random, text: &str) -> String {
         }
         5 => *line = format!("{line} {line}"),
         6 => line.push_str(" In April 2020 the ferry contract was signed."),
+        // A date before the line's others: the source's later dates are renumbered.
+        7 => *line = format!("On 2 June 2019 the harbour board met. {line}"),
         _ => match named {
             Some(family) => line.push_str(&format!(" {family} called the water tariff fair.")),
             None => line.push_str(" The ferry contract was renewed."),

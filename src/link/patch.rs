@@ -287,6 +287,58 @@ fn entry_order(a: &TimelineEntry, b: &TimelineEntry) -> Ordering {
         })
 }
 
+/// A date of an edited source that the edit left as it was: where its
+/// entry's citation of it now points.
+struct QuotedAnew {
+    source: usize,
+    entry: usize,
+    /// The mention's number before the edit and after it.
+    was: usize,
+    now: usize,
+    block: usize,
+    sentence: std::ops::Range<usize>,
+}
+
+/// The occurrences of one source before and after an edit: the pairs the
+/// edit left alike (those before its first change and after its last, in
+/// order), and the changed run between them, before and after.
+struct Split<'a, 'b> {
+    kept: Vec<(Occurrence<'a>, Occurrence<'b>)>,
+    before: Vec<Occurrence<'a>>,
+    after: Vec<Occurrence<'b>>,
+}
+
+fn split_unchanged<'a, 'b>(
+    mut was: Vec<Occurrence<'a>>,
+    mut now: Vec<Occurrence<'b>>,
+) -> Split<'a, 'b> {
+    let prefix = was
+        .iter()
+        .zip(&now)
+        .take_while(|(a, b)| grouped_alike(a, b))
+        .count();
+    let suffix = was[prefix..]
+        .iter()
+        .rev()
+        .zip(now[prefix..].iter().rev())
+        .take_while(|(a, b)| grouped_alike(a, b))
+        .count();
+    let was_tail = was.split_off(was.len() - suffix);
+    let now_tail = now.split_off(now.len() - suffix);
+    let before = was.split_off(prefix);
+    let after = now.split_off(prefix);
+    let kept = was
+        .into_iter()
+        .zip(now)
+        .chain(was_tail.into_iter().zip(now_tail))
+        .collect();
+    Split {
+        kept,
+        before,
+        after,
+    }
+}
+
 fn patch_timeline(
     site: &mut Site,
     memo: &mut LinkMemo,
@@ -308,42 +360,39 @@ fn patch_timeline(
         }
     }
     let started = std::time::Instant::now();
-    // An edit rarely touches every date of a source: a date whose value,
-    // people, words and place in the source did not change is grouped as
-    // before, and only its citation (the sentence's place in the block)
-    // needs bringing up to date. The others are taken out and put back.
-    let mut quoted_anew: Vec<(usize, usize, usize, usize, std::ops::Range<usize>)> = Vec::new();
+    // An edit rarely touches every date of a source: the dates before the
+    // edited run and after it have the same value, people and words as
+    // before, so they are grouped as before, and only their citations (the
+    // mention's number, the sentence's place in the block) need bringing
+    // up to date. The dates of the run itself are taken out and put back.
+    let mut quoted_anew: Vec<QuotedAnew> = Vec::new();
     let touched = {
         let mut before: Vec<Occurrence> = Vec::new();
         let mut after: Vec<Occurrence> = Vec::new();
+        let mut renumbered: Vec<(Occurrence, Occurrence)> = Vec::new();
         for (index, old) in old_sources {
             let new = &site.sources[*index];
-            let old_by_mention: BTreeMap<usize, Occurrence> = occurrences_in(*index, old)
-                .into_iter()
-                .map(|o| (o.mention, o))
-                .collect();
-            let mut new_by_mention: BTreeMap<usize, Occurrence> = occurrences_in(*index, new)
-                .into_iter()
-                .map(|o| (o.mention, o))
-                .collect();
-            for (mention, was) in old_by_mention {
-                match new_by_mention.remove(&mention) {
-                    Some(now) if grouped_alike(&was, &now) => {
-                        let block = new.dates[mention].span.block;
-                        let entry = old.date_entries.get(mention).copied().flatten();
-                        if let Some(entry) = entry {
-                            quoted_anew.push((*index, entry, mention, block, now.sentence_range));
-                        }
-                    }
-                    now => {
-                        before.push(was);
-                        after.extend(now);
-                    }
+            let split = split_unchanged(occurrences_in(*index, old), occurrences_in(*index, new));
+            before.extend(split.before);
+            after.extend(split.after);
+            for (was, now) in split.kept {
+                let entry = old.date_entries.get(was.mention).copied().flatten();
+                if let Some(entry) = entry {
+                    quoted_anew.push(QuotedAnew {
+                        source: *index,
+                        entry,
+                        was: was.mention,
+                        now: now.mention,
+                        block: new.dates[now.mention].span.block,
+                        sentence: now.sentence_range.clone(),
+                    });
+                }
+                if was.mention != now.mention {
+                    renumbered.push((was, now));
                 }
             }
-            after.extend(new_by_mention.into_values());
         }
-        memo.timeline.apply(&before, &after)
+        memo.timeline.apply(&before, &after, &renumbered)
     };
     // Entries that cite an edited source show its text: their quotes may change.
     for (_, old) in old_sources {
@@ -353,15 +402,23 @@ fn patch_timeline(
             patched.years.insert(entry.value.year());
         }
     }
-    for (source, entry, mention, block, range) in quoted_anew {
-        let citations = &mut site.timeline[entry].citations;
-        if let Some(citation) = citations
-            .iter_mut()
-            .find(|c| c.source == source && c.mention == mention)
-        {
-            citation.block = block;
-            citation.sentence_range = range;
-        }
+    // Every citation is found before any is changed: a mention's new number
+    // may be another's old one in the same entry.
+    let found: Vec<(usize, usize, &QuotedAnew)> = quoted_anew
+        .iter()
+        .filter_map(|quoted| {
+            let citations = &site.timeline[quoted.entry].citations;
+            let at = citations
+                .iter()
+                .position(|c| c.source == quoted.source && c.mention == quoted.was)?;
+            Some((quoted.entry, at, quoted))
+        })
+        .collect();
+    for (entry, at, quoted) in found {
+        let citation = &mut site.timeline[entry].citations[at];
+        citation.mention = quoted.now;
+        citation.block = quoted.block;
+        citation.sentence_range = quoted.sentence.clone();
     }
     let mut dirty: BTreeSet<Bucket> = touched.buckets;
     if !touched.flipped.is_empty() {

@@ -130,9 +130,17 @@ impl TimelineMemo {
         }
     }
 
-    /// Replaces the occurrences `before` of the edited sources by `after`;
-    /// returns what the edit touched.
-    pub fn apply(&mut self, before: &[Occurrence], after: &[Occurrence]) -> Touched {
+    /// Replaces the occurrences `before` of the edited sources by `after`,
+    /// and gives those the edit left alike but `renumbered` (a date added or
+    /// taken out before them in their source) their new numbers: their
+    /// words, buckets and order among the others stay as they were.
+    /// Returns what the edit touched.
+    pub fn apply(
+        &mut self,
+        before: &[Occurrence],
+        after: &[Occurrence],
+        renumbered: &[(Occurrence, Occurrence)],
+    ) -> Touched {
         let threshold_before = self.common_above();
         // Per word: in how many of the edited occurrences before, and after.
         let mut changed_words: HashMap<u64, (usize, usize)> = HashMap::new();
@@ -176,9 +184,18 @@ impl TimelineMemo {
                 }
             }
         }
+        // Every old number is taken out before any new one is put in: a
+        // new number may be another occurrence's old one.
         for occurrence in before.iter().filter(|o| o.event) {
             touched.buckets.extend(bucket_keys(&occurrence.value));
             self.remove(occurrence);
+        }
+        let renumbered_events = renumbered.iter().filter(|(was, _)| was.event);
+        for (was, _) in renumbered_events.clone() {
+            self.remove(was);
+        }
+        for (_, now) in renumbered_events {
+            self.place(now, false);
         }
         for occurrence in after.iter().filter(|o| o.event) {
             touched.buckets.extend(bucket_keys(&occurrence.value));
