@@ -749,8 +749,19 @@ fn link_timeline(
         }));
     }
     let counts = timeline::word_counts(&occurrences);
+    let person_keys: Vec<u64> = match grouping {
+        Some(_) => people
+            .iter()
+            .map(|person| crate::fingerprint::hash_of(&person.id))
+            .collect(),
+        None => Vec::new(),
+    };
+    let remembered = grouping.map(|memo| timeline::Remembered {
+        memo,
+        person_keys: &person_keys,
+    });
     let entries =
-        timeline::build_entries_counted(&occurrences, &editorial_inputs, grouping, &counts);
+        timeline::build_entries_counted(&occurrences, &editorial_inputs, remembered, &counts);
     let keeping = keep.is_some();
     if let Some(keep) = keep {
         *keep = timeline::patch::TimelineMemo::new(&occurrences, counts);

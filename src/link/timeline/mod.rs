@@ -236,12 +236,22 @@ pub struct GroupingMemo {
     groups: Mutex<HashMap<u64, Vec<Vec<u32>>>>,
 }
 
+/// A [`GroupingMemo`] in use, with a key for each person (by index) that
+/// does not depend on the person's place in the site: grouping only asks
+/// whether two sentences name one person, so a group whose people were
+/// renumbered (a person added or gone elsewhere) is grouped as before.
+#[derive(Clone, Copy)]
+pub struct Remembered<'a> {
+    pub memo: &'a GroupingMemo,
+    pub person_keys: &'a [u64],
+}
+
 /// [`build_entries`], taking unchanged groups from `memo` and leaving in it
 /// the groups of this build.
 pub fn build_entries_with(
     occurrences: &[Occurrence],
     editorial: &[EditorialEvent],
-    memo: Option<&GroupingMemo>,
+    memo: Option<Remembered>,
 ) -> Vec<Entry> {
     build_entries_counted(occurrences, editorial, memo, &word_counts(occurrences))
 }
@@ -250,7 +260,7 @@ pub fn build_entries_with(
 pub fn build_entries_counted(
     occurrences: &[Occurrence],
     editorial: &[EditorialEvent],
-    memo: Option<&GroupingMemo>,
+    memo: Option<Remembered>,
     counts: &WordCounts,
 ) -> Vec<Entry> {
     let similarity = Similarity::with_counts(occurrences, counts, common_above(occurrences.len()));
@@ -274,12 +284,12 @@ pub fn build_entries_counted(
             .par_iter()
             .flat_map_iter(|group| group_in_order(group, occurrences, &similarity))
             .collect(),
-        Some(memo) => {
+        Some(Remembered { memo, person_keys }) => {
             let previous = std::mem::take(&mut *memo.groups.lock().expect("not poisoned"));
             let grouped: Vec<(u64, Vec<Vec<u32>>)> = groups
                 .par_iter()
                 .map(|group| {
-                    let key = group_key(group, occurrences, &similarity);
+                    let key = group_key(group, occurrences, &similarity, person_keys);
                     let positions = previous.get(&key).cloned().unwrap_or_else(|| {
                         as_positions(group, group_in_order(group, occurrences, &similarity))
                     });
@@ -406,17 +416,21 @@ fn group_in_order(
 /// A fingerprint of everything [`group_in_order`] reads from `group`: for each
 /// occurrence in order, its value (and so its period), its people and its
 /// salient words. Equal fingerprints give the same entries, as positions.
-fn group_key(group: &[usize], occurrences: &[Occurrence], similarity: &Similarity) -> u64 {
+fn group_key(
+    group: &[usize],
+    occurrences: &[Occurrence],
+    similarity: &Similarity,
+    person_keys: &[u64],
+) -> u64 {
     let mut hasher = crate::fingerprint::Fingerprinter::new();
     group.len().hash(&mut hasher);
+    let mut people: Vec<u64> = Vec::new();
     for &index in group {
         let occurrence = &occurrences[index];
-        (
-            occurrence.value,
-            &occurrence.people,
-            similarity.words(index),
-        )
-            .hash(&mut hasher);
+        people.clear();
+        people.extend(occurrence.people.iter().map(|&p| person_keys[p]));
+        people.sort_unstable();
+        (occurrence.value, &people, similarity.words(index)).hash(&mut hasher);
     }
     hasher.finish()
 }

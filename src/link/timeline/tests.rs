@@ -365,6 +365,16 @@ fn entry_list(entries: &[Entry]) -> Vec<(String, Vec<usize>)> {
         .collect()
 }
 
+/// Person keys that differ from the people's numbers.
+const PERSON_KEYS: [u64; 6] = [71, 72, 73, 74, 75, 76];
+
+fn with_memo(memo: &GroupingMemo) -> Remembered<'_> {
+    Remembered {
+        memo,
+        person_keys: &PERSON_KEYS,
+    }
+}
+
 #[test]
 fn remembered_groups_give_the_entries_a_fresh_grouping_gives() {
     let strike = "Dockworkers began a strike at the harbour over pay.";
@@ -381,12 +391,20 @@ fn remembered_groups_give_the_entries_a_fresh_grouping_gives() {
     let memo = GroupingMemo::default();
     let fresh = entry_list(&build_entries(&occurrences, &[]));
     assert_eq!(
-        entry_list(&build_entries_with(&occurrences, &[], Some(&memo))),
+        entry_list(&build_entries_with(
+            &occurrences,
+            &[],
+            Some(with_memo(&memo))
+        )),
         fresh
     );
     // The second time every group comes from the memo.
     assert_eq!(
-        entry_list(&build_entries_with(&occurrences, &[], Some(&memo))),
+        entry_list(&build_entries_with(
+            &occurrences,
+            &[],
+            Some(with_memo(&memo))
+        )),
         fresh
     );
     assert_eq!(memo.groups.lock().unwrap().len(), 3);
@@ -395,7 +413,11 @@ fn remembered_groups_give_the_entries_a_fresh_grouping_gives() {
     // the other groups are remembered, and the result is still a fresh one's.
     occurrences[3] = occurrence(2, 0, "2020-03-09", "March 9", storm, &[]);
     let fresh = entry_list(&build_entries(&occurrences, &[]));
-    let remembered = entry_list(&build_entries_with(&occurrences, &[], Some(&memo)));
+    let remembered = entry_list(&build_entries_with(
+        &occurrences,
+        &[],
+        Some(with_memo(&memo)),
+    ));
     assert_eq!(remembered, fresh);
     assert_eq!(
         fresh.iter().filter(|(iso, _)| iso == "2020-03-09").count(),
@@ -406,7 +428,61 @@ fn remembered_groups_give_the_entries_a_fresh_grouping_gives() {
     occurrences.insert(0, occurrence(9, 0, "2019-05-01", "May 1", vote, &[]));
     let fresh = entry_list(&build_entries(&occurrences, &[]));
     assert_eq!(
-        entry_list(&build_entries_with(&occurrences, &[], Some(&memo))),
+        entry_list(&build_entries_with(
+            &occurrences,
+            &[],
+            Some(with_memo(&memo))
+        )),
         fresh
     );
+}
+
+#[test]
+fn renumbered_people_keep_their_groups_remembered() {
+    let strike = "Dockworkers began a strike at the harbour over pay.";
+    let vote = "The council voted on the harbour budget after a long debate.";
+    let occurrences = |people: [usize; 2]| {
+        vec![
+            occurrence(0, 0, "2020-01-15", "Jan. 15", strike, &[people[0]]),
+            occurrence(1, 0, "2020-01-15", "Jan. 15", strike, &[people[0]]),
+            occurrence(1, 1, "2020-03-09", "March 9", vote, &[people[1]]),
+            occurrence(2, 0, "2020-03-09", "March 9", vote, &[people[0]]),
+        ]
+    };
+    let memo = GroupingMemo::default();
+    let before = occurrences([1, 2]);
+    build_entries_with(&before, &[], Some(with_memo(&memo)));
+    let keys = |memo: &GroupingMemo| {
+        let mut keys: Vec<u64> = memo.groups.lock().unwrap().keys().copied().collect();
+        keys.sort_unstable();
+        keys
+    };
+    let remembered_keys = keys(&memo);
+    // A person added before them: the same two people are now 2 and 3.
+    let after = occurrences([2, 3]);
+    let shifted = [0, 0, PERSON_KEYS[1], PERSON_KEYS[2]];
+    let entries = build_entries_with(
+        &after,
+        &[],
+        Some(Remembered {
+            memo: &memo,
+            person_keys: &shifted,
+        }),
+    );
+    assert_eq!(keys(&memo), remembered_keys, "every group was found again");
+    assert_eq!(
+        entry_list(&entries),
+        entry_list(&build_entries(&after, &[]))
+    );
+    // Two sentences that named different people now name one: not the same group.
+    let merged = [0, 0, PERSON_KEYS[1], PERSON_KEYS[1]];
+    build_entries_with(
+        &after,
+        &[],
+        Some(Remembered {
+            memo: &memo,
+            person_keys: &merged,
+        }),
+    );
+    assert_ne!(keys(&memo), remembered_keys);
 }
