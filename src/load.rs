@@ -243,13 +243,10 @@ impl SourceCache {
     /// mode passes every path an event named: file times come from a coarse
     /// clock, so two quick saves of the same length can share a stamp.
     pub fn forget(&mut self, root: &Path, paths: &[PathBuf]) {
-        let absolute_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        let relative = SiteRelative::new(root);
         for path in paths {
-            let rel = path
-                .strip_prefix(&absolute_root)
-                .or_else(|_| path.strip_prefix(root))
-                .unwrap_or(path);
-            self.entries.remove(&rel.with_extension("txt"));
+            self.entries
+                .remove(&relative.of(path).with_extension("txt"));
         }
     }
 
@@ -257,6 +254,27 @@ impl SourceCache {
     /// site root) by the last load, without hashing it again.
     pub fn key(&self, path: &Path) -> Option<u64> {
         self.entries.get(path).map(|remembered| remembered.key)
+    }
+}
+
+/// Makes the paths watcher events name (absolute, or relative to where the
+/// program runs) relative to the site root, as the site graph keeps them.
+pub struct SiteRelative<'a> {
+    root: &'a Path,
+    absolute: PathBuf,
+}
+
+impl<'a> SiteRelative<'a> {
+    pub fn new(root: &'a Path) -> Self {
+        let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        SiteRelative { root, absolute }
+    }
+
+    /// `path` relative to the site root; a path outside it is given back as it is.
+    pub fn of<'p>(&self, path: &'p Path) -> &'p Path {
+        path.strip_prefix(&self.absolute)
+            .or_else(|_| path.strip_prefix(self.root))
+            .unwrap_or(path)
     }
 }
 

@@ -19,12 +19,9 @@ impl Engine {
         &mut self,
         named: Option<&BTreeSet<PathBuf>>,
     ) -> std::io::Result<Option<Rebuild>> {
-        let (Some(named), Some(linked)) = (named, self.linked.as_ref()) else {
+        let Some((named, linked)) = self.patch_base(named) else {
             return Ok(None);
         };
-        if !self.patchable {
-            return Ok(None);
-        }
         let root = self.options.root.clone();
         let Some(edited) = edited_sources(&root, named, &linked.site) else {
             return Ok(None);
@@ -96,12 +93,8 @@ impl Engine {
         report
             .timings
             .push(("clean+extract+patch", started.elapsed()));
-        if self.verify {
-            if let Some(problem) = self.check_against_full_link(&linked.site)? {
-                self.patchable = false;
-                report.diagnostics = vec![problem];
-                return Ok(Some(report));
-            }
+        if self.patch_went_wrong(&linked.site, &mut report)? {
+            return Ok(Some(report));
         }
         // What the last render knew of the entries that came or went is stale.
         self.prints
@@ -111,12 +104,41 @@ impl Engine {
         self.render_and_write(linked, candidates, report).map(Some)
     }
 
+    /// The paths an edit named and the last site graph, when the edit may
+    /// be patched into it: the paths are known and the graph is the site on disk.
+    pub(super) fn patch_base<'a>(
+        &'a self,
+        named: Option<&'a BTreeSet<PathBuf>>,
+    ) -> Option<(&'a BTreeSet<PathBuf>, &'a super::Linked)> {
+        let (Some(named), Some(linked)) = (named, self.linked.as_ref()) else {
+            return None;
+        };
+        self.patchable.then_some((named, linked))
+    }
+
+    /// When checking patches (see [`Engine::verifying`]), links the whole
+    /// site afresh and compares it with the patched `site`. On a
+    /// difference, patching stops for good, `report` names the difference
+    /// and `true` is returned.
+    pub(super) fn patch_went_wrong(
+        &mut self,
+        site: &Site,
+        report: &mut Rebuild,
+    ) -> std::io::Result<bool> {
+        if !self.verify {
+            return Ok(false);
+        }
+        let Some(problem) = self.check_against_full_link(site)? else {
+            return Ok(false);
+        };
+        self.patchable = false;
+        report.diagnostics = vec![problem];
+        Ok(true)
+    }
+
     /// Links the whole site afresh and compares it with `site`: `Some` error
     /// naming the first difference when a patch went wrong.
-    pub(super) fn check_against_full_link(
-        &self,
-        site: &Site,
-    ) -> std::io::Result<Option<Diagnostic>> {
+    fn check_against_full_link(&self, site: &Site) -> std::io::Result<Option<Diagnostic>> {
         let content = crate::load::load(&self.options.root, self.options.drafts)?;
         let grouping = link::timeline::GroupingMemo::default();
         let (full, _, _) = link::link_for_watch(content, &link::process_source, &grouping);
@@ -159,13 +181,10 @@ fn edited_sources(
     named: &BTreeSet<PathBuf>,
     site: &Site,
 ) -> Option<BTreeMap<usize, PathBuf>> {
-    let absolute_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let site_relative = crate::load::SiteRelative::new(root);
     let mut edited = BTreeMap::new();
     for path in named {
-        let relative = path
-            .strip_prefix(&absolute_root)
-            .or_else(|_| path.strip_prefix(root))
-            .unwrap_or(path);
+        let relative = site_relative.of(path);
         let parts: Vec<_> = relative.components().collect();
         let in_sources = parts.len() == 3
             && parts[0].as_os_str() == "content"

@@ -29,12 +29,9 @@ impl Engine {
         &mut self,
         named: Option<&BTreeSet<PathBuf>>,
     ) -> std::io::Result<Option<Rebuild>> {
-        let (Some(named), Some(linked)) = (named, self.linked.as_ref()) else {
+        let Some((named, linked)) = self.patch_base(named) else {
             return Ok(None);
         };
-        if !self.patchable {
-            return Ok(None);
-        }
         let root = self.options.root.clone();
         let Some(edited) = edited_pages(&root, named, &linked.site) else {
             return Ok(None);
@@ -77,12 +74,8 @@ impl Engine {
         }
         report.patched = true;
         report.timings.push(("patch:pages", started.elapsed()));
-        if self.verify {
-            if let Some(problem) = self.check_against_full_link(&linked.site)? {
-                self.patchable = false;
-                report.diagnostics = vec![problem];
-                return Ok(Some(report));
-            }
+        if self.patch_went_wrong(&linked.site, &mut report)? {
+            return Ok(Some(report));
         }
         // The home page lists the pages the navigation leaves out, and the
         // search page lists every page: fingerprints decide whether they changed.
@@ -141,13 +134,10 @@ fn edited_pages(
     named: &BTreeSet<PathBuf>,
     site: &Site,
 ) -> Option<Vec<(PageAt, PathBuf)>> {
-    let absolute_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let site_relative = crate::load::SiteRelative::new(root);
     let mut edited = Vec::new();
     for path in named {
-        let relative = path
-            .strip_prefix(&absolute_root)
-            .or_else(|_| path.strip_prefix(root))
-            .unwrap_or(path);
+        let relative = site_relative.of(path);
         let at = if site
             .home
             .as_ref()

@@ -131,14 +131,6 @@ impl DateContexts {
         let context = self.contexts.get(index)?;
         Some((context, self.words.get(context.words.clone())?))
     }
-
-    pub fn len(&self) -> usize {
-        self.contexts.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.contexts.is_empty()
-    }
 }
 
 /// An editorial timeline event or era from `content/events/`.
