@@ -14,6 +14,16 @@ peak resident memory (from `backstory build --timings`) plus the whole process's
 Peers are looked up on PATH or given as --zola PATH / --hugo PATH; they build the same
 articles from their own trees in the corpus (search off, as the corpus configures them).
 Run it on a quiet machine: every build uses all cores, so other work skews the numbers.
+
+Before each tool's builds at each size (Backstory's and each peer's alike) the harness
+settles the machine: it deletes the other builds' outputs, writes dirty pages back and
+drops the kernel's page cache (when it may: as root), then runs one build it does not
+count, which reads the input and the program back into memory. Without this, what
+earlier work left in the page cache decides the result: on the 2-core, 24 GiB test VM, a
+100,000-article build (6.8 GB of output plus 3.5 GB of its own memory) that has to
+reclaim cache as it goes spends 20-30 s more in the kernel. `--no-settle` measures the
+machine as it is; the report says which was used, and each table the free memory that
+each counted build started with.
 """
 import argparse
 import json
@@ -44,6 +54,8 @@ def parse_args():
     parser.add_argument("--zola", default=shutil.which("zola"))
     parser.add_argument("--hugo", default=shutil.which("hugo"))
     parser.add_argument("--json", help="also write every measurement to this file")
+    parser.add_argument("--no-settle", dest="settle", action="store_false",
+                        help="do not drop the page cache and warm the input before each build")
     parser.add_argument("--search", action="store_true",
                         help="build the search index too (its own stage row); off by default, as in the targets")
     return parser.parse_args()
@@ -95,29 +107,57 @@ def fresh(folder):
     return folder
 
 
-def bench_backstory(binary, site, output, runs, search=False):
+def memory_free_mib():
+    """MemFree from /proc/meminfo, in MiB: memory a build gets without reclaiming any."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemFree:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def settle(outputs):
+    """Empties `outputs` of earlier builds and drops the page cache if allowed;
+    returns whether it could be dropped."""
+    for old in outputs.glob("out-*"):
+        shutil.rmtree(old, ignore_errors=True)
+    os.sync()
+    try:
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        return True
+    except OSError:
+        return False
+
+
+def bench_backstory(binary, site, output, runs, prepare, search=False):
+    command = [binary, "build", "--timings", "--root", site, "--output", output]
+    if not search:
+        command.append("--no-search")
+    prepare(command)
     samples = []
     for _ in range(runs):
         fresh(output)
-        command = [binary, "build", "--timings", "--root", site, "--output", output]
-        if not search:
-            command.append("--no-search")
+        free = memory_free_mib()
         wall, cpu, rss, stderr = run_measured(command)
         stages = parse_timings(stderr)
         # `--timings` resets the kernel's high-water mark at each stage to see
         # that stage's own peak, which lowers what wait4 reports for the
         # process: its real peak is the highest of the two.
         rss = max([rss] + [peak for _, _, peak in stages.values() if peak is not None])
-        samples.append({"wall": wall, "cpu": cpu, "rss": rss, "stages": stages})
+        samples.append({"wall": wall, "cpu": cpu, "rss": rss, "stages": stages, "free_mib": free})
     return samples
 
 
-def bench_peer(command, output, runs):
+def bench_peer(command, output, runs, prepare):
+    prepare(command)
     samples = []
     for _ in range(runs):
         fresh(output)
+        free = memory_free_mib()
         wall, cpu, rss, _ = run_measured(command)
-        samples.append({"wall": wall, "cpu": cpu, "rss": rss, "stages": {}})
+        samples.append({"wall": wall, "cpu": cpu, "rss": rss, "stages": {}, "free_mib": free})
     return samples
 
 
@@ -142,6 +182,9 @@ def print_table(title, samples):
         print(f"| {name} | {show(wall, '.0f')} | {show(cpu, '.0f')} | {show(rss, '.0f')} |")
     walls = sorted(s["wall"] for s in samples)
     print(f"\nwall s per run: {', '.join(f'{w:.2f}' for w in walls)}")
+    free = [s["free_mib"] for s in samples if s.get("free_mib") is not None]
+    if free:
+        print(f"free memory before each run: {', '.join(f'{f / 1024:.1f}' for f in free)} GiB")
 
 
 def person_quality(output, truth_file):
@@ -176,12 +219,20 @@ def main():
     outputs = Path(args.outputs) if args.outputs else corpus
     outputs.mkdir(parents=True, exist_ok=True)
     print(f"# outputs in {outputs}")
+    settled = []
+
+    def prepare(command):
+        """Settles the machine (unless --no-settle), then runs `command` once, uncounted."""
+        if args.settle:
+            settled.append(settle(outputs))
+            run_measured(command)
+
     print(f"# Backstory benchmark: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
     for size in [int(s) for s in args.sizes.split(",")]:
         tree = generate(size, corpus, generator)
         for layout in args.layouts.split(","):
             site, output = tree / f"backstory-{layout}", outputs / f"out-{size}-{layout}"
-            samples = bench_backstory(binary, site, output, args.runs, args.search)
+            samples = bench_backstory(binary, site, output, args.runs, prepare, args.search)
             print_table(f"{size} articles, backstory-{layout}", samples)
             report[f"{size}/backstory-{layout}"] = samples
             if layout == "txt":
@@ -200,10 +251,18 @@ def main():
                          "build", "--force", "--output-dir", output],
                 "hugo": [path, "--quiet", "--source", tree / "hugo", "--destination", output],
             }[peer]
-            samples = bench_peer(command, output, args.runs)
+            samples = bench_peer(command, output, args.runs, prepare)
             print_table(f"{size} articles, {peer}", samples)
             report[f"{size}/{peer}"] = samples
     print(f"\nload average at end {os.getloadavg()[0]:.2f}")
+    if not args.settle:
+        print("machine not settled between builds (--no-settle)")
+    elif all(settled):
+        print("settled before each tool and size: other outputs deleted, page cache dropped, "
+              "one uncounted build")
+    else:
+        print("settled before each tool and size: other outputs deleted, one uncounted build; "
+              "the page cache could not be dropped (not root)")
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1))
 
