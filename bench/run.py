@@ -16,14 +16,12 @@ articles from their own trees in the corpus (search off, as the corpus configure
 Run it on a quiet machine: every build uses all cores, so other work skews the numbers.
 
 Before each tool's builds at each size (Backstory's and each peer's alike) the harness
-settles the machine: it deletes the other builds' outputs, writes dirty pages back and
-drops the kernel's page cache (when it may: as root), then runs one build it does not
-count, which reads the input and the program back into memory. Without this, what
-earlier work left in the page cache decides the result: on the 2-core, 24 GiB test VM, a
-100,000-article build (6.8 GB of output plus 3.5 GB of its own memory) that has to
-reclaim cache as it goes spends 20-30 s more in the kernel. `--no-settle` measures the
-machine as it is; the report says which was used, and each table the free memory that
-each counted build started with.
+deletes the other builds' outputs, so that no earlier site holds memory, and runs one
+build it does not count, which reads the input and the program into the page cache.
+`--no-settle` skips both. `--probe-memory` also times writing 1 GiB and 8 GiB into the
+outputs folder at the start and at the end: on a VM that hands freed memory back to its
+host, memory touched again costs far more than memory still held, and a large build
+pays that on every page beyond what the guest kept (see bench/README.md).
 """
 import argparse
 import json
@@ -55,14 +53,16 @@ def parse_args():
     parser.add_argument("--hugo", default=shutil.which("hugo"))
     parser.add_argument("--json", help="also write every measurement to this file")
     parser.add_argument("--no-settle", dest="settle", action="store_false",
-                        help="do not drop the page cache and warm the input before each build")
+                        help="keep other outputs and skip the uncounted build before each tool and size")
+    parser.add_argument("--probe-memory", action="store_true",
+                        help="time writing 1 and 8 GiB into the outputs folder at start and end")
     parser.add_argument("--search", action="store_true",
                         help="build the search index too (its own stage row); off by default, as in the targets")
     return parser.parse_args()
 
 
 def run_measured(command, cwd=None):
-    """Runs a command; returns (wall s, cpu s, peak RSS MiB, stderr text)."""
+    """Runs a command; returns (wall s, (user s, kernel s), peak RSS MiB, stderr text)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     # Read stderr before waiting so a chatty child cannot block on a full pipe.
@@ -72,8 +72,7 @@ def run_measured(command, cwd=None):
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"{' '.join(map(str, command))} failed ({process.returncode}):\n{stderr}")
-    cpu = usage.ru_utime + usage.ru_stime
-    return wall, cpu, usage.ru_maxrss / 1024, stderr
+    return wall, (usage.ru_utime, usage.ru_stime), usage.ru_maxrss / 1024, stderr
 
 
 def parse_timings(stderr):
@@ -119,16 +118,25 @@ def memory_free_mib():
 
 
 def settle(outputs):
-    """Empties `outputs` of earlier builds and drops the page cache if allowed;
-    returns whether it could be dropped."""
+    """Empties `outputs` of earlier builds."""
     for old in outputs.glob("out-*"):
         shutil.rmtree(old, ignore_errors=True)
-    os.sync()
-    try:
-        Path("/proc/sys/vm/drop_caches").write_text("3\n")
-        return True
-    except OSError:
-        return False
+
+
+def probe_memory(outputs):
+    """Times writing 1 GiB, then 8 GiB, into a file in `outputs` (removed after each)."""
+    block = b"\0" * (1 << 20)
+    speeds = []
+    for gib in (1, 8):
+        probe = outputs / "probe.bin"
+        started = time.perf_counter()
+        with open(probe, "wb") as out:
+            for _ in range(gib * 1024):
+                out.write(block)
+        seconds = time.perf_counter() - started
+        probe.unlink()
+        speeds.append(f"{gib} GiB in {seconds:.1f} s ({gib / seconds:.2f} GiB/s)")
+    return ", ".join(speeds)
 
 
 def bench_backstory(binary, site, output, runs, prepare, search=False):
@@ -146,7 +154,8 @@ def bench_backstory(binary, site, output, runs, prepare, search=False):
         # that stage's own peak, which lowers what wait4 reports for the
         # process: its real peak is the highest of the two.
         rss = max([rss] + [peak for _, _, peak in stages.values() if peak is not None])
-        samples.append({"wall": wall, "cpu": cpu, "rss": rss, "stages": stages, "free_mib": free})
+        samples.append({"wall": wall, "cpu": sum(cpu), "user": cpu[0], "sys": cpu[1], "rss": rss,
+                        "stages": stages, "free_mib": free})
     return samples
 
 
@@ -157,7 +166,8 @@ def bench_peer(command, output, runs, prepare):
         fresh(output)
         free = memory_free_mib()
         wall, cpu, rss, _ = run_measured(command)
-        samples.append({"wall": wall, "cpu": cpu, "rss": rss, "stages": {}, "free_mib": free})
+        samples.append({"wall": wall, "cpu": sum(cpu), "user": cpu[0], "sys": cpu[1], "rss": rss,
+                        "stages": {}, "free_mib": free})
     return samples
 
 
@@ -182,9 +192,12 @@ def print_table(title, samples):
         print(f"| {name} | {show(wall, '.0f')} | {show(cpu, '.0f')} | {show(rss, '.0f')} |")
     walls = sorted(s["wall"] for s in samples)
     print(f"\nwall s per run: {', '.join(f'{w:.2f}' for w in walls)}")
+    print(f"CPU s, user + kernel, median: {median([s['user'] for s in samples]):.2f} + "
+          f"{median([s['sys'] for s in samples]):.2f}")
     free = [s["free_mib"] for s in samples if s.get("free_mib") is not None]
     if free:
-        print(f"free memory before each run: {', '.join(f'{f / 1024:.1f}' for f in free)} GiB")
+        print(f"free memory before each run: {', '.join(f'{f / 1024:.1f}' for f in free)} GiB "
+              f"(MemFree)")
 
 
 def person_quality(output, truth_file):
@@ -219,12 +232,13 @@ def main():
     outputs = Path(args.outputs) if args.outputs else corpus
     outputs.mkdir(parents=True, exist_ok=True)
     print(f"# outputs in {outputs}")
-    settled = []
+    if args.probe_memory:
+        print(f"# writing into {outputs} at start: {probe_memory(outputs)}")
 
     def prepare(command):
-        """Settles the machine (unless --no-settle), then runs `command` once, uncounted."""
+        """Unless --no-settle: deletes other outputs, then runs `command` once, uncounted."""
         if args.settle:
-            settled.append(settle(outputs))
+            settle(outputs)
             run_measured(command)
 
     print(f"# Backstory benchmark: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
@@ -255,14 +269,13 @@ def main():
             print_table(f"{size} articles, {peer}", samples)
             report[f"{size}/{peer}"] = samples
     print(f"\nload average at end {os.getloadavg()[0]:.2f}")
-    if not args.settle:
-        print("machine not settled between builds (--no-settle)")
-    elif all(settled):
-        print("settled before each tool and size: other outputs deleted, page cache dropped, "
-              "one uncounted build")
+    if args.settle:
+        print("before each tool and size: other outputs deleted, one uncounted build")
     else:
-        print("settled before each tool and size: other outputs deleted, one uncounted build; "
-              "the page cache could not be dropped (not root)")
+        print("--no-settle: other outputs kept, no uncounted build")
+    if args.probe_memory:
+        settle(outputs)
+        print(f"writing into {outputs} at end: {probe_memory(outputs)}")
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1))
 
