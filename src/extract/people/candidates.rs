@@ -277,6 +277,13 @@ mod tests {
                 &[("Ana Ruiz", Some("Secretary-General"))],
             ),
             ("Martin Luther King spoke", &[("Martin Luther King", None)]),
+            (
+                "Treasurer Orla Quennell said, and surveyor Ezra Yount agreed",
+                &[
+                    ("Orla Quennell", Some("Treasurer")),
+                    ("Ezra Yount", None),
+                ],
+            ),
         ];
         for (text, expected) in cases {
             let expected: Vec<(String, Option<String>)> = expected

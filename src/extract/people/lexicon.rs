@@ -106,7 +106,8 @@ const TITLE_WORDS: &str =
      ministry emir sultan sayyed sayyid marshal field brigadier brig corporal cpl \
      private pvt professor prof detective inspector superintendent officer agent \
      attorney councillor councilman councilwoman congressman congresswoman \
-     president-elect commissioner";
+     president-elect commissioner treasurer comptroller sheriff magistrate alderman \
+     alderwoman councilor archbishop rabbi registrar";
 
 /// Honorifics that make the next capitalised word a person on their own.
 const HONORIFICS: &str = "mr mrs ms mme mister dr sir dame miss messrs";
@@ -126,7 +127,8 @@ const ROLE_NOUNS: &str = "analyst analysts journalist author cleric teacher spok
      mother father son daughter wife husband brother sister widow neighbor neighbour \
      strategist commentator columnist blogger lecturer fellow organizer organiser \
      campaigner protester demonstrator politician premier commissioner consultant \
-     contractor veteran survivor witness victim mp";
+     contractor veteran survivor witness victim mp treasurer surveyor architect \
+     planner accountant auditor sheriff magistrate";
 
 /// Verbs that make the capitalised run before (or after) them a speaker.
 const SPEECH_VERBS: &str =
