@@ -279,10 +279,7 @@ mod tests {
             ("Martin Luther King spoke", &[("Martin Luther King", None)]),
             (
                 "Treasurer Orla Quennell said, and surveyor Ezra Yount agreed",
-                &[
-                    ("Orla Quennell", Some("Treasurer")),
-                    ("Ezra Yount", None),
-                ],
+                &[("Orla Quennell", Some("Treasurer")), ("Ezra Yount", None)],
             ),
         ];
         for (text, expected) in cases {
