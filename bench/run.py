@@ -139,6 +139,16 @@ def probe_memory(outputs):
     return ", ".join(speeds)
 
 
+def measure(command, output):
+    """One counted build into an emptied `output`: its sample (no stages yet) and stderr."""
+    fresh(output)
+    free = memory_free_mib()
+    wall, (user, kernel), rss, stderr = run_measured(command)
+    sample = {"wall": wall, "cpu": user + kernel, "user": user, "sys": kernel, "rss": rss,
+              "stages": {}, "free_mib": free}
+    return sample, stderr
+
+
 def bench_backstory(binary, site, output, runs, prepare, search=False):
     command = [binary, "build", "--timings", "--root", site, "--output", output]
     if not search:
@@ -146,29 +156,20 @@ def bench_backstory(binary, site, output, runs, prepare, search=False):
     prepare(command)
     samples = []
     for _ in range(runs):
-        fresh(output)
-        free = memory_free_mib()
-        wall, cpu, rss, stderr = run_measured(command)
+        sample, stderr = measure(command, output)
         stages = parse_timings(stderr)
         # `--timings` resets the kernel's high-water mark at each stage to see
         # that stage's own peak, which lowers what wait4 reports for the
         # process: its real peak is the highest of the two.
-        rss = max([rss] + [peak for _, _, peak in stages.values() if peak is not None])
-        samples.append({"wall": wall, "cpu": sum(cpu), "user": cpu[0], "sys": cpu[1], "rss": rss,
-                        "stages": stages, "free_mib": free})
+        sample["rss"] = max([sample["rss"]] + [peak for _, _, peak in stages.values() if peak is not None])
+        sample["stages"] = stages
+        samples.append(sample)
     return samples
 
 
 def bench_peer(command, output, runs, prepare):
     prepare(command)
-    samples = []
-    for _ in range(runs):
-        fresh(output)
-        free = memory_free_mib()
-        wall, cpu, rss, _ = run_measured(command)
-        samples.append({"wall": wall, "cpu": sum(cpu), "user": cpu[0], "sys": cpu[1], "rss": rss,
-                        "stages": {}, "free_mib": free})
-    return samples
+    return [measure(command, output)[0] for _ in range(runs)]
 
 
 def summary_rows(samples):
@@ -274,7 +275,7 @@ def main():
     else:
         print("--no-settle: other outputs kept, no uncounted build")
     if args.probe_memory:
-        settle(outputs)
+        settle(outputs)  # the last site would hold memory the probe should find free
         print(f"writing into {outputs} at end: {probe_memory(outputs)}")
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1))
