@@ -52,6 +52,9 @@ def parse_args():
     parser.add_argument("--zola", default=shutil.which("zola"))
     parser.add_argument("--hugo", default=shutil.which("hugo"))
     parser.add_argument("--json", help="also write every measurement to this file")
+    parser.add_argument("--compare", action="append", default=[], metavar="FILE",
+                        help="a --json file of an earlier run whose builds the targets may use "
+                             "(for example the 10,000 run, when 100,000 is run on its own); repeatable")
     parser.add_argument("--no-settle", dest="settle", action="store_false",
                         help="keep other outputs and skip the uncounted build before each tool and size")
     parser.add_argument("--probe-memory", action="store_true",
@@ -201,6 +204,62 @@ def print_table(title, samples):
               f"(MemFree)")
 
 
+# The issue's targets: full build, search off, from a cold process.
+MEMORY_LIMITS_MB = {10000: 600, 100000: 4000}  # decimal megabytes, as the targets give them
+PEER_SHARE = 0.5  # at most half of each peer's time, at 10,000 articles
+SCALE_LIMIT = 11  # 100,000 articles: at most 11 times the 10,000 time
+
+
+def peer_version(path):
+    """The first line a peer prints for `--version` (`hugo version`), or its path."""
+    for flag in (["--version"], ["version"]):
+        try:
+            done = subprocess.run([path, *flag], capture_output=True, text=True, timeout=60)
+        except OSError:
+            break
+        words = (done.stdout.strip().splitlines() or [""])[0].split()[:2]
+        if done.returncode == 0 and words:
+            # "hugo v0.168.0-e27a676…+extended" -> "hugo v0.168.0"
+            return " ".join([words[0], *(w.split("-")[0] for w in words[1:])])
+    return str(path)
+
+
+def target_rows(report):
+    """(check, measured, target, met) for every target the builds in `report` can judge."""
+    wall = lambda key: median([s["wall"] for s in report[key]])
+    rss_mb = lambda key: median([s["rss"] for s in report[key]]) * 1.048576
+    rows = []
+    txt = lambda size: f"{size}/backstory-txt"
+    for peer in ("zola", "hugo"):
+        if txt(10000) in report and f"10000/{peer}" in report:
+            share = wall(txt(10000)) / wall(f"10000/{peer}")
+            version = report.get("versions", {}).get(peer, peer)
+            # Only Zola's time is a target; Hugo's is shown beside it.
+            target, met = (f"at most {PEER_SHARE:.0%}", share <= PEER_SHARE) if peer == "zola" else ("-", None)
+            rows.append((f"10,000: time against {version}", f"{share:.0%}", target, met))
+    for size, limit in MEMORY_LIMITS_MB.items():
+        if txt(size) in report:
+            peak = rss_mb(txt(size))
+            rows.append((f"{size:,}: peak memory", f"{peak:,.0f} MB", f"at most {limit:,} MB", peak <= limit))
+    if txt(10000) in report and txt(100000) in report:
+        ratio = wall(txt(100000)) / wall(txt(10000))
+        rows.append(("100,000: time against 10,000", f"{ratio:.2f} times", f"at most {SCALE_LIMIT} times",
+                     ratio <= SCALE_LIMIT))
+    return rows
+
+
+def print_targets(report):
+    rows = target_rows(report)
+    if not rows:
+        return
+    print("\n### Targets (medians; txt layout)\n")
+    print("| check | measured | target | met |")
+    print("| --- | ---: | ---: | --- |")
+    for check, measured, target, met in rows:
+        verdict = "-" if met is None else "yes" if met else "no"
+        print(f"| {check} | {measured} | {target} | {verdict} |")
+
+
 def person_quality(output, truth_file):
     """Precision and recall of (article, person) pairs found, against the generator's truth."""
     truth = json.loads(Path(truth_file).read_text())
@@ -229,6 +288,9 @@ def main():
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
         binary = str(REPO / "target/release/backstory")
     peers = [p for p in args.peers.split(",") if p]
+    earlier = {}
+    for path in args.compare:
+        earlier.update(json.loads(Path(path).read_text()))
     report = {}
     outputs = Path(args.outputs) if args.outputs else corpus
     outputs.mkdir(parents=True, exist_ok=True)
@@ -269,6 +331,7 @@ def main():
             samples = bench_peer(command, output, args.runs, prepare)
             print_table(f"{size} articles, {peer}", samples)
             report[f"{size}/{peer}"] = samples
+            report.setdefault("versions", {})[peer] = peer_version(path)
     print(f"\nload average at end {os.getloadavg()[0]:.2f}")
     if args.settle:
         print("before each tool and size: other outputs deleted, one uncounted build")
@@ -279,6 +342,8 @@ def main():
         print(f"writing into {outputs} at end: {probe_memory(outputs)}")
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1))
+    versions = {**earlier.get("versions", {}), **report.get("versions", {})}
+    print_targets({**earlier, **report, "versions": versions})
 
 
 if __name__ == "__main__":
