@@ -518,3 +518,70 @@ fn edits_to_editorial_pages_are_patched_as_a_full_build_would_show_them() {
         "after a full rebuild, body edits are patched again"
     );
 }
+
+/// An editorial event takes in the extracted entries of its date that cite a
+/// paragraph it cites; an edit there is taken out of the event's entry and
+/// joined again, as a full build would.
+#[test]
+fn edits_to_a_paragraph_an_event_cites_are_joined_as_a_full_build_would() {
+    let site = seed_site();
+    let root = site.path();
+    let mut engine = Engines::new(root);
+    engine.rebuild(&[], "first build");
+    let source = root.join(
+        "content/sources/2024-01-09-al-ahram-weekly-the-end-of-the-us-led-coalition-in-iraq.txt",
+    );
+    let event_of = |root: &Path, date: &str| -> Vec<String> {
+        let timeline = std::fs::read_to_string(root.join("public/data/timeline.json")).unwrap();
+        let records: Vec<serde_json::Value> = serde_json::from_str(&timeline).unwrap();
+        records
+            .iter()
+            .filter(|r| r["date"] == date && r["editorial"] == false)
+            .map(|r| format!("{} {}", r["id"], r["page"]))
+            .collect()
+    };
+    let cited = "/sources/2024-01-09-al-ahram-weekly-the-end-of-the-us-led-coalition-in-iraq/#p8";
+    // The event of 5 January 2024 cites paragraph 8, whose "Last Friday" is that day.
+    assert!(event_of(root, "2024-01-05").contains(&format!("\"t-2024-01-05\" \"{cited}\"")));
+
+    let report = step(
+        &mut engine,
+        root,
+        &source,
+        |t| {
+            t.replacen(
+                "Office announced the beginning",
+                "Office formally announced the beginning",
+                1,
+            )
+        },
+        "a word in the cited sentence",
+    );
+    assert!(report.patched);
+    assert!(event_of(root, "2024-01-05").contains(&format!("\"t-2024-01-05\" \"{cited}\"")));
+
+    let report = step(
+        &mut engine,
+        root,
+        &source,
+        |t| t.replacen("Last Friday, Al-Sudani", "Last Thursday, Al-Sudani", 1),
+        "the cited sentence's date",
+    );
+    assert!(report.patched);
+    assert!(!event_of(root, "2024-01-05")
+        .iter()
+        .any(|r| r.ends_with(&format!("\"{cited}\""))));
+    assert!(event_of(root, "2024-01-04")
+        .iter()
+        .any(|r| r.ends_with(&format!("\"{cited}\""))));
+
+    let report = step(
+        &mut engine,
+        root,
+        &source,
+        |t| t.replacen("Last Thursday, Al-Sudani", "Last Friday, Al-Sudani", 1),
+        "the date put back",
+    );
+    assert!(report.patched);
+    assert!(event_of(root, "2024-01-05").contains(&format!("\"t-2024-01-05\" \"{cited}\"")));
+}

@@ -153,6 +153,10 @@ impl Citation {
 pub struct EditorialEvent {
     pub file: MarkdownFile<crate::load::EventMeta>,
     pub sources: Vec<usize>,
+    /// The paragraphs its text cites (`@source/ID#p3`), as (source, block):
+    /// an extracted entry of the event's date that cites one of them tells
+    /// the same happening, and joins the event's entry ([`join_editorial`]).
+    pub paragraphs: Vec<(usize, usize)>,
 }
 
 /// A named span of time, shown as a band on the timeline.
@@ -743,9 +747,11 @@ fn link_timeline(
             value,
             end,
         });
+        let paragraphs = cited_paragraphs(&file.doc.body, &source_index);
         editorial_events.push(Some(EditorialEvent {
             file,
             sources: cited,
+            paragraphs,
         }));
     }
     let counts = timeline::word_counts(&occurrences);
@@ -789,7 +795,6 @@ fn link_timeline(
 
     let mut timeline = Vec::with_capacity(entries.len());
     for entry in entries {
-        let index = timeline.len();
         let mut citations = Vec::with_capacity(entry.occurrences.len());
         let mut entry_people = Vec::new();
         // Each occurrence belongs to one entry, so its people move into the citation.
@@ -799,25 +804,17 @@ fn link_timeline(
             else {
                 continue;
             };
-            let source = &mut sources[*source_index];
-            if source.date_entries.len() < source.dates.len() {
-                source.date_entries.resize(source.dates.len(), None);
-            }
-            source.date_entries[*mention] = Some(index);
             entry_people.extend(cited_people.iter().copied());
             citations.push(Citation {
                 source: *source_index,
                 mention: *mention,
-                block: source.dates[*mention].span.block,
+                block: sources[*source_index].dates[*mention].span.block,
                 sentence_range: sentence_range.clone(),
                 people: std::mem::take(cited_people),
             });
         }
         entry_people.sort_unstable();
         entry_people.dedup();
-        for &person in &entry_people {
-            people[person].events.push(index);
-        }
         let editorial = entry
             .editorial
             .and_then(|i| editorial_events.get_mut(i).and_then(Option::take));
@@ -829,16 +826,142 @@ fn link_timeline(
             people: entry_people,
         });
     }
-    number_entries(&mut timeline);
-    for source in sources.iter_mut() {
-        source.date_entries.resize(source.dates.len(), None);
+    let (mut timeline, _) = join_editorial(timeline);
+    index_timeline(&mut timeline, sources, people);
+    if !keeping {
         // Only the grouping reads the contexts: free their words for
         // rendering, unless a patch will compare them.
-        if !keeping {
+        for source in sources.iter_mut() {
             source.date_contexts = Arc::default();
         }
     }
     (timeline, eras)
+}
+
+/// Joins to each editorial entry the extracted entries of the same value
+/// that cite a paragraph its text cites: the editor wrote up the happening
+/// that sentence dates, and the timeline should show it once, with the
+/// editor's words and the sources' sentences together. Returns the timeline
+/// in the same order without the joined entries, and the years of those.
+pub(crate) fn join_editorial(timeline: Vec<TimelineEntry>) -> (Vec<TimelineEntry>, Vec<i16>) {
+    let mut hosts: HashMap<crate::extract::dates::IsoKey, Vec<usize>> = HashMap::new();
+    for (index, entry) in timeline.iter().enumerate() {
+        if entry
+            .editorial
+            .as_ref()
+            .is_some_and(|e| !e.paragraphs.is_empty())
+        {
+            hosts.entry(entry.value.iso_key()).or_default().push(index);
+        }
+    }
+    if hosts.is_empty() {
+        return (timeline, Vec::new());
+    }
+    let host_of = |entry: &TimelineEntry| -> Option<usize> {
+        if entry.editorial.is_some() {
+            return None;
+        }
+        hosts
+            .get(&entry.value.iso_key())?
+            .iter()
+            .copied()
+            .find(|&host| {
+                let event = timeline[host]
+                    .editorial
+                    .as_ref()
+                    .expect("hosts are editorial");
+                timeline[host].value == entry.value
+                    && entry
+                        .citations
+                        .iter()
+                        .any(|c| event.paragraphs.contains(&(c.source, c.block)))
+            })
+    };
+    let joins: Vec<Option<usize>> = timeline.iter().map(host_of).collect();
+    let mut joined: HashMap<usize, Vec<TimelineEntry>> = HashMap::new();
+    let mut kept = Vec::with_capacity(timeline.len());
+    let mut years = Vec::new();
+    for (entry, host) in timeline.into_iter().zip(&joins) {
+        match host {
+            Some(host) => {
+                years.push(entry.value.year());
+                joined.entry(*host).or_default().push(entry);
+            }
+            None => kept.push(entry),
+        }
+    }
+    // Hosts keep their place: each joined entry came after its host, and
+    // only the hosts' positions among the kept entries are needed.
+    let mut position = 0;
+    for (index, host) in joins.iter().enumerate() {
+        if host.is_some() {
+            continue;
+        }
+        if let Some(guests) = joined.remove(&index) {
+            let entry = &mut kept[position];
+            for guest in guests {
+                entry.citations.extend(guest.citations);
+                entry.people.extend(guest.people);
+            }
+            entry.citations.sort_by_key(|c| (c.source, c.mention));
+            entry.people.sort_unstable();
+            entry.people.dedup();
+        }
+        position += 1;
+    }
+    (kept, years)
+}
+
+/// Numbers the entries ([`number_entries`]) and points each cited date and
+/// each person named at their entries.
+pub(crate) fn index_timeline(
+    timeline: &mut [TimelineEntry],
+    sources: &mut [Source],
+    people: &mut [Person],
+) {
+    number_entries(timeline);
+    for source in sources.iter_mut() {
+        source.date_entries.clear();
+        source.date_entries.resize(source.dates.len(), None);
+    }
+    for person in people.iter_mut() {
+        person.events.clear();
+    }
+    for (index, entry) in timeline.iter().enumerate() {
+        for citation in &entry.citations {
+            if let Some(slot) = sources[citation.source]
+                .date_entries
+                .get_mut(citation.mention)
+            {
+                *slot = Some(index);
+            }
+        }
+        for &person in &entry.people {
+            people[person].events.push(index);
+        }
+    }
+}
+
+/// The paragraphs `markdown` cites by cross-reference (`@source/ID#p3`), as
+/// (source index, block index); references that point nowhere are left out
+/// (the build reports them).
+fn cited_paragraphs(markdown: &str, source_index: &HashMap<&str, usize>) -> Vec<(usize, usize)> {
+    let mut cited: Vec<(usize, usize)> = crate::render::markdown::links_in(markdown)
+        .iter()
+        .filter_map(|(destination, _)| {
+            let reference = destination.strip_prefix('@')?.trim();
+            let (kind, rest) = reference.split_once('/')?;
+            if kind != "source" && kind != "sources" {
+                return None;
+            }
+            let (id, anchor) = rest.split_once('#')?;
+            let number: usize = anchor.strip_prefix('p')?.parse().ok()?;
+            Some((*source_index.get(id)?, number.checked_sub(1)?))
+        })
+        .collect();
+    cited.sort_unstable();
+    cited.dedup();
+    cited
 }
 
 /// Gives every entry its anchor, in timeline order: `t-` and the ISO value

@@ -440,11 +440,20 @@ fn patch_timeline(
         .iter()
         .filter_map(|b| group_of.get(b).copied())
         .collect();
-    let regrouped = |entry: &TimelineEntry| {
-        entry.editorial.is_none()
-            && bucket_of(&entry.value).is_none_or(|b| {
-                dirty.contains(&b) || group_of.get(&b).is_none_or(|g| dirty_groups.contains(g))
-            })
+    let in_dirty_group = |entry: &TimelineEntry| {
+        bucket_of(&entry.value).is_none_or(|b| {
+            dirty.contains(&b) || group_of.get(&b).is_none_or(|g| dirty_groups.contains(g))
+        })
+    };
+    let regrouped = |entry: &TimelineEntry| entry.editorial.is_none() && in_dirty_group(entry);
+    // An editorial entry there gives back the entries it joined (they are
+    // grouped again with the rest) and joins them anew below.
+    let rejoins = |entry: &TimelineEntry| {
+        entry
+            .editorial
+            .as_ref()
+            .is_some_and(|e| !e.paragraphs.is_empty())
+            && in_dirty_group(entry)
     };
     // The entries that go, and what links to them: the dates they cite and
     // the timeline events of the people they name, by entry id.
@@ -456,6 +465,13 @@ fn patch_timeline(
             links_before.insert((citation.source, citation.mention), entry.id.clone());
         }
         named.extend(entry.people.iter().copied());
+    }
+    for entry in site.timeline.iter().filter(|entry| rejoins(entry)) {
+        for citation in &entry.citations {
+            links_before.insert((citation.source, citation.mention), entry.id.clone());
+        }
+        named.extend(entry.people.iter().copied());
+        patched.entries.push(entry.id.clone());
     }
     let events_before = |site: &Site, person: usize| -> Vec<String> {
         let events = &site.people[person].events;
@@ -471,7 +487,11 @@ fn patch_timeline(
     let old_timeline = std::mem::take(&mut site.timeline);
     let mut kept = Vec::with_capacity(old_timeline.len());
     let mut gone = Vec::new();
-    for (entry, goes) in old_timeline.into_iter().zip(goes) {
+    for (mut entry, goes) in old_timeline.into_iter().zip(goes) {
+        if rejoins(&entry) {
+            entry.citations.clear();
+            entry.people.clear();
+        }
         if goes {
             patched.years.insert(entry.value.year());
             count_year(
@@ -559,7 +579,11 @@ fn patch_timeline(
     }
     patched.timings.push(("patch:timeline", started.elapsed()));
     let started = std::time::Instant::now();
-    site.timeline = merge_in_order(kept, fresh);
+    let (timeline, joined_years) = super::join_editorial(merge_in_order(kept, fresh));
+    for year in joined_years {
+        count_year(&mut memo.years, year, -1, &mut patched.years_changed);
+    }
+    site.timeline = timeline;
     renumber(site);
     // A date links to its entry's anchor: only the dates whose entry id
     // changed, and the people whose list of events changed, are touched.
@@ -654,25 +678,5 @@ fn merge_in_order(kept: Vec<TimelineEntry>, fresh: Vec<TimelineEntry>) -> Vec<Ti
 /// Gives every entry its id, and every date and person their entries, as a
 /// full link numbers them (see [`super::number_entries`]).
 fn renumber(site: &mut Site) {
-    super::number_entries(&mut site.timeline);
-    for source in &mut site.sources {
-        source.date_entries.clear();
-        source.date_entries.resize(source.dates.len(), None);
-    }
-    for person in &mut site.people {
-        person.events.clear();
-    }
-    for (index, entry) in site.timeline.iter().enumerate() {
-        for citation in &entry.citations {
-            if let Some(slot) = site.sources[citation.source]
-                .date_entries
-                .get_mut(citation.mention)
-            {
-                *slot = Some(index);
-            }
-        }
-        for &person in &entry.people {
-            site.people[person].events.push(index);
-        }
-    }
+    super::index_timeline(&mut site.timeline, &mut site.sources, &mut site.people);
 }

@@ -609,7 +609,13 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
         })
         .collect();
     if let Some(event) = &entry.editorial {
-        for &source in &event.sources {
+        // A source already cited by paragraph (an entry the event joined) is
+        // not listed again as a whole.
+        for &source in event
+            .sources
+            .iter()
+            .filter(|&&source| !entry.citations.iter().any(|c| c.source == source))
+        {
             let card = source_card(site, source);
             citations.push(CitationView {
                 source_title: card.title,

@@ -21,7 +21,9 @@
 //! agrees with, and the entry keeps the finest value among its occurrences.
 //! Editorial events become entries of their own (`editorial: Some(i)`);
 //! eras (events with an `end`) are not point entries: [`eras`] lists them for
-//! the page to draw as bands.
+//! the page to draw as bands. Once the entries have their citations, an
+//! extracted entry of an event's value that cites a paragraph the event's
+//! text cites joins the event's entry (`link::join_editorial`).
 //!
 //! # Order
 //!
