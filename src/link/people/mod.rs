@@ -317,7 +317,7 @@ fn finish(group: Group, profiles: &[Profile]) -> MergedPerson {
     let profile = group.profile.and_then(|index| profiles.get(index));
     let name = profile
         .map(|p| p.name.clone())
-        .or_else(|| best_name(&group.names))
+        .or_else(|| best_name(&group.names).map(|name| cased(&name)))
         .unwrap_or_default();
     let aliases = group
         .forms
@@ -367,6 +367,66 @@ fn best_name(names: &[String]) -> Option<String> {
             (well_formed, words, *count, std::cmp::Reverse(*order))
         })
         .map(|(name, _, _)| name.clone())
+}
+
+/// A name written all in one case, as photo credits often are ("thaier
+/// al-sudani", "JOHN MOORE"), with a capital at the start of each word and
+/// of each hyphenated part, except particles after the first word ("Thaier
+/// al-Sudani", "Ana de la Cruz"), and after a one-letter prefix ("O'Brien").
+/// A name with both cases is the writer's and is left as it is.
+fn cased(name: &str) -> String {
+    let has = |test: fn(char) -> bool| name.chars().any(test);
+    if has(char::is_uppercase) && has(char::is_lowercase) {
+        return name.to_string();
+    }
+    let lower = name.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    for (index, word) in lower.split(' ').enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        for (part_index, part) in word.split('-').enumerate() {
+            if part_index > 0 {
+                out.push('-');
+            }
+            let particle = crate::extract::people::lexicon::is_glued_particle(part);
+            let first_of_name = index == 0 && part_index == 0;
+            if particle && !first_of_name {
+                out.push_str(part);
+                continue;
+            }
+            out.push_str(&capitalised(part));
+        }
+    }
+    out
+}
+
+/// `part` with its first letter in capitals, and the letter after a
+/// one-letter prefix and an apostrophe too ("o'brien" -> "O'Brien").
+fn capitalised(part: &str) -> String {
+    let mut out = String::with_capacity(part.len());
+    let mut chars = part.chars().peekable();
+    let mut at_start = true;
+    let mut letters = 0;
+    while let Some(c) = chars.next() {
+        if at_start && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            at_start = false;
+            letters += 1;
+            continue;
+        }
+        out.push(c);
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+        if matches!(c, '\'' | '’')
+            && letters == 1
+            && chars.peek().is_some_and(|n| n.is_alphabetic())
+        {
+            at_start = true;
+        }
+    }
+    out
 }
 
 /// The most informative role: most frequent, then a title over a plain noun, then longest.

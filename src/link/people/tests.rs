@@ -46,7 +46,7 @@ fn merges_spellings_short_forms_and_middle_names() {
             ("Mohammed Shiaa Al-Sudani", vec![(0, 0), (1, 0), (2, 0)]),
             ("Patrick Ryder", vec![(0, 1), (1, 2)]),
             ("José María Aznar", vec![(0, 2), (1, 3)]),
-            ("thaier al-sudani", vec![(1, 1)]),
+            ("Thaier al-Sudani", vec![(1, 1)]),
             ("Saddam Hussein", vec![(2, 1)]),
             ("Mazen Hassan", vec![(3, 0)]),
         ]
@@ -128,4 +128,29 @@ fn output_is_deterministic() {
     let once = merge_people(&docs, &[], &MergeRules::default());
     let again = merge_people(&docs, &[], &MergeRules::default());
     assert_eq!(once, again);
+}
+
+#[test]
+fn a_name_written_in_one_case_is_shown_with_capitals() {
+    let cases = [
+        ("thaier al-sudani", "Thaier al-Sudani"),
+        ("JOHN MOORE", "John Moore"),
+        ("ana de la cruz", "Ana de la Cruz"),
+        ("al-sadr", "Al-Sadr"),
+        ("SEAN O'BRIEN", "Sean O'Brien"),
+        ("jean-paul sartre", "Jean-Paul Sartre"),
+        ("ÉLODIE DURAND", "Élodie Durand"),
+        // Both cases: the writer's own form.
+        ("Ayad allawi", "Ayad allawi"),
+        ("Mohammed Shiaa al-Sudani", "Mohammed Shiaa al-Sudani"),
+    ];
+    for (written, shown) in cases {
+        assert_eq!(cased(written), shown, "{written:?}");
+    }
+    // A photographer credited only in lower case gets a page under the cased name.
+    let credited = [person("thaier al-sudani", &[], PersonKind::Photographer)];
+    let docs: Vec<&[DocPerson]> = vec![&credited];
+    let merged = merge_people(&docs, &[], &MergeRules::default());
+    assert_eq!(merged[0].name, "Thaier al-Sudani");
+    assert!(merged[0].aliases.contains(&"thaier al-sudani".to_string()));
 }
