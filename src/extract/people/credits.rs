@@ -2,7 +2,7 @@
 //! left in the body text ("Photo: John Moore/Getty Images") in, the
 //! photographer's name out. Agencies alone ("Reuters", "U.S. Army") are not people.
 
-use super::lexicon::{is_organisation_word, is_stop_word, word_key};
+use super::lexicon::{is_first_name, is_organisation_word, is_stop_word, word_key};
 use super::tokens::Token;
 
 /// The photographer named in a credit string, if any part of it is a person's name.
@@ -15,15 +15,27 @@ pub fn photographer_in_credit(credit: &str) -> Option<String> {
 }
 
 /// True for two to four plain words, any case, none an organisation word.
+/// A credit set in capitals ("JOHN MOORE/GETTY IMAGES") names a person
+/// only when its first word is a given name: in capitals an agency's
+/// initials look like any other word.
 fn looks_like_person(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
+    let capitals = !part.chars().any(char::is_lowercase);
+    if capitals
+        && !words
+            .first()
+            .is_some_and(|first| is_first_name(&word_key(first)))
+    {
+        return false;
+    }
     (2..=4).contains(&words.len())
         && words.iter().all(|word| {
             let key = word_key(word);
             let plain = word
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
-            let acronym = word.chars().filter(|c| c.is_alphabetic()).count() > 1
+            let acronym = !capitals
+                && word.chars().filter(|c| c.is_alphabetic()).count() > 1
                 && !word.chars().any(char::is_lowercase);
             plain
                 && !acronym
@@ -85,6 +97,15 @@ mod tests {
             ("Reuters", None),
             ("Associated Press", None),
             ("AP Photo/Jane Q. Public", Some("Jane Q. Public")),
+            ("JOHN MOORE/GETTY IMAGES", Some("JOHN MOORE")),
+            (
+                "AHMAD AL-RUBAYE/AFP VIA GETTY IMAGES",
+                Some("AHMAD AL-RUBAYE"),
+            ),
+            ("GETTY IMAGES", None),
+            ("U.S. ARMY", None),
+            ("ASSOCIATED PRESS", None),
+            ("AP PHOTO", None),
             ("", None),
         ];
         for (credit, expected) in cases {
