@@ -843,7 +843,7 @@ fn link_timeline(
 /// that sentence dates, and the timeline should show it once, with the
 /// editor's words and the sources' sentences together. Returns the timeline
 /// in the same order without the joined entries, and the years of those.
-pub(crate) fn join_editorial(timeline: Vec<TimelineEntry>) -> (Vec<TimelineEntry>, Vec<i16>) {
+pub(crate) fn join_editorial(mut timeline: Vec<TimelineEntry>) -> (Vec<TimelineEntry>, Vec<i16>) {
     let mut hosts: HashMap<crate::extract::dates::IsoKey, Vec<usize>> = HashMap::new();
     for (index, entry) in timeline.iter().enumerate() {
         if entry
@@ -878,38 +878,28 @@ pub(crate) fn join_editorial(timeline: Vec<TimelineEntry>) -> (Vec<TimelineEntry
             })
     };
     let joins: Vec<Option<usize>> = timeline.iter().map(host_of).collect();
-    let mut joined: HashMap<usize, Vec<TimelineEntry>> = HashMap::new();
-    let mut kept = Vec::with_capacity(timeline.len());
     let mut years = Vec::new();
-    for (entry, host) in timeline.into_iter().zip(&joins) {
-        match host {
-            Some(host) => {
-                years.push(entry.value.year());
-                joined.entry(*host).or_default().push(entry);
-            }
-            None => kept.push(entry),
-        }
+    let mut grown = Vec::new();
+    for (guest, host) in joins.iter().enumerate() {
+        let Some(host) = *host else { continue };
+        years.push(timeline[guest].value.year());
+        let citations = std::mem::take(&mut timeline[guest].citations);
+        let people = std::mem::take(&mut timeline[guest].people);
+        timeline[host].citations.extend(citations);
+        timeline[host].people.extend(people);
+        grown.push(host);
     }
-    // Hosts keep their place: each joined entry came after its host, and
-    // only the hosts' positions among the kept entries are needed.
-    let mut position = 0;
-    for (index, host) in joins.iter().enumerate() {
-        if host.is_some() {
-            continue;
-        }
-        if let Some(guests) = joined.remove(&index) {
-            let entry = &mut kept[position];
-            for guest in guests {
-                entry.citations.extend(guest.citations);
-                entry.people.extend(guest.people);
-            }
-            entry.citations.sort_by_key(|c| (c.source, c.mention));
-            entry.people.sort_unstable();
-            entry.people.dedup();
-        }
-        position += 1;
+    grown.sort_unstable();
+    grown.dedup();
+    for host in grown {
+        let entry = &mut timeline[host];
+        entry.citations.sort_by_key(|c| (c.source, c.mention));
+        entry.people.sort_unstable();
+        entry.people.dedup();
     }
-    (kept, years)
+    let mut joined = joins.iter().map(Option::is_some);
+    timeline.retain(|_| !joined.next().unwrap_or(false));
+    (timeline, years)
 }
 
 /// Numbers the entries ([`number_entries`]) and points each cited date and
@@ -949,13 +939,7 @@ fn cited_paragraphs(markdown: &str, source_index: &HashMap<&str, usize>) -> Vec<
     let mut cited: Vec<(usize, usize)> = crate::render::markdown::links_in(markdown)
         .iter()
         .filter_map(|(destination, _)| {
-            let reference = destination.strip_prefix('@')?.trim();
-            let (kind, rest) = reference.split_once('/')?;
-            if kind != "source" && kind != "sources" {
-                return None;
-            }
-            let (id, anchor) = rest.split_once('#')?;
-            let number: usize = anchor.strip_prefix('p')?.parse().ok()?;
+            let (id, number) = crate::render::links::cited_paragraph(destination)?;
             Some((*source_index.get(id)?, number.checked_sub(1)?))
         })
         .collect();

@@ -460,18 +460,18 @@ fn patch_timeline(
     let goes: Vec<bool> = site.timeline.iter().map(regrouped).collect();
     let mut links_before: BTreeMap<(usize, usize), String> = BTreeMap::new();
     let mut named: BTreeSet<usize> = BTreeSet::new();
-    for (entry, _) in site.timeline.iter().zip(&goes).filter(|(_, goes)| **goes) {
+    for (entry, goes) in site.timeline.iter().zip(&goes) {
+        let rejoining = rejoins(entry);
+        if !goes && !rejoining {
+            continue;
+        }
         for citation in &entry.citations {
             links_before.insert((citation.source, citation.mention), entry.id.clone());
         }
         named.extend(entry.people.iter().copied());
-    }
-    for entry in site.timeline.iter().filter(|entry| rejoins(entry)) {
-        for citation in &entry.citations {
-            links_before.insert((citation.source, citation.mention), entry.id.clone());
+        if rejoining {
+            patched.entries.push(entry.id.clone());
         }
-        named.extend(entry.people.iter().copied());
-        patched.entries.push(entry.id.clone());
     }
     let events_before = |site: &Site, person: usize| -> Vec<String> {
         let events = &site.people[person].events;

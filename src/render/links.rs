@@ -371,14 +371,14 @@ impl LinkContext<'_> {
                 "build the site to resolve cross-references",
             ));
         };
-        let body = reference.strip_prefix('@').unwrap_or(reference).trim();
+        let body = reference_body(reference);
         if body.starts_with(|c: char| c.is_ascii_digit()) {
             return resolve_date(site, lookup, body);
         }
         let (kind, id) = body.split_once('/').unwrap_or((body, ""));
         match kind {
             "person" | "people" => resolve_person(site, lookup, id),
-            "source" | "sources" => resolve_source(site, lookup, id),
+            kind if names_a_source(kind) => resolve_source(site, lookup, id),
             "page" => resolve_page(site, lookup, id),
             "date" => resolve_date(site, lookup, id),
             _ => Err(unresolved(
@@ -387,6 +387,33 @@ impl LinkContext<'_> {
             )),
         }
     }
+}
+
+/// A cross-reference without its `@` (`@source/x#p3` -> `source/x#p3`).
+fn reference_body(reference: &str) -> &str {
+    reference.strip_prefix('@').unwrap_or(reference).trim()
+}
+
+/// The kinds of cross-reference that name a source.
+fn names_a_source(kind: &str) -> bool {
+    matches!(kind, "source" | "sources")
+}
+
+/// The number of a paragraph anchor written as `p3` (from 1), in that exact form.
+fn paragraph_number(anchor: &str) -> Option<usize> {
+    let number: usize = anchor.strip_prefix('p')?.parse().ok()?;
+    (anchor == format!("p{number}")).then_some(number)
+}
+
+/// The source id and paragraph number (from 1) of a cross-reference to a
+/// paragraph (`@source/x#p3` -> `("x", 3)`); `None` for any other link.
+pub fn cited_paragraph(destination: &str) -> Option<(&str, usize)> {
+    if !super::markdown::is_cross_reference(destination) {
+        return None;
+    }
+    let (kind, rest) = reference_body(destination).split_once('/')?;
+    let (id, anchor) = rest.split_once('#')?;
+    names_a_source(kind).then_some((id, paragraph_number(anchor)?))
 }
 
 fn resolve_person(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unresolved> {
@@ -458,11 +485,8 @@ fn resolve_source(site: &Site, lookup: &Lookup, reference: &str) -> Result<Targe
     let mut url = format!("sources/{}/", source.id);
     if let Some(anchor) = anchor {
         let paragraphs = source.article.blocks.len();
-        let number = anchor
-            .strip_prefix('p')
-            .and_then(|n| n.parse::<usize>().ok());
-        match number {
-            Some(n) if (1..=paragraphs).contains(&n) && anchor == format!("p{n}") => {
+        match paragraph_number(anchor) {
+            Some(n) if (1..=paragraphs).contains(&n) => {
                 url.push('#');
                 url.push_str(anchor);
             }
