@@ -2,7 +2,7 @@
 //! as some saved pages have them: the photographer gets a page under a name
 //! with capitals where a name has them, and the agency gets none.
 
-use backstory::build::{build_site, BuildOptions};
+mod common;
 
 #[test]
 fn a_credit_in_capitals_or_lower_case_names_the_photographer_with_capitals() {
@@ -19,19 +19,7 @@ fn a_credit_in_capitals_or_lower_case_names_the_photographer_with_capitals() {
          Nothing else changed that week, said Orla Quennell.\n",
     )
     .unwrap();
-    let output = root.join("public");
-    let report = build_site(&BuildOptions {
-        root: root.to_path_buf(),
-        output: Some(output.clone()),
-        no_search: true,
-        ..BuildOptions::default()
-    })
-    .unwrap();
-    assert!(
-        report.written && !report.has_errors(),
-        "{:?}",
-        report.diagnostics
-    );
+    let output = common::build_public(root);
     let heading = |id: &str| -> String {
         let page = std::fs::read_to_string(output.join(format!("people/{id}/index.html")))
             .unwrap_or_else(|_| panic!("{id} has a page"));

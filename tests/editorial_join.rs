@@ -4,7 +4,8 @@
 //! date, and the cited paragraphs' sentences of other dates, keep entries
 //! of their own.
 
-use backstory::build::{build_site, BuildOptions};
+mod common;
+
 use std::path::Path;
 
 /// One source whose paragraphs 1 and 2 tell of two different things on
@@ -54,19 +55,7 @@ fn records(output: &Path, date: &str) -> Vec<(String, String, bool)> {
 fn build(event_date: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let temp = tempfile::tempdir().unwrap();
     site(temp.path(), event_date);
-    let output = temp.path().join("public");
-    let report = build_site(&BuildOptions {
-        root: temp.path().to_path_buf(),
-        output: Some(output.clone()),
-        no_search: true,
-        ..BuildOptions::default()
-    })
-    .unwrap();
-    assert!(
-        report.written && !report.has_errors(),
-        "{:?}",
-        report.diagnostics
-    );
+    let output = common::build_public(temp.path());
     (temp, output)
 }
 

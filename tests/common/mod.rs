@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 
-use std::path::Path;
+// Each test crate compiles these helpers and uses only some of them.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
 
 /// Copies the tree at `from` to `to`, leaving out paths that start with `skip`.
 pub fn copy_tree(from: &Path, to: &Path, skip: Option<&str>) {
@@ -19,4 +22,23 @@ pub fn copy_tree(from: &Path, to: &Path, skip: Option<&str>) {
             std::fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+/// Builds the site at `root` into `root/public`, search off, and returns
+/// that folder; the build must write its output and report no error.
+pub fn build_public(root: &Path) -> PathBuf {
+    let output = root.join("public");
+    let report = backstory::build::build_site(&backstory::build::BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(output.clone()),
+        no_search: true,
+        ..backstory::build::BuildOptions::default()
+    })
+    .unwrap();
+    assert!(
+        report.written && !report.has_errors(),
+        "{:?}",
+        report.diagnostics
+    );
+    output
 }
