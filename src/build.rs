@@ -23,6 +23,9 @@ pub struct BuildOptions {
     pub dry_run: bool,
     /// Skip the search index (`build --no-search`).
     pub no_search: bool,
+    /// Take over an output folder that has files Backstory did not write
+    /// (`--force`); without it such a folder is refused.
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -83,8 +86,19 @@ pub fn build_site_with(
     if options.dry_run {
         return run(options, Mode::Discard, progress).map(|(report, _)| report);
     }
+    if let Some(problem) = check_locations(options) {
+        return Ok(refused(problem));
+    }
+    // Held until the new site is in place, so no other build writes here meanwhile.
+    let claim = match crate::write::claim_output(&options.output_dir(), options.force, "build") {
+        Ok(claim) => claim,
+        Err(problem) => return Ok(refused(problem)),
+    };
+    if let Some(problem) = check_output_location(&options.root, claim.dir()) {
+        return Ok(refused(problem));
+    }
     let staging = std::cell::OnceCell::new();
-    let (mut report, _) = run(options, Mode::Staged(&staging), progress)?;
+    let (mut report, _) = run(options, Mode::Staged(claim.dir(), &staging), progress)?;
     // Dropped without a commit, the staging folder goes and the output stays.
     let Some(staging) = staging.into_inner() else {
         return Ok(report);
@@ -98,6 +112,14 @@ pub fn build_site_with(
     progress.stage_done("write");
     report.written = true;
     Ok(report)
+}
+
+/// The report of a build refused before it began.
+fn refused(problem: Diagnostic) -> BuildReport {
+    BuildReport {
+        diagnostics: vec![problem],
+        ..BuildReport::default()
+    }
 }
 
 /// Runs every stage but the write; returns the files when rendering succeeded.
@@ -120,9 +142,10 @@ enum Mode<'a> {
     Memory,
     /// Kept in memory for the editorial review, then dropped.
     Review,
-    /// Written into a staging folder as they are made; the folder is made
-    /// once the content has loaded, and left in the cell for the caller.
-    Staged(&'a std::cell::OnceCell<crate::write::Staging>),
+    /// Written into a staging folder beside the claimed output folder (the
+    /// path) as they are made; the staging folder is made once the content
+    /// has loaded, and left in the cell for the caller.
+    Staged(&'a Path, &'a std::cell::OnceCell<crate::write::Staging>),
     /// Made and dropped (a dry run).
     Discard,
 }
@@ -134,9 +157,8 @@ fn run(
 ) -> std::io::Result<(BuildReport, Option<Vec<OutputFile>>)> {
     let mut report = BuildReport::default();
     let mut diagnostics = Vec::new();
-    if let Some(problem) = check_output_location(&options.root, &options.output_dir()) {
-        report.diagnostics = vec![problem];
-        return Ok((report, None));
+    if let Some(problem) = check_locations(options) {
+        return Ok((refused(problem), None));
     }
     let mut meter = Meter::start();
     let content = crate::load::load(&options.root, options.drafts).map_err(|error| {
@@ -177,9 +199,8 @@ fn run(
     // errors, but written nowhere.
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     let staging = match mode {
-        Mode::Staged(cell) if !failed => {
-            let output = options.output_dir();
-            let staging = crate::write::Staging::new(&output).map_err(|error| {
+        Mode::Staged(output, cell) if !failed => {
+            let staging = crate::write::Staging::new(output).map_err(|error| {
                 std::io::Error::new(
                     error.kind(),
                     format!("cannot write beside {}: {error}", output.display()),
@@ -191,8 +212,8 @@ fn run(
     };
     let sink: Option<&dyn render::Sink> = match (&mode, staging) {
         (Mode::Memory | Mode::Review, _) => None,
-        (Mode::Staged(_), Some(staging)) => Some(staging),
-        (Mode::Staged(_) | Mode::Discard, _) => Some(&render::Discard),
+        (Mode::Staged(..), Some(staging)) => Some(staging),
+        (Mode::Staged(..) | Mode::Discard, _) => Some(&render::Discard),
     };
     // The paths of every file, and the files themselves unless they went to the sink.
     let rendered = theme.and_then(|theme| {
@@ -264,6 +285,50 @@ fn clashing_paths(paths: &[String]) -> Vec<Diagnostic> {
             )
         })
         .collect()
+}
+
+/// What keeps a build from starting (not a site folder, an output folder
+/// that is not ours or is in use), checked without building: `serve` and
+/// `watch` refuse at once rather than serve a folder they may not write.
+pub fn preflight(options: &BuildOptions) -> Option<Diagnostic> {
+    check_locations(options)
+        .or_else(|| crate::write::claim_output(&options.output_dir(), options.force, "build").err())
+}
+
+/// The site and output folders checked before a build reads anything.
+pub(crate) fn check_locations(options: &BuildOptions) -> Option<Diagnostic> {
+    check_site_root(&options.root)
+        .or_else(|| check_output_location(&options.root, &options.output_dir()))
+}
+
+/// A site is a folder with `site.toml` and a `content/` folder. Building
+/// anything else would replace a good site with an empty one.
+pub(crate) fn check_site_root(root: &Path) -> Option<Diagnostic> {
+    let config = root.join("site.toml");
+    let content = root.join("content");
+    if !root.is_dir() {
+        return Some(
+            Diagnostic::error(root, None, "there is no site folder here")
+                .hint("give the folder that holds site.toml and content/ with --root"),
+        );
+    }
+    if !config.is_file() {
+        return Some(
+            Diagnostic::error(&config, None, "this folder has no site.toml, so it is not a Backstory site")
+                .hint("run the command in the site's folder or name it with --root; `backstory init DIR` makes a new site"),
+        );
+    }
+    if !content.is_dir() {
+        let what = if content.exists() {
+            "content is not a folder"
+        } else {
+            "this site has no content/ folder"
+        };
+        return Some(Diagnostic::error(&content, None, what).hint(
+            "the site's sources and pages live in a folder named content/ beside site.toml",
+        ));
+    }
+    None
 }
 
 /// The output may not be the site root, `content/` or `templates/`, or inside them:

@@ -99,6 +99,9 @@ struct SiteArgs {
     /// Include pages marked draft
     #[arg(long)]
     drafts: bool,
+    /// Take over an output folder that has files Backstory did not write (they are deleted)
+    #[arg(long)]
+    force: bool,
 }
 
 impl SiteArgs {
@@ -110,6 +113,7 @@ impl SiteArgs {
             drafts: self.drafts,
             dry_run: false,
             no_search: false,
+            force: self.force,
         }
     }
 }
@@ -205,8 +209,12 @@ fn main() -> ExitCode {
             bind,
             open,
         } => {
+            let build = site.options();
+            if let Err(code) = preflight(&build) {
+                return code;
+            }
             let options = backstory::serve::ServeOptions {
-                build: site.options(),
+                build,
                 address: std::net::SocketAddr::new(bind, port),
             };
             let served = backstory::serve::serve(options, |address| {
@@ -225,7 +233,11 @@ fn main() -> ExitCode {
             }
         }
         Command::Watch { site } => {
-            let mut engine = backstory::incremental::Engine::new(site.options(), None);
+            let options = site.options();
+            if let Err(code) = preflight(&options) {
+                return code;
+            }
+            let mut engine = backstory::incremental::Engine::new(options, None);
             let mut printer = backstory::serve::Printer::default();
             let root = engine.options().root.clone();
             // Watch before the first build, so no edit made from here on is missed.
@@ -277,6 +289,17 @@ fn main() -> ExitCode {
             }
         },
         Command::New(what) => new_content(what),
+    }
+}
+
+/// Refuses `serve` and `watch` at once when a build could not write its output.
+fn preflight(options: &BuildOptions) -> Result<(), ExitCode> {
+    match backstory::build::preflight(options) {
+        None => Ok(()),
+        Some(problem) => {
+            anstream::eprintln!("{}", backstory::check::report::line(&problem, true));
+            Err(ExitCode::from(1))
+        }
     }
 }
 

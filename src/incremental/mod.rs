@@ -32,7 +32,7 @@
 mod edits;
 mod pages;
 
-use crate::build::{check_output_location, BuildOptions};
+use crate::build::{check_locations, check_output_location, BuildOptions};
 use crate::diag::{sorted, Diagnostic};
 use crate::link::{self, Processed};
 use crate::load::{SourceCache, SourceFile};
@@ -78,6 +78,8 @@ pub struct Engine {
     /// Checks every patch against a full link and every render of
     /// candidates against all pages (tests: see [`Engine::verifying`]).
     verify: bool,
+    /// The output folder, locked for this engine from its first rebuild on.
+    claim: Option<write::OutputClaim>,
 }
 
 /// A linked site as the last good rebuild left it.
@@ -138,6 +140,7 @@ impl Engine {
             theme: None,
             named: None,
             verify: false,
+            claim: None,
         }
     }
 
@@ -185,8 +188,7 @@ impl Engine {
     /// only other programs read: once the output exists, they are left to
     /// [`Engine::write_exports`], so a preview can reload before they are made.
     pub fn rebuild_pages(&mut self) -> std::io::Result<Rebuild> {
-        let output = self.options.output_dir();
-        if let Some(problem) = check_output_location(&self.options.root, &output) {
+        if let Err(problem) = self.claim_output() {
             self.named = None;
             return Ok(Rebuild {
                 diagnostics: vec![problem],
@@ -201,6 +203,33 @@ impl Engine {
             return Ok(report);
         }
         self.rebuild_everything()
+    }
+
+    /// Claims the output folder on the first rebuild (see [`write::claim_output`]);
+    /// the claim, and its lock, last as long as the engine. The site folder is
+    /// checked on every rebuild: an edit can take `site.toml` away.
+    fn claim_output(&mut self) -> Result<(), Diagnostic> {
+        if let Some(problem) = check_locations(&self.options) {
+            return Err(problem);
+        }
+        if self.claim.is_none() {
+            let output = self.options.output_dir();
+            let claim = write::claim_output(&output, self.options.force, "serve or watch")?;
+            if let Some(problem) = check_output_location(&self.options.root, claim.dir()) {
+                return Err(problem);
+            }
+            self.claim = Some(claim);
+        }
+        Ok(())
+    }
+
+    /// The folder the site is written to: the claimed output folder (a
+    /// symbolic link's target, where the output is a link).
+    fn output_dir(&self) -> PathBuf {
+        self.claim.as_ref().map_or_else(
+            || self.options.output_dir(),
+            |claim| claim.dir().to_path_buf(),
+        )
     }
 
     /// The rebuild that loads and links the whole site.
@@ -264,7 +293,7 @@ impl Engine {
         mut report: Rebuild,
     ) -> std::io::Result<Rebuild> {
         let started = Instant::now();
-        let output = self.options.output_dir();
+        let output = self.output_dir();
         let defer_exports = self.manifest.is_some();
         let mut diagnostics = linked.diagnostics.clone();
         // Cross-references in editorial text, as `build` checks them.
@@ -372,11 +401,15 @@ impl Engine {
         else {
             return Ok(Vec::new());
         };
+        let output = self.claim.as_ref().map_or_else(
+            || self.options.output_dir(),
+            |claim| claim.dir().to_path_buf(),
+        );
         let Some(exports) = render::render_exports(&linked.site, &self.render_options, stop) else {
             return Ok(Vec::new());
         };
         self.exports_owed = false;
-        write::write_changed(&exports, &self.options.output_dir(), manifest)
+        write::write_changed(&exports, &output, manifest)
     }
 
     /// The site's language as of the last good rebuild (the search index needs it).

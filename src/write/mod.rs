@@ -1,8 +1,11 @@
 //! Write stage: rendered files in, the output folder on disk out.
 //!
 //! A build writes the whole site into a staging folder beside the output, then
-//! swaps it in with two renames, so a failed build never leaves a half-written
-//! site: the previous output stays as it was until the new one is complete.
+//! swaps the two in one step (an atomic exchange where the system has one), so
+//! a failed or killed build never leaves a half-written site: at every instant
+//! the output folder holds either the previous site or the new one. Which
+//! folder may be replaced, and the lock that keeps two builds apart, is
+//! [`claim`]'s business.
 //! A file whose bytes are those the previous output already has is not
 //! written again but linked from it (a hard link), so a rebuild writes only
 //! what changed and unchanged files keep their modification time (a deploy
@@ -12,6 +15,10 @@
 //! whose bytes changed are written (each to a temporary name, then renamed
 //! over the old one, so the preview server never reads half a file), and
 //! files the site no longer produces are removed.
+
+mod claim;
+
+pub use claim::{claim_output, is_ours, OutputClaim, MARKER, MARKER_TEXT};
 
 use crate::render::OutputFile;
 use rayon::prelude::*;
@@ -175,9 +182,10 @@ pub fn write_site(files: &[OutputFile], output: &Path) -> io::Result<()> {
 }
 
 /// A new site being written beside `output`: files go into a staging folder
-/// as they are made, and [`Staging::commit`] swaps it in with two renames.
-/// Dropped without a commit, the staging folder is removed and `output` is
-/// left as it was.
+/// as they are made, and [`Staging::commit`] swaps it in. The staging folder
+/// carries the marker from the start, so a later build knows it for ours
+/// and removes it if this one is killed. Dropped without a commit, the
+/// staging folder is removed and `output` is left as it was.
 pub struct Staging {
     output: PathBuf,
     /// Whether `output` held a site when staging began (files may be linked from it).
@@ -189,22 +197,22 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Creates an empty staging folder for `output`.
+    /// Creates a staging folder for `output`, holding only the marker.
     pub fn new(output: &Path) -> io::Result<Staging> {
-        let parent = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let parent = claim::parent_of(output);
         std::fs::create_dir_all(parent)?;
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
+        let name = claim::name_of(output);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
+        if is_ours(&dir) {
+            claim::remove_marked(&dir)?;
+        } else if std::fs::symlink_metadata(&dir).is_ok() {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("{} is in the way and is not Backstory's", dir.display()),
+            ));
         }
         std::fs::create_dir_all(&dir)?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
         Ok(Staging {
             output: output.to_path_buf(),
             previous: output.is_dir(),
@@ -246,23 +254,74 @@ impl Staging {
 
     /// Swaps the staged site in for `output`; the old one is removed.
     pub fn commit(mut self) -> io::Result<()> {
-        let old = self.old.clone();
-        let had_output = self.output.exists();
-        if had_output {
-            std::fs::rename(&self.output, &old)?;
+        if std::fs::symlink_metadata(&self.output).is_err() {
+            std::fs::rename(&self.dir, &self.output)?;
+            self.committed = true;
+            return Ok(());
         }
-        if let Err(error) = std::fs::rename(&self.dir, &self.output) {
-            if had_output {
-                let _ = std::fs::rename(&old, &self.output);
+        match exchange(&self.dir, &self.output) {
+            Ok(()) => {
+                // The staging name now holds the old site.
+                self.committed = true;
+                claim::remove_marked(&self.dir)
             }
+            Err(error) if exchange_unsupported(&error) => self.commit_in_two_renames(),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The swap where the system cannot exchange two folders: the old site
+    /// steps aside, then the new one moves in. A crash between the two leaves
+    /// no output but the old site under a marked name, which the next
+    /// build's claim puts back.
+    fn commit_in_two_renames(&mut self) -> io::Result<()> {
+        std::fs::rename(&self.output, &self.old)?;
+        if let Err(error) = std::fs::rename(&self.dir, &self.output) {
+            let _ = std::fs::rename(&self.old, &self.output);
             return Err(error);
         }
         self.committed = true;
-        if had_output {
-            std::fs::remove_dir_all(&old)?;
-        }
-        Ok(())
+        claim::remove_marked(&self.old)
     }
+}
+
+/// Swaps two folders' names in one step, so no one ever sees neither.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let a = std::ffi::CString::new(a.as_os_str().as_bytes())?;
+    let b = std::ffi::CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths that live across the call,
+    // and renameat2 only reads them.
+    let status = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if status == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
+}
+
+/// Whether `error` says the system or the file system cannot exchange
+/// folders (rather than that this exchange went wrong).
+fn exchange_unsupported(error: &io::Error) -> bool {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if matches!(error.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS)) {
+        return true;
+    }
+    error.kind() == io::ErrorKind::Unsupported
 }
 
 impl crate::render::Sink for Staging {
@@ -281,7 +340,7 @@ impl crate::render::Sink for Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            let _ = claim::remove_marked(&self.dir);
         }
     }
 }
