@@ -36,6 +36,10 @@ pub(crate) enum Decoded {
 pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
     if let Some(big_endian) = utf16_order(&bytes) {
         let (text, replaced) = decode_utf16(&bytes, big_endian);
+        // A binary file may begin with the two bytes of a mark by chance.
+        if looks_binary(text.as_bytes()) {
+            return Decoded::Binary;
+        }
         return Decoded::Utf16 {
             text,
             big_endian,
@@ -198,6 +202,10 @@ mod tests {
         assert_eq!(decode(png), Decoded::Binary);
         // Zeros everywhere are no text in any encoding.
         assert_eq!(decode(vec![0; 4096]), Decoded::Binary);
+        // Nor is what follows a mark that happens to open a binary file.
+        let mut marked = vec![0xFF, 0xFE];
+        marked.extend(b"\0\0\0\x10\x01\x02\0\0\0\0\xa0\x0f\0\0\0\0".repeat(64));
+        assert_eq!(decode(marked), Decoded::Binary);
     }
 
     #[test]
