@@ -236,7 +236,7 @@ fn run(
     let mut paths = rendered.paths;
     let mut files = rendered.files;
     if let Mode::Review = mode {
-        diagnostics.extend(crate::check::review(&site, Some(&files)));
+        diagnostics.extend(crate::check::review(&site));
         report.timings.push(meter.lap("review"));
     }
     let searched = !options.no_search && !matches!(mode, Mode::Discard | Mode::Review);

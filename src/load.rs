@@ -5,6 +5,9 @@
 //! matter, and `site.toml`. Nothing is interpreted beyond validating the
 //! schemas: a problem with one file becomes a [`Diagnostic`] and the walk goes on.
 
+mod text;
+mod walk;
+
 use crate::config::{load_config, Config};
 use crate::diag::Diagnostic;
 use crate::extract::people::PersonKind;
@@ -12,9 +15,10 @@ use crate::frontmatter::{self, key_line, DateText, Document};
 use crate::slug::slugify;
 use rayon::prelude::*;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use text::{decode, invalid_utf8_line, Decoded};
 
 /// Everything an editor wrote, read and validated but not yet interpreted.
 #[derive(Debug, Clone)]
@@ -27,7 +31,35 @@ pub struct Content {
     pub pages: Vec<MarkdownFile<PageMeta>>,
     pub people: Vec<MarkdownFile<PersonMeta>>,
     pub events: Vec<MarkdownFile<EventMeta>>,
+    /// Files that are there but could not be loaded.
+    pub unreadable: Unreadable,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Sources, pages and profiles that are in `content/` but could not be
+/// loaded, each already reported by an error of its own: the file that a
+/// reference to `ID` would mean, by `ID` (the slug of its file name). Later
+/// stages do not report references to them again, so that one broken file
+/// is not buried under an error from every text that cites it.
+#[derive(Debug, Clone, Default)]
+pub struct Unreadable {
+    pub sources: BTreeMap<String, PathBuf>,
+    pub pages: BTreeMap<String, PathBuf>,
+    pub people: BTreeMap<String, PathBuf>,
+}
+
+impl Unreadable {
+    /// Remembers `rel` under the slug of its file name when `problems` hold an error.
+    pub(super) fn note(map: &mut BTreeMap<String, PathBuf>, rel: &Path, problems: &[Diagnostic]) {
+        if !problems.iter().any(Diagnostic::is_error) {
+            return;
+        }
+        let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
+        let id = slugify(&stem);
+        if !id.is_empty() {
+            map.entry(id).or_insert_with(|| rel.to_path_buf());
+        }
+    }
 }
 
 /// A raw source text and its sidecar.
@@ -41,8 +73,8 @@ pub struct SourceFile {
     /// so that watch mode's copies of unchanged files cost nothing.
     pub text: Arc<str>,
     /// The bytes as collected, kept apart only when they are not valid
-    /// UTF-8 and so differ from `text` (see [`SourceFile::bytes`]): a valid
-    /// text, as nearly all are, is held once.
+    /// UTF-8 (or are UTF-16) and so differ from `text` (see
+    /// [`SourceFile::bytes`]): a valid text, as nearly all are, is held once.
     invalid_bytes: Option<Arc<[u8]>>,
     pub sidecar: Sidecar,
 }
@@ -305,111 +337,16 @@ pub fn load_cached(
         pages: Vec::new(),
         people: Vec::new(),
         events: Vec::new(),
+        unreadable: Unreadable::default(),
         diagnostics,
     };
     // Source texts are many and independent: read them after the walk, in parallel.
-    let mut source_paths: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let mut sidecar_paths: Vec<PathBuf> = Vec::new();
-    let walker = walkdir::WalkDir::new(&content_dir)
-        .follow_links(false)
-        .sort_by_file_name();
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error
-                    .path()
-                    .map(|p| relative(root, p))
-                    .unwrap_or_else(|| PathBuf::from("content"));
-                content.diagnostics.push(
-                    Diagnostic::error(path, None, format!("cannot read: {error}"))
-                        .hint("fix the file's permissions or remove it"),
-                );
-                continue;
-            }
-        };
-        let path = entry.path();
-        let rel = relative(root, path);
-        let name = entry.file_name().to_string_lossy();
-        if is_editor_file(&name) {
-            continue;
-        }
-        if entry.path_is_symlink() {
-            content.diagnostics.push(
-                Diagnostic::warning(
-                    &rel,
-                    None,
-                    "symbolic links are not followed; this one was ignored",
-                )
-                .hint("copy the file or folder into content/ instead of linking to it"),
-            );
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        if name.starts_with('.') {
-            if [".txt", ".md", ".toml"]
-                .iter()
-                .any(|ext| name.ends_with(ext))
-            {
-                content.diagnostics.push(
-                    Diagnostic::warning(
-                        &rel,
-                        None,
-                        "hidden files are not published; this one was ignored",
-                    )
-                    .hint("remove the leading dot from the name to publish it"),
-                );
-            }
-            continue;
-        }
-        let section = rel
-            .components()
-            .nth(1)
-            .map(|c| c.as_os_str().to_string_lossy().into_owned());
-        let depth = rel.components().count();
-        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        match (section.as_deref(), depth, extension) {
-            (Some("_index.md"), 2, _) => {
-                if let Some(file) = read_markdown::<PageMeta>(root, path, &mut content.diagnostics)
-                {
-                    content.home = Some(file);
-                }
-            }
-            (Some("sources"), 3, "txt") => source_paths.push((path.to_path_buf(), rel)),
-            // A sidecar belongs to the text of its name, which the walk
-            // may meet after it: checked once the walk is done.
-            (Some("sources"), 3, "toml") => sidecar_paths.push(rel),
-            (Some("pages"), 3, "md") => {
-                if let Some(file) = read_markdown::<PageMeta>(root, path, &mut content.diagnostics)
-                {
-                    if drafts || !file.doc.meta.draft {
-                        content.pages.push(file);
-                    }
-                }
-            }
-            (Some("people"), 3, "md") => {
-                if let Some(file) =
-                    read_markdown::<PersonMeta>(root, path, &mut content.diagnostics)
-                {
-                    content.people.push(file);
-                }
-            }
-            (Some("events"), 3, "md") => {
-                if let Some(file) = read_markdown::<EventMeta>(root, path, &mut content.diagnostics)
-                {
-                    content.events.push(file);
-                }
-            }
-            _ => content.diagnostics.push(not_in_content_model(&rel)),
-        }
-    }
+    let (source_paths, sidecar_paths) = walk::walk(root, &content_dir, drafts, &mut content);
     let texts: std::collections::HashSet<&Path> =
         source_paths.iter().map(|(_, rel)| rel.as_path()).collect();
     for rel in sidecar_paths {
         if !texts.contains(rel.with_extension("txt").as_path()) {
-            content.diagnostics.push(not_in_content_model(&rel));
+            content.diagnostics.push(walk::not_in_content_model(&rel));
         }
     }
     match cache {
@@ -421,7 +358,10 @@ pub fn load_cached(
                     (read_source(root, path, &mut diagnostics), diagnostics)
                 })
                 .collect();
-            for (source, diagnostics) in read {
+            for ((_, rel), (source, diagnostics)) in source_paths.iter().zip(read) {
+                if source.is_none() {
+                    Unreadable::note(&mut content.unreadable.sources, rel, &diagnostics);
+                }
                 content.diagnostics.extend(diagnostics);
                 content.sources.extend(source);
             }
@@ -437,6 +377,10 @@ pub fn load_cached(
             // Only files that still exist stay remembered.
             cache.entries.clear();
             for ((_, rel), remembered) in source_paths.into_iter().zip(read) {
+                if remembered.source.is_none() {
+                    let problems = &remembered.diagnostics;
+                    Unreadable::note(&mut content.unreadable.sources, &rel, problems);
+                }
                 content
                     .diagnostics
                     .extend(remembered.diagnostics.iter().cloned());
@@ -447,31 +391,6 @@ pub fn load_cached(
     }
     check_source_ids(&content.sources, &mut content.diagnostics);
     Ok(content)
-}
-
-/// The warning for a file under `content/` that no part of the site reads.
-fn not_in_content_model(rel: &Path) -> Diagnostic {
-    Diagnostic::warning(
-        rel,
-        None,
-        "this file is not part of the content model and was ignored",
-    )
-    .hint(
-        "sources go in content/sources/*.txt (+ .toml sidecar), pages in content/pages/*.md, \
-         profiles in content/people/*.md, timeline events in content/events/*.md",
-    )
-}
-
-/// Editor swap, backup and lock files, skipped without a word.
-fn is_editor_file(name: &str) -> bool {
-    name.ends_with('~')
-        || name.starts_with('#')
-        || name.starts_with(".#")
-        || (name.starts_with('.')
-            && [".swp", ".swo", ".swx"]
-                .iter()
-                .any(|ext| name.ends_with(ext)))
-        || name == ".DS_Store"
 }
 
 /// Two source files whose names give the same slug would overwrite each other's page.
@@ -495,62 +414,75 @@ fn check_source_ids(sources: &[SourceFile], diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The 1-based line of the first byte that is not valid UTF-8.
-fn invalid_utf8_line(bytes: &[u8], error: &std::str::Utf8Error) -> usize {
-    bytes[..error.valid_up_to()]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
-/// True when `bytes` look like a binary file (an image, a PDF, a word
-/// processor document) rather than text: control characters and bytes that
-/// are not UTF-8 make up more than a tenth of the first 8 KiB.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let sample = &bytes[..bytes.len().min(8192)];
-    let mut suspicious = 0;
-    for chunk in sample.utf8_chunks() {
-        suspicious += chunk
-            .valid()
-            .chars()
-            .filter(|&c| {
-                (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')) || c == '\u{fffd}'
-            })
-            .count();
-        suspicious += chunk.invalid().len();
-    }
-    suspicious * 10 > sample.len()
-}
-
-fn relative(root: &Path, path: &Path) -> PathBuf {
+pub(super) fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// The largest text file read. A news article is rarely over 1 MB; anything
-/// far larger is a wrong file (a database dump, a video) and would make the
-/// build slow and the pages unreadable.
+/// The largest text file read, 16 MiB. A news article is rarely over 1 MB;
+/// anything far larger is a wrong file (a database dump, a video) and would
+/// make the build slow and the pages unreadable.
 pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Reads a content file, refusing one over [`MAX_TEXT_BYTES`] before reading it.
+/// Bytes in a mebibyte, the unit [`MAX_TEXT_BYTES`] is set and reported in.
+const MIB: u64 = 1024 * 1024;
+
+/// Reads a content file, refusing one over [`MAX_TEXT_BYTES`] before reading
+/// it, and anything that is not a regular file (a named pipe would make the
+/// read wait forever) before opening it.
 fn read_text_file(path: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_TEXT_BYTES {
-        return Err(Diagnostic::error(
+    use std::io::Read;
+    let cannot_read = |error: std::io::Error| {
+        Diagnostic::error(rel, None, format!("cannot read: {error}"))
+            .hint("fix the file's permissions")
+    };
+    let regular = |meta: &std::fs::Metadata| match meta.is_file() {
+        true => Ok(meta.len()),
+        false => Err(Diagnostic::error(
+            rel,
+            None,
+            "this is not a file with text in it; it was not read",
+        )
+        .hint("remove it from content/ and save the text as an ordinary file")),
+    };
+    regular(&std::fs::metadata(path).map_err(cannot_read)?)?;
+    // Opened without waiting, in case a pipe took the file's place since.
+    let mut file = open_without_waiting(path).map_err(cannot_read)?;
+    let size = regular(&file.metadata().map_err(cannot_read)?)?;
+    let too_large = |size: u64| {
+        Diagnostic::error(
             rel,
             None,
             format!(
-                "the file is {:.1} MB; texts over {} MB are not read",
-                size as f64 / 1e6,
-                MAX_TEXT_BYTES / (1024 * 1024)
+                "the file is {:.1} MiB; texts over {} MiB are not read",
+                size as f64 / MIB as f64,
+                MAX_TEXT_BYTES / MIB
             ),
         )
-        .hint("check that this is the text you meant; split a very long text into several files"));
+        .hint("check that this is the text you meant; split a very long text into several files")
+    };
+    if size > MAX_TEXT_BYTES {
+        return Err(too_large(size));
     }
-    std::fs::read(path).map_err(|error| {
-        Diagnostic::error(rel, None, format!("cannot read: {error}"))
-            .hint("fix the file's permissions")
-    })
+    // A file that grows while it is read stops at the limit all the same.
+    let mut bytes = Vec::with_capacity(size as usize);
+    (&mut file)
+        .take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    match bytes.len() as u64 > MAX_TEXT_BYTES {
+        true => Err(too_large(bytes.len() as u64)),
+        false => Ok(bytes),
+    }
+}
+
+/// Opens `path` for reading; on Linux without blocking, so that a named pipe
+/// opens at once (and is then refused) instead of waiting for a writer.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    options.open(path)
 }
 
 /// Reads one editorial page (`content/_index.md` or `content/pages/*.md`,
@@ -579,18 +511,10 @@ fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> O
             return None;
         }
     };
-    if looks_binary(&bytes) {
-        diagnostics.push(
-            Diagnostic::error(&rel, None, "this looks like a binary file, not a text")
-                .hint("save the article as plain text (File > Save As > .txt), or move the file out of content/"),
-        );
-        return None;
-    }
     // A valid text takes over the bytes as they are, without a copy.
-    let (text, invalid_bytes) = match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(error) => {
-            let line = invalid_utf8_line(error.as_bytes(), &error.utf8_error());
+    let (text, invalid_bytes) = match decode(bytes) {
+        Decoded::Utf8(text) => (text, None),
+        Decoded::Lossy { text, line, bytes } => {
             diagnostics.push(
                 Diagnostic::warning(
                     &rel,
@@ -599,11 +523,23 @@ fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> O
                 )
                 .hint("re-save the file as UTF-8"),
             );
-            let bytes = error.into_bytes();
-            (
-                String::from_utf8_lossy(&bytes).into_owned(),
-                Some(Arc::from(bytes)),
-            )
+            (text, Some(Arc::from(bytes)))
+        }
+        Decoded::Utf16 {
+            text,
+            big_endian,
+            replaced,
+            bytes,
+        } => {
+            diagnostics.push(utf16_warning(&rel, big_endian, replaced));
+            (text, Some(Arc::from(bytes)))
+        }
+        Decoded::Binary => {
+            diagnostics.push(
+                Diagnostic::error(&rel, None, "this looks like a binary file, not a text")
+                    .hint("save the article as plain text (File > Save As > .txt), or move the file out of content/"),
+            );
+            return None;
         }
     };
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
@@ -629,46 +565,7 @@ fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> O
         );
         return None;
     }
-    let sidecar_path = path.with_extension("toml");
-    let sidecar = match std::fs::read_to_string(&sidecar_path) {
-        Ok(text) => match toml::from_str::<Sidecar>(&text) {
-            Ok(mut sidecar) => {
-                let sidecar_rel = relative(root, &sidecar_path);
-                check_sidecar_date(&sidecar, &sidecar_rel, &text, diagnostics);
-                check_sidecar_url(&mut sidecar, &sidecar_rel, &text, diagnostics);
-                sidecar
-            }
-            Err(error) => {
-                let keys =
-                    "sidecar keys: title, publication, date, authors, url, language, keep, drop";
-                let hint = match frontmatter::unknown_key_hint(error.message()) {
-                    Some(meant) => format!("{meant} ({keys})"),
-                    None => keys.to_string(),
-                };
-                diagnostics.push(
-                    Diagnostic::error(
-                        relative(root, &sidecar_path),
-                        frontmatter::toml_error_line(&text, &error, 1),
-                        format!(
-                            "invalid sidecar: {}",
-                            frontmatter::key_message(error.message())
-                        ),
-                    )
-                    .hint(hint),
-                );
-                Sidecar::default()
-            }
-        },
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Sidecar::default(),
-        Err(error) => {
-            diagnostics.push(Diagnostic::error(
-                relative(root, &sidecar_path),
-                None,
-                format!("cannot read the sidecar: {error}"),
-            ));
-            Sidecar::default()
-        }
-    };
+    let sidecar = read_sidecar(root, &path.with_extension("toml"), diagnostics);
     Some(SourceFile {
         id,
         path: rel,
@@ -676,6 +573,86 @@ fn read_source(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> O
         invalid_bytes,
         sidecar,
     })
+}
+
+/// The warning for a source saved as UTF-16: it was read, but other tools
+/// (and the raw copy published as it is) may not show it as well as UTF-8.
+fn utf16_warning(rel: &Path, big_endian: bool, replaced: usize) -> Diagnostic {
+    let order = match big_endian {
+        true => "big-endian",
+        false => "little-endian",
+    };
+    let mut message = format!("the text is saved as UTF-16 ({order}); it was converted to read it");
+    if replaced > 0 {
+        message.push_str(&format!(
+            ", and {replaced} character(s) that are not UTF-16 are shown as �"
+        ));
+    }
+    Diagnostic::warning(rel, None, message)
+        .hint("re-save the file as UTF-8 (File > Save As, encoding UTF-8)")
+}
+
+/// Reads the sidecar at `path` (`Sidecar::default()` when there is none).
+/// One that is not a file (a folder, a named pipe, a symbolic link) is left
+/// alone: the walk of `content/` warns about it.
+fn read_sidecar(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Sidecar {
+    let rel = relative(root, path);
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() => {}
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+            diagnostics.push(Diagnostic::error(
+                &rel,
+                None,
+                format!("cannot read the sidecar: {error}"),
+            ));
+            return Sidecar::default();
+        }
+        _ => return Sidecar::default(),
+    }
+    let text = match read_text_file(path, &rel).map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(error)) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    &rel,
+                    Some(invalid_utf8_line(error.as_bytes(), &error.utf8_error())),
+                    "the sidecar is not valid UTF-8",
+                )
+                .hint("re-save the file as UTF-8"),
+            );
+            return Sidecar::default();
+        }
+        Err(problem) => {
+            diagnostics.push(problem);
+            return Sidecar::default();
+        }
+    };
+    match toml::from_str::<Sidecar>(&text) {
+        Ok(mut sidecar) => {
+            check_sidecar_date(&sidecar, &rel, &text, diagnostics);
+            check_sidecar_url(&mut sidecar, &rel, &text, diagnostics);
+            sidecar
+        }
+        Err(error) => {
+            let keys = "sidecar keys: title, publication, date, authors, url, language, keep, drop";
+            let hint = match frontmatter::unknown_key_hint(error.message()) {
+                Some(meant) => format!("{meant} ({keys})"),
+                None => keys.to_string(),
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    &rel,
+                    frontmatter::toml_error_line(&text, &error, 1),
+                    format!(
+                        "invalid sidecar: {}",
+                        frontmatter::key_message(error.message())
+                    ),
+                )
+                .hint(hint),
+            );
+            Sidecar::default()
+        }
+    }
 }
 
 /// The original's address must be a web address: any other scheme
@@ -721,7 +698,7 @@ fn check_sidecar_date(
     }
 }
 
-fn read_markdown<T: serde::de::DeserializeOwned + HasSlug>(
+pub(super) fn read_markdown<T: serde::de::DeserializeOwned + HasSlug>(
     root: &Path,
     path: &Path,
     diagnostics: &mut Vec<Diagnostic>,

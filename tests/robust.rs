@@ -449,7 +449,7 @@ fn a_50_mb_file_is_refused_before_it_is_read() {
     file.set_len(50 * 1024 * 1024).unwrap();
     let run = site.build_fails();
     assert_diagnostic(&run, "error", "content/sources/2021-03-01-dump.txt");
-    assert_mentions(&run, &["52.4 MB", "16 MB"]);
+    assert_mentions(&run, &["50.0 MiB", "16 MiB"]);
     std::fs::rename(
         site.path("content/sources/2021-03-01-dump.txt"),
         site.path("content/pages/dump.md"),

@@ -3,8 +3,8 @@
 //!
 //! Each finding is a [`Diagnostic`] with the file, the line where there is
 //! one, and a hint saying how to settle it:
-//! - [`links`]: links in editorial Markdown that point to no page; pages
-//!   and profiles nothing links to;
+//! - [`links`]: pages and profiles nothing links to (links that point to
+//!   no page are errors of every build);
 //! - [`people`]: names the tool could not decide on (two people who may be
 //!   one, a surname two people in one text share), people named once with no role;
 //! - [`dates`]: one event dated differently by two sources, an editorial event
@@ -19,15 +19,10 @@ pub mod report;
 
 use crate::diag::Diagnostic;
 use crate::link::Site;
-use crate::render::OutputFile;
 
-/// Every finding about `site`. Link targets are checked against `files`
-/// when rendering succeeded.
-pub fn review(site: &Site, files: Option<&[OutputFile]>) -> Vec<Diagnostic> {
+/// Every finding about `site`.
+pub fn review(site: &Site) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
-    if let Some(files) = files {
-        findings.extend(links::broken_links(site, files));
-    }
     findings.extend(links::orphans(site));
     findings.extend(people::possible_duplicates(site));
     findings.extend(people::shared_surnames(site));

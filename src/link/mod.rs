@@ -6,6 +6,7 @@
 //! which timeline entry, who appears with whom. Content problems found on the
 //! way are returned as diagnostics beside the graph.
 
+mod events;
 pub mod names;
 pub mod patch;
 pub mod people;
@@ -17,7 +18,7 @@ use crate::diag::Diagnostic;
 use crate::extract::dates::{DateMention, DateValue, Precision};
 use crate::extract::people::{DocPerson, PersonKind};
 use crate::extract::{extract, Extracted, Span};
-use crate::frontmatter::{key_line, DateText};
+use crate::frontmatter::DateText;
 use crate::load::{Content, MarkdownFile, PageMeta};
 use crate::slug::slugify;
 use jiff::civil::Date;
@@ -45,6 +46,9 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Finds people's names in editorial text.
     pub names: NameMatcher,
+    /// Sources, pages and profiles that could not be loaded: references to
+    /// them are not reported again.
+    pub unreadable: crate::load::Unreadable,
 }
 
 /// One source text, cleaned, with its people and dates.
@@ -242,6 +246,7 @@ fn link_inner(
         pages,
         people: profiles,
         events,
+        unreadable,
         mut diagnostics,
     } = content;
 
@@ -306,12 +311,11 @@ fn link_inner(
     }
     // The per-source people are merged now; free them before the timeline's peak.
     drop(extracted);
+    let events = events::read_events(&root, events, &sources, &unreadable, &mut diagnostics);
     let (timeline, eras) = link_timeline(
-        &root,
         &mut sources,
         &mut people,
         events,
-        &mut diagnostics,
         memo.map(|m| m.1),
         keep.as_deref_mut().map(|keep| &mut keep.timeline),
     );
@@ -369,13 +373,15 @@ fn link_inner(
         home,
         pages,
         names,
+        unreadable,
     };
     (site, diagnostics)
 }
 
-/// URL segments that belong to generated pages; an editorial page may not take them.
+/// URL segments that belong to generated pages or to folders the build fills
+/// (`assets/`, the search index in `pagefind/`); an editorial page may not take them.
 pub const RESERVED_IDS: &[&str] = &[
-    "sources", "people", "timeline", "data", "assets", "search", "404",
+    "sources", "people", "timeline", "data", "assets", "search", "404", "pagefind",
 ];
 
 fn check_page_ids(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
@@ -386,7 +392,10 @@ fn check_page_ids(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     &page.file.path,
                     None,
-                    format!("the address /{}/ is used by a generated page", page.id),
+                    format!(
+                        "the address /{}/ is the site's own (a generated page, its assets or its search index)",
+                        page.id
+                    ),
                 )
                 .hint("give the page another file name or set `slug` in its front matter"),
             );
@@ -655,11 +664,9 @@ fn compute_appears_with(
 }
 
 fn link_timeline(
-    root: &std::path::Path,
     sources: &mut [Source],
     people: &mut [Person],
-    events: Vec<MarkdownFile<crate::load::EventMeta>>,
-    diagnostics: &mut Vec<Diagnostic>,
+    events: events::Events,
     grouping: Option<&timeline::GroupingMemo>,
     keep: Option<&mut timeline::patch::TimelineMemo>,
 ) -> (Vec<TimelineEntry>, Vec<Era>) {
@@ -690,70 +697,7 @@ fn link_timeline(
         .filter_map(|occurrence| occurrence)
         .collect();
     drop(candidates);
-    let source_index: HashMap<&str, usize> = sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let mut editorial_inputs = Vec::new();
-    let mut editorial_events = Vec::new();
-    for file in events {
-        let text = std::fs::read_to_string(root.join(&file.path)).unwrap_or_default();
-        let Some(value) = parse_date_value(&file.doc.meta.date) else {
-            diagnostics.push(
-                Diagnostic::error(
-                    &file.path,
-                    key_line(&text, "date"),
-                    format!("`{}` is not a date", file.doc.meta.date.0),
-                )
-                .hint("write the date as YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www"),
-            );
-            continue;
-        };
-        let end = match &file.doc.meta.end {
-            Some(end) => match parse_date_value(end) {
-                Some(end) => Some(end),
-                None => {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            &file.path,
-                            key_line(&text, "end"),
-                            format!("`{}` is not a date", end.0),
-                        )
-                        .hint("write the end as YYYY-MM-DD, YYYY-MM or YYYY"),
-                    );
-                    continue;
-                }
-            },
-            None => None,
-        };
-        let mut cited = Vec::new();
-        for id in &file.doc.meta.sources {
-            match source_index.get(id.as_str()) {
-                Some(&index) => cited.push(index),
-                None => diagnostics.push(
-                    Diagnostic::error(
-                        &file.path,
-                        key_line(&text, "sources"),
-                        format!("no source has the id `{id}`"),
-                    )
-                    .hint("use a source's file name without `.txt`, as listed on the sources page"),
-                ),
-            }
-        }
-        editorial_inputs.push(timeline::EditorialEvent {
-            id: file.id.clone(),
-            title: file.doc.meta.title.clone(),
-            value,
-            end,
-        });
-        let paragraphs = cited_paragraphs(&file.doc.body, &source_index);
-        editorial_events.push(Some(EditorialEvent {
-            file,
-            sources: cited,
-            paragraphs,
-        }));
-    }
+    let (editorial_inputs, mut editorial_events) = events;
     let counts = timeline::word_counts(&occurrences);
     let person_keys: Vec<u64> = match grouping {
         Some(_) => people
@@ -935,7 +879,10 @@ pub(crate) fn index_timeline(
 /// The paragraphs `markdown` cites by cross-reference (`@source/ID#p3`), as
 /// (source index, block index); references that point nowhere are left out
 /// (the build reports them).
-fn cited_paragraphs(markdown: &str, source_index: &HashMap<&str, usize>) -> Vec<(usize, usize)> {
+pub(super) fn cited_paragraphs(
+    markdown: &str,
+    source_index: &HashMap<&str, usize>,
+) -> Vec<(usize, usize)> {
     let mut cited: Vec<(usize, usize)> = crate::render::markdown::links_in(markdown)
         .iter()
         .filter_map(|(destination, _)| {
@@ -948,13 +895,24 @@ fn cited_paragraphs(markdown: &str, source_index: &HashMap<&str, usize>) -> Vec<
     cited
 }
 
-/// Gives every entry its anchor, in timeline order: `t-` and the ISO value
-/// (`t-2024-01-05`, `t-2024-w02`), and for the second and later entries of
-/// one value a count after a double hyphen (`t-2024-01-05--2`), which no
-/// ISO value has, so that the tenth entry of 2019 is never October 2019's.
+/// Gives every entry its anchor, in timeline order: an editorial event's
+/// `slug` when it has one (the slugs are checked to be unique and unlike
+/// these), else `t-` and the ISO value (`t-2024-01-05`, `t-2024-w02`), and
+/// for the second and later such entries of one value a count after a double
+/// hyphen (`t-2024-01-05--2`), which no ISO value has, so that the tenth
+/// entry of 2019 is never October 2019's.
 pub(crate) fn number_entries(timeline: &mut [TimelineEntry]) {
     let mut used: HashMap<crate::extract::dates::IsoKey, usize> = HashMap::new();
     for entry in timeline {
+        let slug = entry
+            .editorial
+            .as_ref()
+            .filter(|event| event.file.doc.meta.slug.is_some())
+            .map(|event| event.file.id.clone());
+        if let Some(slug) = slug {
+            entry.id = slug;
+            continue;
+        }
         let count = used.entry(entry.value.iso_key()).or_default();
         *count += 1;
         let base = format!("t-{}", entry.value.iso().to_lowercase());

@@ -389,6 +389,32 @@ impl LinkContext<'_> {
     }
 }
 
+impl LinkContext<'_> {
+    /// True when `reference` names a source, page or profile that does not
+    /// resolve because its file is in `content/` but could not be loaded:
+    /// that file's own error says why, and the reference adds none.
+    pub fn names_unreadable(&self, reference: &str) -> bool {
+        let Some((site, lookup)) = self.site else {
+            return false;
+        };
+        let (kind, rest) = reference_body(reference)
+            .split_once('/')
+            .unwrap_or_default();
+        let id = rest.split('#').next().unwrap_or_default();
+        let unreadable = &site.unreadable;
+        match kind {
+            "person" | "people" => {
+                !lookup.person_by_id.contains_key(id) && unreadable.people.contains_key(id)
+            }
+            kind if names_a_source(kind) => {
+                !lookup.source_by_id.contains_key(id) && unreadable.sources.contains_key(id)
+            }
+            "page" => !lookup.page_by_id.contains_key(id) && unreadable.pages.contains_key(id),
+            _ => false,
+        }
+    }
+}
+
 /// A cross-reference without its `@` (`@source/x#p3` -> `source/x#p3`).
 fn reference_body(reference: &str) -> &str {
     reference.strip_prefix('@').unwrap_or(reference).trim()
@@ -657,14 +683,20 @@ pub fn markdown_texts(site: &Site) -> Vec<MarkdownText<'_>> {
     texts
 }
 
-/// Every cross-reference in the site's Markdown that points nowhere.
+/// Every cross-reference and every plain link inside the site in the site's
+/// Markdown that points nowhere. `build` and `check` both report these, so
+/// they agree on what is broken.
 pub fn reference_problems(site: &Site) -> Vec<Diagnostic> {
     let lookup = Lookup::new(site);
     let links = LinkContext::new(site, &lookup, "");
+    let files = super::plain_links::SiteFiles::new(site, &lookup);
     markdown_texts(site)
         .iter()
         .flat_map(|text| {
-            super::markdown::reference_problems(text.file, text.body, text.first_line, &links)
+            let mut problems =
+                super::markdown::reference_problems(text.file, text.body, text.first_line, &links);
+            problems.extend(files.broken_links(site, text));
+            problems
         })
         .collect()
 }

@@ -92,6 +92,10 @@ pub fn reference_problems(
             continue;
         }
         if let Err(unresolved) = links.resolve_reference(&dest_url) {
+            // A file that could not be loaded has its own error already.
+            if links.names_unreadable(&dest_url) {
+                continue;
+            }
             let line = first_line + markdown[..offset].matches('\n').count();
             problems.push(
                 Diagnostic::error(file, Some(line), unresolved.message).hint(unresolved.hint),

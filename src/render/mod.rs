@@ -11,6 +11,7 @@ pub mod hrefs;
 pub mod links;
 pub mod markdown;
 pub mod pages;
+pub mod plain_links;
 pub mod svg;
 pub mod theme;
 pub mod views;
