@@ -94,7 +94,7 @@ struct SiteArgs {
     #[arg(long)]
     output: Option<PathBuf>,
     /// The URL the site will be published at (overrides site.toml)
-    #[arg(long)]
+    #[arg(long, value_parser = base_url_arg)]
     base_url: Option<String>,
     /// Include pages marked draft
     #[arg(long)]
@@ -112,6 +112,12 @@ impl SiteArgs {
             no_search: false,
         }
     }
+}
+
+/// `--base-url` is held to the rule for `base_url` in site.toml; clap makes
+/// a refusal a usage error (exit status 2).
+fn base_url_arg(url: &str) -> Result<String, String> {
+    backstory::config::check_base_url(url).map(|()| url.to_string())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
