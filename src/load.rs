@@ -532,20 +532,28 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 /// build slow and the pages unreadable.
 pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
 
+/// The refusal of a text over [`MAX_TEXT_BYTES`] (also `backstory new`'s);
+/// `size` is `None` for a stream, whose size is known only to be over.
+pub(crate) fn too_large(rel: &Path, size: Option<u64>) -> Diagnostic {
+    let size = size.map_or(String::new(), |size| {
+        format!("the file is {:.1} MB; ", size as f64 / 1e6)
+    });
+    Diagnostic::error(
+        rel,
+        None,
+        format!(
+            "{size}texts over {} MB are not read",
+            MAX_TEXT_BYTES / (1024 * 1024)
+        ),
+    )
+    .hint("check that this is the text you meant; split a very long text into several files")
+}
+
 /// Reads a content file, refusing one over [`MAX_TEXT_BYTES`] before reading it.
 fn read_text_file(path: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_TEXT_BYTES {
-        return Err(Diagnostic::error(
-            rel,
-            None,
-            format!(
-                "the file is {:.1} MB; texts over {} MB are not read",
-                size as f64 / 1e6,
-                MAX_TEXT_BYTES / (1024 * 1024)
-            ),
-        )
-        .hint("check that this is the text you meant; split a very long text into several files"));
+        return Err(too_large(rel, Some(size)));
     }
     std::fs::read(path).map_err(|error| {
         Diagnostic::error(rel, None, format!("cannot read: {error}"))
@@ -687,8 +695,7 @@ fn check_sidecar_url(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let Some(url) = &sidecar.url else { return };
-    let lower = url.trim().to_ascii_lowercase();
-    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+    if !is_web_address(url) {
         diagnostics.push(
             Diagnostic::warning(
                 rel,
@@ -699,6 +706,12 @@ fn check_sidecar_url(
         );
         sidecar.url = None;
     }
+}
+
+/// Whether a source's `url` is a web address (also `backstory new`'s rule for `--url`).
+pub(crate) fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 fn check_sidecar_date(
