@@ -253,11 +253,10 @@ pub fn read_source_text(file: &Path) -> Result<Vec<u8>, NewError> {
         file
     };
     let cannot_read = |error: std::io::Error| {
-        NewError::Refused(Diagnostic::error(
-            shown,
-            None,
-            format!("cannot read: {error}"),
-        ))
+        NewError::Refused(
+            Diagnostic::error(shown, None, format!("cannot read: {error}"))
+                .hint("check the file's name and that you may read it"),
+        )
     };
     // A regular file's size is known before reading; a device's or a pipe's is not.
     let size = match from_stdin {
