@@ -1,7 +1,7 @@
 //! Site configuration: `site.toml` in, a validated [`Config`] out.
 
 use crate::diag::Diagnostic;
-use crate::frontmatter::toml_error_line;
+use crate::frontmatter::{key_line, toml_error_line};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -178,10 +178,62 @@ pub fn load_config(root: &Path) -> Result<Config, Diagnostic> {
             .hint("check the file's permissions"))
         }
     };
-    toml::from_str(&text).map_err(|error| {
+    let config: Config = toml::from_str(&text).map_err(|error| {
         Diagnostic::error("site.toml", toml_error_line(&text, &error, 1), error.message().to_string())
             .hint("site.toml takes: title, description, base_url, language, [people] not_people, sources_per_page, [markdown] allow_html, [timeline] quotes, year_page_limit, [feed] limit")
-    })
+    })?;
+    let line = |key: &str| key_line(&format!("\n{text}"), key).map(|line| line - 1);
+    check_language(&config.language).map_err(|problem| {
+        Diagnostic::error("site.toml", line("language"), problem)
+            .hint("write a language tag such as \"en\", \"pt-BR\" or \"zh-Hant-TW\"")
+    })?;
+    if let Some(url) = &config.base_url {
+        check_base_url(url).map_err(|problem| {
+            Diagnostic::error("site.toml", line("base_url"), problem).hint(
+                "write the address the site is published at, such as \"https://example.org/explainer/\"",
+            )
+        })?;
+    }
+    Ok(config)
+}
+
+/// A language must be a BCP 47 tag (`en`, `pt-BR`, `zh-Hant-TW`): subtags of
+/// one to eight letters or digits joined by hyphens, the first of two to
+/// eight letters. The tag names files of the search index, so nothing else
+/// (a `/`, a `..`) may reach a path.
+pub fn check_language(tag: &str) -> Result<(), String> {
+    let mut subtags = tag.split('-');
+    let first = subtags.next().unwrap_or_default();
+    let first_ok = (2..=8).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_alphabetic());
+    let rest_ok = subtags.all(|subtag| {
+        (1..=8).contains(&subtag.len()) && subtag.bytes().all(|b| b.is_ascii_alphanumeric())
+    });
+    if first_ok && rest_ok {
+        Ok(())
+    } else {
+        Err(format!("`{tag}` is not a language tag"))
+    }
+}
+
+/// The site's address must be an `http://` or `https://` address or a path
+/// from the root (`/explainer/`): links are built from it, and any other
+/// scheme (`javascript:`, `data:`) could run code when a reader follows one.
+/// Empty means no address.
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let web = ["http://", "https://"]
+        .iter()
+        .any(|scheme| lower.len() > scheme.len() && lower.starts_with(scheme));
+    let path = url.starts_with('/') && !url.starts_with("//");
+    let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    if url.is_empty() || (web || path) && clean {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{url}` is not a web address: the site's address starts with https://, http:// or /"
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -203,5 +255,37 @@ mod tests {
         let problem = load_config(dir.path()).unwrap_err();
         assert_eq!(problem.line, Some(4), "{problem}");
         assert!(problem.message.contains("1 or more"), "{problem}");
+    }
+
+    #[test]
+    fn language_is_a_tag_and_base_url_a_web_address() {
+        for tag in ["en", "pt-BR", "zh-Hant-TW", "de-CH-1996"] {
+            assert_eq!(check_language(tag), Ok(()), "{tag}");
+        }
+        for tag in [
+            "",
+            "a/b",
+            "../../x",
+            "e",
+            "en_US",
+            "en-",
+            "en--US",
+            "x-toolongsubtag",
+        ] {
+            assert!(check_language(tag).is_err(), "{tag}");
+        }
+        for url in ["https://example.org/", "HTTP://a.b", "/explainer/", ""] {
+            assert_eq!(check_base_url(url), Ok(()), "{url}");
+        }
+        for url in [
+            "javascript:alert(1)",
+            "//evil.example/",
+            "data:text/html,x",
+            "https://",
+            "example.org",
+            "https://a.b/\" onload",
+        ] {
+            assert!(check_base_url(url).is_err(), "{url}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! there is one, what is wrong and how to fix it. Only I/O failures and bugs
 //! are Rust errors; everything an editor can cause is a [`Diagnostic`].
 
+use crate::terminal::{visible, visible_name};
 use serde::Serialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -69,13 +70,16 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{label}: {}", self.file.display())?;
+        // File names and messages carry text from files; a terminal must
+        // show their control characters, not obey them.
+        let file = self.file.display().to_string();
+        write!(f, "{label}: {}", visible_name(&file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", visible(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  hint: {}", visible(hint))?;
         }
         Ok(())
     }

@@ -67,6 +67,16 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<Document<T>
             )
         })?
     } else {
+        if let Some(index) = yaml_too_deep(front) {
+            return Err(Diagnostic::error(
+                file,
+                Some(front_line + index),
+                format!(
+                    "the front matter nests lists or maps more than {MAX_YAML_DEPTH} levels deep"
+                ),
+            )
+            .hint("front matter needs a level or two: a key, and a list of names under it"));
+        }
         let value = if front.trim().is_empty() { "{}" } else { front };
         serde_yaml_ng::from_str::<T>(value).map_err(|error| {
             // YAML also breaks lines at U+2028, U+2029, U+0085 and lone CRs;
@@ -84,6 +94,53 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<Document<T>
         body: body.to_string(),
         body_line,
     })
+}
+
+/// The deepest nesting of lists and maps accepted in YAML front matter
+/// (ours needs two: a key, a list under it). The YAML parser takes time
+/// quadratic in the depth of nested `[` and `{` (100,000 levels took a
+/// minute), so deeper text is refused before it is parsed; the TOML parser
+/// has a depth limit of its own.
+pub const MAX_YAML_DEPTH: usize = 32;
+
+/// The 0-based line of `yaml` where its nesting first exceeds
+/// [`MAX_YAML_DEPTH`], if it does. The count errs on the high side, never on
+/// the low side: every `[` and `{` opens a level (even inside a string), and
+/// a `]` or `}` closes one only while nothing before it (a quote, a comment,
+/// a tag) could have hidden it from the parser. Block nesting counts a
+/// level per indentation step and per leading `- ` (`- - - x`).
+fn yaml_too_deep(yaml: &str) -> Option<usize> {
+    let mut block = Vec::<usize>::new(); // columns of the open block levels
+    let mut flow = 0usize;
+    let mut closes_count = true;
+    for (index, line) in yaml.lines().enumerate() {
+        let content = line.trim_start_matches(' ');
+        if !content.trim().is_empty() {
+            let indent = line.len() - content.len();
+            block.retain(|&open| open < indent);
+            block.push(indent);
+            let mut rest = content;
+            while let Some(after) = rest
+                .strip_prefix(['-', '?', ':'])
+                .filter(|after| after.is_empty() || after.starts_with([' ', '\t']))
+            {
+                rest = after.trim_start();
+                block.push(line.len() - rest.len());
+            }
+        }
+        for c in line.chars() {
+            match c {
+                '[' | '{' => flow += 1,
+                ']' | '}' if closes_count => flow = flow.saturating_sub(1),
+                '"' | '\'' | '#' | '!' => closes_count = false,
+                _ => {}
+            }
+            if block.len() + flow > MAX_YAML_DEPTH {
+                return Some(index);
+            }
+        }
+    }
+    None
 }
 
 /// The file line of a TOML error, given the line `text` starts on.
@@ -276,6 +333,24 @@ mod tests {
         assert_eq!(error.hint.as_deref(), Some("did you mean `weight`?"));
         let error = parse_meta("+++\ntitle = \"A\"\ncolour = 2\n+++\n").unwrap_err();
         assert_eq!(error.hint, None);
+    }
+
+    #[test]
+    fn refuses_deep_yaml_nesting_before_parsing() {
+        let deep = |open: &str, close: &str| format!("x: {}1{}", open.repeat(40), close.repeat(40));
+        let block = format!("x:\n  {}z", "- ".repeat(40));
+        let indented: String = (0..40).map(|n| format!("{}a:\n", " ".repeat(n))).collect();
+        // Closing brackets inside strings must not hide the levels opened around them.
+        let hidden = format!("x: {}1", "[ \"]\", ".repeat(40));
+        for yaml in [deep("[", "]"), deep("{a: ", "}"), block, indented, hidden] {
+            assert!(yaml_too_deep(&yaml).is_some(), "{yaml}");
+        }
+        let fine = "title: \"It's [big]\"\naliases: [a, b]\n# a comment\ndistinct:\n  - c\n  - d\n";
+        assert_eq!(yaml_too_deep(fine), None);
+        let text = format!("---\ntitle: A\n\nweight: {}\n---\n", "[".repeat(100_000));
+        let error = parse_meta(&text).unwrap_err();
+        assert_eq!(error.line, Some(4), "{error}");
+        assert!(error.message.contains("levels deep"), "{error}");
     }
 
     #[test]

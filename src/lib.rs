@@ -39,5 +39,6 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod slug;
+pub mod terminal;
 pub mod watch;
 pub mod write;

@@ -426,6 +426,20 @@ pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
 /// Bytes in a mebibyte, the unit [`MAX_TEXT_BYTES`] is set and reported in.
 const MIB: u64 = 1024 * 1024;
 
+/// The refusal of a text over [`MAX_TEXT_BYTES`] (also `backstory new`'s);
+/// `size` is `None` for a stream, whose size is known only to be over.
+pub(crate) fn too_large(rel: &Path, size: Option<u64>) -> Diagnostic {
+    let size = size.map_or(String::new(), |size| {
+        format!("the file is {:.1} MiB; ", size as f64 / MIB as f64)
+    });
+    Diagnostic::error(
+        rel,
+        None,
+        format!("{size}texts over {} MiB are not read", MAX_TEXT_BYTES / MIB),
+    )
+    .hint("check that this is the text you meant; split a very long text into several files")
+}
+
 /// Reads a content file, refusing one over [`MAX_TEXT_BYTES`] before reading
 /// it, and anything that is not a regular file (a named pipe would make the
 /// read wait forever) before opening it.
@@ -448,20 +462,8 @@ fn read_text_file(path: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
     // Opened without waiting, in case a pipe took the file's place since.
     let mut file = open_without_waiting(path).map_err(cannot_read)?;
     let size = regular(&file.metadata().map_err(cannot_read)?)?;
-    let too_large = |size: u64| {
-        Diagnostic::error(
-            rel,
-            None,
-            format!(
-                "the file is {:.1} MiB; texts over {} MiB are not read",
-                size as f64 / MIB as f64,
-                MAX_TEXT_BYTES / MIB
-            ),
-        )
-        .hint("check that this is the text you meant; split a very long text into several files")
-    };
     if size > MAX_TEXT_BYTES {
-        return Err(too_large(size));
+        return Err(too_large(rel, Some(size)));
     }
     // A file that grows while it is read stops at the limit all the same.
     let mut bytes = Vec::with_capacity(size as usize);
@@ -470,7 +472,7 @@ fn read_text_file(path: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
         .read_to_end(&mut bytes)
         .map_err(cannot_read)?;
     match bytes.len() as u64 > MAX_TEXT_BYTES {
-        true => Err(too_large(bytes.len() as u64)),
+        true => Err(too_large(rel, Some(bytes.len() as u64))),
         false => Ok(bytes),
     }
 }
@@ -664,8 +666,7 @@ fn check_sidecar_url(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let Some(url) = &sidecar.url else { return };
-    let lower = url.trim().to_ascii_lowercase();
-    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+    if !is_web_address(url) {
         diagnostics.push(
             Diagnostic::warning(
                 rel,
@@ -676,6 +677,12 @@ fn check_sidecar_url(
         );
         sidecar.url = None;
     }
+}
+
+/// Whether a source's `url` is a web address (also `backstory new`'s rule for `--url`).
+pub(crate) fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 fn check_sidecar_date(

@@ -2,9 +2,28 @@
 //! library, diagnostics printed, an exit status out (0 ok, 1 content errors, 2 usage).
 
 use backstory::build::{build_site_with, BuildOptions, BuildReport, Progress};
+use backstory::terminal;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// `println!` through [`terminal::out`]: names from files have their control
+/// characters shown, and a closed pipe ends the program quietly, not in a panic.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        terminal::out(&format!($($arg)*))
+    };
+}
+
+/// `eprintln!` through [`terminal::err`], likewise.
+macro_rules! err {
+    () => {
+        terminal::err("")
+    };
+    ($($arg:tt)*) => {
+        terminal::err(&format!($($arg)*))
+    };
+}
 
 /// A build allocates and frees many small strings from two threads at once
 /// (template contexts, views); mimalloc does that with far less work than
@@ -94,7 +113,7 @@ struct SiteArgs {
     #[arg(long)]
     output: Option<PathBuf>,
     /// The URL the site will be published at (overrides site.toml)
-    #[arg(long)]
+    #[arg(long, value_parser = base_url_arg)]
     base_url: Option<String>,
     /// Include pages marked draft
     #[arg(long)]
@@ -116,6 +135,12 @@ impl SiteArgs {
             force: self.force,
         }
     }
+}
+
+/// `--base-url` is held to the rule for `base_url` in site.toml; clap makes
+/// a refusal a usage error (exit status 2).
+fn base_url_arg(url: &str) -> Result<String, String> {
+    backstory::config::check_base_url(url).map(|()| url.to_string())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -219,7 +244,7 @@ fn main() -> ExitCode {
             };
             let served = backstory::serve::serve(options, |address| {
                 let url = format!("http://{address}/");
-                println!("serving {url} (Ctrl-C to stop)");
+                out!("serving {url} (Ctrl-C to stop)");
                 if open {
                     open_browser(&url);
                 }
@@ -227,7 +252,7 @@ fn main() -> ExitCode {
             match served {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
-                    eprintln!("error: {error}");
+                    err!("error: {error}");
                     ExitCode::from(1)
                 }
             }
@@ -244,7 +269,7 @@ fn main() -> ExitCode {
             let watcher = match backstory::watch::Watcher::new(&root) {
                 Ok(watcher) => watcher,
                 Err(error) => {
-                    eprintln!("error: cannot watch {}: {error}", root.display());
+                    err!("error: cannot watch {}: {error}", root.display());
                     return ExitCode::from(1);
                 }
             };
@@ -256,18 +281,18 @@ fn main() -> ExitCode {
                         printer.report(&report);
                         backstory::serve::request_search(search.as_ref(), &engine, &report);
                     }
-                    Err(error) => eprintln!("error: {error}"),
+                    Err(error) => err!("error: {error}"),
                 }
             };
             rebuild(&[]);
-            println!("watching {} (Ctrl-C to stop)", root.display());
+            out!("watching {} (Ctrl-C to stop)", root.display());
             match watcher.run(|paths| {
                 rebuild(&paths);
                 true
             }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
-                    eprintln!("error: {error}");
+                    err!("error: {error}");
                     ExitCode::from(1)
                 }
             }
@@ -279,12 +304,12 @@ fn main() -> ExitCode {
         } => check(root, strict, format),
         Command::Init { dir } => match backstory::init::init_site(&dir) {
             Ok(()) => {
-                println!("created a new explainer in {}", dir.display());
-                println!("next: cd {} && backstory build", dir.display());
+                out!("created a new explainer in {}", dir.display());
+                out!("next: cd {} && backstory build", dir.display());
                 ExitCode::SUCCESS
             }
             Err(error) => {
-                eprintln!("error: {error}");
+                err!("error: {error}");
                 ExitCode::from(1)
             }
         },
@@ -314,7 +339,7 @@ fn check(root: PathBuf, strict: bool, format: Format) -> ExitCode {
     let report = match backstory::build::check_site(&options) {
         Ok(report) => report,
         Err(error) => {
-            eprintln!("error: {error}");
+            err!("error: {error}");
             return ExitCode::from(1);
         }
     };
@@ -322,18 +347,18 @@ fn check(root: PathBuf, strict: bool, format: Format) -> ExitCode {
     let errors = findings.iter().filter(|d| d.is_error()).count();
     let ok = errors == 0 && !(strict && findings.len() > errors);
     if format == Format::Json {
-        print!("{}", report::json(findings, ok));
+        terminal::out_raw(&report::json(findings, ok));
     } else {
-        anstream::eprint!("{}", report::text(findings, true));
+        terminal::err_styled(&report::text(findings, true));
         if !findings.is_empty() {
-            eprintln!();
+            err!();
         }
         let verdict = match (ok, errors) {
             (true, _) => "ok",
             (false, 0) => "failed (--strict: warnings count)",
             (false, _) => "failed",
         };
-        anstream::eprintln!(
+        err!(
             "checked {} sources, {} people, {} timeline entries: {}; {verdict}",
             report.sources,
             report.people,
@@ -359,16 +384,10 @@ fn new_content(what: NewCommand) -> ExitCode {
             root,
         } => {
             let from_stdin = file.as_os_str() == "-";
-            let bytes = if from_stdin {
-                let mut bytes = Vec::new();
-                std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
-            } else {
-                std::fs::read(&file)
-            };
-            let bytes = match bytes {
+            let bytes = match backstory::new::read_source_text(&file) {
                 Ok(bytes) => bytes,
                 Err(error) => {
-                    eprintln!("error: cannot read {}: {error}", file.display());
+                    err!("{error}");
                     return ExitCode::from(1);
                 }
             };
@@ -397,12 +416,12 @@ fn new_content(what: NewCommand) -> ExitCode {
                 false => root.join(file).display().to_string(),
             };
             for file in &created.files {
-                println!("created {}", shown(file));
+                out!("created {}", shown(file));
             }
             for note in &created.notes {
-                println!("note: {note}");
+                out!("note: {note}");
             }
-            println!(
+            out!(
                 "next: edit {}, then preview with `backstory serve` (the page will be at /{})",
                 shown(&created.edit),
                 created.url
@@ -410,7 +429,7 @@ fn new_content(what: NewCommand) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{error}");
+            err!("{error}");
             ExitCode::from(1)
         }
     }
@@ -426,7 +445,7 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
-        eprintln!("could not open a browser; visit {url}");
+        err!("could not open a browser; visit {url}");
     }
 }
 
@@ -493,17 +512,18 @@ fn finish(
     let report = match result {
         Ok(report) => report,
         Err(error) => {
-            eprintln!("error: {error}");
+            err!("error: {error}");
             return ExitCode::from(1);
         }
     };
     for diagnostic in &report.diagnostics {
-        anstream::eprintln!("{}", backstory::check::report::line(diagnostic, true));
+        let line = backstory::check::report::line(diagnostic, true);
+        terminal::err_styled(&format!("{line}\n"));
     }
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = report.diagnostics.len() - errors;
     if errors > 0 || (strict && warnings > 0) {
-        eprintln!("{errors} error(s), {warnings} warning(s); nothing was written");
+        err!("{errors} error(s), {warnings} warning(s); nothing was written");
         return ExitCode::from(1);
     }
     if quiet {
@@ -515,7 +535,7 @@ fn finish(
     } else {
         String::new()
     };
-    println!(
+    out!(
         "built {} sources, {} people, {} timeline entries: {} files{place} in {} ms ({warnings} warning(s))",
         report.sources,
         report.people,
@@ -528,7 +548,7 @@ fn finish(
 
 /// One line per stage: name, wall ms, CPU ms, peak resident MiB (`-` when unknown).
 fn print_timings(report: &BuildReport) {
-    eprintln!("stage\twall_ms\tcpu_ms\tpeak_rss_mib");
+    err!("stage\twall_ms\tcpu_ms\tpeak_rss_mib");
     for stage in &report.timings {
         let cpu = stage
             .cpu
@@ -536,6 +556,6 @@ fn print_timings(report: &BuildReport) {
         let peak = stage.peak_rss.map_or("-".to_string(), |bytes| {
             format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
         });
-        eprintln!("{}\t{}\t{cpu}\t{peak}", stage.name, stage.wall.as_millis());
+        err!("{}\t{}\t{cpu}\t{peak}", stage.name, stage.wall.as_millis());
     }
 }

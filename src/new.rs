@@ -8,6 +8,7 @@
 
 use crate::clean::{clean, CleanOptions};
 use crate::diag::Diagnostic;
+use crate::load::{is_web_address, too_large, MAX_TEXT_BYTES};
 use crate::slug::slugify;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -134,6 +135,15 @@ pub fn new_source(root: &Path, source: &NewSource, today: Date) -> Result<Create
         .from
         .as_ref()
         .map_or_else(|| PathBuf::from("standard input"), PathBuf::clone);
+    if let Some(url) = source.url.as_deref().filter(|url| !is_web_address(url)) {
+        return Err(NewError::Refused(
+            Diagnostic::error(&shown, None, format!("`{url}` is not a web address"))
+                .hint("pass --url with the address in full, starting with https://"),
+        ));
+    }
+    if source.bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(NewError::Refused(too_large(&shown, None)));
+    }
     if source.bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(NewError::Refused(
             Diagnostic::error(&shown, None, "the source text is empty")
@@ -229,6 +239,49 @@ pub fn new_source(root: &Path, source: &NewSource, today: Date) -> Result<Create
         url: format!("sources/{stem}/"),
         notes,
     })
+}
+
+/// Reads the text for `new source`: the file at `file`, or standard input
+/// for `-`. A text over the build's limit is refused without reading on, so
+/// `/dev/zero` or an endless pipe ends in an error at once.
+pub fn read_source_text(file: &Path) -> Result<Vec<u8>, NewError> {
+    use std::io::Read;
+    let from_stdin = file.as_os_str() == "-";
+    let shown = if from_stdin {
+        Path::new("standard input")
+    } else {
+        file
+    };
+    let cannot_read = |error: std::io::Error| {
+        NewError::Refused(
+            Diagnostic::error(shown, None, format!("cannot read: {error}"))
+                .hint("check the file's name and that you may read it"),
+        )
+    };
+    // A regular file's size is known before reading; a device's or a pipe's is not.
+    let size = match from_stdin {
+        true => None,
+        false => {
+            let metadata = std::fs::metadata(file).map_err(cannot_read)?;
+            metadata.is_file().then_some(metadata.len())
+        }
+    };
+    if size.is_some_and(|size| size > MAX_TEXT_BYTES) {
+        return Err(NewError::Refused(too_large(shown, size)));
+    }
+    let reader: Box<dyn Read> = match from_stdin {
+        true => Box::new(std::io::stdin().lock()),
+        false => Box::new(std::fs::File::open(file).map_err(cannot_read)?),
+    };
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(NewError::Refused(too_large(shown, size)));
+    }
+    Ok(bytes)
 }
 
 /// The file name stem: the slug of `name` if given, else of `derived`, cut to length.

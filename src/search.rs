@@ -179,8 +179,10 @@ impl Refresher {
                 };
                 match refreshed {
                     Ok(Ok(_)) => {}
-                    Ok(Err(problem)) => eprintln!("{problem}"),
-                    Err(error) => eprintln!("error: cannot update the search index: {error}"),
+                    Ok(Err(problem)) => crate::terminal::err(&problem.to_string()),
+                    Err(error) => crate::terminal::err(&format!(
+                        "error: cannot update the search index: {error}"
+                    )),
                 }
             }
         });

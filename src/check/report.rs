@@ -1,8 +1,11 @@
 //! Findings for people: diagnostics in, text grouped by file (errors and
 //! warnings apart) or JSON out. Text may carry ANSI styles; the binary
-//! strips them when its output is not a terminal.
+//! strips them when its output is not a terminal. The control characters of
+//! file names and messages are shown as escapes, in the text and in the JSON
+//! (as `\u` escapes there, the same JSON value).
 
 use crate::diag::{Diagnostic, Severity};
+use crate::terminal::{json_safe, visible, visible_name};
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 use std::fmt::Write;
@@ -26,7 +29,7 @@ fn paint(text: &str, style: Style, styled: bool) -> String {
 /// as a build prints it.
 pub fn line(diagnostic: &Diagnostic, styled: bool) -> String {
     let (label, style) = label(diagnostic.severity);
-    let mut place = diagnostic.file.display().to_string();
+    let mut place = file_name(diagnostic);
     if let Some(line) = diagnostic.line {
         let _ = write!(place, ":{line}");
     }
@@ -34,12 +37,19 @@ pub fn line(diagnostic: &Diagnostic, styled: bool) -> String {
         "{}: {}: {}",
         paint(label, style, styled),
         paint(&place, FILE, styled),
-        diagnostic.message
+        visible(&diagnostic.message)
     );
     if let Some(hint) = &diagnostic.hint {
+        let hint = visible(hint);
         let _ = write!(text, "\n  {} {hint}", paint("hint:", HINT, styled));
     }
     text
+}
+
+/// The diagnostic's file as a terminal should show it: file names come from
+/// disk and may hold escape sequences, shown here as text (`\x1b`).
+fn file_name(diagnostic: &Diagnostic) -> String {
+    visible_name(&diagnostic.file.display().to_string()).into_owned()
 }
 
 fn label(severity: Severity) -> (&'static str, Style) {
@@ -70,15 +80,16 @@ pub fn text(diagnostics: &[Diagnostic], styled: bool) -> String {
         for diagnostic in group {
             if current != Some(diagnostic.file.as_path()) {
                 current = Some(diagnostic.file.as_path());
-                let file = diagnostic.file.display().to_string();
+                let file = file_name(diagnostic);
                 let _ = writeln!(out, "  {}", paint(&file, FILE, styled));
             }
             let prefix = diagnostic
                 .line
                 .map(|line| format!("line {line}: "))
                 .unwrap_or_default();
-            let _ = writeln!(out, "    {prefix}{}", diagnostic.message);
+            let _ = writeln!(out, "    {prefix}{}", visible(&diagnostic.message));
             if let Some(hint) = &diagnostic.hint {
+                let hint = visible(hint);
                 let indent = " ".repeat(prefix.len());
                 let _ = writeln!(out, "    {indent}{} {hint}", paint("hint:", HINT, styled));
             }
@@ -122,7 +133,8 @@ pub fn json(diagnostics: &[Diagnostic], ok: bool) -> String {
         errors,
         warnings,
     };
-    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+    let json = serde_json::to_string_pretty(&report).unwrap_or_default();
+    json_safe(&json).into_owned() + "\n"
 }
 
 #[cfg(test)]

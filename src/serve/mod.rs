@@ -185,8 +185,10 @@ impl Printer {
     pub fn report(&mut self, report: &Rebuild) {
         let shown: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
         if shown != self.last {
+            // Through the terminal module: a closed pipe ends the program
+            // quietly, and names from files cannot steer the terminal.
             for line in &shown {
-                eprintln!("{line}");
+                crate::terminal::err(line);
             }
             self.last = shown;
         }
@@ -198,14 +200,14 @@ impl Printer {
             .map(|(_, d)| *d)
             .sum();
         if report.has_errors() {
-            eprintln!("build failed; still serving the last good build");
+            crate::terminal::err("build failed; still serving the last good build");
         } else if report.written {
             let stages: Vec<String> = report
                 .timings
                 .iter()
                 .map(|(stage, took)| format!("{stage} {}", took.as_millis()))
                 .collect();
-            println!(
+            crate::terminal::out(&format!(
                 "rebuilt in {} ms ({}): {} rendered, {} written, {} removed, {} source(s) cleaned",
                 total.as_millis(),
                 stages.join(", "),
@@ -213,7 +215,7 @@ impl Printer {
                 report.changed.len(),
                 report.removed.len(),
                 report.cleaned
-            );
+            ));
         }
     }
 }
