@@ -185,7 +185,10 @@ fn run(
     report.timeline = site.timeline.len();
 
     let theme = match render::load_theme(&options.root) {
-        Ok(theme) => Some(theme),
+        Ok(theme) => {
+            diagnostics.extend(theme.warnings.iter().cloned());
+            Some(theme)
+        }
         Err(problems) => {
             diagnostics.extend(problems);
             None

@@ -306,6 +306,9 @@ impl Engine {
                 (theme, templates)
             }),
         };
+        if let Ok((theme, _)) = &theme {
+            diagnostics.extend(theme.warnings.iter().cloned());
+        }
         let rendered = match &theme {
             Err(problems) => Err(problems.clone()),
             Ok((theme, templates)) => {

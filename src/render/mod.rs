@@ -168,10 +168,14 @@ impl Partials<'_> {
             let mut context = Context::new();
             context.insert("entry", &views::entry_view(site, entry, links));
             context.insert("root", links.root);
-            match self.theme.tera.render("entry.html", &context) {
-                Ok(html) => html,
-                Err(error) => {
-                    let problem = theme::template_diagnostic(&error, Some(&entry.id));
+            let mut html = Vec::new();
+            match self
+                .theme
+                .render_to("entry.html", &context, &entry.id, &mut html)
+            {
+                // Tera writes only whole strings.
+                Ok(()) => String::from_utf8(html).unwrap_or_default(),
+                Err(problem) => {
                     self.problem
                         .lock()
                         .expect("not poisoned")
@@ -506,10 +510,7 @@ pub fn render_changed(
                 // tera's own `render` would check the whole page is UTF-8.
                 // Most pages fit the first buffer without growing it.
                 let mut html = Vec::with_capacity(PAGE_BUFFER);
-                theme
-                    .tera
-                    .render_to(job.template, &context, &mut html)
-                    .map_err(|e| theme::template_diagnostic(&e, Some(&job.url)))?;
+                theme.render_to(job.template, &context, &job.url, &mut html)?;
                 // A long page's context is as large as the page: free it first.
                 drop(context);
                 deliver(OutputFile::new(job.path(), hrefs::link_index_files(&html)))

@@ -3,21 +3,24 @@
 //! parallel chunks, never all at once.
 //!
 //! Written by hand in the order and form `serde_json` gave it before (the
-//! golden tests hold the bytes). A slide's text is HTML inside a JSON
-//! string: content is escaped for both in one pass, the markup around it
-//! only for JSON.
+//! golden tests hold the bytes). TimelineJS puts every headline and text
+//! into the page as HTML, so each is HTML inside a JSON string: content is
+//! escaped for both in one pass, the markup around it only for JSON, and
+//! editorial Markdown is rendered as on the site's pages, its
+//! cross-references resolved to links from the site root.
 
 use super::chunks::write_elements;
-use super::escape::{decimal, html_json_escaped, json_string};
+use super::escape::{decimal, html_json_escaped, json_escaped, json_string};
 use crate::extract::dates::{DateValue, Precision};
 use crate::link::{Site, TimelineEntry};
-use crate::render::links::Lookup;
+use crate::render::links::{LinkContext, Lookup};
+use crate::render::markdown::render_markdown;
 use std::io::{self, Write};
 
 pub fn timelinejs(out: &mut dyn Write, site: &Site, lookup: &Lookup) -> io::Result<()> {
-    let mut head = b"{\"title\":{\"headline\":".to_vec();
-    json_string(&mut head, &site.config.title);
-    head.extend_from_slice(b",\"text\":\"");
+    let mut head = b"{\"title\":{\"headline\":\"".to_vec();
+    html_json_escaped(&mut head, &site.config.title);
+    head.extend_from_slice(b"\",\"text\":\"");
     html_json_escaped(&mut head, &site.config.description);
     head.extend_from_slice(b"\"},\"events\":[");
     out.write_all(&head)?;
@@ -35,10 +38,13 @@ pub fn timelinejs(out: &mut dyn Write, site: &Site, lookup: &Lookup) -> io::Resu
         date(&mut eras, &era.start);
         eras.extend_from_slice(b",\"end_date\":");
         date(&mut eras, &era.end);
-        eras.extend_from_slice(b",\"text\":{\"headline\":");
-        json_string(&mut eras, &era.title);
-        eras.extend_from_slice(b",\"text\":\"");
-        html_json_escaped(&mut eras, era.event.file.doc.body.trim());
+        eras.extend_from_slice(b",\"text\":{\"headline\":\"");
+        html_json_escaped(&mut eras, &era.title);
+        eras.extend_from_slice(b"\",\"text\":\"");
+        json_escaped(
+            &mut eras,
+            &markdown_html(site, lookup, &era.event.file.doc.body),
+        );
         eras.extend_from_slice(b"\"},\"unique_id\":");
         json_string(&mut eras, &era.id);
         eras.push(b'}');
@@ -52,16 +58,14 @@ pub fn timelinejs(out: &mut dyn Write, site: &Site, lookup: &Lookup) -> io::Resu
 fn slide(out: &mut Vec<u8>, site: &Site, lookup: &Lookup, entry: &TimelineEntry) {
     out.extend_from_slice(b"{\"start_date\":");
     date(out, &entry.value);
-    out.extend_from_slice(b",\"text\":{\"headline\":");
+    out.extend_from_slice(b",\"text\":{\"headline\":\"");
     match &entry.editorial {
-        Some(event) => json_string(out, &event.file.doc.meta.title),
-        None => json_string(out, &entry.value.label()),
+        Some(event) => html_json_escaped(out, &event.file.doc.meta.title),
+        None => html_json_escaped(out, &entry.value.label()),
     }
-    out.extend_from_slice(b",\"text\":\"");
+    out.extend_from_slice(b"\",\"text\":\"");
     if let Some(event) = &entry.editorial {
-        out.extend_from_slice(b"<p>");
-        html_json_escaped(out, event.file.doc.body.trim());
-        out.extend_from_slice(b"</p>");
+        json_escaped(out, &markdown_html(site, lookup, &event.file.doc.body));
     }
     let quotes = site.config.timeline.quotes;
     for citation in entry.citations.iter().take(quotes) {
@@ -96,6 +100,15 @@ fn slide(out: &mut Vec<u8>, site: &Site, lookup: &Lookup, entry: &TimelineEntry)
         out.extend_from_slice(b",\"group\":\"editorial\"");
     }
     out.push(b'}');
+}
+
+/// Editorial Markdown as HTML, as the site's pages show it, its links from
+/// the site root (the slides' other links are too).
+fn markdown_html(site: &Site, lookup: &Lookup, markdown: &str) -> String {
+    let links = LinkContext::new(site, lookup, "/");
+    render_markdown(markdown, site.config.markdown.allow_html, &links)
+        .trim_end()
+        .to_string()
 }
 
 /// A TimelineJS date: the parts the value's precision defines, as strings.

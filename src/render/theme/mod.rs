@@ -1,55 +1,82 @@
 //! The theme: the built-in templates and assets, overridden file by file by a
-//! site's own `templates/` folder. In: the site root. Out: a compiled [`Tera`].
+//! site's own `templates/` folder. In: the site root. Out: a compiled [`Tera`],
+//! checked so that no template can crash the program ([`nesting`], [`graph`])
+//! and rendered within limits ([`limits`]).
+
+mod graph;
+mod limits;
+mod nesting;
 
 use super::svg;
 use crate::diag::Diagnostic;
 use std::collections::HashMap;
 use std::path::Path;
-use tera::{Tera, Value};
+use tera::{Context, Tera, Value};
 
 /// The default theme, embedded so `backstory init` and `build` work anywhere.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("macros.html", include_str!("../../templates/macros.html")),
-    ("home.html", include_str!("../../templates/home.html")),
-    ("page.html", include_str!("../../templates/page.html")),
-    ("sources.html", include_str!("../../templates/sources.html")),
-    ("source.html", include_str!("../../templates/source.html")),
-    ("people.html", include_str!("../../templates/people.html")),
-    ("person.html", include_str!("../../templates/person.html")),
+    ("base.html", include_str!("../../../templates/base.html")),
+    (
+        "macros.html",
+        include_str!("../../../templates/macros.html"),
+    ),
+    ("home.html", include_str!("../../../templates/home.html")),
+    ("page.html", include_str!("../../../templates/page.html")),
+    (
+        "sources.html",
+        include_str!("../../../templates/sources.html"),
+    ),
+    (
+        "source.html",
+        include_str!("../../../templates/source.html"),
+    ),
+    (
+        "people.html",
+        include_str!("../../../templates/people.html"),
+    ),
+    (
+        "person.html",
+        include_str!("../../../templates/person.html"),
+    ),
     (
         "timeline.html",
-        include_str!("../../templates/timeline.html"),
+        include_str!("../../../templates/timeline.html"),
     ),
-    ("year.html", include_str!("../../templates/year.html")),
-    ("month.html", include_str!("../../templates/month.html")),
+    ("year.html", include_str!("../../../templates/year.html")),
+    ("month.html", include_str!("../../../templates/month.html")),
     (
         "mentions.html",
-        include_str!("../../templates/mentions.html"),
+        include_str!("../../../templates/mentions.html"),
     ),
-    ("entry.html", include_str!("../../templates/entry.html")),
-    ("search.html", include_str!("../../templates/search.html")),
-    ("404.html", include_str!("../../templates/404.html")),
+    ("entry.html", include_str!("../../../templates/entry.html")),
+    (
+        "search.html",
+        include_str!("../../../templates/search.html"),
+    ),
+    ("404.html", include_str!("../../../templates/404.html")),
 ];
 
 /// Static files of the default theme, published under `assets/`.
 pub const DEFAULT_ASSETS: &[(&str, &str)] = &[
     (
         "style.css",
-        include_str!("../../templates/assets/style.css"),
+        include_str!("../../../templates/assets/style.css"),
     ),
-    ("theme.js", include_str!("../../templates/assets/theme.js")),
+    (
+        "theme.js",
+        include_str!("../../../templates/assets/theme.js"),
+    ),
     (
         "syntax.css",
-        include_str!("../../templates/assets/syntax.css"),
+        include_str!("../../../templates/assets/syntax.css"),
     ),
     (
         "search.js",
-        include_str!("../../templates/assets/search.js"),
+        include_str!("../../../templates/assets/search.js"),
     ),
     (
         "favicon.svg",
-        include_str!("../../templates/assets/favicon.svg"),
+        include_str!("../../../templates/assets/favicon.svg"),
     ),
 ];
 
@@ -58,6 +85,33 @@ pub struct Theme {
     pub tera: Tera,
     /// `(file name under assets/, bytes)`.
     pub assets: Vec<(String, Vec<u8>)>,
+    /// Files under `templates/` that were left out, and why.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Theme {
+    /// Renders `template` for the page `page` into `out`, within the limits
+    /// of [`limits`] on loop turns, `range` and output size.
+    pub fn render_to(
+        &self,
+        template: &str,
+        context: &Context,
+        page: &str,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        limits::render(&self.tera, template, context, out).map_err(|failure| match failure {
+            limits::Failure::Template(error) => template_diagnostic(&error, Some(page)),
+            limits::Failure::Limit(limit) => Diagnostic::error(
+                Path::new("templates").join(template),
+                None,
+                format!("while rendering /{page}: {limit}"),
+            )
+            .hint(
+                "a loop in the template (or a template it includes) runs far longer than any \
+                 page needs: see \"Limits\" in docs/themes.md",
+            ),
+        })
+    }
 }
 
 /// Loads the default theme with the site's overrides from `root/templates/`.
@@ -71,6 +125,7 @@ pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         .map(|(name, text)| (name.to_string(), text.as_bytes().to_vec()))
         .collect();
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     let dir = root.join("templates");
     if dir.is_dir() {
         for entry in walkdir::WalkDir::new(&dir)
@@ -78,9 +133,6 @@ pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
             .sort_by_file_name()
         {
             let Ok(entry) = entry else { continue };
-            if !entry.file_type().is_file() {
-                continue;
-            }
             let rel = entry
                 .path()
                 .strip_prefix(&dir)
@@ -88,6 +140,10 @@ pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
                 .to_string_lossy()
                 .replace('\\', "/");
             if rel.starts_with('.') || rel.contains("/.") || rel.ends_with('~') {
+                continue;
+            }
+            if !entry.file_type().is_file() {
+                warnings.extend(left_out(&rel, entry.file_type()));
                 continue;
             }
             let bytes = match std::fs::read(entry.path()) {
@@ -115,6 +171,21 @@ pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
             }
         }
     }
+    // Tera's parser would overflow the stack on a template nested too deep.
+    let too_deep: Vec<Diagnostic> = templates
+        .iter()
+        .filter_map(|(name, text)| {
+            let (line, message) = nesting::too_deep(text)?;
+            Some(
+                Diagnostic::error(Path::new("templates").join(name), Some(line), message)
+                    .hint("flatten the template: Tera would crash on it"),
+            )
+        })
+        .collect();
+    if !too_deep.is_empty() {
+        problems.extend(too_deep);
+        return Err(problems);
+    }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's default also escapes `/`, which makes every URL unreadable in the source.
@@ -124,12 +195,50 @@ pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     {
         problems.push(template_diagnostic(&error, None));
+        return Err(problems);
     }
+    problems.extend(graph::problems(&tera));
+    limits::install(&mut tera);
     if problems.is_empty() {
-        Ok(Theme { tera, assets })
+        Ok(Theme {
+            tera,
+            assets,
+            warnings,
+        })
     } else {
         Err(problems)
     }
+}
+
+/// Why an entry of `templates/` that is not a file is left out, if it
+/// looks like it was meant to be used.
+fn left_out(rel: &str, kind: std::fs::FileType) -> Option<Diagnostic> {
+    let file = Path::new("templates").join(rel);
+    if kind.is_symlink() {
+        return Some(
+            Diagnostic::warning(
+                file,
+                None,
+                "is a symbolic link, which Backstory does not follow; it is left out",
+            )
+            .hint("copy the file into templates/ instead of linking to it"),
+        );
+    }
+    if kind.is_dir() {
+        // Folders of templates and assets are fine; one named like a template is a mistake.
+        return (rel.ends_with(".html") || rel.ends_with(".xml")).then(|| {
+            Diagnostic::warning(file, None, "is a folder, not a template; it is left out")
+                .hint("a template is a file: move the folder's contents up, or rename the folder")
+        });
+    }
+    Some(
+        Diagnostic::warning(
+            file,
+            None,
+            "is not a regular file (a pipe, socket or device); it is left out",
+        )
+        .hint("remove it from templates/"),
+    )
 }
 
 /// Filters the default theme uses, available to every template:
