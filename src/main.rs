@@ -205,6 +205,12 @@ fn main() -> ExitCode {
             bind,
             open,
         } => {
+            if !bind.is_loopback() {
+                eprintln!(
+                    "warning: --bind {bind} lets other machines on the network see this \
+                     preview, drafts included; use --bind 127.0.0.1 to keep it to this machine"
+                );
+            }
             let options = backstory::serve::ServeOptions {
                 build: site.options(),
                 address: std::net::SocketAddr::new(bind, port),
