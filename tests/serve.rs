@@ -575,3 +575,33 @@ fn many_concurrent_requests_use_a_bounded_number_of_threads() {
     drop(streams);
     assert!(most <= 40, "{most} threads for 200 requests");
 }
+
+/// Issue #22, item 17: deleting the output folder while serving is repaired
+/// by the next rebuild, stylesheet and search index included.
+#[test]
+fn a_deleted_output_folder_is_written_again_by_the_next_rebuild() {
+    let server = Server::start();
+    assert_eq!(server.get("/assets/style.css").0, 200);
+    server.wait_for("/pagefind/pagefind.js", "the search index", |s, _| s == 200);
+    std::fs::remove_dir_all(server.output()).unwrap();
+    assert_eq!(server.get("/assets/style.css").0, 404);
+    let source = first_source(server.root());
+    let id = source.file_stem().unwrap().to_string_lossy().into_owned();
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(&source, text.replacen(" the ", " the zqxrestored ", 1)).unwrap();
+    server.wait_for(&format!("/sources/{id}/"), "the edit", |s, body| {
+        s == 200 && body.contains("zqxrestored")
+    });
+    for path in ["/assets/style.css", "/", "/people/", "/data/people.json"] {
+        server.wait_for(path, "the file written again", |s, _| s == 200);
+    }
+    server.wait_for("/pagefind/pagefind.js", "the search index", |s, _| s == 200);
+
+    // Part of it deleted: the next rebuild writes it again too.
+    std::fs::remove_dir_all(server.output().join("assets")).unwrap();
+    std::fs::write(&source, text.replacen(" the ", " the zqxagain ", 1)).unwrap();
+    server.wait_for(&format!("/sources/{id}/"), "the edit", |s, body| {
+        s == 200 && body.contains("zqxagain")
+    });
+    server.wait_for("/assets/style.css", "the stylesheet", |s, _| s == 200);
+}
