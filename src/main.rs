@@ -238,6 +238,12 @@ fn main() -> ExitCode {
             if let Err(code) = preflight(&build) {
                 return code;
             }
+            if !bind.is_loopback() {
+                err!(
+                    "warning: --bind {bind} lets other machines on the network see this \
+                     preview, drafts included; use --bind 127.0.0.1 to keep it to this machine"
+                );
+            }
             let options = backstory::serve::ServeOptions {
                 build,
                 address: std::net::SocketAddr::new(bind, port),
@@ -322,7 +328,8 @@ fn preflight(options: &BuildOptions) -> Result<(), ExitCode> {
     match backstory::build::preflight(options) {
         None => Ok(()),
         Some(problem) => {
-            anstream::eprintln!("{}", backstory::check::report::line(&problem, true));
+            let line = backstory::check::report::line(&problem, true);
+            terminal::err_styled(&format!("{line}\n"));
             Err(ExitCode::from(1))
         }
     }

@@ -148,6 +148,10 @@ impl Refresher {
         language: &str,
         on_thread_start: impl Fn() + Send + Sync + 'static,
     ) -> std::io::Result<Result<Changes, Diagnostic>> {
+        // Index files deleted meanwhile (with the whole output folder, say)
+        // are written again.
+        let output = &self.output;
+        self.written.retain(|path, _| output.join(path).is_file());
         let pages = html_pages(&self.output)?;
         let index = match index_with(&pages, language, on_thread_start) {
             Ok(index) => index,

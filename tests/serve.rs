@@ -369,3 +369,239 @@ fn a_real_browser_reloads_the_page_after_an_edit() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// Sends `GET path` with the given `Host` header and returns the status and body.
+fn get_with_host(server: &Server, path: &str, host: &str) -> (u16, String) {
+    let (status, _, body) = server.raw(&format!(
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    ));
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// Issue #22, item 13: a page on another site that rebinds its name to
+/// 127.0.0.1 must not read the preview or its event stream.
+#[test]
+fn a_request_naming_another_host_is_refused() {
+    let server = Server::start();
+    let port = server.address.port();
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("localhost:{}", port.wrapping_add(1)),
+    ] {
+        for path in ["/", "/assets/style.css", "/__backstory/events"] {
+            let (status, body) = get_with_host(&server, path, &host);
+            assert!([403, 421].contains(&status), "{host} {path} gave {status}");
+            assert!(!body.contains("<html"), "{host} {path} was served");
+        }
+    }
+    // An absolute URL names the host too.
+    let (status, _, _) = server
+        .raw("GET http://evil.example/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    assert!(
+        [403, 421].contains(&status),
+        "an absolute URL gave {status}"
+    );
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        "localhost".to_string(),
+        "127.0.0.1".to_string(),
+    ] {
+        let (status, body) = get_with_host(&server, "/", &host);
+        assert_eq!(status, 200, "{host}");
+        assert!(body.contains("<html"), "{host}");
+    }
+}
+
+/// Issue #22, item 13: serving to the network is said in the terminal.
+#[test]
+fn binding_beyond_loopback_warns_in_the_terminal() {
+    let site = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    common::copy_tree(&repo.join("content"), &site.path().join("content"), None);
+    std::fs::copy(repo.join("site.toml"), site.path().join("site.toml")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backstory"))
+        .args(["serve", "--port", "0", "--bind", "0.0.0.0", "--root"])
+        .arg(site.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    // Wait for the server to listen, then read what it said on stderr so far.
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let listening = stdout
+        .lines()
+        .map_while(Result::ok)
+        .any(|line| line.starts_with("serving http://"));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(listening, "the server started");
+    let said: Vec<String> = stderr.lines().map_while(Result::ok).collect();
+    assert!(
+        said.iter()
+            .any(|line| line.contains("warning") && line.contains("0.0.0.0")),
+        "no warning about 0.0.0.0 in {said:?}"
+    );
+}
+
+/// The resident memory and thread count of a process, from /proc.
+fn process_status(pid: u32) -> (u64, u64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let field = |name: &str| -> u64 {
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix(name))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|number| number.parse().ok())
+            .unwrap_or_else(|| panic!("no {name} in /proc/{pid}/status"))
+    };
+    (field("VmRSS:") * 1024, field("Threads:"))
+}
+
+/// Connects and sends a request for `path` without reading the answer.
+fn request_unread(server: &Server, path: &str) -> TcpStream {
+    let mut stream = TcpStream::connect(server.address).unwrap();
+    stream
+        .write_all(format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").as_bytes())
+        .unwrap();
+    stream
+}
+
+/// Writes a page of about `megabytes` MB into the output folder.
+fn write_large_page(server: &Server, name: &str, megabytes: usize) -> Vec<u8> {
+    let line = "<p>A long line of a very large page, to be streamed.</p>\n";
+    let mut page = String::from("<!DOCTYPE html><html><body>\n");
+    while page.len() < megabytes * 1_000_000 {
+        page.push_str(line);
+    }
+    page.push_str("</body></html>\n");
+    std::fs::write(server.output().join(name), &page).unwrap();
+    page.into_bytes()
+}
+
+/// Issue #22, item 17: pages are streamed from disk, not read whole: four
+/// clients that leave a 50 MB page unread do not grow the server by its size,
+/// and the page arrives whole, with the reload script before `</body>`.
+#[test]
+fn a_large_page_is_streamed_from_disk() {
+    let server = Server::start();
+    let page = write_large_page(&server, "large.html", 50);
+    let pid = server.child.id();
+    // Settle: the first request, and the search index of the first build.
+    server.wait_for("/", "the home page", |s, _| s == 200);
+    std::thread::sleep(Duration::from_secs(2));
+    let (before, _) = process_status(pid);
+    let unread: Vec<TcpStream> = (0..4)
+        .map(|_| request_unread(&server, "/large.html"))
+        .collect();
+    std::thread::sleep(Duration::from_secs(2));
+    let (during, _) = process_status(pid);
+    let grown = during.saturating_sub(before);
+    assert!(
+        grown < 50_000_000,
+        "four unread 50 MB pages grew the server by {} MB",
+        grown / 1_000_000
+    );
+    drop(unread);
+    let (status, head, body) =
+        server.raw("GET /large.html HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    assert_eq!(status, 200);
+    let at = page.len() - "</body></html>\n".len();
+    assert!(body.len() > page.len(), "the script is added");
+    assert!(
+        body[..at] == page[..at],
+        "the page arrives as it is on disk"
+    );
+    assert!(body.ends_with(b"</script>\n</body></html>\n"));
+    assert!(String::from_utf8_lossy(&body[at..]).contains(EVENTS));
+    assert!(
+        head.contains(&format!("content-length: {}", body.len())),
+        "{head}"
+    );
+}
+
+const EVENTS: &str = "/__backstory/events";
+
+/// Issue #22, item 17: a client that asks for a large page and stops reading
+/// is dropped after the write timeout, and others are served meanwhile.
+#[test]
+fn a_client_that_stops_reading_is_dropped() {
+    let server = Server::start();
+    let page = write_large_page(&server, "large.html", 50);
+    let mut unread = request_unread(&server, "/large.html");
+    // Served while the slow reader waits.
+    let (status, _, _) = server.get("/");
+    assert_eq!(status, 200);
+    // The server's timeout is 10 seconds; give it time to give up.
+    std::thread::sleep(Duration::from_secs(16));
+    assert_eq!(server.get("/people/").0, 200);
+    unread
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut received = 0;
+    let mut buffer = vec![0; 1 << 20];
+    loop {
+        match unread.read(&mut buffer) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => received += n,
+        }
+    }
+    assert!(
+        received < page.len(),
+        "the slow reader still got the whole page ({received} bytes)"
+    );
+}
+
+/// Issue #22, item 17: many clients at once do not make many threads.
+#[test]
+fn many_concurrent_requests_use_a_bounded_number_of_threads() {
+    let server = Server::start();
+    write_large_page(&server, "large.html", 2);
+    let pid = server.child.id();
+    server.wait_for("/", "the home page", |s, _| s == 200);
+    let streams: Vec<TcpStream> = (0..200)
+        .map(|_| request_unread(&server, "/large.html"))
+        .collect();
+    // Idle threads linger for seconds, so the count now shows the most used.
+    let mut most = 0;
+    for _ in 0..20 {
+        most = most.max(process_status(pid).1);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(server.get("/").0, 200, "still serving");
+    drop(streams);
+    assert!(most <= 40, "{most} threads for 200 requests");
+}
+
+/// Issue #22, item 17: deleting the output folder while serving is repaired
+/// by the next rebuild, stylesheet and search index included.
+#[test]
+fn a_deleted_output_folder_is_written_again_by_the_next_rebuild() {
+    let server = Server::start();
+    assert_eq!(server.get("/assets/style.css").0, 200);
+    server.wait_for("/pagefind/pagefind.js", "the search index", |s, _| s == 200);
+    std::fs::remove_dir_all(server.output()).unwrap();
+    assert_eq!(server.get("/assets/style.css").0, 404);
+    let source = first_source(server.root());
+    let id = source.file_stem().unwrap().to_string_lossy().into_owned();
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(&source, text.replacen(" the ", " the zqxrestored ", 1)).unwrap();
+    server.wait_for(&format!("/sources/{id}/"), "the edit", |s, body| {
+        s == 200 && body.contains("zqxrestored")
+    });
+    for path in ["/assets/style.css", "/", "/people/", "/data/people.json"] {
+        server.wait_for(path, "the file written again", |s, _| s == 200);
+    }
+    server.wait_for("/pagefind/pagefind.js", "the search index", |s, _| s == 200);
+
+    // Part of it deleted: the next rebuild writes it again too.
+    std::fs::remove_dir_all(server.output().join("assets")).unwrap();
+    std::fs::write(&source, text.replacen(" the ", " the zqxagain ", 1)).unwrap();
+    server.wait_for(&format!("/sources/{id}/"), "the edit", |s, body| {
+        s == 200 && body.contains("zqxagain")
+    });
+    server.wait_for("/assets/style.css", "the stylesheet", |s, _| s == 200);
+}

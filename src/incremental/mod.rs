@@ -27,9 +27,11 @@
 //! Either way, partial HTML of timeline entries is kept by fingerprint, only
 //! files whose bytes changed are written, files no longer produced are
 //! removed, and errors are found before anything is written, so a failed
-//! rebuild leaves the last good output as it was.
+//! rebuild leaves the last good output as it was. An output folder deleted
+//! or cut short meanwhile is noticed ([`output`]) and written whole again.
 
 mod edits;
+mod output;
 mod pages;
 
 use crate::build::{check_locations, check_output_location, BuildOptions};
@@ -55,6 +57,8 @@ pub struct Engine {
     pages: HashMap<String, u64>,
     /// Output path -> hash of the bytes on disk now (`None` before the first good build).
     manifest: Option<Manifest>,
+    /// The output folder as the last write left it.
+    written: Option<output::Written>,
     /// The last good site graph, and what patching it needs.
     linked: Option<Linked>,
     /// Whether the JSON exports of `linked` are still to be written.
@@ -130,6 +134,7 @@ impl Engine {
             processed: Mutex::new(HashMap::new()),
             pages: HashMap::new(),
             manifest: None,
+            written: None,
             linked: None,
             exports_owed: false,
             patchable: false,
@@ -194,6 +199,18 @@ impl Engine {
                 diagnostics: vec![problem],
                 ..Rebuild::default()
             });
+        }
+        let output = self.output_dir();
+        let lost = self.manifest.is_some()
+            && !self
+                .written
+                .as_ref()
+                .is_some_and(|written| written.still_there(&output));
+        if lost {
+            // The files the manifest lists may be gone: write the site whole.
+            self.manifest = None;
+            self.pages.clear();
+            self.patchable = false;
         }
         let named = self.named.take();
         if let Some(report) = self.rebuild_edited_sources(named.as_ref())? {
@@ -295,6 +312,16 @@ impl Engine {
         let started = Instant::now();
         let output = self.output_dir();
         let defer_exports = self.manifest.is_some();
+        // A whole site is written into a staging folder as it is rendered,
+        // as a build does, instead of being held in memory.
+        let staging = match self.manifest {
+            None => Some(write::Staging::new(&output)?),
+            Some(_) => None,
+        };
+        let staged = staging.as_ref().map(|staging| output::Staged {
+            staging,
+            manifest: Mutex::default(),
+        });
         let mut diagnostics = linked.diagnostics.clone();
         // Cross-references in editorial text, as `build` checks them.
         diagnostics.extend(render::links::reference_problems(&linked.site));
@@ -327,7 +354,7 @@ impl Engine {
                     theme,
                     &self.render_options,
                     Some(incremental),
-                    None,
+                    staged.as_ref().map(|staged| staged as &dyn render::Sink),
                 )
             }
         };
@@ -348,7 +375,7 @@ impl Engine {
             return Ok(report);
         }
         self.theme = theme.ok();
-        report.rendered = rendered.files.len();
+        report.rendered = rendered.paths.len();
         report.timings.extend(rendered.timings.iter().copied());
 
         let started = Instant::now();
@@ -375,12 +402,22 @@ impl Engine {
                 self.pages = rendered.fingerprints;
             }
             None => {
-                write::write_site(&rendered.files, &output)?;
-                self.manifest = Some(write::manifest_of(&rendered.files));
-                report.changed = rendered.files.iter().map(|f| f.path.clone()).collect();
+                // The staging folder was made above, as there was no manifest.
+                let manifest = staged
+                    .map(|staged| staged.manifest.into_inner().expect("not poisoned"))
+                    .unwrap_or_default();
+                if let Some(staging) = staging {
+                    staging.commit()?;
+                }
+                self.manifest = Some(manifest);
+                report.changed = rendered.paths;
                 self.pages = rendered.fingerprints;
             }
         }
+        self.written = self
+            .manifest
+            .as_ref()
+            .and_then(|manifest| output::Written::note(&output, manifest));
         report.written = true;
         report.timings.push(("write", started.elapsed()));
         self.exports_owed = defer_exports;

@@ -7,8 +7,17 @@
 //! server-sent events when a build finished or failed. The reload script is
 //! added to HTML responses on the way out, so the files on disk stay exactly
 //! what `backstory build` writes.
+//!
+//! What a client can make the server spend is bounded: files are streamed
+//! from disk a chunk at a time ([`stream`]), a client that stops reading is
+//! dropped ([`stalled`]), at most [`MAX_CONNECTIONS`] are served at once
+//! (others wait their turn in the listen queue) on a fixed number of
+//! threads, and only requests naming this machine are answered ([`host`]).
 
 pub mod files;
+pub mod host;
+pub mod stalled;
+pub mod stream;
 
 use crate::build::BuildOptions;
 use crate::diag::Diagnostic;
@@ -18,7 +27,7 @@ use files::Target;
 use http_body_util::combinators::BoxBody;
 use http_body_util::{BodyExt, Empty, Full};
 use hyper::body::{Frame, Incoming};
-use hyper::header::{HeaderValue, ALLOW, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
+use hyper::header::{HeaderValue, ALLOW, CACHE_CONTROL, CONTENT_TYPE, HOST, LOCATION};
 use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use serde::Serialize;
@@ -27,12 +36,23 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::watch;
+use stream::FileBody;
+use tokio::sync::{watch, Semaphore};
 
 /// The script added before `</body>` of every HTML page served.
 pub const RELOAD_SCRIPT: &str = include_str!("reload.js");
 /// Where open pages listen for build results.
 pub const EVENTS_PATH: &str = "/__backstory/events";
+/// Connections served at once; more wait in the listen queue until one ends.
+/// A browser opens about six per site, plus one per open tab for reloads.
+pub const MAX_CONNECTIONS: usize = 128;
+/// How long a client may take to send its request's headers.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a client may leave the response unread before it is dropped.
+pub const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Threads that serve requests, and the most that read files for them.
+const WORKER_THREADS: usize = 2;
+const FILE_THREADS: usize = 8;
 
 /// Settings of `backstory serve`.
 #[derive(Debug, Clone)]
@@ -71,7 +91,8 @@ pub struct State {
     pub problems: Option<Vec<Problem>>,
 }
 
-type Body = BoxBody<Bytes, Infallible>;
+/// A response body: an error breaks the connection off (a file cut short).
+type Body = BoxBody<Bytes, std::io::Error>;
 
 struct Shared {
     /// Canonical path of the output folder.
@@ -98,7 +119,8 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
     let output = std::fs::canonicalize(&output)?;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+        .worker_threads(WORKER_THREADS)
+        .max_blocking_threads(FILE_THREADS)
         .enable_all()
         .build()?;
     let listener = runtime.block_on(tokio::net::TcpListener::bind(options.address))?;
@@ -121,11 +143,11 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
                     // Open pages have been told to reload; the JSON exports
                     // and the search index follow.
                     if let Err(error) = engine.write_exports_unless(&news) {
-                        eprintln!("error: cannot write the JSON exports: {error}");
+                        crate::terminal::err(&format!("error: cannot write the JSON exports: {error}"));
                     }
                     request_search(search.as_ref(), &engine, &report);
                 }
-                Err(error) => eprintln!("error: {error}"),
+                Err(error) => crate::terminal::err(&format!("error: {error}")),
             }
             true
         })
@@ -221,9 +243,17 @@ impl Printer {
 }
 
 async fn accept_loop(listener: tokio::net::TcpListener, shared: Arc<Shared>) {
+    let open = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     loop {
-        let stream = match listener.accept().await {
-            Ok((stream, _)) => stream,
+        // Accept only with room for one more: the rest wait in the listen queue.
+        let Ok(permit) = Arc::clone(&open).acquire_owned().await else {
+            return;
+        };
+        let (stream, local) = match listener.accept().await {
+            Ok((stream, _)) => match stream.local_addr() {
+                Ok(local) => (stream, local),
+                Err(_) => continue,
+            },
             Err(_) => {
                 // Out of file descriptors and the like: back off instead of spinning.
                 tokio::time::sleep(Duration::from_millis(20)).await;
@@ -234,23 +264,27 @@ async fn accept_loop(listener: tokio::net::TcpListener, shared: Arc<Shared>) {
         tokio::spawn(async move {
             let service = hyper::service::service_fn(move |request| {
                 let shared = shared.clone();
-                async move { Ok::<_, Infallible>(respond(&shared, request).await) }
+                async move { Ok::<_, Infallible>(respond(&shared, local, request).await) }
             });
+            let stream = stalled::WriteTimeout::new(stream, WRITE_TIMEOUT);
             let _ = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
                 // A client that never finishes its headers is dropped.
-                .header_read_timeout(Duration::from_secs(10))
+                .header_read_timeout(HEADER_TIMEOUT)
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
+            drop(permit);
         });
     }
 }
 
 fn full(bytes: impl Into<Bytes>) -> Body {
-    Full::new(bytes.into()).boxed()
+    Full::new(bytes.into())
+        .map_err(|never| match never {})
+        .boxed()
 }
 
-fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
+fn plain(status: StatusCode, text: impl Into<Bytes>) -> Response<Body> {
     let mut response = Response::new(full(text));
     *response.status_mut() = status;
     response.headers_mut().insert(
@@ -260,7 +294,26 @@ fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
     response
 }
 
-async fn respond(shared: &Shared, request: Request<Incoming>) -> Response<Body> {
+/// Whether `request` names this server, reached at `local`, in its `Host`
+/// header and in its URL if that is absolute (see [`host`]).
+fn names_this_server(request: &Request<Incoming>, local: SocketAddr) -> bool {
+    let header = request.headers().get(HOST).map(|value| value.to_str());
+    let Some(Ok(header)) = header else {
+        return false;
+    };
+    let url = request.uri().authority().map(|a| a.as_str());
+    host::names_this_server(header, local)
+        && url.is_none_or(|authority| host::names_this_server(authority, local))
+}
+
+async fn respond(shared: &Shared, local: SocketAddr, request: Request<Incoming>) -> Response<Body> {
+    if !names_this_server(&request, local) {
+        let text = format!(
+            "this preview answers only to its own address: open http://127.0.0.1:{}/\n",
+            local.port()
+        );
+        return plain(StatusCode::FORBIDDEN, text);
+    }
     let head = match *request.method() {
         Method::GET => false,
         Method::HEAD => true,
@@ -282,7 +335,7 @@ async fn respond(shared: &Shared, request: Request<Incoming>) -> Response<Body> 
             .await
             .unwrap_or(Target::NotFound);
         match target {
-            Target::File(file) => file_response(&file, StatusCode::OK).await,
+            Target::File(file) => file_response(file, StatusCode::OK).await,
             Target::AddSlash(location) => {
                 let mut response = plain(StatusCode::MOVED_PERMANENTLY, "moved\n");
                 if let Ok(value) = HeaderValue::from_str(&location) {
@@ -293,11 +346,7 @@ async fn respond(shared: &Shared, request: Request<Incoming>) -> Response<Body> 
             Target::BadRequest => plain(StatusCode::BAD_REQUEST, "bad request\n"),
             Target::NotFound => {
                 let page = shared.output.join("404.html");
-                if page.is_file() {
-                    file_response(&page, StatusCode::NOT_FOUND).await
-                } else {
-                    plain(StatusCode::NOT_FOUND, "not found\n")
-                }
+                file_response(page, StatusCode::NOT_FOUND).await
             }
         }
     };
@@ -310,7 +359,8 @@ async fn respond(shared: &Shared, request: Request<Incoming>) -> Response<Body> 
     if head {
         let (parts, body) = response.into_parts();
         let length = hyper::body::Body::size_hint(&body).exact();
-        let mut response = Response::from_parts(parts, Empty::new().boxed());
+        let mut response =
+            Response::from_parts(parts, Empty::new().map_err(|never| match never {}).boxed());
         if let Some(length) = length {
             response
                 .headers_mut()
@@ -321,15 +371,18 @@ async fn respond(shared: &Shared, request: Request<Incoming>) -> Response<Body> 
     response
 }
 
-async fn file_response(file: &std::path::Path, status: StatusCode) -> Response<Body> {
-    let Ok(mut bytes) = tokio::fs::read(file).await else {
+/// `file` streamed from disk, HTML with the reload script; a plain 404 when
+/// it cannot be opened (it was removed since it was found, say).
+async fn file_response(file: PathBuf, status: StatusCode) -> Response<Body> {
+    let content_type = files::content_type(&file);
+    let insert = content_type
+        .starts_with("text/html")
+        .then(|| Bytes::from(format!("<script>{RELOAD_SCRIPT}</script>\n")));
+    let opened = tokio::task::spawn_blocking(move || FileBody::open(&file, insert)).await;
+    let Ok(Ok(body)) = opened else {
         return plain(StatusCode::NOT_FOUND, "not found\n");
     };
-    let content_type = files::content_type(file);
-    if content_type.starts_with("text/html") {
-        bytes = inject_script(bytes);
-    }
-    let mut response = Response::new(full(bytes));
+    let mut response = Response::new(body.boxed());
     *response.status_mut() = status;
     response
         .headers_mut()
@@ -337,20 +390,9 @@ async fn file_response(file: &std::path::Path, status: StatusCode) -> Response<B
     response
 }
 
-/// Adds the reload script before the last `</body>` (or at the end).
-pub fn inject_script(mut html: Vec<u8>) -> Vec<u8> {
-    let tag = format!("<script>{RELOAD_SCRIPT}</script>\n");
-    let at = html
-        .windows(7)
-        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
-        .unwrap_or(html.len());
-    html.splice(at..at, tag.into_bytes());
-    html
-}
-
 /// A server-sent event stream of [`State`]s: the current one at once, then every change.
 fn events(mut state: watch::Receiver<State>) -> Response<Body> {
-    let (mut sender, body) = http_body_util::channel::Channel::<Bytes, Infallible>::new(4);
+    let (mut sender, body) = http_body_util::channel::Channel::<Bytes, std::io::Error>::new(4);
     tokio::spawn(async move {
         loop {
             let current = state.borrow_and_update().clone();
