@@ -308,24 +308,7 @@ impl Drop for Server {
 impl Server {
     fn start() -> Server {
         let site = new_site();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_backstory"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(site.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let address = loop {
-            let line = lines
-                .next()
-                .expect("the server printed its address")
-                .unwrap();
-            if let Some(rest) = line.strip_prefix("serving http://") {
-                break rest.split('/').next().unwrap().parse().unwrap();
-            }
-        };
-        std::thread::spawn(move || lines.for_each(drop));
+        let (child, address) = common::start_serve(site.path());
         Server {
             child,
             address,

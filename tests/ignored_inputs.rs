@@ -8,6 +8,8 @@
 //!
 //! Every fixture is written by the test into a fresh temporary site.
 
+mod common;
+
 use backstory::build::{build_site, check_site, BuildOptions};
 use backstory::diag::Diagnostic;
 use std::path::{Path, PathBuf};
@@ -26,25 +28,15 @@ struct Run {
     stderr: String,
 }
 
-const GOOD_SOURCE: &str = "Harbour council approves new ferry route\n\n\
-By Carla Mendes\n\nMonday 1 March 2021\n\n\
-The harbour council approved a new ferry route on Monday, Mayor Ana Lima said.\n\n\
-\"The route links the two halves of the city,\" Lima told reporters in March.\n";
-
 impl Site {
     fn new() -> Site {
         let temp = tempfile::tempdir().unwrap();
         let root = temp.path().join("site");
         let site = Site { _temp: temp, root };
-        site.write("site.toml", "title = \"Ignored inputs\"\n");
+        common::write_small_site(&site.root, "Ignored inputs");
         site.write(
             "content/_index.md",
             "+++\ntitle = \"Home\"\n+++\nWelcome. See [about](@page/about).\n",
-        );
-        site.write("content/sources/2021-03-01-ferry.txt", GOOD_SOURCE);
-        site.write(
-            "content/pages/about.md",
-            "---\ntitle: About\n---\nHow this site was made.\n",
         );
         site
     }
@@ -54,9 +46,7 @@ impl Site {
     }
 
     fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
-        let path = self.path(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
+        common::write_file(&self.root, rel, bytes);
     }
 
     /// Runs the binary; a run that takes over a minute (a read that waits
@@ -345,7 +335,7 @@ fn utf16(text: &str, big_endian: bool, mark: bool) -> Vec<u8> {
 #[test]
 fn a_utf16_source_is_read_and_published_as_collected() {
     let site = Site::new();
-    let text = GOOD_SOURCE.replace("Carla Mendes", "Carla Mendes Gonçalves");
+    let text = common::FERRY_SOURCE.replace("Carla Mendes", "Carla Mendes Gonçalves");
     let files = [
         ("le", utf16(&text, false, true), "little-endian"),
         ("be", utf16(&text, true, true), "big-endian"),

@@ -3,6 +3,8 @@
 //! new site whole whenever it is killed, cleans up after killed builds, and
 //! never runs twice into one folder (issue 22, items 1 to 6).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -17,11 +19,9 @@ struct Site {
 
 impl Site {
     fn new() -> Site {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        std::fs::copy(repo.join("site.toml"), dir.path().join("site.toml")).unwrap();
-        copy_tree(&repo.join("content"), &dir.path().join("content"));
-        Site { dir }
+        Site {
+            dir: common::repo_site(),
+        }
     }
 
     fn root(&self) -> &Path {
@@ -53,18 +53,6 @@ impl Site {
         let text = std::fs::read_to_string(&home).unwrap();
         let base = text.split("\n\nVersion ").next().unwrap().to_string();
         std::fs::write(home, format!("{base}\n\nVersion {version} of this page.\n")).unwrap();
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 

@@ -6,6 +6,8 @@
 //!
 //! Every fixture is written by the test into a fresh temporary site.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -24,28 +26,15 @@ struct Run {
     stderr: String,
 }
 
-const GOOD_SOURCE: &str = "Harbour council approves new ferry route\n\n\
-By Carla Mendes\n\nMonday 1 March 2021\n\n\
-The harbour council approved a new ferry route on Monday, Mayor Ana Lima said.\n\n\
-\"The route links the two halves of the city,\" Lima told reporters in March.\n";
-
 impl Site {
     fn new() -> Site {
         let temp = tempfile::tempdir().unwrap();
         let root = temp.path().join("a/b/site");
         let site = Site { temp, root };
+        common::write_small_site(&site.root, "Robust");
         site.write(
             "site.toml",
             "title = \"Robust\"\nbase_url = \"https://example.org/\"\n",
-        );
-        site.write(
-            "content/_index.md",
-            "+++\ntitle = \"Home\"\n+++\nWelcome.\n",
-        );
-        site.write("content/sources/2021-03-01-ferry.txt", GOOD_SOURCE);
-        site.write(
-            "content/pages/about.md",
-            "---\ntitle: About\n---\nHow this site was made.\n",
         );
         site
     }
@@ -55,9 +44,7 @@ impl Site {
     }
 
     fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
-        let path = self.path(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
+        common::write_file(&self.root, rel, bytes);
     }
 
     fn run(&self, args: &[&str]) -> Run {
@@ -248,7 +235,7 @@ fn the_fixture_site_builds_cleanly() {
 #[test]
 fn invalid_utf8_in_a_source_is_a_warning_naming_the_line() {
     let site = Site::new();
-    let mut bytes = GOOD_SOURCE.as_bytes().to_vec();
+    let mut bytes = common::FERRY_SOURCE.as_bytes().to_vec();
     bytes.extend_from_slice(b"\nThe mayor said the fare is \xff\xfe five euros.\n");
     site.write("content/sources/2021-03-02-bad-bytes.txt", &bytes);
     let run = site.build_ok();
@@ -280,7 +267,7 @@ fn a_byte_order_mark_is_ignored_everywhere() {
     site.write("site.toml", "\u{feff}title = \"Robust\"\n");
     site.write(
         "content/sources/2021-03-01-ferry.txt",
-        format!("\u{feff}{GOOD_SOURCE}"),
+        format!("\u{feff}{}", common::FERRY_SOURCE),
     );
     site.write(
         "content/sources/2021-03-01-ferry.toml",
@@ -315,7 +302,7 @@ fn crlf_and_lone_cr_line_ends_read_like_lf() {
         let site = Site::new();
         site.write(
             "content/sources/2021-03-01-ferry.txt",
-            GOOD_SOURCE.replace('\n', line_end),
+            common::FERRY_SOURCE.replace('\n', line_end),
         );
         site.write(
             "content/pages/about.md",
@@ -338,7 +325,7 @@ fn nul_bytes_never_reach_a_page() {
     let site = Site::new();
     site.write(
         "content/sources/2021-03-01-ferry.txt",
-        GOOD_SOURCE.replace("new ferry", "new\0 ferry"),
+        common::FERRY_SOURCE.replace("new ferry", "new\0 ferry"),
     );
     site.write(
         "content/pages/about.md",
@@ -560,7 +547,7 @@ fn a_wrong_date_names_the_file_and_line() {
 fn two_files_with_the_same_address_are_an_error() {
     let site = Site::new();
     site.build_ok();
-    site.write("content/sources/2021 03 01 Ferry.txt", GOOD_SOURCE);
+    site.write("content/sources/2021 03 01 Ferry.txt", common::FERRY_SOURCE);
     let run = site.build_fails();
     assert_diagnostic(&run, "error", "content/sources/2021");
     assert_mentions(
@@ -589,13 +576,19 @@ fn two_files_with_the_same_address_are_an_error() {
 #[test]
 fn file_names_with_spaces_unicode_and_leading_dots() {
     let site = Site::new();
-    site.write("content/sources/Harbour report 2021.txt", GOOD_SOURCE);
-    site.write("content/sources/José Ñandú — São Paulo.txt", GOOD_SOURCE);
+    site.write(
+        "content/sources/Harbour report 2021.txt",
+        common::FERRY_SOURCE,
+    );
+    site.write(
+        "content/sources/José Ñandú — São Paulo.txt",
+        common::FERRY_SOURCE,
+    );
     site.write(
         "content/pages/Über uns.md",
         "+++\ntitle = \"Über uns\"\n+++\nText\n",
     );
-    site.write("content/sources/.hidden-draft.txt", GOOD_SOURCE);
+    site.write("content/sources/.hidden-draft.txt", common::FERRY_SOURCE);
     site.write("content/sources/.2021-03-01-ferry.txt.swp", "swap");
     let run = site.build_ok();
     assert!(site
@@ -613,7 +606,7 @@ fn file_names_with_spaces_unicode_and_leading_dots() {
         run.stderr
     );
     let none = Site::new();
-    none.write("content/sources/«».txt", GOOD_SOURCE);
+    none.write("content/sources/«».txt", common::FERRY_SOURCE);
     let run = none.build();
     assert_eq!(run.code, Some(1));
     assert_diagnostic(&run, "error", "content/sources/«».txt");

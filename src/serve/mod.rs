@@ -143,7 +143,9 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
                     // Open pages have been told to reload; the JSON exports
                     // and the search index follow.
                     if let Err(error) = engine.write_exports_unless(&news) {
-                        crate::terminal::err(&format!("error: cannot write the JSON exports: {error}"));
+                        crate::terminal::err(&format!(
+                            "error: cannot write the JSON exports: {error}"
+                        ));
                     }
                     request_search(search.as_ref(), &engine, &report);
                 }

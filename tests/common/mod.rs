@@ -42,3 +42,69 @@ pub fn build_public(root: &Path) -> PathBuf {
     );
     output
 }
+
+/// A copy of the repository's own site (`site.toml` and `content/`) in a new
+/// temporary folder.
+pub fn repo_site() -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_tree(&repo.join("content"), &site.path().join("content"), None);
+    std::fs::copy(repo.join("site.toml"), site.path().join("site.toml")).unwrap();
+    site
+}
+
+/// Starts `backstory serve --port 0` on the site at `root`; returns the
+/// process and the address it printed. Its output is drained in the
+/// background, so the server never blocks on a full pipe.
+pub fn start_serve(root: &Path) -> (std::process::Child, std::net::SocketAddr) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_backstory"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let address = loop {
+        let line = lines
+            .next()
+            .expect("the server printed its address")
+            .unwrap();
+        if let Some(rest) = line.strip_prefix("serving http://") {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    std::thread::spawn(move || lines.for_each(drop));
+    (child, address)
+}
+
+/// A short news text with a headline, byline, date, two people and a quote.
+pub const FERRY_SOURCE: &str = "Harbour council approves new ferry route\n\n\
+By Carla Mendes\n\nMonday 1 March 2021\n\n\
+The harbour council approved a new ferry route on Monday, Mayor Ana Lima said.\n\n\
+\"The route links the two halves of the city,\" Lima told reporters in March.\n";
+
+/// Writes `bytes` to `root/rel`, making its folders.
+pub fn write_file(root: &Path, rel: &str, bytes: impl AsRef<[u8]>) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// Writes a small valid site at `root`: `site.toml` with `title`, a home
+/// page, one source ([`FERRY_SOURCE`]) and an About page.
+pub fn write_small_site(root: &Path, title: &str) {
+    write_file(root, "site.toml", format!("title = \"{title}\"\n"));
+    write_file(
+        root,
+        "content/_index.md",
+        "+++\ntitle = \"Home\"\n+++\nWelcome.\n",
+    );
+    write_file(root, "content/sources/2021-03-01-ferry.txt", FERRY_SOURCE);
+    write_file(
+        root,
+        "content/pages/about.md",
+        "---\ntitle: About\n---\nHow this site was made.\n",
+    );
+}
