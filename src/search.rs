@@ -33,12 +33,13 @@ const UNUSED_PREFIXES: &[&str] = &[
 /// Indexes the searchable pages among `files` in `language` (a BCP 47 tag;
 /// its primary subtag picks Pagefind's stemmer) and returns the index files.
 pub fn index_site(files: &[OutputFile], language: &str) -> Result<Vec<OutputFile>, Diagnostic> {
-    index_with(files, language, || {})
+    let pages = files.iter().filter(|file| is_page(&file.path)).cloned();
+    index_with(pages, language, || {})
 }
 
 /// [`index_site`], calling `on_thread_start` in every thread the indexer starts.
 fn index_with(
-    files: &[OutputFile],
+    files: impl Iterator<Item = OutputFile>,
     language: &str,
     on_thread_start: impl Fn() + Send + Sync + 'static,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
@@ -62,7 +63,11 @@ fn yield_to_rebuilds() {
     }
 }
 
-async fn build_index(files: &[OutputFile], language: &str) -> Result<Vec<OutputFile>, Diagnostic> {
+/// Indexes `files` (HTML pages, each dropped once it is indexed).
+async fn build_index(
+    files: impl Iterator<Item = OutputFile>,
+    language: &str,
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let primary = language
         .split(['-', '_'])
         .next()
@@ -76,17 +81,17 @@ async fn build_index(files: &[OutputFile], language: &str) -> Result<Vec<OutputF
     let mut index = PagefindIndex::new(Some(config)).map_err(|error| problem(error.to_string()))?;
     let mut pages = 0;
     for file in files {
-        if !file.path.ends_with(".html") {
+        if !is_page(&file.path) {
             continue;
         }
-        let Ok(html) = std::str::from_utf8(&file.bytes) else {
+        let Ok(html) = String::from_utf8(file.bytes) else {
             continue;
         };
         if !html.contains(BODY_MARKER) {
             continue;
         }
         index
-            .add_html_file(Some(file.path.clone()), None, html.to_string())
+            .add_html_file(Some(file.path.clone()), None, html)
             .await
             .map_err(|error| problem(format!("cannot index {}: {error}", file.path)))?;
         pages += 1;
@@ -116,8 +121,7 @@ pub fn index_folder(
     folder: &Path,
     language: &str,
 ) -> std::io::Result<Result<Vec<OutputFile>, Diagnostic>> {
-    let pages = html_pages(folder)?;
-    Ok(index_site(&pages, language))
+    index_pages_in(folder, language, || {})
 }
 
 /// Keeps the search index of an output folder in step with the pages on disk,
@@ -152,8 +156,7 @@ impl Refresher {
         // are written again.
         let output = &self.output;
         self.written.retain(|path, _| output.join(path).is_file());
-        let pages = html_pages(&self.output)?;
-        let index = match index_with(&pages, language, on_thread_start) {
+        let index = match index_pages_in(&self.output, language, on_thread_start)? {
             Ok(index) => index,
             Err(problem) => return Ok(Err(problem)),
         };
@@ -163,24 +166,29 @@ impl Refresher {
     /// Moves the refresher to a thread of its own: each request indexes the
     /// site once, and requests that arrive while it works are merged into one.
     /// That thread and the threads it works with run at the lowest priority
-    /// (see [`yield_to_rebuilds`]), with a thread pool of their own.
+    /// (see [`yield_to_rebuilds`]), with a thread pool of their own for each
+    /// index.
     pub fn in_background(mut self) -> Background {
         let (sender, receiver) = mpsc::channel::<String>();
         std::thread::spawn(move || {
             yield_to_rebuilds();
-            // Pagefind works in parallel with rayon: in a pool of its own, so
-            // that the rebuilds' pool is not shared with it.
-            let pool = rayon::ThreadPoolBuilder::new()
-                .start_handler(|_| yield_to_rebuilds())
-                .build();
             while let Ok(mut language) = receiver.recv() {
                 while let Ok(newer) = receiver.try_recv() {
                     language = newer;
                 }
+                // Pagefind works in parallel with rayon: in a pool of its own,
+                // so that the rebuilds' pool is not shared with it. The pool
+                // ends with each index: the memory the indexer used (GBs on a
+                // large site) goes back with its threads instead of staying
+                // with idle ones while the preview waits for the next edit.
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .start_handler(|_| yield_to_rebuilds())
+                    .build();
                 let refreshed = match &pool {
                     Ok(pool) => pool.install(|| self.refresh_with(&language, yield_to_rebuilds)),
                     Err(_) => self.refresh_with(&language, yield_to_rebuilds),
                 };
+                drop(pool);
                 match refreshed {
                     Ok(Ok(_)) => {}
                     Ok(Err(problem)) => crate::terminal::err(&problem.to_string()),
@@ -207,8 +215,39 @@ impl Background {
     }
 }
 
-/// Every `.html` file under `output`, by path, as the build would hand them over.
-fn html_pages(output: &Path) -> std::io::Result<Vec<OutputFile>> {
+/// Whether a file of the site is a page the index may take.
+fn is_page(path: &str) -> bool {
+    path.ends_with(".html")
+}
+
+/// Indexes the HTML pages under `folder`, read one at a time as the
+/// indexer takes them (a large site's pages together are hundreds of MB).
+fn index_pages_in(
+    folder: &Path,
+    language: &str,
+    on_thread_start: impl Fn() + Send + Sync + 'static,
+) -> std::io::Result<Result<Vec<OutputFile>, Diagnostic>> {
+    let mut failed = None;
+    let pages =
+        html_pages(folder)?
+            .into_iter()
+            .map_while(|(path, file)| match std::fs::read(&file) {
+                Ok(bytes) => Some(OutputFile::new(path, bytes)),
+                Err(error) => {
+                    failed = Some(error);
+                    None
+                }
+            });
+    let index = index_with(pages, language, on_thread_start);
+    match failed {
+        Some(error) => Err(error),
+        None => Ok(index),
+    }
+}
+
+/// Every `.html` file under `output`: its path in the site and on disk,
+/// sorted by the former, as the build would hand them over.
+fn html_pages(output: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
     let mut pages = Vec::new();
     for entry in walkdir::WalkDir::new(output).sort_by_file_name() {
         let entry = entry.map_err(std::io::Error::other)?;
@@ -223,9 +262,9 @@ fn html_pages(output: &Path) -> std::io::Result<Vec<OutputFile>> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        pages.push(OutputFile::new(path, std::fs::read(entry.path())?));
+        pages.push((path, entry.path().to_path_buf()));
     }
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    pages.sort();
     Ok(pages)
 }
 

@@ -310,10 +310,7 @@ fn names_this_server(request: &Request<Incoming>, local: SocketAddr) -> bool {
 
 async fn respond(shared: &Shared, local: SocketAddr, request: Request<Incoming>) -> Response<Body> {
     if !names_this_server(&request, local) {
-        let text = format!(
-            "this preview answers only to its own address: open http://127.0.0.1:{}/\n",
-            local.port()
-        );
+        let text = format!("this preview answers only to its own address: open http://{local}/\n");
         return plain(StatusCode::FORBIDDEN, text);
     }
     let head = match *request.method() {
