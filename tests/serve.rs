@@ -25,29 +25,8 @@ impl Drop for Server {
 
 impl Server {
     fn start() -> Server {
-        let site = tempfile::tempdir().unwrap();
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        common::copy_tree(&repo.join("content"), &site.path().join("content"), None);
-        std::fs::copy(repo.join("site.toml"), site.path().join("site.toml")).unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_backstory"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(site.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let address = loop {
-            let line = lines
-                .next()
-                .expect("the server printed its address")
-                .unwrap();
-            if let Some(rest) = line.strip_prefix("serving http://") {
-                break rest.split('/').next().unwrap().parse().unwrap();
-            }
-        };
-        // Keep draining stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || lines.for_each(drop));
+        let site = common::repo_site();
+        let (child, address) = common::start_serve(site.path());
         Server {
             child,
             address,
