@@ -1,5 +1,7 @@
 //! The benchmark harness's own checks: `bench/test_run.py` tests how
-//! `bench/run.py` judges the performance targets from its measurements.
+//! `bench/run.py` judges the performance targets from its measurements, and
+//! `bench/test_dates_eval.py` how `bench/dates_eval.py` reads TimeML and
+//! scores the date finder.
 //! Skipped when there is no `python3`, unless `CI=true`, where that is a
 //! failure.
 
@@ -7,12 +9,23 @@ use std::process::Command;
 
 #[test]
 fn the_harness_judges_the_targets_as_they_are_written() {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/test_run.py");
+    run_python_checks(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/test_run.py"));
+}
+
+#[test]
+fn the_dates_scorer_reads_timeml_and_scores_pairs_as_sets() {
+    run_python_checks(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/bench/test_dates_eval.py"
+    ));
+}
+
+fn run_python_checks(script: &str) {
     let output = match Command::new("python3").args(["-B", script]).output() {
         Ok(output) => output,
         Err(error) => {
             if std::env::var("CI").as_deref() == Ok("true") {
-                panic!("python3 is needed to test bench/run.py: {error}");
+                panic!("python3 is needed to test {script}: {error}");
             }
             eprintln!("skipped: python3 is not here ({error})");
             return;
@@ -20,7 +33,7 @@ fn the_harness_judges_the_targets_as_they_are_written() {
     };
     assert!(
         output.status.success(),
-        "bench/test_run.py failed:\n{}",
+        "{script} failed:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
 }
