@@ -233,76 +233,8 @@ fn main() -> ExitCode {
             port,
             bind,
             open,
-        } => {
-            let build = site.options();
-            if let Err(code) = preflight(&build) {
-                return code;
-            }
-            if !bind.is_loopback() {
-                err!(
-                    "warning: --bind {bind} lets other machines on the network see this \
-                     preview, drafts included; use --bind 127.0.0.1 to keep it to this machine"
-                );
-            }
-            let options = backstory::serve::ServeOptions {
-                build,
-                address: std::net::SocketAddr::new(bind, port),
-            };
-            let served = backstory::serve::serve(options, |address| {
-                let url = format!("http://{address}/");
-                out!("serving {url} (Ctrl-C to stop)");
-                if open {
-                    open_browser(&url);
-                }
-            });
-            match served {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(error) => {
-                    err!("error: {error}");
-                    ExitCode::from(1)
-                }
-            }
-        }
-        Command::Watch { site } => {
-            let options = site.options();
-            if let Err(code) = preflight(&options) {
-                return code;
-            }
-            let mut engine = backstory::incremental::Engine::new(options, None);
-            let mut printer = backstory::serve::Printer::default();
-            let root = engine.options().root.clone();
-            // Watch before the first build, so no edit made from here on is missed.
-            let watcher = match backstory::watch::Watcher::new(&root) {
-                Ok(watcher) => watcher,
-                Err(error) => {
-                    err!("error: cannot watch {}: {error}", root.display());
-                    return ExitCode::from(1);
-                }
-            };
-            let search = backstory::serve::search_in_background(&engine);
-            let mut rebuild = move |paths: &[std::path::PathBuf]| {
-                engine.changed(paths);
-                match engine.rebuild() {
-                    Ok(report) => {
-                        printer.report(&report);
-                        backstory::serve::request_search(search.as_ref(), &engine, &report);
-                    }
-                    Err(error) => err!("error: {error}"),
-                }
-            };
-            rebuild(&[]);
-            out!("watching {} (Ctrl-C to stop)", root.display());
-            match watcher.run(|paths| {
-                rebuild(&paths);
-                true
-            }) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(error) => {
-                    err!("error: {error}");
-                    ExitCode::from(1)
-                }
-            }
-        }
+        } => serve(site, std::net::SocketAddr::new(bind, port), open),
+        Command::Watch { site } => watch(site),
         Command::Check {
             root,
             strict,
@@ -320,6 +252,78 @@ fn main() -> ExitCode {
             }
         },
         Command::New(what) => new_content(what),
+    }
+}
+
+/// `backstory serve`: builds, serves the output on `address` and rebuilds on every edit.
+fn serve(site: SiteArgs, address: std::net::SocketAddr, open: bool) -> ExitCode {
+    let build = site.options();
+    if let Err(code) = preflight(&build) {
+        return code;
+    }
+    if !address.ip().is_loopback() {
+        err!(
+            "warning: --bind {} lets other machines on the network see this \
+             preview, drafts included; use --bind 127.0.0.1 to keep it to this machine",
+            address.ip()
+        );
+    }
+    let options = backstory::serve::ServeOptions { build, address };
+    let served = backstory::serve::serve(options, |address| {
+        let url = format!("http://{address}/");
+        out!("serving {url} (Ctrl-C to stop)");
+        if open {
+            open_browser(&url);
+        }
+    });
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            err!("error: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `backstory watch`: builds, then rebuilds the output on every edit.
+fn watch(site: SiteArgs) -> ExitCode {
+    let options = site.options();
+    if let Err(code) = preflight(&options) {
+        return code;
+    }
+    let mut engine = backstory::incremental::Engine::new(options, None);
+    let mut printer = backstory::serve::Printer::default();
+    let root = engine.options().root.clone();
+    // Watch before the first build, so no edit made from here on is missed.
+    let watcher = match backstory::watch::Watcher::new(&root) {
+        Ok(watcher) => watcher,
+        Err(error) => {
+            err!("error: cannot watch {}: {error}", root.display());
+            return ExitCode::from(1);
+        }
+    };
+    let search = backstory::serve::search_in_background(&engine);
+    let mut rebuild = move |paths: &[std::path::PathBuf]| {
+        engine.changed(paths);
+        match engine.rebuild() {
+            Ok(report) => {
+                printer.report(&report);
+                backstory::serve::request_search(search.as_ref(), &engine, &report);
+            }
+            Err(error) => err!("error: {error}"),
+        }
+    };
+    rebuild(&[]);
+    out!("watching {} (Ctrl-C to stop)", root.display());
+    match watcher.run(|paths| {
+        rebuild(&paths);
+        true
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            err!("error: {error}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -135,31 +135,7 @@ pub fn new_source(root: &Path, source: &NewSource, today: Date) -> Result<Create
         .from
         .as_ref()
         .map_or_else(|| PathBuf::from("standard input"), PathBuf::clone);
-    if let Some(url) = source.url.as_deref().filter(|url| !is_web_address(url)) {
-        return Err(NewError::Refused(
-            Diagnostic::error(&shown, None, format!("`{url}` is not a web address"))
-                .hint("pass --url with the address in full, starting with https://"),
-        ));
-    }
-    if source.bytes.len() as u64 > MAX_TEXT_BYTES {
-        return Err(NewError::Refused(too_large(&shown, None)));
-    }
-    if source.bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(NewError::Refused(
-            Diagnostic::error(&shown, None, "the source text is empty")
-                .hint("save the article as plain text first, then add that file"),
-        ));
-    }
-    if let Some(existing) = same_text(root, &source.bytes)? {
-        return Err(NewError::Refused(
-            Diagnostic::error(
-                &shown,
-                None,
-                format!("this text is already in {}", existing.display()),
-            )
-            .hint("edit that source's sidecar instead of adding the text twice"),
-        ));
-    }
+    check_new_source(root, source, &shown)?;
     let text = String::from_utf8_lossy(&source.bytes);
     let article = clean(&text, &CleanOptions::default());
     let derived = match (&article.title, &source.from) {
@@ -239,6 +215,38 @@ pub fn new_source(root: &Path, source: &NewSource, today: Date) -> Result<Create
         url: format!("sources/{stem}/"),
         notes,
     })
+}
+
+/// Refuses what `new source` must not add: an address that is not a web
+/// address, a text over the build's limit, an empty text, or one the site
+/// already has. `shown` names the text in messages.
+fn check_new_source(root: &Path, source: &NewSource, shown: &Path) -> Result<(), NewError> {
+    if let Some(url) = source.url.as_deref().filter(|url| !is_web_address(url)) {
+        return Err(NewError::Refused(
+            Diagnostic::error(shown, None, format!("`{url}` is not a web address"))
+                .hint("pass --url with the address in full, starting with https://"),
+        ));
+    }
+    if source.bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(NewError::Refused(too_large(shown, None)));
+    }
+    if source.bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(NewError::Refused(
+            Diagnostic::error(shown, None, "the source text is empty")
+                .hint("save the article as plain text first, then add that file"),
+        ));
+    }
+    if let Some(existing) = same_text(root, &source.bytes)? {
+        return Err(NewError::Refused(
+            Diagnostic::error(
+                shown,
+                None,
+                format!("this text is already in {}", existing.display()),
+            )
+            .hint("edit that source's sidecar instead of adding the text twice"),
+        ));
+    }
+    Ok(())
 }
 
 /// Reads the text for `new source`: the file at `file`, or standard input

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 /// Where the index is published, under the output folder.
-pub const BUNDLE_DIR: &str = "pagefind";
+pub const BUNDLE_DIR: &str = crate::link::SEARCH_INDEX_DIR;
 
 /// The attribute a page carries when it should be searchable.
 const BODY_MARKER: &str = "data-pagefind-body";

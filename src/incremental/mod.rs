@@ -325,14 +325,7 @@ impl Engine {
         let mut diagnostics = linked.diagnostics.clone();
         // Cross-references in editorial text, as `build` checks them.
         diagnostics.extend(render::links::reference_problems(&linked.site));
-        let theme = match self.theme.take() {
-            Some(theme) => Ok(theme),
-            None => render::load_theme(&self.options.root).map(|theme| {
-                let templates =
-                    render::deps::template_fingerprints(&self.options.root, render::PAGE_TEMPLATES);
-                (theme, templates)
-            }),
-        };
+        let theme = self.take_theme();
         if let Ok((theme, _)) = &theme {
             diagnostics.extend(theme.warnings.iter().cloned());
         }
@@ -380,40 +373,9 @@ impl Engine {
 
         let started = Instant::now();
         let by_candidates = candidates.is_some() && !self.verify;
-        match &mut self.manifest {
-            Some(manifest) if by_candidates => {
-                let written = write::write_changed(&rendered.files, &output, manifest)?;
-                report.removed = write::remove_files(&rendered.gone, &output, manifest)?;
-                report.changed = written;
-                for path in &rendered.gone {
-                    self.pages.remove(path);
-                }
-                self.pages.extend(rendered.fingerprints);
-            }
-            Some(manifest) => {
-                // The search index is not in the manifest: `search::Refresher`
-                // keeps it up to date, apart, so it is never removed here; nor
-                // are the exports, which `write_exports` brings up to date.
-                let mut keep = rendered.unchanged;
-                keep.extend(manifest.keys().filter(|p| is_export(p)).cloned());
-                let changes = write::update_site(&rendered.files, &keep, &output, manifest)?;
-                report.changed = changes.written;
-                report.removed = changes.removed;
-                self.pages = rendered.fingerprints;
-            }
-            None => {
-                // The staging folder was made above, as there was no manifest.
-                let manifest = staged
-                    .map(|staged| staged.manifest.into_inner().expect("not poisoned"))
-                    .unwrap_or_default();
-                if let Some(staging) = staging {
-                    staging.commit()?;
-                }
-                self.manifest = Some(manifest);
-                report.changed = rendered.paths;
-                self.pages = rendered.fingerprints;
-            }
-        }
+        let manifest = staged.map(|staged| staged.manifest);
+        let staged = staging.zip(manifest);
+        self.write_rendered(rendered, staged, by_candidates, &output, &mut report)?;
         self.written = self
             .manifest
             .as_ref()
@@ -426,6 +388,66 @@ impl Engine {
         Ok(report)
     }
 
+    /// The theme of the last rebuild, or the site's theme loaded afresh with
+    /// the fingerprints of its templates.
+    fn take_theme(&mut self) -> Result<(Theme, HashMap<String, u64>), Vec<Diagnostic>> {
+        match self.theme.take() {
+            Some(theme) => Ok(theme),
+            None => render::load_theme(&self.options.root).map(|theme| {
+                let templates =
+                    render::deps::template_fingerprints(&self.options.root, render::PAGE_TEMPLATES);
+                (theme, templates)
+            }),
+        }
+    }
+
+    /// Brings `output` up to date with what a render made: the pages it
+    /// names as changed, every page it made, or (with no manifest yet) the
+    /// whole site staged as it rendered, with the manifest of its files.
+    fn write_rendered(
+        &mut self,
+        rendered: render::Rendered,
+        staged: Option<(write::Staging, Mutex<Manifest>)>,
+        by_candidates: bool,
+        output: &std::path::Path,
+        report: &mut Rebuild,
+    ) -> std::io::Result<()> {
+        match &mut self.manifest {
+            Some(manifest) if by_candidates => {
+                let written = write::write_changed(&rendered.files, output, manifest)?;
+                report.removed = write::remove_files(&rendered.gone, output, manifest)?;
+                report.changed = written;
+                for path in &rendered.gone {
+                    self.pages.remove(path);
+                }
+                self.pages.extend(rendered.fingerprints);
+            }
+            Some(manifest) => {
+                // The search index is not in the manifest: `search::Refresher`
+                // keeps it up to date, apart, so it is never removed here; nor
+                // are the exports, which `write_exports` brings up to date.
+                let mut keep = rendered.unchanged;
+                keep.extend(manifest.keys().filter(|p| is_export(p)).cloned());
+                let changes = write::update_site(&rendered.files, &keep, output, manifest)?;
+                report.changed = changes.written;
+                report.removed = changes.removed;
+                self.pages = rendered.fingerprints;
+            }
+            None => {
+                // The render staged the whole site, as there was no manifest.
+                let mut manifest = Manifest::default();
+                if let Some((staging, written)) = staged {
+                    manifest = written.into_inner().expect("not poisoned");
+                    staging.commit()?;
+                }
+                self.manifest = Some(manifest);
+                report.changed = rendered.paths;
+                self.pages = rendered.fingerprints;
+            }
+        }
+        Ok(())
+    }
+
     /// Writes the JSON exports the last [`Engine::rebuild_pages`] left out, if
     /// any; returns the paths whose bytes changed.
     pub fn write_exports(&mut self) -> std::io::Result<Vec<String>> {
@@ -436,15 +458,12 @@ impl Engine {
     /// newer edit has come in: the rebuild for it makes its own exports).
     /// Nothing is written then, and the exports stay owed.
     pub fn write_exports_unless(&mut self, stop: &AtomicBool) -> std::io::Result<Vec<String>> {
+        let output = self.output_dir();
         let (true, Some(linked), Some(manifest)) =
             (self.exports_owed, &self.linked, &mut self.manifest)
         else {
             return Ok(Vec::new());
         };
-        let output = self.claim.as_ref().map_or_else(
-            || self.options.output_dir(),
-            |claim| claim.dir().to_path_buf(),
-        );
         let Some(exports) = render::render_exports(&linked.site, &self.render_options, stop) else {
             return Ok(Vec::new());
         };

@@ -378,10 +378,22 @@ fn link_inner(
     (site, diagnostics)
 }
 
+/// The folder the search index is written to. Named here, beside the other
+/// reserved addresses, so that the render stage can know it without
+/// importing the search stage (which comes after it).
+pub const SEARCH_INDEX_DIR: &str = "pagefind";
+
 /// URL segments that belong to generated pages or to folders the build fills
-/// (`assets/`, the search index in `pagefind/`); an editorial page may not take them.
+/// (`assets/`, the search index in [`SEARCH_INDEX_DIR`]); an editorial page may not take them.
 pub const RESERVED_IDS: &[&str] = &[
-    "sources", "people", "timeline", "data", "assets", "search", "404", "pagefind",
+    "sources",
+    "people",
+    "timeline",
+    "data",
+    "assets",
+    "search",
+    "404",
+    SEARCH_INDEX_DIR,
 ];
 
 fn check_page_ids(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {

@@ -104,7 +104,10 @@ impl SiteFiles {
 
     /// True when `target` is a file of the site, or a folder with an `index.html`.
     fn exists(&self, target: &str) -> bool {
-        if target.starts_with(&format!("{}/", crate::search::BUNDLE_DIR)) {
+        let in_search_index = target
+            .strip_prefix(crate::link::SEARCH_INDEX_DIR)
+            .is_some_and(|rest| rest.starts_with('/'));
+        if in_search_index {
             return true;
         }
         let paths = &self.paths;
