@@ -7,9 +7,9 @@
 mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The basic test site, copied into a fresh temporary folder.
@@ -291,29 +291,11 @@ fn timelinejs_escapes_headlines_and_renders_cross_references() {
     }
 }
 
-/// `backstory serve` on a copy of the basic site.
-struct Server {
-    child: Child,
-    address: SocketAddr,
-    site: tempfile::TempDir,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use common::Server;
 
 impl Server {
     fn start() -> Server {
-        let site = new_site();
-        let (child, address) = common::start_serve(site.path());
-        Server {
-            child,
-            address,
-            site,
-        }
+        Server::serve(new_site())
     }
 
     fn root(&self) -> PathBuf {

@@ -5,33 +5,16 @@
 mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Server {
-    child: Child,
-    address: SocketAddr,
-    site: tempfile::TempDir,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use common::Server;
 
 impl Server {
     fn start() -> Server {
-        let site = common::repo_site();
-        let (child, address) = common::start_serve(site.path());
-        Server {
-            child,
-            address,
-            site,
-        }
+        Server::serve(common::repo_site())
     }
 
     fn root(&self) -> &Path {

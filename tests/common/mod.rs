@@ -53,30 +53,51 @@ pub fn repo_site() -> tempfile::TempDir {
     site
 }
 
-/// Starts `backstory serve --port 0` on the site at `root`; returns the
-/// process and the address it printed. Its output is drained in the
-/// background, so the server never blocks on a full pipe.
-pub fn start_serve(root: &Path) -> (std::process::Child, std::net::SocketAddr) {
-    use std::io::BufRead;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_backstory"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(root)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
-    let address = loop {
-        let line = lines
-            .next()
-            .expect("the server printed its address")
+/// `backstory serve --port 0` running on a site in a temporary folder; the
+/// server is stopped when this is dropped. Test files add their own
+/// request helpers in `impl Server` blocks.
+pub struct Server {
+    pub child: std::process::Child,
+    pub address: std::net::SocketAddr,
+    pub site: tempfile::TempDir,
+}
+
+impl Server {
+    /// Starts the server on `site` and waits for the address it prints. Its
+    /// output is drained in the background, so it never blocks on a full pipe.
+    pub fn serve(site: tempfile::TempDir) -> Server {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_backstory"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
             .unwrap();
-        if let Some(rest) = line.strip_prefix("serving http://") {
-            break rest.split('/').next().unwrap().parse().unwrap();
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let address = loop {
+            let line = lines
+                .next()
+                .expect("the server printed its address")
+                .unwrap();
+            if let Some(rest) = line.strip_prefix("serving http://") {
+                break rest.split('/').next().unwrap().parse().unwrap();
+            }
+        };
+        std::thread::spawn(move || lines.for_each(drop));
+        Server {
+            child,
+            address,
+            site,
         }
-    };
-    std::thread::spawn(move || lines.for_each(drop));
-    (child, address)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 /// A short news text with a headline, byline, date, two people and a quote.
