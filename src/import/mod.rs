@@ -47,8 +47,12 @@ pub fn read_page(
     let (html, charset) = decode::decode(bytes, content_type);
     let doc = dom_query::Document::from(html.as_str());
     let meta = meta::read_meta(&doc);
-    let body = body::extract(&html);
-    let text = check_article(&doc, body, shown)?;
+    let page = PageStats {
+        scripts: doc.select("script").length(),
+        password: doc.select("input[type='password']").exists(),
+        words: body::word_count(&visible_text(&doc)),
+    };
+    let text = check_article(page, body::extract(doc, &meta.authors), shown)?;
     let address = fetched_from
         .map(str::to_string)
         .or_else(|| meta.canonical.clone())
@@ -78,22 +82,28 @@ fn is_html_type(content_type: &str) -> bool {
         || kind == "text/plain"
 }
 
+/// What the page holds besides its article, for telling why it has none.
+struct PageStats {
+    scripts: usize,
+    password: bool,
+    /// Words of text outside scripts and styles.
+    words: usize,
+}
+
 /// The article's text, or the refusal that says why the page has none: a
 /// page that is mostly script, a login wall, or a page of links (a front
 /// page or a section's index).
 fn check_article(
-    doc: &dom_query::Document,
+    page: PageStats,
     body: Option<body::Body>,
     shown: &str,
 ) -> Result<String, Diagnostic> {
-    let page_words = body::word_count(&visible_text(doc));
-    let scripts = doc.select("script").length();
     let article_words = body.as_ref().map_or(0, |b| body::word_count(&b.text));
-    if page_words < MIN_ARTICLE_WORDS && scripts > 0 {
+    if page.words < MIN_ARTICLE_WORDS && page.scripts > 0 {
         return Err(Diagnostic::error(shown, None, "the page is mostly script and has almost no text of its own: a browser builds the article when it runs the scripts")
             .hint("open the page in your browser, select the article's text, paste it into a file and run `backstory new source FILE.txt`"));
     }
-    if doc.select("input[type='password']").exists() && article_words < 4 * MIN_ARTICLE_WORDS {
+    if page.password && article_words < MIN_ARTICLE_WORDS {
         return Err(Diagnostic::error(shown, None, "the page asks to log in; the article is not on it")
             .hint("log in with your browser, save the page (File > Save Page As) and run `backstory new source FILE.html`"));
     }
