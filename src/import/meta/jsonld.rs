@@ -52,6 +52,9 @@ pub(super) fn read(doc: &Document) -> Declared {
         })
         .min_by_key(|(rank, _)| *rank)
         .map(|(_, object)| object);
+    // A page about a claim or a recipe declares no article type; its own
+    // object still carries the headline and the dates.
+    let best = best.or_else(|| objects.iter().find(|o| o.get("datePublished").is_some()));
     let Some(article) = best else {
         return Declared::default();
     };
