@@ -28,6 +28,64 @@ pub struct Imported {
     pub charset: &'static str,
 }
 
+/// Deepest nesting of elements read. Real pages stay under a hundred
+/// levels; the article scoring costs time in proportion to the depth for
+/// every element, so a crafted page thousands of levels deep would take
+/// minutes.
+const MAX_DEPTH: usize = 400;
+
+/// Open tags counted in the raw page before parsing. The parser itself
+/// slows with depth (each new element looks through the open ones), so a
+/// page crafted thousands of levels deep is refused before it is parsed.
+/// Tags that close themselves implicitly (`<p>`, `<li>`, `<td>`…) are not
+/// counted, so sloppy but real pages stay far below the bound.
+const MAX_RAW_DEPTH: usize = 3000;
+
+/// Whether the open tags of `html`, less its end tags, ever number more than `limit`.
+fn open_tags_deeper_than(html: &str, limit: usize) -> bool {
+    const NOT_NESTING: &[&str] = &[
+        "area", "base", "br", "col", "dd", "dt", "embed", "hr", "img", "input", "li", "link",
+        "meta", "option", "p", "param", "source", "td", "th", "tr", "track", "wbr",
+    ];
+    let mut depth = 0usize;
+    for tag in html.split('<').skip(1) {
+        if let Some(_closing) = tag.strip_prefix('/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let self_closing = tag.split('>').next().is_some_and(|t| t.ends_with('/'));
+        if name.is_empty() || self_closing || NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        depth += 1;
+        if depth > limit {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether any element of `doc` lies more than `limit` levels deep.
+fn nested_deeper_than(doc: &dom_query::Document, limit: usize) -> bool {
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
+        let mut child = node.first_child();
+        while let Some(next) = child {
+            stack.push((next, depth + 1));
+            child = next.next_sibling();
+        }
+    }
+    false
+}
+
 /// Fewest words an article has; less is a teaser, a login wall or an error page.
 const MIN_ARTICLE_WORDS: usize = 60;
 
@@ -45,6 +103,13 @@ pub fn read_page(
             .hint("give the address of the article's page, or save the document's text and add that file"));
     }
     let (html, charset) = decode::decode(bytes, content_type);
+    if open_tags_deeper_than(&html, MAX_RAW_DEPTH) || {
+        let doc = dom_query::Document::from(html.as_str());
+        nested_deeper_than(&doc, MAX_DEPTH)
+    } {
+        return Err(Diagnostic::error(shown, None, format!("the page's elements are nested more than {MAX_DEPTH} deep, which no article page is"))
+            .hint("open the page in your browser, select the article's text, paste it into a file and run `backstory new source FILE.txt`"));
+    }
     let doc = dom_query::Document::from(html.as_str());
     let meta = meta::read_meta(&doc);
     let page = PageStats {
@@ -137,4 +202,32 @@ fn saved_from(html: &str) -> Option<String> {
     let address: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
     let address = address.trim_end_matches("-->").to_string();
     crate::load::is_web_address(&address).then_some(address)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_page_names_its_address_in_a_comment() {
+        let html = "<!-- saved from url=(0031)https://news.example/a-b-c -->\n<html>";
+        assert_eq!(
+            saved_from(html).as_deref(),
+            Some("https://news.example/a-b-c")
+        );
+        assert_eq!(
+            saved_from("<!-- saved from url=(0014)about:internet -->"),
+            None
+        );
+    }
+
+    #[test]
+    fn crafted_nesting_is_refused_before_parsing() {
+        let deep = format!("{}<p>text{}", "<div>".repeat(5000), "</div>".repeat(5000));
+        let error = read_page(deep.as_bytes(), None, "deep.html", None).unwrap_err();
+        assert!(error.message.contains("nested more than"), "{error}");
+        // Unclosed paragraphs and list items do not count as nesting.
+        let sloppy = "<ul>".to_string() + &"<li><p>item".repeat(5000) + "</ul>";
+        assert!(!open_tags_deeper_than(&sloppy, MAX_RAW_DEPTH));
+    }
 }
