@@ -89,6 +89,8 @@ pub struct Sidecar {
     #[serde(default)]
     pub authors: Vec<String>,
     pub url: Option<String>,
+    /// When `backstory new source ADDRESS` fetched the page.
+    pub fetched: Option<DateText>,
     pub language: Option<String>,
     /// Lines the cleaner removed that belong to the article.
     #[serde(default)]
@@ -636,7 +638,7 @@ fn read_sidecar(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
             sidecar
         }
         Err(error) => {
-            let keys = "sidecar keys: title, publication, date, authors, url, language, keep, drop";
+            let keys = "sidecar keys: title, publication, date, authors, url, fetched, language, keep, drop";
             let hint = match frontmatter::unknown_key_hint(error.message()) {
                 Some(meant) => format!("{meant} ({keys})"),
                 None => keys.to_string(),

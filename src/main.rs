@@ -152,9 +152,11 @@ enum Format {
 /// `backstory new ...`: each creates one file (two for a source) and never overwrites.
 #[derive(Subcommand)]
 enum NewCommand {
-    /// Copy a text file (or `-` for standard input) into content/sources/, with a sidecar
+    /// Copy a text file (or `-` for standard input) into content/sources/, with a sidecar;
+    /// or import a web page from its address or a saved .html file
     Source {
-        /// The text file to add, or `-` to read standard input
+        /// The text file to add, `-` to read standard input, a web address
+        /// (https://...) or a page saved from a browser (FILE.html)
         file: PathBuf,
         /// The file name to use, without `.txt` [default: date-publication-headline]
         #[arg(long)]
@@ -394,6 +396,9 @@ fn new_content(what: NewCommand) -> ExitCode {
             url,
             root,
         } => {
+            if let Some(page) = page_source(&file) {
+                return new_source_from_page(page, slug, url, root, today);
+            }
             let from_stdin = file.as_os_str() == "-";
             let bytes = match backstory::new::read_source_text(&file) {
                 Ok(bytes) => bytes,
@@ -422,21 +427,72 @@ fn new_content(what: NewCommand) -> ExitCode {
     };
     match result {
         Ok(created) => {
-            let shown = |file: &std::path::Path| match root.as_os_str() == "." {
-                true => file.display().to_string(),
-                false => root.join(file).display().to_string(),
-            };
-            for file in &created.files {
-                out!("created {}", shown(file));
+            print_created(&root, &created);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            err!("{error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints the files `new` made, its notes and what to do next.
+fn print_created(root: &std::path::Path, created: &backstory::new::Created) {
+    let shown = |file: &std::path::Path| match root.as_os_str() == "." {
+        true => file.display().to_string(),
+        false => root.join(file).display().to_string(),
+    };
+    for file in &created.files {
+        out!("created {}", shown(file));
+    }
+    for note in &created.notes {
+        out!("note: {note}");
+    }
+    out!(
+        "next: edit {}, then preview with `backstory serve` (the page will be at /{})",
+        shown(&created.edit),
+        created.url
+    );
+}
+
+/// A web address (anything with `://`, so that `ftp://` is refused with a
+/// reason) or a saved web page (`.html`, `.htm`, `.xhtml`) for `new source`.
+fn page_source(file: &std::path::Path) -> Option<backstory::new::PageSource> {
+    use backstory::new::PageSource;
+    let text = file.to_string_lossy();
+    if text.contains("://") {
+        return Some(PageSource::Address(text.into_owned()));
+    }
+    let extension = file.extension()?.to_string_lossy().to_ascii_lowercase();
+    ["html", "htm", "xhtml", "shtml"]
+        .contains(&extension.as_str())
+        .then(|| PageSource::File(file.to_path_buf()))
+}
+
+/// `new source ADDRESS|FILE.html`: imports the page and prints what it read.
+fn new_source_from_page(
+    page: backstory::new::PageSource,
+    slug: Option<String>,
+    url: Option<String>,
+    root: std::path::PathBuf,
+    today: jiff::civil::Date,
+) -> ExitCode {
+    let limits = backstory::import::fetch::Limits::default();
+    let result = backstory::new::new_source_from_page(
+        &root,
+        &page,
+        slug.as_deref(),
+        url.as_deref(),
+        today,
+        limits,
+    );
+    match result {
+        Ok(page) => {
+            for (what, value) in &page.read {
+                out!("read {what}: {value}");
             }
-            for note in &created.notes {
-                out!("note: {note}");
-            }
-            out!(
-                "next: edit {}, then preview with `backstory serve` (the page will be at /{})",
-                shown(&created.edit),
-                created.url
-            );
+            print_created(&root, &page.created);
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -13,6 +13,9 @@ use crate::slug::slugify;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 
+mod page;
+pub use page::{new_source_from_page, Page, PageSource};
+
 /// What `new` made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Created {

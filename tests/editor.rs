@@ -660,7 +660,7 @@ fn a_misspelt_sidecar_key_gets_the_key_meant() {
         err.starts_with(&format!(
             "1 error\n  {sidecar}\n    line 2: invalid sidecar: unknown key `publishr`\n            \
              hint: did you mean `publication`? (sidecar keys: title, publication, date, authors, \
-             url, language, keep, drop)\n"
+             url, fetched, language, keep, drop)\n"
         )),
         "{err}"
     );

@@ -74,9 +74,11 @@ pub(super) fn walk(root: &Path, content_dir: &Path, drafts: bool, content: &mut 
         let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         match (section.as_deref(), depth, extension) {
             (Some("sources"), 3, "txt") => source_paths.push((path.to_path_buf(), rel)),
-            // A sidecar belongs to the text of its name, which the walk
-            // may meet after it: checked once the walk is done.
-            (Some("sources"), 3, "toml") => sidecar_paths.push(rel),
+            // A sidecar, and the page a text was imported from (kept as its
+            // provenance, never read or published), belong to the text of
+            // their name, which the walk may meet after them: checked once
+            // the walk is done.
+            (Some("sources"), 3, "toml" | "html") => sidecar_paths.push(rel),
             (Some(section), depth, extension) => {
                 read_editorial(root, path, (section, depth, extension), drafts, content)
             }
