@@ -79,6 +79,9 @@ const FURNITURE_SHARE: f64 = 0.3;
 /// metadata gave, whose byline line is dropped.
 pub fn extract(doc: Document, authors: &[String]) -> Option<Body> {
     remove_furniture(&doc);
+    // Readability's own choice of the top candidate: on the benchmark of
+    // bench/import_eval.py it scores F1 0.970 against 0.966 for the
+    // crate's alternative (`CandidateSelectMode::DomSmoothie`).
     let config = Config {
         text_mode: TextMode::Formatted,
         ..Default::default()
