@@ -186,7 +186,7 @@ pub(crate) fn tidy(text: &str, authors: &[String]) -> String {
 }
 
 /// A byline (`By Ana Lima`, or only the author's name), a dateline
-/// (`Updated 5:27 am, November 20, 2019`) or a gallery's controls.
+/// (`Updated 9:10 am, 3 April 2024`) or a gallery's controls.
 fn is_furniture_line(line: &str, authors: &[String]) -> bool {
     let words = line.split_whitespace().count();
     let lower = line.to_lowercase();
@@ -214,7 +214,7 @@ mod tests {
 
     #[test]
     fn furniture_lines_and_repeats_are_dropped() {
-        let text = "By Ana Lima\nUpdated 5:27 am CST, Wednesday, November 20, 2019\n\
+        let text = "By Ana Lima\nUpdated 9:10 am CET, Wednesday, 3 April 2024\n\
             The fare rose on Monday.\nImage 1 of 8\nCaption\nThe fare rose on Monday.\nAna Lima\n";
         assert_eq!(
             tidy(text, &["Ana Lima".to_string()]),
