@@ -11,9 +11,8 @@ it (--benchmark, a bare repository or a checkout): `ground-truth.json` has
 each page's `articleBody`, `html/ID.html.gz` the page as it was saved. The
 headline, publication date and authors to compare against come from --meta,
 a JSON file {ID: {"headline", "published": "YYYY-MM-DD", "authors": [..]}}
-checked by hand on the same pages; it stays outside the repository (under
-/work/corpus/scrapinghub-meta/), and only pages it lists are scored for
-metadata.
+annotated page by page on the same pages (bench/data/scrapinghub-meta/, whose
+README gives the rules); only pages it lists are scored for metadata.
 
 Each page is written to a temporary file and imported into a fresh site with
 the real binary; the source's text (without the headline line the importer
@@ -43,8 +42,10 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
+# Fetch it with `git clone https://github.com/scrapinghub/article-extraction-benchmark`
+# and pass --benchmark; this default is where our machines keep a copy.
 DEFAULT_REPO = "/work/.mirror/scrapinghub+article-extraction-benchmark/repo"
-DEFAULT_META = "/work/corpus/scrapinghub-meta/meta.json"
+DEFAULT_META = str(Path(__file__).parent / "data" / "scrapinghub-meta" / "meta.json")
 
 
 def git_show(repo, path):
