@@ -540,12 +540,26 @@ fn many_concurrent_requests_use_a_bounded_number_of_threads() {
 
 /// Issue #22, item 17: deleting the output folder while serving is repaired
 /// by the next rebuild, stylesheet and search index included.
+/// Deletes a folder the way an editor would, while the search stage may still
+/// be adding files to it: a file written between listing and removing makes
+/// one attempt fail with "directory not empty", so try again.
+fn remove_while_written(folder: &Path) {
+    for _ in 0..50 {
+        match std::fs::remove_dir_all(folder) {
+            Ok(()) => return,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return,
+            Err(_) => std::thread::sleep(Duration::from_millis(100)),
+        }
+    }
+    panic!("{} could not be deleted in 5 s", folder.display());
+}
+
 #[test]
 fn a_deleted_output_folder_is_written_again_by_the_next_rebuild() {
     let server = Server::start();
     assert_eq!(server.get("/assets/style.css").0, 200);
     server.wait_for("/pagefind/pagefind.js", "the search index", |s, _| s == 200);
-    std::fs::remove_dir_all(server.output()).unwrap();
+    remove_while_written(&server.output());
     assert_eq!(server.get("/assets/style.css").0, 404);
     let source = first_source(server.root());
     let id = source.file_stem().unwrap().to_string_lossy().into_owned();
@@ -560,7 +574,7 @@ fn a_deleted_output_folder_is_written_again_by_the_next_rebuild() {
     server.wait_for("/pagefind/pagefind.js", "the search index", |s, _| s == 200);
 
     // Part of it deleted: the next rebuild writes it again too.
-    std::fs::remove_dir_all(server.output().join("assets")).unwrap();
+    remove_while_written(&server.output().join("assets"));
     std::fs::write(&source, text.replacen(" the ", " the zqxagain ", 1)).unwrap();
     server.wait_for(&format!("/sources/{id}/"), "the edit", |s, body| {
         s == 200 && body.contains("zqxagain")
