@@ -207,6 +207,16 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
         lookup.register(at, cluster);
     }
     let keys = keys_of_each(found);
+    // A full name shown to be a person anywhere in the text is one
+    // everywhere in it, before that mention too.
+    let proven: std::collections::HashSet<&str> = found
+        .iter()
+        .zip(&keys)
+        .filter(|(item, _)| {
+            item.candidate.word_count() >= 2 && item.evidence.supports_full_name(&item.candidate)
+        })
+        .map(|(_, keys)| keys.folded.as_str())
+        .collect();
     let mut owner: Vec<Option<usize>> = vec![None; found.len()];
     // Pass 1: full names, in order, and the nicknames that follow them.
     for (index, item) in found.iter().enumerate() {
@@ -245,6 +255,9 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
             ));
             Some(clusters.len() - 1)
         } else if item.evidence.supports_full_name(&item.candidate)
+            || (proven.contains(item_keys.folded.as_str())
+                && !item.evidence.named_after
+                && !item.evidence.employer)
             || found
                 .get(index + 1)
                 .is_some_and(|next| next.nickname_of == Some(index))
