@@ -114,3 +114,23 @@ fn a_name_proven_once_is_a_person_before_that_too() {
     assert_eq!(people[0].name, "Oriel Quant");
     assert_eq!(people[0].mentions.len(), 2, "both mentions: {people:?}");
 }
+
+#[test]
+fn ages_credits_and_given_names_with_a_verb_of_saying() {
+    assert_people(
+        &[
+            "Arrested: Tayvon Reddick, 24, Eastfield.",
+            "The film, directed by Oksana Vireo and starring Dag Fenwright, opened.",
+            "Later that day Tanya said the form was ready.",
+        ],
+        &["Tayvon Reddick", "Oksana Vireo", "Dag Fenwright", "Tanya"],
+    );
+}
+
+#[test]
+fn the_see_of_a_title_and_a_people_are_not_persons() {
+    assert_people(
+        &["He assisted the Archbishop of Quellburg. Two Norvanians, who played golf, met Casa Santa Lucerna staff."],
+        &[],
+    );
+}

@@ -200,6 +200,17 @@ fn shape_candidate(
         || is_title_token(&name_tokens[0]) && !name_tokens[0].is(Classes::HONORIFIC)
         // Headlines in title case: "Prime Minister Says ...".
         || name_tokens.iter().any(|t| t.is(Classes::SPEECH_VERB))
+        // "Archbishop of Salzburg", "Professor of Medicine": the see or the
+        // field of a title, not a name.
+        || (name_start > first && tokens[name_start - 1].text == "of")
+        // "Casa Santa Marta", "Sesto San Giovanni": a place.
+        || name_tokens[1..]
+            .iter()
+            .any(|t| matches!(&*t.key, "san" | "santa" | "santo" | "sao"))
+        // "Australians", "Canadians": a people, not a person.
+        || (name_tokens.len() == 1
+            && name_tokens[0].key.len() > 6
+            && name_tokens[0].key.ends_with("ians"))
     {
         return None;
     }
@@ -348,6 +359,7 @@ mod tests {
             ),
             ("Martin Luther King spoke", &[("Martin Luther King", None)]),
             ("Mary Hain Senior Counsel", &[("Mary Hain", None)]),
+            ("the Archbishop of Salzburg met Two Australians", &[]),
             (
                 "Nonpartisan Ivor Plaskett and Washington Fenella Crabtree",
                 &[("Ivor Plaskett", None), ("Fenella Crabtree", None)],

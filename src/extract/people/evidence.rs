@@ -40,6 +40,12 @@ pub struct Evidence {
     /// The role stands right before the name ("analyst Vltchek") or opens
     /// an apposition after it ("Churchill, the prime minister,").
     pub close_role: bool,
+    /// An age follows it ("Nabeel Hussain, 21, Waltham Forest").
+    pub age: bool,
+    /// It is the agent or star of a work ("directed by X", "starring X").
+    pub credited: bool,
+    /// The single word is a known given name ("Tanya").
+    pub given_name: bool,
 }
 
 /// Gathers the evidence around `candidate`.
@@ -105,6 +111,16 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
         });
     evidence.known_place = name.len() == 1 && name[0].is(Classes::PLACE);
     evidence.name_shape = has_name_shape(name);
+    evidence.age = last.trail == ","
+        && after.is_some_and(|next| {
+            (1..=3).contains(&next.text.len())
+                && next.text.bytes().all(|b| b.is_ascii_digit())
+                && next.trail.starts_with(',')
+        });
+    evidence.credited = is_credited(tokens, candidate.run.start);
+    evidence.given_name = name.len() == 1
+        && name[0].shape == Shape::Name
+        && (name[0].is(Classes::FIRST_NAME) || name[0].is(Classes::GIVEN_NAME));
     evidence.employer = follows_role_of(tokens, candidate.run.start);
     evidence
 }
@@ -128,6 +144,39 @@ fn has_name_shape(name: &[Token]) -> bool {
             && name[..name.len() - 1]
                 .iter()
                 .all(|t| matches!(t.shape, Shape::Name | Shape::Initials)))
+}
+
+/// True when the run at `start` follows a verb that credits a person with
+/// a work or a part in it ("directed by", "starring", "featuring").
+fn is_credited(tokens: &[Token], start: usize) -> bool {
+    let before = |back: usize| start.checked_sub(back).and_then(|i| tokens.get(i));
+    let plain = |t: &Token| t.trail.is_empty() && !t.is_capitalised();
+    let starring = before(1).is_some_and(|t| {
+        plain(t)
+            && matches!(
+                &*t.key,
+                "starring" | "co-starring" | "featuring" | "narrated"
+            )
+    });
+    let by = before(1).is_some_and(|t| plain(t) && t.key == "by")
+        && before(2).is_some_and(|t| {
+            plain(t)
+                && matches!(
+                    &*t.key,
+                    "directed"
+                        | "written"
+                        | "composed"
+                        | "painted"
+                        | "narrated"
+                        | "illustrated"
+                        | "sung"
+                        | "performed"
+                        | "photographed"
+                        | "choreographed"
+                        | "authored"
+                )
+        });
+    starring || by
 }
 
 /// True when the run at `start` follows "<role noun> of" or "<role noun> at"
@@ -210,7 +259,9 @@ impl Evidence {
                         || self.particle
                         || self.who
                         || self.name_shape
-                        || self.listed))
+                        || self.listed
+                        || self.age
+                        || self.credited))
     }
 
     /// True when the evidence for a full name is more than a known given
@@ -225,7 +276,9 @@ impl Evidence {
                 || self.speech
                 || self.particle
                 || self.who
-                || self.name_shape)
+                || self.name_shape
+                || self.age
+                || self.credited)
     }
 
     /// True when a single word with no full name in the text is still a person:
@@ -240,7 +293,7 @@ impl Evidence {
                 || candidate.honorific
                 || self.who
                 || self.close_role
-                || (self.speech && self.role.is_some()))
+                || (self.speech && (self.role.is_some() || self.given_name)))
     }
 }
 

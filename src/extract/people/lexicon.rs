@@ -195,7 +195,8 @@ const STOP_WORDS: &str =
      eventually finally initially earlier later soon again already always never often \
      sometimes usually rather quite very too top up down out off away back \
      hi hello hey cheers regards greetings congratulations poor good morning \
-     afternoon evening p.s";
+     afternoon evening p.s two three four five six seven eight nine ten dozens \
+     hundreds thousands";
 
 /// Words that make the capitalised run after them a place ("San Jose", "Fort Worth").
 const PLACE_PREFIXES: &str =
