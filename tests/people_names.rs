@@ -134,3 +134,24 @@ fn the_see_of_a_title_and_a_people_are_not_persons() {
         &[],
     );
 }
+
+#[test]
+fn a_lone_given_name_joins_the_one_person_of_the_text_with_it() {
+    let people = find_people(&article(&[
+        "Minister Winston Pellegrew spoke first.",
+        "Then Winston said the vote would wait.",
+    ]));
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].name, "Winston Pellegrew");
+    assert_eq!(people[0].mentions.len(), 2, "{people:?}");
+}
+
+#[test]
+fn a_verb_opening_a_sentence_is_not_part_of_a_name() {
+    let people = find_people(&article(&[
+        "Using Pellegrew's antenna, the team showed that engineer Ola Pellegrew was right.",
+    ]));
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].name, "Ola Pellegrew");
+    assert_eq!(people[0].mentions.len(), 2, "{people:?}");
+}

@@ -277,7 +277,7 @@ fn is_descriptor(token: &Token) -> bool {
 
 /// A capitalised "-ing" word that is not a given name ("Using", "Following").
 fn is_gerund(token: &Token) -> bool {
-    token.key.len() > 5
+    token.key.len() >= 5
         && token.key.ends_with("ing")
         && !token.is(Classes::FIRST_NAME)
         && !token.is(Classes::GIVEN_NAME)

@@ -11,7 +11,7 @@
 use super::candidates::Candidate;
 use super::evidence::Evidence;
 use super::lexicon::WordHasher;
-use super::names::{full_names_agree, surname_key};
+use super::names::{full_names_agree, given_key, surname_key};
 use super::PersonKind;
 use crate::extract::Span;
 use crate::slug::fold;
@@ -327,7 +327,23 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
                 .min()
                 .map(|(_, i)| i)
         };
-        let target = before.or_else(after).or_else(|| {
+        // "Winston" after "Winston Peters": a known given name alone is the
+        // one person of the text with that given name.
+        let by_given_name = || {
+            if !evidence.given_name {
+                return None;
+            }
+            let mut named = clusters.iter().enumerate().filter(|(_, c)| {
+                c.kind == PersonKind::Subject
+                    && !c.mentions.is_empty()
+                    && given_key(c.full_name()).as_deref() == Some(item_keys.folded.as_str())
+            });
+            match (named.next(), named.next()) {
+                (Some((at, _)), None) => Some(at),
+                _ => None,
+            }
+        };
+        let target = before.or_else(after).or_else(by_given_name).or_else(|| {
             evidence.supports_lone_surname(&item.candidate).then(|| {
                 clusters.push(Cluster::new(
                     &item.candidate.text,
