@@ -432,6 +432,9 @@ fn new_content(what: NewCommand) -> ExitCode {
             for note in &created.notes {
                 out!("note: {note}");
             }
+            for warning in &created.warnings {
+                err!("warning: {warning}");
+            }
             out!(
                 "next: edit {}, then preview with `backstory serve` (the page will be at /{})",
                 shown(&created.edit),
