@@ -9,8 +9,8 @@ Documents (a document is one source of the site):
   wnut  WNUT-17 dev+test (CC BY 4.0), tweets and comments (reported apart:
         social media, not the news Backstory is for)
 
-The corpora are read from bare git snapshots (see bench/README-people.md
-for where they come from); nothing of them is copied into the repository.
+The corpora are read from bare git snapshots (see bench/people.md for
+where they come from); nothing of them is copied into the repository.
 
 Every document becomes content/sources/ID.txt of one temporary site, built
 by the real binary; the pages of data/people.json are scored. A mention is
@@ -34,7 +34,8 @@ import tempfile
 import unicodedata
 from collections import defaultdict
 
-MIRROR = "/work/.mirror"
+# Bare clones of the GitHub repositories, as <owner>+<name>/repo.
+MIRROR = os.environ.get("PEOPLE_CORPORA", "/work/.mirror")
 UNER_EWT = f"{MIRROR}/UniversalNER+UNER_English-EWT/repo"
 UNER_PUD = f"{MIRROR}/UniversalNER+UNER_English-PUD/repo"
 WNUT = f"{MIRROR}/leondz+emerging_entities_17/repo"
@@ -339,16 +340,18 @@ def main():
         pages = build(docs)
         print(f"{name}: {len(docs)} documents")
         results[name] = score(docs, pages, gold, args.show_errors)
+        results[name]["docs"] = len(docs)
         if name != "wnut":
             dev += docs
     if len(dev) > 0 and any(n != "wnut" for n in results):
         gold = gold_people(dev)
         results["dev"] = score(dev, build(dev), gold, 0)
+        results["dev"]["docs"] = len(dev)
     print(f"{'set':6} {'docs':>5} {'people':>6} {'pages':>6} {'right':>6} {'P':>6} {'R':>6} {'F1':>6}")
     for name, r in results.items():
         p, rc = r["precision"], r["recall"]
         f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
-        print(f"{name:6} {'':>5} {r['people']:>6} {r['pages']:>6} {r['right']:>6} "
+        print(f"{name:6} {r['docs']:>5} {r['people']:>6} {r['pages']:>6} {r['right']:>6} "
               f"{p:6.3f} {rc:6.3f} {f1:6.3f}")
     if args.json:
         with open(args.json, "w") as f:
