@@ -449,6 +449,9 @@ fn print_created(root: &std::path::Path, created: &backstory::new::Created) {
     for note in &created.notes {
         out!("note: {note}");
     }
+    for warning in &created.warnings {
+        err!("warning: {warning}");
+    }
     out!(
         "next: edit {}, then preview with `backstory serve` (the page will be at /{})",
         shown(&created.edit),

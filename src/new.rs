@@ -27,6 +27,8 @@ pub struct Created {
     pub url: String,
     /// Things the editor should know or do next (a field the text did not have).
     pub notes: Vec<String>,
+    /// Things that are probably a mistake (a name another profile already has).
+    pub warnings: Vec<String>,
 }
 
 /// Why nothing was made: a refusal the editor can act on, or an I/O failure.
@@ -86,6 +88,7 @@ pub fn new_page(
         edit: path,
         url: format!("{stem}/"),
         notes: Vec::new(),
+        warnings: Vec::new(),
     })
 }
 
@@ -94,6 +97,16 @@ pub fn new_person(root: &Path, full_name: &str, name: Option<&str>) -> Result<Cr
     let full_name = one_line(full_name);
     let stem = stem(name, &full_name, "person's name")?;
     let path = free_path(root, "content/people", &stem, &["md"])?;
+    let warnings = profiles_naming(root, &full_name)
+        .into_iter()
+        .map(|(file, field)| {
+            format!(
+                "{file} already has \"{full_name}\" as its {field}, so the sources' mentions \
+                 of it go to that profile; edit that one instead and delete {}",
+                path.display()
+            )
+        })
+        .collect();
     let text = format!(
         "+++\nname = {}\n\
          # Other spellings the sources use; they merge into this person.\naliases = []\n\
@@ -115,7 +128,53 @@ pub fn new_person(root: &Path, full_name: &str, name: Option<&str>) -> Result<Cr
         edit: path,
         url: format!("people/{stem}/"),
         notes,
+        warnings,
     })
+}
+
+/// The profiles under `content/people/` whose name or an alias folds to the
+/// same key as `full_name`, each with the field that has it ("name",
+/// "alias"), in file name order. A file that cannot be read or parsed is
+/// passed over: `check` reports it.
+fn profiles_naming(root: &Path, full_name: &str) -> Vec<(String, &'static str)> {
+    let wanted = crate::slug::fold(full_name);
+    let Ok(entries) = std::fs::read_dir(root.join("content/people")) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "md") && path.is_file())
+        .collect();
+    files.sort();
+    let mut found = Vec::new();
+    for path in files {
+        let too_big = std::fs::metadata(&path).map_or(true, |m| m.len() > MAX_TEXT_BYTES);
+        let Some(text) = (!too_big)
+            .then(|| std::fs::read_to_string(&path).ok())
+            .flatten()
+        else {
+            continue;
+        };
+        let Ok(profile) = crate::frontmatter::parse::<crate::load::PersonMeta>(&path, &text) else {
+            continue;
+        };
+        let field = if crate::slug::fold(&profile.meta.name) == wanted {
+            "name"
+        } else if profile
+            .meta
+            .aliases
+            .iter()
+            .any(|a| crate::slug::fold(a) == wanted)
+        {
+            "alias"
+        } else {
+            continue;
+        };
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        found.push((format!("content/people/{name}"), field));
+    }
+    found
 }
 
 /// Where a new source text comes from and what the editor already knows about it.
@@ -217,6 +276,7 @@ pub fn new_source(root: &Path, source: &NewSource, today: Date) -> Result<Create
         edit: sidecar_path,
         url: format!("sources/{stem}/"),
         notes,
+        warnings: Vec::new(),
     })
 }
 

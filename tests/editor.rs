@@ -431,7 +431,7 @@ fn check_reports_every_finding_grouped_by_file_with_lines_and_hints() {
     "    hint: check that `name` or `aliases` spell the name as the sources do, or link the profile with [text](@person/nobody-here)\n",
     "  content/sources/2021-05-03-bay-post-ferry.txt\n",
     "    line 5: Rui Costa, Ana Costa and Ruy Costa share the surname `Costa` in this text\n",
-    "            hint: check on the source's page that each bare `Costa` links to the right person; if they are one person, merge them with `aliases` in a profile\n",
+    "            hint: check on the source's page that each bare `Costa` links to the right person; if they are one person, merge them with `aliases` in a profile; if not, list the others in `distinct` of a profile of each to mark this reviewed\n",
     "    line 5: `Rui Costa` may be the same person as `Ruy Costa`\n",
     "            hint: if they are one person, list \"Rui Costa\" in `aliases` of a profile of Ruy Costa (`backstory new person \"Ruy Costa\"`); if not, list it in `distinct`\n",
     "    line 9: `Marta Reis` is named only once, with no role\n",

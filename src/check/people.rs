@@ -173,7 +173,7 @@ pub fn shared_surnames(site: &Site) -> Vec<Diagnostic> {
             }
         }
         for (surname, people) in by_surname {
-            if people.len() < 2 || surname.is_empty() {
+            if people.len() < 2 || surname.is_empty() || all_kept_apart(site, &people) {
                 continue;
             }
             let first_block = source
@@ -203,12 +203,23 @@ pub fn shared_surnames(site: &Site) -> Vec<Diagnostic> {
                 )
                 .hint(format!(
                     "check on the source's page that each bare `{shown}` links to the right person; \
-                     if they are one person, merge them with `aliases` in a profile"
+                     if they are one person, merge them with `aliases` in a profile; if not, \
+                     list the others in `distinct` of a profile of each to mark this reviewed"
                 )),
             );
         }
     }
     findings
+}
+
+/// True when profiles keep every two of `people` apart with `distinct`:
+/// an editor has told them apart, which is the review the warning asks for.
+fn all_kept_apart(site: &Site, people: &[usize]) -> bool {
+    people.iter().enumerate().all(|(i, &a)| {
+        people[i + 1..]
+            .iter()
+            .all(|&b| kept_apart(&site.people[a], &site.people[b]))
+    })
 }
 
 /// People of the story named once, with no role: often a word the finder

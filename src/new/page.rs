@@ -84,6 +84,7 @@ pub fn new_source_from_page(
             edit: sidecar_path,
             url: format!("sources/{stem}/"),
             notes,
+            warnings: Vec::new(),
         },
     })
 }

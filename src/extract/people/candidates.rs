@@ -69,8 +69,14 @@ fn continues_run(previous: &Token, token: &Token, after: Option<&Token>) -> bool
     match token.shape {
         Shape::Name | Shape::Initials | Shape::PrefixedTitle => true,
         Shape::Particle => next_is_name,
-        // "Secretary of State Mike Pompeo": "of" only inside a title.
-        Shape::Other => token.text == "of" && is_title_token(previous) && next_is_name,
+        // "Secretary of State Mike Pompeo": "of" only inside a title;
+        // "Andre Price III": a generation mark after a name.
+        Shape::Other => {
+            (token.text == "of" && is_title_token(previous) && next_is_name)
+                || (previous.shape == Shape::Name
+                    && is_name_suffix(&token.key)
+                    && token.text.chars().all(|c| c.is_uppercase() || c == '.'))
+        }
     }
 }
 
@@ -152,7 +158,27 @@ fn shape_candidate(
     while name_start < run.end && is_leading_noise(&tokens[name_start]) {
         name_start += 1;
     }
-    let name = name_start..run.end;
+    // "Using Alvarez": a verb's -ing form opening the run.
+    if run.end - name_start >= 2 && is_gerund(&tokens[name_start]) {
+        name_start += 1;
+    }
+    // "Nonpartisan Paul Tse", "Washington Chris Gregoire": a descriptor or a
+    // place before a name of two words or more is not part of it.
+    while run.end - name_start >= 3 && is_descriptor(&tokens[name_start]) {
+        name_start += 1;
+    }
+    let mut name_end = run.end;
+    // "Ahmed Mohamed Image": a caption's word after a name; "Chris Abel
+    // Manager": a signature's title after a name of two words or more.
+    while name_end > name_start + 1
+        && (tokens[name_end - 1].is(Classes::CREDIT_WORD)
+            || (name_end - name_start > 2
+                && (tokens[name_end - 1].is(Classes::ROLE_NOUN)
+                    || matches!(&*tokens[name_end - 1].key, "senior" | "junior"))))
+    {
+        name_end -= 1;
+    }
+    let name = name_start..name_end;
     if name.is_empty() || is_name_suffix(&tokens[name_start].key) {
         return None;
     }
@@ -164,11 +190,27 @@ fn shape_candidate(
                 || t.is(Classes::WEEKDAY)
                 || t.shape == Shape::PrefixedTitle
         })
-        || (name_tokens[0].shape == Shape::Initials && name_tokens.len() < 3)
+        // "K.C. Maurer" is a name, "U.N. Envoy" is not.
+        || (name_tokens[0].shape == Shape::Initials
+            && name_tokens.len() < 3
+            && (name_tokens.len() < 2
+                || name_tokens[0].key.len() > 3
+                || name_tokens[1].shape != Shape::Name))
         // "Undersecretary of Defence", "Assistant Commander": a title, no name.
         || is_title_token(&name_tokens[0]) && !name_tokens[0].is(Classes::HONORIFIC)
         // Headlines in title case: "Prime Minister Says ...".
         || name_tokens.iter().any(|t| t.is(Classes::SPEECH_VERB))
+        // "Archbishop of Salzburg", "Professor of Medicine": the see or the
+        // field of a title, not a name.
+        || (name_start > first && tokens[name_start - 1].text == "of")
+        // "Casa Santa Marta", "Sesto San Giovanni": a place.
+        || name_tokens[1..]
+            .iter()
+            .any(|t| matches!(&*t.key, "san" | "santa" | "santo" | "sao"))
+        // "Australians", "Canadians": a people, not a person.
+        || (name_tokens.len() == 1
+            && name_tokens[0].key.len() > 6
+            && name_tokens[0].key.ends_with("ians"))
     {
         return None;
     }
@@ -207,8 +249,47 @@ fn shape_candidate(
     })
 }
 
+/// Endings of English nouns and adjectives that describe a person
+/// ("Scientologist", "Nonpartisan", "Scotsman") or name a field
+/// ("Education"), and that given names do not have.
+const DESCRIPTOR_ENDINGS: &[&str] = &[
+    "ist", "ists", "ians", "ese", "ish", "sman", "smen", "tion", "tions", "ment", "ments", "ity",
+    "ics", "ive", "ives", "ary", "ory", "tes", "ers", "ors", "ants", "ites", "isan", "ican",
+    "ician",
+];
+
+/// True for a word that, before a name of two or more words, describes the
+/// person instead of naming them: a place, a nationality, or a word with a
+/// descriptor's ending that is not a known given or family name.
+fn is_descriptor(token: &Token) -> bool {
+    if token.shape != Shape::Name
+        || token.is(Classes::FIRST_NAME)
+        || token.is(Classes::FAMILY_FIRST)
+    {
+        return false;
+    }
+    token.is(Classes::PLACE)
+        || token.is(Classes::DEMONYM)
+        || DESCRIPTOR_ENDINGS
+            .iter()
+            .any(|ending| token.key.len() > ending.len() + 2 && token.key.ends_with(ending))
+}
+
+/// A capitalised "-ing" word that is not a given name ("Using", "Following").
+fn is_gerund(token: &Token) -> bool {
+    token.key.len() >= 5
+        && token.key.ends_with("ing")
+        && !token.is(Classes::FIRST_NAME)
+        && !token.is(Classes::GIVEN_NAME)
+}
+
 fn is_leading_noise(token: &Token) -> bool {
-    (token.is(Classes::STOP) || token.is(Classes::DEMONYM)) && !is_title_token(token)
+    (token.is(Classes::STOP) || token.is(Classes::DEMONYM) || token.is(Classes::CREDIT_WORD))
+        && !is_title_token(token)
+        // "Well-known", "Anti-war": a hyphenated word with a lower-case part
+        // is a given name only after a family name.
+        || (token.text.contains('-')
+            && token.text.split('-').skip(1).all(|p| p.chars().all(char::is_lowercase)))
 }
 
 #[cfg(test)]
@@ -277,6 +358,21 @@ mod tests {
                 &[("Ana Ruiz", Some("Secretary-General"))],
             ),
             ("Martin Luther King spoke", &[("Martin Luther King", None)]),
+            ("Mary Hain Senior Counsel", &[("Mary Hain", None)]),
+            ("the Archbishop of Salzburg met Two Australians", &[]),
+            (
+                "Nonpartisan Ivor Plaskett and Washington Fenella Crabtree",
+                &[("Ivor Plaskett", None), ("Fenella Crabtree", None)],
+            ),
+            (
+                "Scientologist Tom Cruise met Ahmed Mohamed Image",
+                &[("Tom Cruise", None), ("Ahmed Mohamed", None)],
+            ),
+            (
+                "Andre Price III and K.C. Maurer",
+                &[("Andre Price III", None), ("K.C. Maurer", None)],
+            ),
+            ("Enlarge This Image Doug Mills", &[("Doug Mills", None)]),
             (
                 "Treasurer Orla Quennell said, and surveyor Ezra Yount agreed",
                 &[("Orla Quennell", Some("Treasurer")), ("Ezra Yount", None)],

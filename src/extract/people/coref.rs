@@ -11,7 +11,7 @@
 use super::candidates::Candidate;
 use super::evidence::Evidence;
 use super::lexicon::WordHasher;
-use super::names::{full_names_agree, surname_key};
+use super::names::{full_names_agree, given_key, surname_key};
 use super::PersonKind;
 use crate::extract::Span;
 use crate::slug::fold;
@@ -207,6 +207,16 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
         lookup.register(at, cluster);
     }
     let keys = keys_of_each(found);
+    // A full name shown to be a person anywhere in the text is one
+    // everywhere in it, before that mention too.
+    let proven: std::collections::HashSet<&str> = found
+        .iter()
+        .zip(&keys)
+        .filter(|(item, _)| {
+            item.candidate.word_count() >= 2 && item.evidence.supports_full_name(&item.candidate)
+        })
+        .map(|(_, keys)| keys.folded.as_str())
+        .collect();
     let mut owner: Vec<Option<usize>> = vec![None; found.len()];
     // Pass 1: full names, in order, and the nicknames that follow them.
     for (index, item) in found.iter().enumerate() {
@@ -245,6 +255,9 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
             ));
             Some(clusters.len() - 1)
         } else if item.evidence.supports_full_name(&item.candidate)
+            || (proven.contains(item_keys.folded.as_str())
+                && !item.evidence.named_after
+                && !item.evidence.employer)
             || found
                 .get(index + 1)
                 .is_some_and(|next| next.nickname_of == Some(index))
@@ -314,7 +327,23 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
                 .min()
                 .map(|(_, i)| i)
         };
-        let target = before.or_else(after).or_else(|| {
+        // "Winston" after "Winston Peters": a known given name alone is the
+        // one person of the text with that given name.
+        let by_given_name = || {
+            if !evidence.given_name {
+                return None;
+            }
+            let mut named = clusters.iter().enumerate().filter(|(_, c)| {
+                c.kind == PersonKind::Subject
+                    && !c.mentions.is_empty()
+                    && given_key(c.full_name()).as_deref() == Some(item_keys.folded.as_str())
+            });
+            match (named.next(), named.next()) {
+                (Some((at, _)), None) => Some(at),
+                _ => None,
+            }
+        };
+        let target = before.or_else(after).or_else(by_given_name).or_else(|| {
             evidence.supports_lone_surname(&item.candidate).then(|| {
                 clusters.push(Cluster::new(
                     &item.candidate.text,

@@ -7,7 +7,7 @@
 //! `candidates`): organisation words, months, places, sentence openers.
 
 use super::candidates::Candidate;
-use super::lexicon::{is_glued_particle, Classes};
+use super::lexicon::{has_surname_ending, is_family_name_first, is_glued_particle, Classes};
 use super::tokens::{Shape, Token};
 
 /// What the words around a candidate say about it.
@@ -29,6 +29,23 @@ pub struct Evidence {
     pub place_context: bool,
     /// The single word is on the list of places.
     pub known_place: bool,
+    /// The name has the shape of a personal name in some naming culture:
+    /// family name first ("Chen Zhiwei"), a surname ending ("Brekalović"),
+    /// or initials before a surname ("K.C. Maurer").
+    pub name_shape: bool,
+    /// It follows "chief executive of" or "an analyst at": an employer.
+    pub employer: bool,
+    /// It stands in a list ("A, B and C") with a name shown to be a person.
+    pub listed: bool,
+    /// The role stands right before the name ("analyst Vltchek") or opens
+    /// an apposition after it ("Churchill, the prime minister,").
+    pub close_role: bool,
+    /// An age follows it ("Nabeel Hussain, 21, Waltham Forest").
+    pub age: bool,
+    /// It is the agent or star of a work ("directed by X", "starring X").
+    pub credited: bool,
+    /// The single word is a known given name ("Tanya").
+    pub given_name: bool,
 }
 
 /// Gathers the evidence around `candidate`.
@@ -48,6 +65,7 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
     if let Some(previous) = before.filter(|t| t.trail.is_empty() && !t.possessive) {
         if previous.is(Classes::ROLE_NOUN) && !previous.is_capitalised() {
             evidence.role = Some(previous.text.to_string());
+            evidence.close_role = true;
         }
         evidence.speech |= previous.is(Classes::SPEECH_VERB) && !previous.is_capitalised();
         evidence.place_context = matches!(
@@ -64,6 +82,9 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
             evidence.who = next.key == "who" && !next.is_capitalised();
             if evidence.role.is_none() {
                 evidence.role = appositive_role(tokens, candidate.run.end);
+                evidence.close_role = evidence.role.is_some()
+                    && matches!(&*next.key, "a" | "an" | "the")
+                    && next.trail.is_empty();
             }
         }
     }
@@ -75,9 +96,10 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
         }
     }
     evidence.first_name = name.len() >= 2
-        && name
+        && (name
             .iter()
-            .any(|t| t.shape == Shape::Name && t.is(Classes::FIRST_NAME));
+            .any(|t| t.shape == Shape::Name && t.is(Classes::FIRST_NAME))
+            || (name[0].shape == Shape::Name && name[0].is(Classes::GIVEN_NAME)));
     evidence.particle = name.len() >= 2
         && name.iter().enumerate().any(|(i, t)| {
             let lower_prefix = t
@@ -88,7 +110,107 @@ pub fn gather(candidate: &Candidate, tokens: &[Token]) -> Evidence {
                 || (i == 0 && matches!(&*t.key, "abu" | "umm" | "bin" | "ibn" | "abd"))
         });
     evidence.known_place = name.len() == 1 && name[0].is(Classes::PLACE);
+    evidence.name_shape = has_name_shape(name);
+    evidence.age = last.trail == ","
+        && after.is_some_and(|next| {
+            (1..=3).contains(&next.text.len())
+                && next.text.bytes().all(|b| b.is_ascii_digit())
+                && next.trail.starts_with(',')
+        });
+    evidence.credited = is_credited(tokens, candidate.run.start);
+    evidence.given_name = name.len() == 1
+        && name[0].shape == Shape::Name
+        && (name[0].is(Classes::FIRST_NAME) || name[0].is(Classes::GIVEN_NAME));
+    evidence.employer = follows_role_of(tokens, candidate.run.start);
     evidence
+}
+
+/// True for a name whose shape alone says it is a person's (see [`Evidence::name_shape`]).
+fn has_name_shape(name: &[Token]) -> bool {
+    if name.len() < 2 || name.len() > 4 {
+        return false;
+    }
+    let words: Vec<&str> = name.iter().map(|t| t.text).collect();
+    let last = &name[name.len() - 1];
+    is_family_name_first(&words)
+        || (last.shape == Shape::Name
+            && !last.is(Classes::PLACE)
+            && last.key.split('-').any(has_surname_ending))
+        || (name.len() == 2 && name[0].shape == Shape::Initials && last.shape == Shape::Name)
+        // "Marisol T. Ruelas", "J. Everard Pomfrey": an initial inside a name.
+        || (name.len() >= 3
+            && last.shape == Shape::Name
+            && name[..name.len() - 1].iter().any(|t| t.shape == Shape::Initials && t.key.len() == 1)
+            && name[..name.len() - 1]
+                .iter()
+                .all(|t| matches!(t.shape, Shape::Name | Shape::Initials)))
+}
+
+/// True when the run at `start` follows a verb that credits a person with
+/// a work or a part in it ("directed by", "starring", "featuring").
+fn is_credited(tokens: &[Token], start: usize) -> bool {
+    let before = |back: usize| start.checked_sub(back).and_then(|i| tokens.get(i));
+    let plain = |t: &Token| t.trail.is_empty() && !t.is_capitalised();
+    let starring = before(1).is_some_and(|t| {
+        plain(t)
+            && matches!(
+                &*t.key,
+                "starring" | "co-starring" | "featuring" | "narrated"
+            )
+    });
+    let by = before(1).is_some_and(|t| plain(t) && t.key == "by")
+        && before(2).is_some_and(|t| {
+            plain(t)
+                && matches!(
+                    &*t.key,
+                    "directed"
+                        | "written"
+                        | "composed"
+                        | "painted"
+                        | "narrated"
+                        | "illustrated"
+                        | "sung"
+                        | "performed"
+                        | "photographed"
+                        | "choreographed"
+                        | "authored"
+                )
+        });
+    starring || by
+}
+
+/// True when the run at `start` follows "<role noun> of" or "<role noun> at"
+/// ("chief executive of Harrow Stanley", "an analyst at Lynch Partners"):
+/// what follows is where the person works. A relative ("the son of") is not.
+fn follows_role_of(tokens: &[Token], start: usize) -> bool {
+    let (Some(preposition), Some(role)) = (
+        start.checked_sub(1).and_then(|i| tokens.get(i)),
+        start.checked_sub(2).and_then(|i| tokens.get(i)),
+    ) else {
+        return false;
+    };
+    matches!(&*preposition.key, "of" | "at")
+        && preposition.trail.is_empty()
+        && role.trail.is_empty()
+        && !role.is_capitalised()
+        && role.is(Classes::ROLE_NOUN)
+        && !matches!(
+            &*role.key,
+            "mother"
+                | "father"
+                | "son"
+                | "daughter"
+                | "wife"
+                | "husband"
+                | "brother"
+                | "sister"
+                | "widow"
+                | "neighbor"
+                | "neighbour"
+                | "victim"
+                | "witness"
+                | "survivor"
+        )
 }
 
 /// The role in ", a retired army colonel," after a name: the role noun and
@@ -130,22 +252,48 @@ impl Evidence {
         !self.named_after
             && (candidate.person_title
                 || candidate.honorific
+                || !self.employer
+                    && (self.role.is_some()
+                        || self.speech
+                        || self.first_name
+                        || self.particle
+                        || self.who
+                        || self.name_shape
+                        || self.listed
+                        || self.age
+                        || self.credited))
+    }
+
+    /// True when the evidence for a full name is more than a known given
+    /// name ("Morgan Stanley" has only that), enough to vouch for the other
+    /// names of a list it stands in.
+    pub fn vouches_for_list(&self, candidate: &Candidate) -> bool {
+        !self.named_after
+            && !self.employer
+            && (candidate.person_title
+                || candidate.honorific
                 || self.role.is_some()
                 || self.speech
-                || self.first_name
                 || self.particle
-                || self.who)
+                || self.who
+                || self.name_shape
+                || self.age
+                || self.credited)
     }
 
     /// True when a single word with no full name in the text is still a person:
-    /// it needs a personal title or honorific ("Gen. Ryder", "Mr. Smith"), or
-    /// both a verb of saying and a role, and must not be a known place.
+    /// it needs a personal title or honorific ("Gen. Ryder", "Mr. Smith"), a
+    /// role ("analyst Vltchek", "Churchill, the prime minister,") or a relative
+    /// "who" ("Churchill, who"), and must not be a known place.
     pub fn supports_lone_surname(&self, candidate: &Candidate) -> bool {
         !self.named_after
             && !self.known_place
+            && !self.employer
             && (candidate.person_title
                 || candidate.honorific
-                || (self.speech && self.role.is_some()))
+                || self.who
+                || self.close_role
+                || (self.speech && (self.role.is_some() || self.given_name)))
     }
 }
 
@@ -190,6 +338,13 @@ mod tests {
 
         let found = evidence_of("Silvio Berlusconi, who sent troops");
         assert!(found[0].1.who);
+
+        let found = evidence_of("chief executive of Harrow Stanley and Chen Zhiwei");
+        assert!(found[0].1.employer && !found[0].1.name_shape);
+        assert!(found[1].1.name_shape);
+
+        let found = evidence_of("with Luka Brekalović and R.T. Abernathy-Lowe");
+        assert!(found[0].1.name_shape && found[1].1.name_shape);
 
         let found = evidence_of("flew in Lincoln yesterday");
         assert!(found[0].1.place_context && found[0].1.known_place);

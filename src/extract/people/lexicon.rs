@@ -107,7 +107,8 @@ const TITLE_WORDS: &str =
      private pvt professor prof detective inspector superintendent officer agent \
      attorney councillor councilman councilwoman congressman congresswoman \
      president-elect commissioner treasurer comptroller sheriff magistrate alderman \
-     alderwoman councilor archbishop rabbi registrar";
+     alderwoman councilor archbishop rabbi registrar tsar czar emperor empress \
+     pharaoh caliph khan";
 
 /// Honorifics that make the next capitalised word a person on their own.
 const HONORIFICS: &str = "mr mrs ms mme mister dr sir dame miss messrs";
@@ -128,7 +129,13 @@ const ROLE_NOUNS: &str = "analyst analysts journalist author cleric teacher spok
      strategist commentator columnist blogger lecturer fellow organizer organiser \
      campaigner protester demonstrator politician premier commissioner consultant \
      contractor veteran survivor witness victim mp treasurer surveyor architect \
-     planner accountant auditor sheriff magistrate";
+     planner accountant auditor sheriff magistrate manager counsel filmmaker producer \
+     screenwriter playwright composer designer musician dancer painter sculptor athlete \
+     striker goalkeeper midfielder defender winger referee chef banker investor trader \
+     broker financier philanthropist billionaire tycoon magnate ceo cofounder co-founder \
+     presenter broadcaster comedian rapper guitarist drummer biographer translator \
+     inventor astronaut explorer missionary suspect defendant plaintiff inmate hostage \
+     refugee volunteer";
 
 /// Verbs that make the capitalised run before (or after) them a speaker.
 const SPEECH_VERBS: &str =
@@ -163,7 +170,9 @@ const ORGANISATION_WORDS: &str =
      communist liberal conservative labour labor caucus \
      police militia militias province county district region city town village \
      valley island islands bay ocean lake desert plain bridge tower palace \
-     stadium hotel market exchange council's europe europeans america americas";
+     stadium hotel market exchange council's europe europeans america americas \
+     administrations hills harbor harbour heights springs falls beach creek \
+     canyon circuit oblast empire dynasty castle cathedral abbey station tech";
 
 /// Capitalised words that start sentences or headlines but never start a name.
 const STOP_WORDS: &str =
@@ -184,11 +193,14 @@ const STOP_WORDS: &str =
      furthermore moreover besides otherwise therefore accordingly consequently \
      similarly likewise specifically notably particularly especially ultimately \
      eventually finally initially earlier later soon again already always never often \
-     sometimes usually rather quite very too top up down out off away back";
+     sometimes usually rather quite very too top up down out off away back \
+     hi hello hey cheers regards greetings congratulations poor good morning \
+     afternoon evening p.s two three four five six seven eight nine ten dozens \
+     hundreds thousands";
 
 /// Words that make the capitalised run after them a place ("San Jose", "Fort Worth").
 const PLACE_PREFIXES: &str =
-    "san santa santo sao st saint port fort mount mt lake cape new los las el la le \
+    "san santa santo sao st saint port fort mount mt monte lake cape new los las el la le \
      les upper lower greater";
 
 /// Adjectives of nationality, religion or region that precede titles and names.
@@ -202,7 +214,7 @@ const DEMONYMS: &str =
      canadian australian mexican brazilian polish dutch swedish greek korean \
      qatari emirati yemeni libyan tunisian algerian moroccan sudanese somali \
      ethiopian nigerian armenian georgian azerbaijani bulgarian albanian hungarian \
-     romanian serbian croatian bosnian us u.s uk u.k un u.n eu";
+     romanian serbian croatian bosnian roman us u.s uk u.k un u.n eu";
 
 /// Month and weekday names, full and abbreviated: dates, never names.
 const CALENDAR_WORDS: &str =
@@ -319,8 +331,45 @@ const NAMED_AFTER_NOUNS: &str =
      cabinet presidency regime family foundation center centre plan camp loyalists \
      supporters doctrine years era's";
 
+/// Family names of China, Hong Kong, Taiwan, Korea and Vietnam, which are
+/// written first ("Chen Zhiwei", "Park Ji-hoon", "Nguyen Thi Hoa"). Words
+/// that are also common English words ("he", "ma", "do", "oh", "hong") are
+/// left out: they would make an English phrase look like a name.
+const FAMILY_FIRST_NAMES: &str =
+    "chen wang li zhang liu yang huang zhao wu zhou xu sun zhu hu guo lin luo gao \
+     zheng liang xie tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang \
+     yu du ye cheng wei su lu ding ren shen yao jin fu tan lam chan wong cheung leung \
+     kwok tsang chow lau yip tse ng mak chiu fung kwan lai lui siu yeung chu chung \
+     kim lee park choi jung kang cho yoon jang lim shin seo kwon hwang ahn jeon \
+     nguyen tran le pham hoang huynh vu vo dang bui ngo duong ly chiang teng hsu \
+     tsai kuo hsieh";
+
+/// Endings of surnames in many languages (Slavic, Turkish, Greek, Georgian,
+/// Armenian, Persian, Spanish, Italian, Japanese, Nordic): the last word of
+/// a name of two or more words with one of them is a surname.
+const SURNAME_ENDINGS: &[&str] = &[
+    "ovic", "evic", "enko", "shvili", "dze", "oglu", "opoulos", "poulos", "akis", "idis", "sson",
+    "wicz", "ski", "ska", "sky", "ovich", "evich", "ova", "eva", "ov", "ev", "yan", "zadeh",
+    "nejad", "pour", "ez", "elli", "etti", "ucci", "ini", "moto", "mura", "yama", "kawa", "uchi",
+    "vili", "escu", "ovski", "ovska",
+];
+
+/// True when the folded last word of a name ends like a surname (see
+/// [`SURNAME_ENDINGS`]) and is long enough not to be a short English word.
+pub fn has_surname_ending(key: &str) -> bool {
+    key.len() >= 5 && SURNAME_ENDINGS.iter().any(|ending| key.ends_with(ending))
+}
+
+/// Words before a name that belong to a photo credit or caption, never to
+/// the name ("Enlarge This Image Doug Mills", "Ahmed Mohamed Image").
+const CREDIT_WORDS: &str = "image images photo photos picture video enlarge writing reporting \
+     editing file courtesy illustration graphic";
+
 /// Given names, one folded word each per line (`#` starts a comment line).
 const FIRST_NAMES: &str = include_str!("data/first_names.txt");
+
+/// Given names of the US Census (see `data/README.md`), in the same format.
+const GIVEN_NAMES_CENSUS: &str = include_str!("data/given_names_census.txt");
 
 /// Lone words that are places, in the same format.
 const PLACES: &str = include_str!("data/places.txt");
@@ -344,6 +393,10 @@ impl Classes {
     pub const NAMED_AFTER: Classes = Classes(1 << 10);
     pub const FIRST_NAME: Classes = Classes(1 << 11);
     pub const PLACE: Classes = Classes(1 << 12);
+    pub const FAMILY_FIRST: Classes = Classes(1 << 13);
+    pub const CREDIT_WORD: Classes = Classes(1 << 14);
+    /// A given name of the US Census list: evidence only as a name's first word.
+    pub const GIVEN_NAME: Classes = Classes(1 << 15);
 
     /// True when the word is on `list` (one of the constants).
     pub fn has(self, list: Classes) -> bool {
@@ -367,6 +420,9 @@ static CLASSES: LazyLock<HashMap<&'static str, Classes, BuildHasherDefault<WordH
             (NAMED_AFTER_NOUNS, Classes::NAMED_AFTER),
             (FIRST_NAMES, Classes::FIRST_NAME),
             (PLACES, Classes::PLACE),
+            (FAMILY_FIRST_NAMES, Classes::FAMILY_FIRST),
+            (CREDIT_WORDS, Classes::CREDIT_WORD),
+            (GIVEN_NAMES_CENSUS, Classes::GIVEN_NAME),
         ];
         let mut classes = HashMap::default();
         for (list, class) in lists {
@@ -492,6 +548,64 @@ pub fn is_first_name(key: &str) -> bool {
     classes_of(key).has(Classes::FIRST_NAME)
 }
 
+/// Syllables as Chinese (pinyin, Wade-Giles) and Vietnamese given names are
+/// romanised: an optional initial, then a final. A looser grammar than
+/// either: it only has to turn away English surnames ("Smith", "Brown").
+const SYLLABLE_INITIALS: &[&str] = &[
+    "zh", "ch", "sh", "hs", "ts", "th", "nh", "ph", "tr", "ng", "kh", "gi", "b", "p", "m", "f",
+    "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", "",
+];
+const SYLLABLE_FINALS: &[&str] = &[
+    "iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "uai", "iao", "ian", "uan", "ai",
+    "ei", "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue", "er", "oa",
+    "uy", "a", "o", "e", "i", "u", "v",
+];
+
+/// True when the folded `word` is one to three romanised syllables
+/// ("zhiwei", "xiaoyan", "thi"): the shape of a Chinese or Vietnamese given name.
+fn is_syllables(word: &str, left: usize) -> bool {
+    if word.is_empty() {
+        return true;
+    }
+    left > 0
+        && SYLLABLE_INITIALS.iter().any(|initial| {
+            word.strip_prefix(initial).is_some_and(|rest| {
+                SYLLABLE_FINALS.iter().any(|fin| {
+                    rest.strip_prefix(fin)
+                        .is_some_and(|tail| is_syllables(tail, left - 1))
+                })
+            })
+        })
+}
+
+/// True for a given name written as short hyphenated syllables ("Ji-hoon",
+/// "Chung-tai", "Jong-un") or as romanised syllables ("Zhiwei", "Thi").
+pub fn is_syllabic_given_name(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    if parts.len() >= 2 {
+        return parts.len() <= 3
+            && parts.iter().all(|part| {
+                (1..=6).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic)
+            })
+            && parts[1..]
+                .iter()
+                .all(|part| part.chars().all(char::is_lowercase));
+    }
+    let key = word_key(word);
+    key.len() >= 2 && is_syllables(&key, 3)
+}
+
+/// True for a name written family name first ("Chen Zhiwei", "Park Ji-hoon",
+/// "Nguyen Thi Hoa"): two or three words, the first a family name of
+/// [`FAMILY_FIRST_NAMES`], the others syllabic given names.
+pub fn is_family_name_first(words: &[&str]) -> bool {
+    (2..=3).contains(&words.len())
+        && classes_of(&word_key(words[0])).has(Classes::FAMILY_FIRST)
+        && words[1..].iter().all(|word| {
+            is_syllabic_given_name(word) && !classes_of(&word_key(word)).has(Classes::ORGANISATION)
+        })
+}
+
 /// True for a country, region or city on the bundled list.
 pub fn is_place(key: &str) -> bool {
     classes_of(key).has(Classes::PLACE)
@@ -559,6 +673,9 @@ mod tests {
             (NAMED_AFTER_NOUNS, Classes::NAMED_AFTER),
             (FIRST_NAMES, Classes::FIRST_NAME),
             (PLACES, Classes::PLACE),
+            (FAMILY_FIRST_NAMES, Classes::FAMILY_FIRST),
+            (CREDIT_WORDS, Classes::CREDIT_WORD),
+            (GIVEN_NAMES_CENSUS, Classes::GIVEN_NAME),
         ];
         let words_of = |list: &'static str| -> Vec<&'static str> {
             list.lines()

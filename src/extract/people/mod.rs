@@ -162,8 +162,66 @@ fn find_in_block(block: usize, text: &str) -> Vec<Found> {
         }
     }
     found.sort_by_key(|f| f.candidate.start);
+    mark_lists(&mut found, &tokens);
     mark_nicknames(&mut found, &tokens);
     found
+}
+
+/// True when `next` follows `previous` in a list: after a comma, or after
+/// "and", "or" or "&" ("A, B and C", "A and B").
+fn listed_together(
+    previous: &candidates::Candidate,
+    next: &candidates::Candidate,
+    tokens: &[tokens::Token],
+) -> bool {
+    let Some(last) = previous.run.end.checked_sub(1).and_then(|i| tokens.get(i)) else {
+        return false;
+    };
+    if last.possessive {
+        return false;
+    }
+    if next.run.start == previous.run.end {
+        return last.trail == "," && !tokens[next.run.start].opens_run();
+    }
+    next.run.start == previous.run.end + 1
+        && matches!(last.trail, "" | ",")
+        && tokens
+            .get(previous.run.end)
+            .is_some_and(|t| matches!(&*t.key, "and" | "or" | "&" | "amp") && t.trail.is_empty())
+}
+
+/// "Tsang Wing-kei, Lam Siu-fung and Ho Man-yee": when one full name of a
+/// list is a person on its own evidence, the other full names of the list
+/// are people too (a bare known given name vouches only with a second one).
+fn mark_lists(found: &mut [Found], tokens: &[tokens::Token]) {
+    let mut start = 0;
+    while start < found.len() {
+        let mut end = start + 1;
+        while end < found.len()
+            && !found[end].credit
+            && listed_together(&found[end - 1].candidate, &found[end].candidate, tokens)
+        {
+            end += 1;
+        }
+        let members = &found[start..end];
+        let full = |f: &&Found| f.candidate.word_count() >= 2;
+        let vouched = members
+            .iter()
+            .filter(full)
+            .any(|f| f.evidence.vouches_for_list(&f.candidate))
+            || members
+                .iter()
+                .filter(full)
+                .filter(|f| f.evidence.first_name)
+                .count()
+                >= 2;
+        if end - start >= 2 && vouched {
+            for item in &mut found[start..end] {
+                item.evidence.listed = item.candidate.word_count() >= 2;
+            }
+        }
+        start = end;
+    }
 }
 
 /// "Mushtaq Talib Al-Saidi (Abu Taqwa)": a bracketed name right after a name.

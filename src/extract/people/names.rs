@@ -5,7 +5,10 @@
 //! that "Mohammed Shiaa Al-Sudani", "Mohammed al-Sudani" and "Sudani" share a
 //! surname, and that "Pat Ryder" and "Patrick Ryder" share a given name.
 
-use super::lexicon::{given_names_match, is_glued_particle, is_name_suffix, is_particle, word_key};
+use super::lexicon::{
+    given_names_match, is_family_name_first, is_glued_particle, is_name_suffix, is_particle,
+    word_key,
+};
 
 /// The folded words of a name, particles and initials included ("al", "l").
 fn words(name: &str) -> Vec<String> {
@@ -28,8 +31,21 @@ fn strip_particle(word: &str) -> String {
     rest.replace(['-', '\'', '’'], "")
 }
 
-/// The folded surname: the last word, particles removed ("Al-Sudani" -> "sudani").
+/// True when `name` is written family name first ("Park Ji-hoon").
+fn family_first(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    is_family_name_first(&words)
+}
+
+/// The folded surname: the last word, particles removed ("Al-Sudani" ->
+/// "sudani"); the first word of a name written family name first.
 pub fn surname_key(name: &str) -> String {
+    if family_first(name) {
+        return words(name)
+            .first()
+            .map(|w| strip_particle(w))
+            .unwrap_or_default();
+    }
     words(name)
         .iter()
         .rev()
@@ -44,6 +60,9 @@ pub fn given_key(name: &str) -> Option<String> {
     let words = words(name);
     if words.len() < 2 {
         return None;
+    }
+    if family_first(name) {
+        return Some(words[1..].iter().map(|w| strip_particle(w)).collect());
     }
     let first = words.first()?;
     Some(strip_particle(first))
@@ -108,6 +127,9 @@ impl NameKeys {
 
 /// The first middle word ("Nicolas J.S. Davies" -> "js"), particles skipped.
 fn middle_key(name: &str) -> Option<String> {
+    if family_first(name) {
+        return None;
+    }
     let mut words = words(name);
     while words.last().is_some_and(|w| is_name_suffix(w)) {
         words.pop();
@@ -136,6 +158,10 @@ mod tests {
             ("Abdel-Ameer Al-Majar", "majar", Some("abdelameer")),
             ("L. Paul Bremer", "bremer", Some("l")),
             ("Martin Luther King Jr", "king", Some("martin")),
+            ("Park Ji-hoon", "park", Some("jihoon")),
+            ("Chen Zhiwei", "chen", Some("zhiwei")),
+            ("Chen Smith", "smith", Some("chen")),
+            ("Nguyen Thi Hoa", "nguyen", Some("thihoa")),
         ];
         for (name, surname, given) in cases {
             assert_eq!(surname_key(name), surname, "surname of {name}");
@@ -155,6 +181,8 @@ mod tests {
             ("Mary Smith", "John Smith", false),
             ("John A. Smith", "John B. Smith", false),
             ("John A. Smith", "John Smith", true),
+            ("Park Ji-hoon", "Park Soo-yeon", false),
+            ("Kim Jong-un", "Kim Jong Un", true),
         ];
         for (a, b, expected) in cases {
             assert_eq!(full_names_agree(a, b), expected, "{a} / {b}");

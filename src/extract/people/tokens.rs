@@ -6,8 +6,8 @@
 //! spans "Zapatero" only. One pass, no allocation beyond the token list.
 
 use super::lexicon::{
-    classes_of, is_glued_particle, is_name_suffix, is_particle, is_place_prefix, is_title_word,
-    word_key_of, Classes,
+    classes_of, is_glued_particle, is_name_suffix, is_particle, is_place_prefix,
+    is_syllabic_given_name, is_title_word, word_key_of, Classes,
 };
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -364,6 +364,12 @@ fn shape_of(word: &str, key: &str) -> Shape {
             return Shape::PrefixedTitle;
         }
     }
+    // "Ji-hoon", "Chung-tai": a given name of hyphenated syllables.
+    if is_capitalised_part(word.split('-').next().unwrap_or_default())
+        && is_syllabic_given_name(word)
+    {
+        return Shape::Name;
+    }
     let part_count = word.split('-').count();
     let mut has_capitalised_part = false;
     for (index, part) in word.split('-').enumerate() {
@@ -469,6 +475,14 @@ mod tests {
                     ("NATO", Shape::Other, false, ""),
                     ("Jones", Shape::Name, true, ""),
                     ("x@y.com", Shape::Other, false, ""),
+                ],
+            ),
+            (
+                "Kim Jong-un anti-war",
+                &[
+                    ("Kim", Shape::Name, false, ""),
+                    ("Jong-un", Shape::Name, false, ""),
+                    ("anti-war", Shape::Other, false, ""),
                 ],
             ),
             (

@@ -429,22 +429,69 @@ fn capitalised(part: &str) -> String {
     out
 }
 
-/// The most informative role: most frequent, then a title over a plain noun, then longest.
+/// The most informative role: most frequent, then a title over a plain noun,
+/// then longest. Spellings of one title count together ("Sen.", "senator"
+/// and "Senator"), and the title is shown written out, in capitals when any
+/// article writes it so ("Senator").
 fn best_role(roles: &[String]) -> Option<String> {
-    let mut counts: Vec<(&String, usize)> = Vec::new();
+    let mut counts: Vec<(String, &String, usize)> = Vec::new();
     for role in roles {
-        match counts.iter_mut().find(|(r, _)| *r == role) {
-            Some(entry) => entry.1 += 1,
-            None => counts.push((role, 1)),
+        let key = role_key(role);
+        match counts.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(entry) => {
+                entry.2 += 1;
+                // The capitalised spelling, then the longer (written out) one.
+                let rank = |r: &str| (r.chars().next().is_some_and(char::is_uppercase), r.len());
+                if rank(role) > rank(entry.1) {
+                    entry.1 = role;
+                }
+            }
+            None => counts.push((key, role, 1)),
         }
     }
     counts
         .into_iter()
-        .max_by_key(|(role, count)| {
+        .max_by_key(|(_, role, count)| {
             let title = role.chars().next().is_some_and(char::is_uppercase);
             (*count, title, role.len())
         })
-        .map(|(role, _)| role.clone())
+        .map(|(_, role, _)| written_out(role))
+}
+
+/// Abbreviated titles and the words they stand for.
+const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Sen.", "Senator"),
+    ("Rep.", "Representative"),
+    ("Gov.", "Governor"),
+    ("Gen.", "General"),
+    ("Lt.", "Lieutenant"),
+    ("Col.", "Colonel"),
+    ("Maj.", "Major"),
+    ("Capt.", "Captain"),
+    ("Sgt.", "Sergeant"),
+    ("Adm.", "Admiral"),
+    ("Cmdr.", "Commander"),
+    ("Brig.", "Brigadier"),
+    ("Prof.", "Professor"),
+    ("Supt.", "Superintendent"),
+];
+
+/// `role` with its abbreviated titles written out ("Sen." -> "Senator").
+fn written_out(role: &str) -> String {
+    role.split(' ')
+        .map(|word| {
+            TITLE_ABBREVIATIONS
+                .iter()
+                .find(|(short, _)| short.eq_ignore_ascii_case(word))
+                .map_or(word, |(_, long)| long)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What two spellings of one title share: written out, folded.
+fn role_key(role: &str) -> String {
+    fold(&written_out(role))
 }
 
 #[cfg(test)]

@@ -154,3 +154,18 @@ fn a_name_written_in_one_case_is_shown_with_capitals() {
     assert_eq!(merged[0].name, "Thaier al-Sudani");
     assert!(merged[0].aliases.contains(&"thaier al-sudani".to_string()));
 }
+
+#[test]
+fn spellings_of_one_title_count_together_and_read_written_out() {
+    let roles = |list: &[&str]| best_role(&list.iter().map(|r| r.to_string()).collect::<Vec<_>>());
+    assert_eq!(
+        roles(&["senator", "Sen.", "Senator", "lawyer", "lawyer"]).as_deref(),
+        Some("Senator")
+    );
+    assert_eq!(
+        roles(&["Sen.", "Sen.", "teacher"]).as_deref(),
+        Some("Senator")
+    );
+    assert_eq!(roles(&["Maj. Gen."]).as_deref(), Some("Major General"));
+    assert_eq!(roles(&["commander"]).as_deref(), Some("commander"));
+}
