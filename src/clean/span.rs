@@ -1,0 +1,332 @@
+//! Normalised lines and pieces in; for text copied from a web page, the
+//! article's extent out: the pieces before and after it marked as page
+//! clutter, and the headline block above it (headline, dek, byline, date)
+//! recognised.
+//!
+//! Text copied from a browser has one block per line: each paragraph, menu
+//! item, label and headline of another story is a line of its own. The
+//! article is the longest stretch dense with sentences; menus, labels and
+//! link lists around it are many short lines without a final stop. The
+//! stretch is the one that maximises the words of its prose lines minus a
+//! fixed cost for every other line, found in one pass, so it works in any
+//! language and for any outlet. Hard-wrapped text (an e-mail, a text saved
+//! at a width) keeps the older reading: its short lines are wrapped prose.
+
+use super::classify::{Piece, PieceKind};
+use super::clutter::isolated_clutter;
+use super::lines::{
+    ends_sentence, ends_with_colon, ends_with_function_word, starts_mid_sentence, word_count_up_to,
+    Line,
+};
+use super::structure::Head;
+
+/// How the text was laid out when it was copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// Prose wrapped at a width: a paragraph spans several lines.
+    Wrapped,
+    /// One block per line, as a browser copies a page.
+    Blocks,
+}
+
+/// Reason for a line above the article's headline block.
+pub(crate) const BEFORE_ARTICLE: &str = "page before the article";
+/// Reason for a line after the article's last paragraph.
+pub(crate) const AFTER_ARTICLE: &str = "page after the article";
+
+/// What a line that is not prose costs the stretch, in words of prose.
+const LINE_COST: i64 = 4;
+/// How many pieces above the headline the article's date may stand.
+const DATE_ABOVE_TITLE: usize = 2;
+/// How many pieces above the article the headline block may span.
+const HEAD_WINDOW: usize = 25;
+
+/// Reads the layout off the line lengths. Wrapped text has no line much
+/// longer than its width (about 60 to 100 characters), and many of its
+/// lines end mid-sentence; a browser puts each paragraph on one line, so
+/// most lines with a sentence in them are long.
+pub(crate) fn layout(lines: &[Line]) -> Layout {
+    let mut wide = 0usize;
+    let mut wrapped = 0usize;
+    for pair in lines.windows(2) {
+        let (line, next) = (&pair[0], &pair[1]);
+        if line.text.len() > 120 {
+            wide += 1;
+        } else if line.words >= 5 && !next.text.is_empty() && !ends_sentence(&line.text) {
+            wrapped += usize::from(starts_mid_sentence(&next.text));
+        }
+    }
+    if lines.last().is_some_and(|line| line.text.len() > 120) {
+        wide += 1;
+    }
+    // Copied pages hold a few such pairs too (a line break inside a
+    // paragraph), but many more lines that are long.
+    match wrapped >= 1 && 2 * wrapped >= wide {
+        true => Layout::Wrapped,
+        false => Layout::Blocks,
+    }
+}
+
+/// In copied web text every line is its own block: a run of lines is split
+/// into one piece per line, each judged on its own. A lone widget word
+/// ("Share", "Menu") is clutter here even without blank lines around it,
+/// since no line is a wrapped fragment of a sentence.
+pub(crate) fn split_runs(pieces: Vec<Piece>, lines: &[Line]) -> Vec<Piece> {
+    let mut split = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        match piece.kind {
+            PieceKind::Text { forced } => {
+                split.extend(piece.lines.into_iter().map(|index| {
+                    let widget = isolated_clutter(&lines[index].text).filter(|_| !forced);
+                    Piece {
+                        kind: widget.map_or(PieceKind::Text { forced }, PieceKind::Removed),
+                        lines: vec![index],
+                    }
+                }));
+            }
+            _ => split.push(piece),
+        }
+    }
+    split
+}
+
+/// A line of prose: a sentence, or a line too long to be a headline. A
+/// short question or exclamation is more often a headline than prose.
+fn is_prose(text: &str, words: usize) -> bool {
+    let full_stop = text
+        .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»'])
+        .ends_with(['.', '…']);
+    words >= 30 || words >= 5 && full_stop || words >= 12 && ends_sentence(text)
+}
+
+/// What a piece adds to the stretch that holds it.
+fn value(piece: &Piece, lines: &[Line]) -> i64 {
+    match piece.kind {
+        PieceKind::Text { forced: true } => 0,
+        PieceKind::Text { forced: false } => {
+            let words: usize = piece.lines.iter().map(|&index| lines[index].words).sum();
+            let text = piece.text(lines);
+            match is_prose(&text, words) {
+                true => words as i64,
+                // "The minister said:" belongs to what it introduces.
+                false if ends_with_colon(&text) && words >= 2 => 0,
+                false => -LINE_COST,
+            }
+        }
+        PieceKind::Removed(_) => -LINE_COST,
+        _ => 0,
+    }
+}
+
+/// The article's pieces: the stretch with the highest value (Kadane's
+/// maximum-sum run). `None` when no piece is prose.
+fn best_stretch(pieces: &[Piece], lines: &[Line]) -> Option<(usize, usize)> {
+    let (mut best, mut best_range) = (0i64, None);
+    let (mut sum, mut start) = (0i64, 0usize);
+    for (index, piece) in pieces.iter().enumerate() {
+        // A stretch worth nothing yet is kept, so a line introducing the
+        // article ("He said:") or a dateline right above it stays with it.
+        if sum < 0 {
+            sum = 0;
+            start = index;
+        }
+        sum += value(piece, lines);
+        if sum > best {
+            best = sum;
+            best_range = Some((start, index));
+        }
+    }
+    best_range
+}
+
+/// Marks what lies outside the article and the headline block above it.
+/// Returns the head found; its `end` is the first piece of the article.
+pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
+    let Some((start, end)) = best_stretch(pieces, lines) else {
+        return Head::default();
+    };
+    for piece in &mut pieces[end + 1..] {
+        match piece.kind {
+            PieceKind::SignOff(_) | PieceKind::Note(..) | PieceKind::Removed(_) => {}
+            PieceKind::Text { forced: true } => {}
+            _ => piece.kind = PieceKind::Removed(AFTER_ARTICLE),
+        }
+    }
+    let low = head_window(pieces, lines, start);
+    let head = mark_head_block(pieces, lines, low, start);
+    // Datelines well above the headline belong to the page (today's date,
+    // other stories); one just above it is the article's.
+    let title = pieces[low..start]
+        .iter()
+        .position(|piece| piece.kind == PieceKind::Title)
+        .map_or(low, |title| (low + title).saturating_sub(DATE_ABOVE_TITLE));
+    for (index, piece) in pieces[..start].iter_mut().enumerate() {
+        match piece.kind {
+            PieceKind::Title | PieceKind::Dek | PieceKind::Removed(_) => {}
+            PieceKind::Text { forced: true } => {}
+            PieceKind::Dateline(_) if index >= title => {}
+            _ => piece.kind = PieceKind::Removed(BEFORE_ARTICLE),
+        }
+    }
+    head
+}
+
+/// The first piece the headline block may start at: at most
+/// [`HEAD_WINDOW`] pieces above the article, and below any prose.
+fn head_window(pieces: &[Piece], lines: &[Line], start: usize) -> usize {
+    let mut low = start;
+    while low > 0 && start - low < HEAD_WINDOW {
+        let piece = &pieces[low - 1];
+        if matches!(piece.kind, PieceKind::Text { .. }) && value(piece, lines) > 0 {
+            break;
+        }
+        low -= 1;
+    }
+    low
+}
+
+/// A headline in a web page: one line, a few words, not a sentence cut off.
+/// Unlike a headline atop a plain text, it may hold a full stop inside
+/// ("Amnesty. More than 100 killed"), as headlines often do.
+fn is_web_headline(text: &str) -> bool {
+    let words = word_count_up_to(text, 31);
+    (2..=30).contains(&words)
+        && !text.ends_with(['.', ',', ';', ':'])
+        && !starts_mid_sentence(text)
+        && !ends_with_function_word(text)
+        && !text.contains(" | ")
+}
+
+/// Finds the headline in pieces `low..start`: the headline-like line that
+/// best shares its words with the article's opening, is long enough to be a
+/// headline and stands near the article. Menus and labels share no words
+/// with the article; the headline of the article nearly always does. A
+/// longer summary right under a shorter headline is the dek.
+fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usize) -> Head {
+    let mut head = Head {
+        end: start,
+        ..Head::default()
+    };
+    let opening = opening_words(pieces, lines, start);
+    let candidate = |index: usize| {
+        let piece = &pieces[index];
+        piece.kind == (PieceKind::Text { forced: false })
+            && piece.lines.len() == 1
+            && is_web_headline(&piece.text(lines))
+    };
+    let score = |index: usize| {
+        let line = &lines[pieces[index].lines[0]];
+        let shared = shared_share(&line.text, &opening);
+        let length = line.words.min(12) as f64 * 0.3;
+        let distance = (start - index) as f64 * 0.1;
+        shared * 10.0 + length - distance
+    };
+    let best = (low..start)
+        .filter(|&index| candidate(index))
+        .map(|index| (score(index), index))
+        .filter(|(score, _)| *score > 2.0)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    let Some((_, mut title)) = best else {
+        return head;
+    };
+    let mut dek = None;
+    let above = title
+        .checked_sub(1)
+        .filter(|&index| index >= low && candidate(index));
+    if let Some(above) = above {
+        let words = |index: usize| lines[pieces[index].lines[0]].words;
+        if words(title) >= 12 && words(above) < words(title) && words(above) >= 3 {
+            dek = Some(title);
+            title = above;
+        }
+    }
+    let below = title + 1;
+    if dek.is_none()
+        && below < start
+        && candidate(below)
+        && lines[pieces[below].lines[0]].words >= 8
+    {
+        dek = Some(below);
+    }
+    let first_text =
+        (start..pieces.len()).find(|&index| matches!(pieces[index].kind, PieceKind::Text { .. }));
+    if let Some(first) =
+        first_text.filter(|&first| dek.is_none() && opens_with_summary(pieces, lines, first))
+    {
+        // A summary without a final stop right above the first paragraph.
+        dek = Some(first);
+        head.end = first + 1;
+    }
+    head.title = Some(pieces[title].text(lines));
+    pieces[title].kind = PieceKind::Title;
+    if let Some(dek) = dek {
+        head.dek = Some(pieces[dek].text(lines));
+        pieces[dek].kind = PieceKind::Dek;
+    }
+    head
+}
+
+/// Is the article's first piece a summary (dek) rather than its first
+/// paragraph: one line of up to 60 words with no final stop, followed by prose?
+fn opens_with_summary(pieces: &[Piece], lines: &[Line], start: usize) -> bool {
+    let Some(piece) = pieces.get(start) else {
+        return false;
+    };
+    let text = piece.text(lines);
+    let next_is_prose = pieces.get(start + 1).is_some_and(|next| {
+        matches!(next.kind, PieceKind::Text { .. }) && !starts_mid_sentence(&next.text(lines))
+    });
+    piece.kind == (PieceKind::Text { forced: false })
+        && piece.lines.len() == 1
+        && next_is_prose
+        && lines[piece.lines[0]].words <= 60
+        && !ends_sentence(&text)
+        && !ends_with_colon(&text)
+        && !text.ends_with([',', ';'])
+        && !starts_mid_sentence(&text)
+}
+
+/// How many of the article's first words are read, to compare headlines with.
+const OPENING_WORDS: usize = 400;
+
+/// The lower-cased words of the article's opening paragraphs.
+fn opening_words(pieces: &[Piece], lines: &[Line], start: usize) -> Vec<String> {
+    let mut words = Vec::new();
+    for piece in &pieces[start..] {
+        if !matches!(piece.kind, PieceKind::Text { .. }) {
+            continue;
+        }
+        for &index in &piece.lines {
+            words.extend(lines[index].text.split_whitespace().map(bare_lowercase));
+        }
+        if words.len() >= OPENING_WORDS {
+            break;
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// A word without the punctuation around it, lower-cased.
+fn bare_lowercase(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The share of the line's words of three letters or more (`opening` is sorted) found in `opening`.
+fn shared_share(text: &str, opening: &[String]) -> f64 {
+    let mut total = 0usize;
+    let mut found = 0usize;
+    for word in text.split_whitespace().map(bare_lowercase) {
+        if word.chars().count() < 3 {
+            continue;
+        }
+        total += 1;
+        found += usize::from(opening.binary_search(&word).is_ok());
+    }
+    match total {
+        0 => 0.0,
+        _ => found as f64 / total as f64,
+    }
+}
