@@ -197,3 +197,23 @@ fn invisible_characters_are_deleted_not_spaced() {
         "{text}"
     );
 }
+
+#[test]
+fn date_beside_the_headline_whatever_the_line_around_it() {
+    for (line, date) in [
+        ("Nov 18, 2019 at 9:24 pm ET • 2 min read", "2019-11-18"),
+        ("Posted 2019-11-19T12:48:14Z in Science", "2019-11-19"),
+        ("11.14.2019 09:00 AM", "2019-11-14"),
+        ("21:17 18.11.2019 Get short link", "2019-11-18"),
+    ] {
+        let article = cleaned(&page(
+            &format!("Ferry pier to close for two years of repairs\n{line}"),
+            "Town fair moved to 4 July 2019",
+        ));
+        assert_eq!(
+            article.date.map(|d| d.to_string()).as_deref(),
+            Some(date),
+            "{line}"
+        );
+    }
+}

@@ -30,6 +30,7 @@ pub(crate) fn assemble(pieces: &[Piece], lines: &[Line], head: Head, layout: Lay
     let mut article = Article {
         title: head.title,
         dek: head.dek,
+        date: head.date,
         ..Article::default()
     };
     let mut sign_off_authors: Vec<String> = Vec::new();

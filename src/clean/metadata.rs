@@ -30,11 +30,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b{}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})\b",
         MONTH.replace("month", "month2")
     );
-    let iso = r"\b(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})\b";
+    // An ISO date may run on into its time ("2019-11-19T12:48:14Z").
+    let iso = r"\b(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})(?:\b|T)";
     // "3/17/2008", "11/19/19" (month first, as in American pages, unless the
     // first number cannot be a month) and "18.11.2019" (day first).
     let slashed = r"\b(?P<first4>\d{1,2})/(?P<second4>\d{1,2})/(?P<year4>\d{4}|\d{2})\b";
-    let dotted = r"\b(?P<day5>\d{1,2})\.(?P<month5>\d{1,2})\.(?P<year5>\d{4})\b";
+    let dotted = r"\b(?P<first5>\d{1,2})\.(?P<second5>\d{1,2})\.(?P<year5>\d{4})\b";
     Regex::new(&format!(
         "(?i){day_first}|{month_first}|{iso}|{slashed}|{dotted}"
     ))
@@ -158,8 +159,8 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
         let parts = pick(["year", "month", "day"])
             .or_else(|| pick(["year2", "month2", "day2"]))
             .or_else(|| pick(["year3", "month3", "day3"]))
-            .or_else(|| pick(["year5", "month5", "day5"]))
-            .or_else(|| numeric_parts(&captures))?;
+            .or_else(|| numeric_parts(&captures, "4", false))
+            .or_else(|| numeric_parts(&captures, "5", true))?;
         let year: i16 = full_year(parts[0])?;
         let month = month_number(parts[1])?;
         let day: i8 = parts[2].parse().ok()?;
@@ -170,15 +171,24 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
     None
 }
 
-/// Year, month and day of a slashed date: month first unless the first
-/// number is over 12.
-fn numeric_parts<'t>(captures: &regex::Captures<'t>) -> Option<Vec<&'t str>> {
-    let first = captures.name("first4")?.as_str();
-    let second = captures.name("second4")?.as_str();
-    let year = captures.name("year4")?.as_str();
-    match first.parse::<u8>().ok()? > 12 {
-        true => Some(vec![year, second, first]),
-        false => Some(vec![year, first, second]),
+/// Year, month and day of an all-numeric date (capture group suffix
+/// `group`): day first if `day_first`, else month first, unless that
+/// reading's month is over 12 and the other's is not.
+fn numeric_parts<'t>(
+    captures: &regex::Captures<'t>,
+    group: &str,
+    day_first: bool,
+) -> Option<Vec<&'t str>> {
+    let first = captures.name(&format!("first{group}"))?.as_str();
+    let second = captures.name(&format!("second{group}"))?.as_str();
+    let year = captures.name(&format!("year{group}"))?.as_str();
+    let (day, month) = match day_first {
+        true => (first, second),
+        false => (second, first),
+    };
+    match month.parse::<u8>().ok()? > 12 {
+        true => Some(vec![year, day, month]),
+        false => Some(vec![year, month, day]),
     }
 }
 

@@ -18,7 +18,9 @@ use super::lines::{
     ends_sentence, ends_with_colon, ends_with_function_word, starts_mid_sentence, word_count_up_to,
     Line,
 };
+use super::metadata::find_date;
 use super::structure::Head;
+use jiff::civil::Date;
 
 /// How the text was laid out when it was copied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +40,8 @@ pub(crate) const AFTER_ARTICLE: &str = "page after the article";
 const LINE_COST: i64 = 4;
 /// How many pieces above the headline the article's date may stand.
 const DATE_ABOVE_TITLE: usize = 2;
+/// How many pieces into the article a date may stand and still be the article's.
+const DATE_INTO_ARTICLE: usize = 3;
 /// How many pieces above the article the headline block may span.
 const HEAD_WINDOW: usize = 25;
 
@@ -153,13 +157,14 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
         }
     }
     let low = head_window(pieces, lines, start);
-    let head = mark_head_block(pieces, lines, low, start);
+    let mut head = mark_head_block(pieces, lines, low, start);
     // Datelines well above the headline belong to the page (today's date,
     // other stories); one just above it is the article's.
     let title = pieces[low..start]
         .iter()
         .position(|piece| piece.kind == PieceKind::Title)
         .map_or(low, |title| (low + title).saturating_sub(DATE_ABOVE_TITLE));
+    head.date = date_near_head(pieces, lines, title, start);
     for (index, piece) in pieces[..start].iter_mut().enumerate() {
         match piece.kind {
             PieceKind::Title | PieceKind::Dek | PieceKind::Removed(_) => {}
@@ -169,6 +174,21 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
         }
     }
     head
+}
+
+/// The first date written on a short line from `from` (just above the
+/// headline) to a few pieces into the article: the date a page prints
+/// beside its headline and byline, however the line around it reads
+/// ("Nov 18, 2019 at 9:24 pm ET • 2 min read"). Dates further down are
+/// the story's own.
+fn date_near_head(pieces: &[Piece], lines: &[Line], from: usize, start: usize) -> Option<Date> {
+    let until = pieces.len().min(start + DATE_INTO_ARTICLE);
+    pieces[from.min(until)..until]
+        .iter()
+        .filter(|piece| !matches!(piece.kind, PieceKind::Title | PieceKind::Dek))
+        .flat_map(|piece| piece.lines.iter().map(|&index| &lines[index]))
+        .filter(|line| line.words <= 25)
+        .find_map(|line| find_date(&line.text).map(|(date, _)| date))
 }
 
 /// The first piece the headline block may start at: at most
@@ -185,7 +205,8 @@ fn head_window(pieces: &[Piece], lines: &[Line], start: usize) -> usize {
     low
 }
 
-/// A headline in a web page: one line, a few words, not a sentence cut off.
+/// A headline in a web page: one line, a few words, not a sentence cut off,
+/// no full date (that is the dateline).
 /// Unlike a headline atop a plain text, it may hold a full stop inside
 /// ("Amnesty. More than 100 killed"), as headlines often do.
 fn is_web_headline(text: &str) -> bool {
@@ -195,6 +216,7 @@ fn is_web_headline(text: &str) -> bool {
         && !starts_mid_sentence(text)
         && !ends_with_function_word(text)
         && !text.contains(" | ")
+        && find_date(text).is_none()
 }
 
 /// Finds the headline in pieces `low..start`: the headline-like line that

@@ -29,6 +29,8 @@ const RECOMMENDATION_LINK: &str = "recommendation link";
 pub(crate) struct Head {
     pub title: Option<String>,
     pub dek: Option<String>,
+    /// The date written beside the headline, when the head pass reads one.
+    pub date: Option<jiff::civil::Date>,
     /// Index of the first piece after the title and dek.
     pub end: usize,
 }
