@@ -217,3 +217,11 @@ fn date_beside_the_headline_whatever_the_line_around_it() {
         );
     }
 }
+
+#[test]
+fn a_date_inside_the_first_sentence_is_not_the_publication_date() {
+    let article = cleaned(
+        "A letter about the pier\n\nThe ferry pier opened on 1 March 2021 after three years of work, the letter recalls.\n",
+    );
+    assert_eq!(article.date, None);
+}

@@ -179,15 +179,15 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
 /// The first date written on a short line from `from` (just above the
 /// headline) to a few pieces into the article: the date a page prints
 /// beside its headline and byline, however the line around it reads
-/// ("Nov 18, 2019 at 9:24 pm ET • 2 min read"). Dates further down are
-/// the story's own.
+/// ("Nov 18, 2019 at 9:24 pm ET • 2 min read"). Dates in the story's
+/// sentences, and further down, are the story's own.
 fn date_near_head(pieces: &[Piece], lines: &[Line], from: usize, start: usize) -> Option<Date> {
     let until = pieces.len().min(start + DATE_INTO_ARTICLE);
     pieces[from.min(until)..until]
         .iter()
         .filter(|piece| !matches!(piece.kind, PieceKind::Title | PieceKind::Dek))
         .flat_map(|piece| piece.lines.iter().map(|&index| &lines[index]))
-        .filter(|line| line.words <= 25)
+        .filter(|line| line.words <= 25 && !is_prose(&line.text, line.words))
         .find_map(|line| find_date(&line.text).map(|(date, _)| date))
 }
 
