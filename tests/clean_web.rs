@@ -225,3 +225,39 @@ fn a_date_inside_the_first_sentence_is_not_the_publication_date() {
     );
     assert_eq!(article.date, None);
 }
+
+#[test]
+fn the_article_ends_above_the_comments() {
+    let article = cleaned(&page(
+        "Ferry pier to close for two years of repairs",
+        "12 Comments\nharbourwatcher says:\nThis closure will hurt every commuter on the east side of the bay, and the shuttle bus is no answer at all.\n\
+         quaysider says:\nI have taken the early boat for twenty years and I will miss it, though the deck really is in a terrible state.\n",
+    ));
+    let text = body(&article);
+    assert!(text.contains("Shop owners near the pier"), "{text}");
+    assert!(
+        !text.contains("harbourwatcher") && !text.contains("twenty years"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_article_in_a_script_without_spaces_is_found() {
+    // Japanese has no spaces between words: its lines are weighed by length.
+    let text = "メニュー\nホーム\nニュース\nお問い合わせ\n\n港の古い桟橋が二年間閉鎖へ\n\n\
+        港湾局は火曜日、古いフェリー桟橋を二年間閉鎖し、技術者が木製の甲板を作り直すと発表しました。\n\
+        早朝の船を利用していた通勤客には、湾を回るシャトルバスが用意されますが、所要時間は四十分ほど長くなります。\n\
+        桟橋近くの商店主たちは、工事の間に客が減ることを心配しており、市議会に税の軽減を求めています。\n\
+        関連記事\n新しい図書館が週末も開館\n";
+    let article = cleaned(text);
+    let body = body(&article);
+    assert!(
+        body.contains("港湾局は火曜日") && body.contains("桟橋近くの商店主たち"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("お問い合わせ") && !body.contains("新しい図書館"),
+        "{body}"
+    );
+    assert_eq!(article.title.as_deref(), Some("港の古い桟橋が二年間閉鎖へ"));
+}

@@ -198,7 +198,10 @@ const CLOSING_MARKS: &[char] = &['”', '"', '’', '\'', '»', '›', ')', ']']
 /// Does the text end a sentence (terminal punctuation, maybe inside closing quotes)?
 pub(crate) fn ends_sentence(text: &str) -> bool {
     let stripped = text.trim_end_matches(CLOSING_MARKS);
-    matches!(stripped.chars().last(), Some('.' | '!' | '?' | '…'))
+    matches!(
+        stripped.chars().last(),
+        Some('.' | '!' | '?' | '…' | '。' | '！' | '？')
+    )
 }
 
 /// Does the text end with a colon (an introduction to what follows)?

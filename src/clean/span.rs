@@ -38,6 +38,9 @@ pub(crate) const AFTER_ARTICLE: &str = "page after the article";
 
 /// What a line that is not prose costs the stretch, in words of prose.
 const LINE_COST: i64 = 4;
+/// What a comment section's heading costs: more than any article holds
+/// after it, so the stretch never runs into the comments.
+const COMMENTS_WALL: i64 = 100_000;
 /// How many pieces above the headline the article's date may stand.
 const DATE_ABOVE_TITLE: usize = 2;
 /// How many pieces into the article a date may stand and still be the article's.
@@ -94,12 +97,23 @@ pub(crate) fn split_runs(pieces: Vec<Piece>, lines: &[Line]) -> Vec<Piece> {
     split
 }
 
+/// A line's length in words, or for scripts written without spaces
+/// (Chinese, Japanese) its length in characters over six, about what a
+/// line of that length holds in words in a spaced script.
+fn weight(line: &Line) -> usize {
+    match is_unspaced(line) {
+        true => line.words.max(line.text.chars().count() / 6),
+        false => line.words,
+    }
+}
+
 /// A line of prose: a sentence, or a line too long to be a headline. A
 /// short question or exclamation is more often a headline than prose.
+/// `words` is the line's [`weight`].
 fn is_prose(text: &str, words: usize) -> bool {
     let full_stop = text
-        .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»'])
-        .ends_with(['.', '…']);
+        .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '」', '』'])
+        .ends_with(['.', '…', '。']);
     words >= 30 || words >= 5 && full_stop || words >= 12 && ends_sentence(text)
 }
 
@@ -108,19 +122,41 @@ fn value(piece: &Piece, lines: &[Line]) -> i64 {
     match piece.kind {
         PieceKind::Text { forced: true } => 0,
         PieceKind::Text { forced: false } => {
-            let words: usize = piece.lines.iter().map(|&index| lines[index].words).sum();
+            let words: usize = piece.lines.iter().map(|&index| weight(&lines[index])).sum();
             let text = piece.text(lines);
             match is_prose(&text, words) {
                 true => words as i64,
+                _ if is_comments_heading(&text, words) => -COMMENTS_WALL,
                 // "The minister said:" belongs to what it introduces.
                 false if ends_with_colon(&text) && words >= 2 => 0,
                 false => -LINE_COST,
             }
         }
-        PieceKind::Removed(_) => -LINE_COST,
+        PieceKind::Removed(_) => {
+            let text = piece.text(lines);
+            match is_comments_heading(&text, word_count_up_to(&text, 9)) {
+                true => -COMMENTS_WALL,
+                false => -LINE_COST,
+            }
+        }
+        // A date among the paragraphs heads a comment or another story's teaser.
+        PieceKind::Dateline(_) => 0,
         _ => 0,
     }
 }
+
+/// The heading of a comment section ("34 Comments", "Leave a Reply",
+/// "[ 167 comments ]"): the article ends above it.
+fn is_comments_heading(text: &str, words: usize) -> bool {
+    words <= 8 && COMMENTS_HEADING.is_match(text)
+}
+
+static COMMENTS_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|top rated comments|leave a (?:reply|comment)|add a comment|post a comment|join the discussion)\b",
+    )
+    .expect("valid regex")
+});
 
 /// The article's pieces: the stretch with the highest value (Kadane's
 /// maximum-sum run). `None` when no piece is prose.
@@ -187,7 +223,7 @@ fn date_near_head(pieces: &[Piece], lines: &[Line], from: usize, start: usize) -
         .iter()
         .filter(|piece| !matches!(piece.kind, PieceKind::Title | PieceKind::Dek))
         .flat_map(|piece| piece.lines.iter().map(|&index| &lines[index]))
-        .filter(|line| line.words <= 25 && !is_prose(&line.text, line.words))
+        .filter(|line| line.words <= 25 && !is_prose(&line.text, weight(line)))
         .find_map(|line| find_date(&line.text).map(|(date, _)| date))
 }
 
@@ -211,6 +247,11 @@ fn head_window(pieces: &[Piece], lines: &[Line], start: usize) -> usize {
 /// ("Amnesty. More than 100 killed"), as headlines often do.
 fn is_web_headline(text: &str) -> bool {
     let words = word_count_up_to(text, 31);
+    // A headline in a script without spaces is one "word" of many letters.
+    let words = match text.len() > 12 * words && is_mostly_cjk(text) {
+        true => words.max(text.chars().count() / 3),
+        false => words,
+    };
     (2..=30).contains(&words)
         && !text.ends_with(['.', ',', ';', ':'])
         && !starts_mid_sentence(text)
@@ -230,6 +271,7 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         ..Head::default()
     };
     let opening = opening_words(pieces, lines, start);
+    let opening_text = opening_text(pieces, lines, start);
     let candidate = |index: usize| {
         let piece = &pieces[index];
         piece.kind == (PieceKind::Text { forced: false })
@@ -238,7 +280,10 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
     };
     let score = |index: usize| {
         let line = &lines[pieces[index].lines[0]];
-        let shared = shared_share(&line.text, &opening);
+        let shared = match is_unspaced(line) {
+            true => shared_pairs(&line.text, &opening_text),
+            false => shared_share(&line.text, &opening),
+        };
         let length = line.words.min(12) as f64 * 0.3;
         let distance = (start - index) as f64 * 0.1;
         shared * 10.0 + length - distance
@@ -311,6 +356,55 @@ fn opens_with_summary(pieces: &[Piece], lines: &[Line], start: usize) -> bool {
 /// How many of the article's first words are read, to compare headlines with.
 const OPENING_WORDS: usize = 400;
 
+/// Is the line in a script written without spaces (Chinese, Japanese)?
+/// Most of its letters are then from U+2E80 on (CJK radicals onwards).
+fn is_unspaced(line: &Line) -> bool {
+    line.words * 12 < line.text.len() && is_mostly_cjk(&line.text)
+}
+
+fn is_mostly_cjk(text: &str) -> bool {
+    let (mut cjk, mut all) = (0usize, 0usize);
+    for character in text.chars().filter(|c| c.is_alphanumeric()) {
+        all += 1;
+        cjk += usize::from(character >= '\u{2E80}');
+    }
+    2 * cjk > all
+}
+
+/// The first paragraphs' text, for lines in scripts without spaces.
+fn opening_text(pieces: &[Piece], lines: &[Line], start: usize) -> String {
+    let mut text = String::new();
+    let texts = pieces[start..]
+        .iter()
+        .filter(|piece| matches!(piece.kind, PieceKind::Text { .. }))
+        .flat_map(|piece| piece.lines.iter().map(|&index| lines[index].text.as_str()));
+    for line in texts {
+        if text.len() >= OPENING_WORDS * 6 {
+            break;
+        }
+        text.push_str(line);
+    }
+    text
+}
+
+/// The share of the line's pairs of adjacent letters found in `opening`:
+/// the word overlap of [`shared_share`] for scripts without spaces.
+fn shared_pairs(text: &str, opening: &str) -> f64 {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
+    let pairs: Vec<String> = letters
+        .windows(2)
+        .map(|pair| pair.iter().collect())
+        .collect();
+    if pairs.is_empty() {
+        return 0.0;
+    }
+    let found = pairs
+        .iter()
+        .filter(|pair| opening.contains(pair.as_str()))
+        .count();
+    found as f64 / pairs.len() as f64
+}
+
 /// The lower-cased words of the article's opening paragraphs.
 fn opening_words(pieces: &[Piece], lines: &[Line], start: usize) -> Vec<String> {
     let mut words = Vec::new();
@@ -336,12 +430,14 @@ fn bare_lowercase(word: &str) -> String {
         .to_lowercase()
 }
 
-/// The share of the line's words of three letters or more (`opening` is sorted) found in `opening`.
+/// The share of the line's words of four letters or more (`opening` is
+/// sorted) found in `opening`, counted in full only from two words on: one
+/// common word ("more", "news") shared by a label is no evidence.
 fn shared_share(text: &str, opening: &[String]) -> f64 {
     let mut total = 0usize;
     let mut found = 0usize;
     for word in text.split_whitespace().map(bare_lowercase) {
-        if word.chars().count() < 3 {
+        if word.chars().count() < 4 {
             continue;
         }
         total += 1;
@@ -349,6 +445,6 @@ fn shared_share(text: &str, opening: &[String]) -> f64 {
     }
     match total {
         0 => 0.0,
-        _ => found as f64 / total as f64,
+        _ => found.min(2) as f64 / 2.0 * found as f64 / total as f64,
     }
 }
