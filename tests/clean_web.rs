@@ -261,3 +261,28 @@ fn an_article_in_a_script_without_spaces_is_found() {
     );
     assert_eq!(article.title.as_deref(), Some("港の古い桟橋が二年間閉鎖へ"));
 }
+
+#[test]
+fn copies_of_the_headline_are_named_as_such() {
+    let article = cleaned(&page(
+        "Ferry pier to close for two years of repairs\nFerry pier to close for two years of repairs",
+        "Search Keywords:",
+    ));
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Ferry pier to close for two years of repairs")
+    );
+    assert_eq!(article.dek, None);
+    let reason = |text: &str| {
+        article
+            .removed
+            .iter()
+            .find(|line| line.text == text)
+            .map(|line| line.reason)
+    };
+    assert_eq!(
+        reason("Ferry pier to close for two years of repairs"),
+        Some("repeated headline")
+    );
+    assert_eq!(reason("Search Keywords:"), Some("empty field label"));
+}

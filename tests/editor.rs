@@ -299,7 +299,7 @@ fn new_source_copies_the_text_byte_for_byte_with_a_sidecar() {
             "created content/sources/{name}.txt\ncreated content/sources/{name}.toml\n\
              read from the text:\n  title: \"Ferry service resumes after storm\"\n\
              \x20 publication: none found\n  date: 2021-05-14\n  authors: \"Joana Prado\"\n\
-             \x20 removed 2 of 4 lines (byline 1, page after the article 1) (unsure: little text \
+             \x20 removed 2 of 4 lines (byline 1, page furniture 1) (unsure: little text \
              is left; check the removed lines on the source's page)\n\
              note: no publication found: set `publication` in the sidecar\n\
              next: edit content/sources/{name}.toml, then preview with `backstory serve` \

@@ -19,7 +19,8 @@ use super::lines::{
     Line,
 };
 use super::metadata::find_date;
-use super::structure::Head;
+use super::metadata::strip_list_prefix;
+use super::structure::{same_headline, tail_reason, Head, LIST_SUBJECT, REPEATED_HEADLINE};
 use jiff::civil::Date;
 
 /// How the text was laid out when it was copied.
@@ -189,6 +190,11 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
         match piece.kind {
             PieceKind::SignOff(_) | PieceKind::Note(..) | PieceKind::Removed(_) => {}
             PieceKind::Text { forced: true } => {}
+            // The tail rules name what they recognise ("empty field label").
+            PieceKind::Text { forced: false } => {
+                let reason = tail_reason(&piece.text(lines), true, None, false);
+                piece.kind = PieceKind::Removed(reason.unwrap_or(AFTER_ARTICLE));
+            }
             _ => piece.kind = PieceKind::Removed(AFTER_ARTICLE),
         }
     }
@@ -206,7 +212,7 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
             PieceKind::Title | PieceKind::Dek | PieceKind::Removed(_) => {}
             PieceKind::Text { forced: true } => {}
             PieceKind::Dateline(_) if index >= title => {}
-            _ => piece.kind = PieceKind::Removed(BEFORE_ARTICLE),
+            _ => piece.kind = PieceKind::Removed(headline_copy(piece, lines, &head)),
         }
     }
     head
@@ -225,6 +231,20 @@ fn date_near_head(pieces: &[Piece], lines: &[Line], from: usize, start: usize) -
         .flat_map(|piece| piece.lines.iter().map(|&index| &lines[index]))
         .filter(|line| line.words <= 25 && !is_prose(&line.text, weight(line)))
         .find_map(|line| find_date(&line.text).map(|(date, _)| date))
+}
+
+/// The reason for a line above the article: another copy of the headline
+/// (a mailing-list subject when it carries the list's prefix), or page.
+fn headline_copy(piece: &Piece, lines: &[Line], head: &Head) -> &'static str {
+    let Some(title) = head.title.as_deref() else {
+        return BEFORE_ARTICLE;
+    };
+    let text = piece.text(lines);
+    match same_headline(&text, title) {
+        true if strip_list_prefix(&text) != text => LIST_SUBJECT,
+        true => REPEATED_HEADLINE,
+        false => BEFORE_ARTICLE,
+    }
 }
 
 /// The first piece the headline block may start at: at most
@@ -296,6 +316,17 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
     let Some((_, mut title)) = best else {
         return head;
     };
+    // Of two copies of the headline one above the other, the first is the headline.
+    while let Some(above) = title
+        .checked_sub(1)
+        .filter(|&index| index >= low && candidate(index))
+    {
+        let (upper, lower) = (pieces[above].text(lines), pieces[title].text(lines));
+        if !same_headline(&upper, &lower) || strip_list_prefix(&upper) != upper {
+            break;
+        }
+        title = above;
+    }
     let mut dek = None;
     let above = title
         .checked_sub(1)
@@ -308,10 +339,12 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         }
     }
     let below = title + 1;
+    let copy = |index: usize| same_headline(&pieces[index].text(lines), &pieces[title].text(lines));
     if dek.is_none()
         && below < start
         && candidate(below)
         && lines[pieces[below].lines[0]].words >= 8
+        && !copy(below)
     {
         dek = Some(below);
     }
