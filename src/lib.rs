@@ -36,6 +36,7 @@ pub mod link;
 pub mod load;
 pub mod measure;
 pub mod new;
+pub mod rename;
 pub mod render;
 pub mod search;
 pub mod serve;

@@ -83,6 +83,9 @@ enum Command {
     /// Add a source text, an editorial page or a person's profile
     #[command(subcommand)]
     New(NewCommand),
+    /// Rename a source: its file names, its address and every reference to it
+    #[command(subcommand)]
+    Rename(RenameCommand),
     /// Build, serve the site locally and rebuild and reload on every edit
     Serve {
         #[command(flatten)]
@@ -147,6 +150,21 @@ fn base_url_arg(url: &str) -> Result<String, String> {
 enum Format {
     Text,
     Json,
+}
+
+/// `backstory rename ...`.
+#[derive(Subcommand)]
+enum RenameCommand {
+    /// Rename content/sources/OLD.txt (and its sidecar) to NEW, updating `@source/OLD` links
+    Source {
+        /// The source's current name (its file name without `.txt`)
+        old: String,
+        /// The new name; its slug becomes the file name and the address
+        new: String,
+        /// The site folder (holds content/ and site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 /// `backstory new ...`: each creates one file (two for a source) and never overwrites.
@@ -254,6 +272,7 @@ fn main() -> ExitCode {
             }
         },
         Command::New(what) => new_content(what),
+        Command::Rename(what) => rename(what),
     }
 }
 
@@ -446,6 +465,12 @@ fn print_created(root: &std::path::Path, created: &backstory::new::Created) {
     for file in &created.files {
         out!("created {}", shown(file));
     }
+    if !created.read.is_empty() {
+        out!("read from the text:");
+    }
+    for line in &created.read {
+        out!("  {line}");
+    }
     for note in &created.notes {
         out!("note: {note}");
     }
@@ -496,6 +521,28 @@ fn new_source_from_page(
                 out!("read {what}: {value}");
             }
             print_created(&root, &page.created);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            err!("{error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn rename(what: RenameCommand) -> ExitCode {
+    let RenameCommand::Source { old, new, root } = what;
+    match backstory::rename::rename_source(&root, &old, &new) {
+        Ok(renamed) => {
+            for (from, to) in &renamed.moved {
+                out!("renamed {} -> {}", from.display(), to.display());
+            }
+            for page in &renamed.updated {
+                out!("updated {}", page.display());
+            }
+            for note in &renamed.notes {
+                out!("note: {note}");
+            }
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -6,7 +6,7 @@
 //! overwrite anything, and a refusal suggests the next free name. The caller
 //! passes today's date, so the same input always gives the same file.
 
-use crate::clean::{clean, CleanOptions};
+use crate::clean::{clean, Article, CleanOptions};
 use crate::diag::Diagnostic;
 use crate::load::{is_web_address, too_large, MAX_TEXT_BYTES};
 use crate::slug::slugify;
@@ -29,6 +29,9 @@ pub struct Created {
     pub notes: Vec<String>,
     /// Things that are probably a mistake (a name another profile already has).
     pub warnings: Vec<String>,
+    /// For a source: what the cleaner read in it, one line per field, each
+    /// saying when it is unsure ("title: \"Search\" (unsure: ...)").
+    pub read: Vec<String>,
 }
 
 /// Why nothing was made: a refusal the editor can act on, or an I/O failure.
@@ -89,6 +92,7 @@ pub fn new_page(
         url: format!("{stem}/"),
         notes: Vec::new(),
         warnings: Vec::new(),
+        read: Vec::new(),
     })
 }
 
@@ -129,6 +133,7 @@ pub fn new_person(root: &Path, full_name: &str, name: Option<&str>) -> Result<Cr
         url: format!("people/{stem}/"),
         notes,
         warnings,
+        read: Vec::new(),
     })
 }
 
@@ -277,7 +282,118 @@ pub fn new_source(root: &Path, source: &NewSource, today: Date) -> Result<Create
         url: format!("sources/{stem}/"),
         notes,
         warnings: Vec::new(),
+        read: read_summary(&article, &text),
     })
+}
+
+/// What the cleaner read in a new source, for the editor to check at once:
+/// title, publication, date, authors and the lines removed, each marked
+/// "unsure" when a general sign says it may be wrong.
+pub fn read_summary(article: &Article, text: &str) -> Vec<String> {
+    let opening: String = article
+        .blocks
+        .iter()
+        .take(3)
+        .map(|block| block.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title = match &article.title {
+        None => {
+            "title: none found; the file name stands in (set `title` in the sidecar)".to_string()
+        }
+        Some(title) => with_doubt(
+            format!("title: {}", toml_string(title)),
+            title_doubt(title, &opening),
+        ),
+    };
+    let publication = match &article.publication {
+        None => "publication: none found".to_string(),
+        Some(name) => format!("publication: {}", toml_string(name)),
+    };
+    let date = match article.date {
+        None => "date: none found".to_string(),
+        Some(date) => format!("date: {date}"),
+    };
+    let authors = match article.authors.is_empty() {
+        true => "authors: none found".to_string(),
+        false => {
+            let names: Vec<String> = article.authors.iter().map(|a| toml_string(a)).collect();
+            let single = article
+                .authors
+                .iter()
+                .any(|a| a.split_whitespace().count() < 2);
+            let doubt = single.then_some("a one-word name may be a label or a handle");
+            with_doubt(format!("authors: {}", names.join(", ")), doubt)
+        }
+    };
+    vec![
+        title,
+        publication,
+        date,
+        authors,
+        removed_summary(article, text),
+    ]
+}
+
+/// Why a title may be wrong: too short to be a headline, or sharing no word
+/// with the article's opening (menus and labels share none).
+fn title_doubt(title: &str, opening: &str) -> Option<&'static str> {
+    let words: Vec<String> = title
+        .split_whitespace()
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|word| word.chars().count() >= 4)
+        .collect();
+    if title.split_whitespace().count() < 3 {
+        return Some("a headline of one or two words is often a page label");
+    }
+    if !opening.is_empty() && !words.iter().any(|word| opening.contains(word.as_str())) {
+        return Some("none of its words is in the article's opening");
+    }
+    None
+}
+
+fn with_doubt(line: String, doubt: Option<&str>) -> String {
+    match doubt {
+        Some(doubt) => format!("{line} (unsure: {doubt})"),
+        None => line,
+    }
+}
+
+/// "removed 12 of 40 lines (page before the article 8, share prompt 2, ...)",
+/// unsure when most of the text went: the article may have been cut.
+fn removed_summary(article: &Article, text: &str) -> String {
+    let total = text.lines().filter(|line| !line.trim().is_empty()).count();
+    let mut reasons: Vec<(&str, usize)> = Vec::new();
+    for line in &article.removed {
+        match reasons
+            .iter_mut()
+            .find(|(reason, _)| *reason == line.reason)
+        {
+            Some((_, count)) => *count += 1,
+            None => reasons.push((line.reason, 1)),
+        }
+    }
+    reasons.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let listed: Vec<String> = reasons
+        .iter()
+        .take(4)
+        .map(|(reason, count)| format!("{reason} {count}"))
+        .collect();
+    let mut line = format!("removed {} of {total} lines", article.removed.len());
+    if !listed.is_empty() {
+        line.push_str(&format!(" ({})", listed.join(", ")));
+    }
+    let kept_words: usize = article
+        .blocks
+        .iter()
+        .map(|b| b.text.split_whitespace().count())
+        .sum();
+    let doubt = (kept_words < 50)
+        .then_some("little text is left; check the removed lines on the source's page");
+    with_doubt(line, doubt)
 }
 
 /// Refuses what `new source` must not add: an address that is not a web

@@ -168,6 +168,8 @@ const FIXTURES: &[Expected] = &[
         dek: Some("Engineers warn the 140-year-old crossing could fail in a winter storm"),
         authors: &["Sara Lund", "Tomas Berg"],
         date: Some("2023-03-14"),
+        // Named in the copyright line at the foot of the page.
+        publication: Some("Nordic Daily Post"),
         survives: &[
             "Halvorsen & Dahl that found corrosion in nine of the bridge's fourteen steel girders. \"We cannot gamble with people's lives,\" the mayor, Ingrid Saether, told reporters after the session.",
             "In a statement, the regional transport authority said:",

@@ -297,6 +297,10 @@ fn new_source_copies_the_text_byte_for_byte_with_a_sidecar() {
         out,
         format!(
             "created content/sources/{name}.txt\ncreated content/sources/{name}.toml\n\
+             read from the text:\n  title: \"Ferry service resumes after storm\"\n\
+             \x20 publication: none found\n  date: 2021-05-14\n  authors: \"Joana Prado\"\n\
+             \x20 removed 2 of 4 lines (byline 1, page furniture 1) (unsure: little text \
+             is left; check the removed lines on the source's page)\n\
              note: no publication found: set `publication` in the sidecar\n\
              next: edit content/sources/{name}.toml, then preview with `backstory serve` \
              (the page will be at /sources/{name}/)\n"
@@ -564,7 +568,7 @@ fn the_guides_worked_example_runs_end_to_end() {
     let (code, out, err) = backstory_in(root, &args, None);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, block("output-of-new-source"));
-    let id = "night-ferry-returns-after-two-year-pause";
+    let id = "2021-05-14-bay-post-night-ferry-returns-after-two-year-pause";
     write(
         root,
         &format!("content/sources/{id}.toml"),

@@ -78,7 +78,7 @@ fn the_guides_example_imports_the_article_from_its_address() {
     );
 
     // The page's metadata fills what the text route's sidecar sets by hand.
-    let id = "night-ferry-returns-after-two-year-pause";
+    let id = "2021-05-14-bay-post-night-ferry-returns-after-two-year-pause";
     let sidecar = std::fs::read_to_string(root.join(format!("content/sources/{id}.toml"))).unwrap();
     for line in guide_block("sidecar")
         .lines()

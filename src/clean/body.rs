@@ -14,6 +14,7 @@ use super::lines::{
     ends_sentence, ends_with_colon, ends_with_function_word, ends_with_quote, is_heading_like,
     starts_mid_sentence, starts_with_quote, Line,
 };
+use super::span::Layout;
 use super::structure::Head;
 use super::{Article, Block, BlockKind, RemovedLine};
 
@@ -25,16 +26,19 @@ const BYLINE: &str = "byline";
 const SIGN_OFF: &str = "sign-off";
 
 /// Builds the article from marked pieces.
-pub(crate) fn assemble(pieces: &[Piece], lines: &[Line], head: Head) -> Article {
+pub(crate) fn assemble(pieces: &[Piece], lines: &[Line], head: Head, layout: Layout) -> Article {
     let mut article = Article {
         title: head.title,
         dek: head.dek,
+        date: head.date,
         ..Article::default()
     };
     let mut sign_off_authors: Vec<String> = Vec::new();
     let mut note_publication: Option<String> = None;
     // The paragraph or quote a cut-off sentence may continue into.
     let mut open_block: Option<usize> = None;
+    // The raw line number the open block ends on.
+    let mut open_last_line = 0;
     for piece in pieces {
         let first_line = piece
             .lines
@@ -84,6 +88,12 @@ pub(crate) fn assemble(pieces: &[Piece], lines: &[Line], head: Head) -> Article 
             }
             PieceKind::Text { .. } => {
                 let text = piece.text(lines);
+                let last_line = piece
+                    .lines
+                    .last()
+                    .and_then(|index| lines.get(*index))
+                    .map_or(first_line, |line| line.number);
+                let previous_end = std::mem::replace(&mut open_last_line, last_line);
                 let previous = open_block.and_then(|index| article.blocks.get(index));
                 let previous_text = previous.map(|block| block.text.as_str());
                 // A quotation running over several paragraphs reopens its quote
@@ -104,7 +114,24 @@ pub(crate) fn assemble(pieces: &[Piece], lines: &[Line], head: Head) -> Article 
                     });
                 } else if let Some(block) = open_block
                     .and_then(|index| article.blocks.get_mut(index))
-                    .filter(|block| continues(&block.text, &text))
+                    .filter(|block| match layout {
+                        Layout::Wrapped => continues(&block.text, &text),
+                        // Each line was a block of the page: only a line that plainly
+                        // starts mid-sentence continues the one before.
+                        // Sentences on consecutive lines with no blank line between are
+                        // one paragraph.
+                        // So are the lines of a quotation not yet closed. A block
+                        // ending in "the" or "of" was cut off by a removed link.
+                        Layout::Blocks => {
+                            let adjacent = first_line == previous_end + 1;
+                            let open_quote =
+                                block.kind == BlockKind::Quote && !ends_with_quote(&block.text);
+                            starts_mid_sentence(&text)
+                                || ends_with_function_word(&block.text)
+                                || adjacent && open_quote
+                                || adjacent && ends_sentence(&block.text) && ends_sentence(&text)
+                        }
+                    })
                 {
                     block.text.push(' ');
                     block.text.push_str(&text);

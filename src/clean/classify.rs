@@ -5,7 +5,7 @@
 //! A line that is not prose breaks a run, so clutter pasted into the middle of
 //! a paragraph splits it; the body pass glues the halves back together.
 
-use super::clutter::{isolated_clutter, line_clutter, TIMESTAMP};
+use super::clutter::{isolated_clutter, line_clutter, BREADCRUMB, TIMESTAMP};
 use super::guard::Scanned;
 use super::lines::{normalise, Line};
 use super::metadata::{
@@ -166,8 +166,9 @@ fn classify_line(
         return Some(PieceKind::SignOff(authors));
     }
     let clutter = line_clutter(scanned);
-    // A "Published ..." line with a full date is the dateline, not a bare timestamp.
-    if clutter.is_none() || clutter == Some(TIMESTAMP) {
+    // A "Published ..." line with a full date is the dateline, not a bare
+    // timestamp; "Updated 3/17/2008 9:41 AM ET" is one, not a breadcrumb.
+    if clutter.is_none() || clutter == Some(TIMESTAMP) || clutter == Some(BREADCRUMB) {
         if let Some(dateline) = parse_dateline(scanned) {
             return Some(PieceKind::Dateline(dateline));
         }

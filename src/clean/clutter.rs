@@ -20,6 +20,10 @@ const MAX_FURNITURE_BYTES: usize = 1200;
 
 /// Reason for a "Updated 14:02 GMT" line.
 pub(crate) const TIMESTAMP: &str = "timestamp";
+/// Reason for a "© Outlet 2008" line.
+pub(crate) const COPYRIGHT_LINE: &str = "copyright line";
+/// Reason for a "Home > World > Europe" line.
+pub(crate) const BREADCRUMB: &str = "breadcrumb navigation";
 /// Reason for a line made of icon-font class names or similar repeated fragments.
 pub(crate) const DEBRIS: &str = "icon-font debris";
 
@@ -104,6 +108,9 @@ const UNAMBIGUOUS_WIDGETS: &[&str] = &[
     "show comments",
     "view comments",
     "load more",
+    "enlarge this image",
+    "click to enlarge",
+    "enlarge image",
 ];
 
 /// Furniture words that could also be a hard-wrapped fragment of prose, so
@@ -195,7 +202,7 @@ pub(crate) fn line_clutter(line: Scanned) -> Option<&'static str> {
         return Some("tracking hash");
     }
     if COPYRIGHT.is_match(line) {
-        return Some("copyright line");
+        return Some(COPYRIGHT_LINE);
     }
     if ARCHIVE_FOOTER.is_match(line) {
         return Some("archive footer");
@@ -213,7 +220,7 @@ pub(crate) fn line_clutter(line: Scanned) -> Option<&'static str> {
         return Some(DEBRIS);
     }
     if is_navigation(text) {
-        return Some("breadcrumb navigation");
+        return Some(BREADCRUMB);
     }
     if TIMESTAMP_LINE.is_match(line) {
         return Some(TIMESTAMP);

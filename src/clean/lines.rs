@@ -2,9 +2,10 @@
 //! the other cleaning passes share (does it end a sentence, does it start
 //! mid-sentence, is it a fragment, ...).
 //!
-//! Normalising never invents text: it only turns line ends (LF, CRLF, lone
-//! CR), control characters, a byte-order mark and zero-width characters into
-//! whitespace, then collapses whitespace runs into single spaces.
+//! Normalising never invents text: it deletes the invisible characters (a
+//! byte-order mark, zero-width characters, soft hyphens), turns line ends
+//! (LF, CRLF, lone CR) and control characters into whitespace, then
+//! collapses whitespace runs into single spaces.
 
 use super::bytes;
 
@@ -22,6 +23,17 @@ pub(crate) struct Line {
 impl Line {
     /// Normalises one raw line, counting its words on the way.
     fn new(number: usize, raw: &str) -> Line {
+        if has_invisible(raw) {
+            // Deleted, not spaced: a soft hyphen or a zero-width space sits
+            // inside a word ("Werk\u{ad}zeug"), and a space would split it.
+            let visible: String = raw.chars().filter(|c| !is_invisible(*c)).collect();
+            return Line::visible(number, &visible);
+        }
+        Line::visible(number, raw)
+    }
+
+    /// Normalises a line that holds no invisible characters.
+    fn visible(number: usize, raw: &str) -> Line {
         if let Some(words) = words_if_normal(raw) {
             return Line {
                 number,
@@ -155,14 +167,27 @@ pub(crate) fn normalise(text: &str) -> String {
     Line::new(0, text).text
 }
 
-/// Whitespace, control characters, and the invisible characters pasted text carries.
+/// Whitespace and control characters.
 fn is_spacing(character: char) -> bool {
-    character.is_whitespace()
-        || character.is_control()
-        || matches!(
-            character,
-            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}'
-        )
+    character.is_whitespace() || character.is_control()
+}
+
+/// The invisible characters pasted text carries: a byte-order mark,
+/// zero-width spaces and joiners, the word joiner, the soft hyphen.
+fn is_invisible(character: char) -> bool {
+    matches!(
+        character,
+        '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}'
+    )
+}
+
+/// Does the line hold an invisible character? Each starts with byte 0xC2,
+/// 0xE2 or 0xEF, so a line without those bytes is settled without decoding.
+fn has_invisible(raw: &str) -> bool {
+    raw.as_bytes()
+        .iter()
+        .any(|byte| matches!(byte, 0xC2 | 0xE2 | 0xEF))
+        && raw.chars().any(is_invisible)
 }
 
 /// Quote marks that open a quoted passage.
@@ -173,7 +198,10 @@ const CLOSING_MARKS: &[char] = &['”', '"', '’', '\'', '»', '›', ')', ']']
 /// Does the text end a sentence (terminal punctuation, maybe inside closing quotes)?
 pub(crate) fn ends_sentence(text: &str) -> bool {
     let stripped = text.trim_end_matches(CLOSING_MARKS);
-    matches!(stripped.chars().last(), Some('.' | '!' | '?' | '…'))
+    matches!(
+        stripped.chars().last(),
+        Some('.' | '!' | '?' | '…' | '。' | '！' | '？')
+    )
 }
 
 /// Does the text end with a colon (an introduction to what follows)?
@@ -386,6 +414,10 @@ mod tests {
             (" ", "", 0),
             ("\u{a0}", "", 0),
             ("plain words only", "plain words only", 3),
+            // Invisible characters are deleted, never turned into a space.
+            ("Werk\u{ad}zeug", "Werkzeug", 1),
+            ("zero\u{200b}width join\u{2060}ed", "zerowidth joined", 2),
+            ("\u{feff}\u{200d}", "", 0),
         ];
         for (raw, text, words) in cases {
             let line = Line::new(1, raw);

@@ -30,13 +30,21 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b{}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})\b",
         MONTH.replace("month", "month2")
     );
-    let iso = r"\b(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})\b";
-    Regex::new(&format!("(?i){day_first}|{month_first}|{iso}")).expect("valid regex")
+    // An ISO date may run on into its time ("2019-11-19T12:48:14Z").
+    let iso = r"\b(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})(?:\b|T)";
+    // "3/17/2008", "11/19/19" (month first, as in American pages, unless the
+    // first number cannot be a month) and "18.11.2019" (day first).
+    let slashed = r"\b(?P<first4>\d{1,2})/(?P<second4>\d{1,2})/(?P<year4>\d{4}|\d{2})\b";
+    let dotted = r"\b(?P<first5>\d{1,2})\.(?P<second5>\d{1,2})\.(?P<year5>\d{4})\b";
+    Regex::new(&format!(
+        "(?i){day_first}|{month_first}|{iso}|{slashed}|{dotted}"
+    ))
+    .expect("valid regex")
 });
 /// Everything a dateline may hold besides the date and a name.
 static DATELINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:[a-z]{2,4}|[+-]\d{2}:?\d{2}))?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|updated|published|posted|last updated|first published|on|at)\b",
+        r"(?i)\b(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:[a-z]{2,4}|[+-]\d{2}:?\d{2}))?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|updated|published|posted|last updated|first published|on|at)\b",
     )
     .expect("valid regex")
 });
@@ -66,6 +74,14 @@ static PRINT_NOTE: LazyLock<Guarded> = LazyLock::new(|| {
 });
 static EDITION_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bedition of (?:the )?(?P<publication>\p{Lu}[\p{L}\p{N}&'’ .-]*?)\s*[.]?$")
+        .expect("valid regex")
+});
+static WIRE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} ,.'’/-]{1,40}\((?P<outlet>\p{Lu}[^()]{1,40})\)\s*[-–—]")
+        .expect("valid regex")
+});
+static COPYRIGHT_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:©|\([cC]\)|(?i:copyright)\s*©?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<owner>[^.,|]{2,60})")
         .expect("valid regex")
 });
 static LIST_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -142,8 +158,10 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
         };
         let parts = pick(["year", "month", "day"])
             .or_else(|| pick(["year2", "month2", "day2"]))
-            .or_else(|| pick(["year3", "month3", "day3"]))?;
-        let year: i16 = parts[0].parse().ok()?;
+            .or_else(|| pick(["year3", "month3", "day3"]))
+            .or_else(|| numeric_parts(&captures, "4", false))
+            .or_else(|| numeric_parts(&captures, "5", true))?;
+        let year: i16 = full_year(parts[0])?;
         let month = month_number(parts[1])?;
         let day: i8 = parts[2].parse().ok()?;
         if let Ok(date) = Date::new(year, month, day) {
@@ -151,6 +169,37 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
         }
     }
     None
+}
+
+/// Year, month and day of an all-numeric date (capture group suffix
+/// `group`): day first if `day_first`, else month first, unless that
+/// reading's month is over 12 and the other's is not.
+fn numeric_parts<'t>(
+    captures: &regex::Captures<'t>,
+    group: &str,
+    day_first: bool,
+) -> Option<Vec<&'t str>> {
+    let first = captures.name(&format!("first{group}"))?.as_str();
+    let second = captures.name(&format!("second{group}"))?.as_str();
+    let year = captures.name(&format!("year{group}"))?.as_str();
+    let (day, month) = match day_first {
+        true => (first, second),
+        false => (second, first),
+    };
+    match month.parse::<u8>().ok()? > 12 {
+        true => Some(vec![year, day, month]),
+        false => Some(vec![year, month, day]),
+    }
+}
+
+/// A four-digit year, or a two-digit one read as 19xx from 70 on, else 20xx.
+fn full_year(text: &str) -> Option<i16> {
+    let year: i16 = text.parse().ok()?;
+    match text.len() {
+        2 if year >= 70 => Some(1900 + year),
+        2 => Some(2000 + year),
+        _ => Some(year),
+    }
 }
 
 fn month_number(text: &str) -> Option<i8> {
@@ -193,6 +242,13 @@ pub(crate) fn parse_dateline(line: Scanned) -> Option<Dateline> {
     }
     if let Some(authors) = parse_byline(rest) {
         dateline.authors = authors;
+        // "By Jane Doe | The Harbour Weekly | 3 March 2023": the outlet beside the name.
+        dateline.publication = rest
+            .split('|')
+            .skip(1)
+            .map(trim_separators)
+            .find(|part| is_name_like(part) && is_outlet_name(part))
+            .map(str::to_string);
         return Some(dateline);
     }
     if !is_name_like(rest) {
@@ -219,7 +275,8 @@ pub(crate) fn parse_byline(text: &str) -> Option<Vec<String>> {
     {
         return None;
     }
-    let authors = split_names(rest.split(['|', '—', '–']).next().unwrap_or(rest));
+    let names = rest.split(['|', '—', '–']).next().unwrap_or(rest);
+    let authors = split_names(without_place(names));
     (!authors.is_empty()).then_some(authors)
 }
 
@@ -302,6 +359,51 @@ pub(crate) fn strip_list_prefix(text: &str) -> &str {
     }
 }
 
+/// "Jane Doe in Lisbon" -> "Jane Doe": the place a byline gives after the name.
+fn without_place(names: &str) -> &str {
+    match names.find(" in ") {
+        Some(at) if names[at + 4..].starts_with(char::is_uppercase) => &names[..at],
+        _ => names,
+    }
+}
+
+/// "JANE O'DOYLE-RIVERA" -> "Jane O'Doyle-Rivera": a name printed in capitals,
+/// with capitals kept only where a name part starts. Mixed-case names are
+/// left as they are.
+fn fix_capitals(name: &str) -> String {
+    if name.chars().any(char::is_lowercase)
+        || name.chars().filter(|c| c.is_alphabetic()).count() < 3
+    {
+        return name.to_string();
+    }
+    let mut fixed = String::with_capacity(name.len());
+    let mut part_start = true;
+    for character in name.chars() {
+        match part_start {
+            true => fixed.push(character),
+            false => fixed.extend(character.to_lowercase()),
+        }
+        part_start = !character.is_alphabetic();
+    }
+    fixed
+}
+
+/// The outlet a wire story names before its first sentence:
+/// "LISBON (Harbour Wire) - The ..." -> "Harbour Wire".
+pub(crate) fn wire_outlet(paragraph: &str) -> Option<String> {
+    let captures = WIRE_OPENING.captures(paragraph)?;
+    let outlet = captures.name("outlet")?.as_str().trim();
+    is_name_like(outlet).then(|| outlet.to_string())
+}
+
+/// The outlet of a copyright line: "© Harbour Weekly 2008", "Copyright 2008 Harbour Weekly".
+pub(crate) fn copyright_outlet(line: &str) -> Option<String> {
+    let captures = COPYRIGHT_OWNER.captures(line)?;
+    let owner = captures.name("owner")?.as_str();
+    let owner = trim_separators(owner.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' '));
+    (is_name_like(owner) && word_count(owner) <= 5).then(|| owner.to_string())
+}
+
 /// "Contact Jane Doe" -> "Jane Doe": the imperative that opens a sign-off is not part of the name.
 fn without_leading_verb(name: &str) -> &str {
     const VERBS: &[&str] = &["Write", "Contact", "Email", "E-mail", "Reach", "Message"];
@@ -317,6 +419,7 @@ fn split_names(text: &str) -> Vec<String> {
         .flat_map(|part| part.split(" and "))
         .map(|part| trim_separators(part).to_string())
         .filter(|part| is_name_like(part) && !is_outlet_name(part))
+        .map(|part| fix_capitals(&part))
         .collect()
 }
 

@@ -13,6 +13,7 @@ mod clutter;
 mod guard;
 mod lines;
 mod metadata;
+mod span;
 mod structure;
 
 use jiff::civil::Date;
@@ -96,9 +97,13 @@ pub struct RemovedLine {
 /// NUL bytes, one huge line) in time linear in its length. Passes, in order:
 /// normalise lines (`lines`), sort them into prose runs and recognised
 /// lines (`classify`: clutter, dateline, byline, sign-off, caption, note,
-/// sidecar overrides), mark the headline, its repeats and the dek, then the
-/// furniture after the last paragraph (`structure`), and build the blocks,
-/// rejoining sentences broken by removed links (`body`).
+/// sidecar overrides); in text copied from a web page (one block per line)
+/// judge each line on its own and find the article's extent and its
+/// headline block (`span`), else mark the headline, its repeats and the dek
+/// (`structure`); then the furniture after the last paragraph
+/// (`structure`), and build the blocks, rejoining sentences broken by
+/// removed links (`body`), in web text only where the next line plainly
+/// starts mid-sentence.
 ///
 /// `Article.removed` lists every non-blank line that is neither in a block
 /// nor the title or dek: clutter with its reason, and also the byline,
@@ -106,9 +111,42 @@ pub struct RemovedLine {
 /// The title and dek lines are not listed: they are shown as they are.
 pub fn clean(raw: &str, options: &CleanOptions) -> Article {
     let lines = lines::split_lines(raw);
-    let mut pieces = classify::into_pieces(&lines, options);
-    let head = structure::mark_head(&mut pieces, &lines);
+    let layout = span::layout(&lines);
+    let pieces = classify::into_pieces(&lines, options);
+    let (mut pieces, head) = match layout {
+        span::Layout::Wrapped => {
+            let mut pieces = pieces;
+            let head = structure::mark_head(&mut pieces, &lines);
+            (pieces, head)
+        }
+        span::Layout::Blocks => {
+            let mut pieces = span::split_runs(pieces, &lines);
+            let head = span::mark_article(&mut pieces, &lines);
+            (pieces, head)
+        }
+    };
     structure::mark_recommendation_blocks(&mut pieces, &lines);
     structure::mark_tail(&mut pieces, &lines, head.end);
-    body::assemble(&pieces, &lines, head)
+    let mut article = body::assemble(&pieces, &lines, head, layout);
+    if article.publication.is_none() {
+        article.publication = outlet_named_in_text(&article);
+    }
+    article
+}
+
+/// The outlet the article names where no dateline did: a wire opening
+/// ("LISBON (Harbour Wire) - ...") or, failing that, a copyright line.
+fn outlet_named_in_text(article: &Article) -> Option<String> {
+    let opening = article
+        .blocks
+        .iter()
+        .find(|block| block.kind == BlockKind::Paragraph)
+        .and_then(|block| metadata::wire_outlet(&block.text));
+    opening.or_else(|| {
+        article
+            .removed
+            .iter()
+            .filter(|line| line.reason == clutter::COPYRIGHT_LINE)
+            .find_map(|line| metadata::copyright_outlet(&line.text))
+    })
 }

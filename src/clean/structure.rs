@@ -16,9 +16,9 @@ use super::lines::{
 use super::metadata::strip_list_prefix;
 
 /// Reason for a later copy of the headline.
-const REPEATED_HEADLINE: &str = "repeated headline";
+pub(crate) const REPEATED_HEADLINE: &str = "repeated headline";
 /// Reason for a headline carrying a mailing-list prefix when a clean copy follows.
-const LIST_SUBJECT: &str = "mailing-list subject line";
+pub(crate) const LIST_SUBJECT: &str = "mailing-list subject line";
 /// Reason for the headlines of other stories listed under a label.
 const RECOMMENDATION_BLOCK: &str = "recommendation block";
 /// The reason the clutter rules give a "Related" / "Read more:" line.
@@ -29,6 +29,8 @@ const RECOMMENDATION_LINK: &str = "recommendation link";
 pub(crate) struct Head {
     pub title: Option<String>,
     pub dek: Option<String>,
+    /// The date written beside the headline, when the head pass reads one.
+    pub date: Option<jiff::civil::Date>,
     /// Index of the first piece after the title and dek.
     pub end: usize,
 }
@@ -112,7 +114,7 @@ fn is_dek_like(text: &str) -> bool {
     }
 }
 
-fn same_headline(text: &str, title: &str) -> bool {
+pub(crate) fn same_headline(text: &str, title: &str) -> bool {
     same_lowercase(strip_list_prefix(text), title)
 }
 
@@ -268,7 +270,7 @@ fn previous_text(
 }
 
 /// Why a prose piece at the end of the text is furniture, if it is.
-fn tail_reason(
+pub(crate) fn tail_reason(
     text: &str,
     in_tail: bool,
     above: Option<&str>,

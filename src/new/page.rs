@@ -85,6 +85,7 @@ pub fn new_source_from_page(
             url: format!("sources/{stem}/"),
             notes,
             warnings: Vec::new(),
+            read: Vec::new(),
         },
     })
 }

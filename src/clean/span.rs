@@ -1,0 +1,483 @@
+//! Normalised lines and pieces in; for text copied from a web page, the
+//! article's extent out: the pieces before and after it marked as page
+//! clutter, and the headline block above it (headline, dek, byline, date)
+//! recognised.
+//!
+//! Text copied from a browser has one block per line: each paragraph, menu
+//! item, label and headline of another story is a line of its own. The
+//! article is the longest stretch dense with sentences; menus, labels and
+//! link lists around it are many short lines without a final stop. The
+//! stretch is the one that maximises the words of its prose lines minus a
+//! fixed cost for every other line, found in one pass, so it works in any
+//! language and for any outlet. Hard-wrapped text (an e-mail, a text saved
+//! at a width) keeps the older reading: its short lines are wrapped prose.
+
+use super::classify::{Piece, PieceKind};
+use super::clutter::isolated_clutter;
+use super::lines::{
+    ends_sentence, ends_with_colon, ends_with_function_word, starts_mid_sentence, word_count_up_to,
+    Line,
+};
+use super::metadata::find_date;
+use super::metadata::strip_list_prefix;
+use super::structure::{same_headline, tail_reason, Head, LIST_SUBJECT, REPEATED_HEADLINE};
+use jiff::civil::Date;
+
+/// How the text was laid out when it was copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// Prose wrapped at a width: a paragraph spans several lines.
+    Wrapped,
+    /// One block per line, as a browser copies a page.
+    Blocks,
+}
+
+/// Reason for a line above the article's headline block.
+pub(crate) const BEFORE_ARTICLE: &str = "page before the article";
+/// Reason for a line after the article's last paragraph.
+pub(crate) const AFTER_ARTICLE: &str = "page after the article";
+
+/// What a line that is not prose costs the stretch, in words of prose.
+const LINE_COST: i64 = 4;
+/// What a comment section's heading costs: more than any article holds
+/// after it, so the stretch never runs into the comments.
+const COMMENTS_WALL: i64 = 100_000;
+/// How many pieces above the headline the article's date may stand.
+const DATE_ABOVE_TITLE: usize = 2;
+/// How many pieces into the article a date may stand and still be the article's.
+const DATE_INTO_ARTICLE: usize = 3;
+/// How many pieces above the article the headline block may span.
+const HEAD_WINDOW: usize = 25;
+
+/// Reads the layout off the line lengths. Wrapped text has no line much
+/// longer than its width (about 60 to 100 characters), and many of its
+/// lines end mid-sentence; a browser puts each paragraph on one line, so
+/// most lines with a sentence in them are long.
+pub(crate) fn layout(lines: &[Line]) -> Layout {
+    let mut wide = 0usize;
+    let mut wrapped = 0usize;
+    for pair in lines.windows(2) {
+        let (line, next) = (&pair[0], &pair[1]);
+        if line.text.len() > 120 {
+            wide += 1;
+        } else if line.words >= 5 && !next.text.is_empty() && !ends_sentence(&line.text) {
+            wrapped += usize::from(starts_mid_sentence(&next.text));
+        }
+    }
+    if lines.last().is_some_and(|line| line.text.len() > 120) {
+        wide += 1;
+    }
+    // Copied pages hold a few such pairs too (a line break inside a
+    // paragraph), but many more lines that are long.
+    match wrapped >= 1 && 2 * wrapped >= wide {
+        true => Layout::Wrapped,
+        false => Layout::Blocks,
+    }
+}
+
+/// In copied web text every line is its own block: a run of lines is split
+/// into one piece per line, each judged on its own. A lone widget word
+/// ("Share", "Menu") is clutter here even without blank lines around it,
+/// since no line is a wrapped fragment of a sentence.
+pub(crate) fn split_runs(pieces: Vec<Piece>, lines: &[Line]) -> Vec<Piece> {
+    let mut split = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        match piece.kind {
+            PieceKind::Text { forced } => {
+                split.extend(piece.lines.into_iter().map(|index| {
+                    let widget = isolated_clutter(&lines[index].text).filter(|_| !forced);
+                    Piece {
+                        kind: widget.map_or(PieceKind::Text { forced }, PieceKind::Removed),
+                        lines: vec![index],
+                    }
+                }));
+            }
+            _ => split.push(piece),
+        }
+    }
+    split
+}
+
+/// A line's length in words, or for scripts written without spaces
+/// (Chinese, Japanese) its length in characters over six, about what a
+/// line of that length holds in words in a spaced script.
+fn weight(line: &Line) -> usize {
+    match is_unspaced(line) {
+        true => line.words.max(line.text.chars().count() / 6),
+        false => line.words,
+    }
+}
+
+/// A line of prose: a sentence, or a line too long to be a headline. A
+/// short question or exclamation is more often a headline than prose.
+/// `words` is the line's [`weight`].
+fn is_prose(text: &str, words: usize) -> bool {
+    let full_stop = text
+        .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '」', '』'])
+        .ends_with(['.', '…', '。']);
+    words >= 30 || words >= 5 && full_stop || words >= 12 && ends_sentence(text)
+}
+
+/// What a piece adds to the stretch that holds it.
+fn value(piece: &Piece, lines: &[Line]) -> i64 {
+    match piece.kind {
+        PieceKind::Text { forced: true } => 0,
+        PieceKind::Text { forced: false } => {
+            let words: usize = piece.lines.iter().map(|&index| weight(&lines[index])).sum();
+            let text = piece.text(lines);
+            match is_prose(&text, words) {
+                true => words as i64,
+                _ if is_comments_heading(&text, words) => -COMMENTS_WALL,
+                // "The minister said:" belongs to what it introduces.
+                false if ends_with_colon(&text) && words >= 2 => 0,
+                false => -LINE_COST,
+            }
+        }
+        PieceKind::Removed(_) => {
+            let text = piece.text(lines);
+            match is_comments_heading(&text, word_count_up_to(&text, 9)) {
+                true => -COMMENTS_WALL,
+                false => -LINE_COST,
+            }
+        }
+        // A date among the paragraphs heads a comment or another story's teaser.
+        PieceKind::Dateline(_) => 0,
+        _ => 0,
+    }
+}
+
+/// The heading of a comment section ("34 Comments", "Leave a Reply",
+/// "[ 167 comments ]"): the article ends above it.
+fn is_comments_heading(text: &str, words: usize) -> bool {
+    words <= 8 && COMMENTS_HEADING.is_match(text)
+}
+
+static COMMENTS_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|top rated comments|leave a (?:reply|comment)|add a comment|post a comment|join the discussion)\b",
+    )
+    .expect("valid regex")
+});
+
+/// The article's pieces: the stretch with the highest value (Kadane's
+/// maximum-sum run). `None` when no piece is prose.
+fn best_stretch(pieces: &[Piece], lines: &[Line]) -> Option<(usize, usize)> {
+    let (mut best, mut best_range) = (0i64, None);
+    let (mut sum, mut start) = (0i64, 0usize);
+    for (index, piece) in pieces.iter().enumerate() {
+        // A stretch worth nothing yet is kept, so a line introducing the
+        // article ("He said:") or a dateline right above it stays with it.
+        if sum < 0 {
+            sum = 0;
+            start = index;
+        }
+        sum += value(piece, lines);
+        if sum > best {
+            best = sum;
+            best_range = Some((start, index));
+        }
+    }
+    best_range
+}
+
+/// Marks what lies outside the article and the headline block above it.
+/// Returns the head found; its `end` is the first piece of the article.
+pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
+    let Some((start, end)) = best_stretch(pieces, lines) else {
+        return Head::default();
+    };
+    for piece in &mut pieces[end + 1..] {
+        match piece.kind {
+            PieceKind::SignOff(_) | PieceKind::Note(..) | PieceKind::Removed(_) => {}
+            PieceKind::Text { forced: true } => {}
+            // The tail rules name what they recognise ("empty field label").
+            PieceKind::Text { forced: false } => {
+                let reason = tail_reason(&piece.text(lines), true, None, false);
+                piece.kind = PieceKind::Removed(reason.unwrap_or(AFTER_ARTICLE));
+            }
+            _ => piece.kind = PieceKind::Removed(AFTER_ARTICLE),
+        }
+    }
+    let low = head_window(pieces, lines, start);
+    let mut head = mark_head_block(pieces, lines, low, start);
+    // Datelines well above the headline belong to the page (today's date,
+    // other stories); one just above it is the article's.
+    let title = pieces[low..start]
+        .iter()
+        .position(|piece| piece.kind == PieceKind::Title)
+        .map_or(low, |title| (low + title).saturating_sub(DATE_ABOVE_TITLE));
+    head.date = date_near_head(pieces, lines, title, start);
+    for (index, piece) in pieces[..start].iter_mut().enumerate() {
+        match piece.kind {
+            PieceKind::Title | PieceKind::Dek | PieceKind::Removed(_) => {}
+            PieceKind::Text { forced: true } => {}
+            PieceKind::Dateline(_) if index >= title => {}
+            _ => piece.kind = PieceKind::Removed(headline_copy(piece, lines, &head)),
+        }
+    }
+    head
+}
+
+/// The first date written on a short line from `from` (just above the
+/// headline) to a few pieces into the article: the date a page prints
+/// beside its headline and byline, however the line around it reads
+/// ("Nov 18, 2019 at 9:24 pm ET • 2 min read"). Dates in the story's
+/// sentences, and further down, are the story's own.
+fn date_near_head(pieces: &[Piece], lines: &[Line], from: usize, start: usize) -> Option<Date> {
+    let until = pieces.len().min(start + DATE_INTO_ARTICLE);
+    pieces[from.min(until)..until]
+        .iter()
+        .filter(|piece| !matches!(piece.kind, PieceKind::Title | PieceKind::Dek))
+        .flat_map(|piece| piece.lines.iter().map(|&index| &lines[index]))
+        .filter(|line| line.words <= 25 && !is_prose(&line.text, weight(line)))
+        .find_map(|line| find_date(&line.text).map(|(date, _)| date))
+}
+
+/// The reason for a line above the article: another copy of the headline
+/// (a mailing-list subject when it carries the list's prefix), or page.
+fn headline_copy(piece: &Piece, lines: &[Line], head: &Head) -> &'static str {
+    let Some(title) = head.title.as_deref() else {
+        return BEFORE_ARTICLE;
+    };
+    let text = piece.text(lines);
+    match same_headline(&text, title) {
+        true if strip_list_prefix(&text) != text => LIST_SUBJECT,
+        true => REPEATED_HEADLINE,
+        false => BEFORE_ARTICLE,
+    }
+}
+
+/// The first piece the headline block may start at: at most
+/// [`HEAD_WINDOW`] pieces above the article, and below any prose.
+fn head_window(pieces: &[Piece], lines: &[Line], start: usize) -> usize {
+    let mut low = start;
+    while low > 0 && start - low < HEAD_WINDOW {
+        let piece = &pieces[low - 1];
+        if matches!(piece.kind, PieceKind::Text { .. }) && value(piece, lines) > 0 {
+            break;
+        }
+        low -= 1;
+    }
+    low
+}
+
+/// A headline in a web page: one line, a few words, not a sentence cut off,
+/// no full date (that is the dateline).
+/// Unlike a headline atop a plain text, it may hold a full stop inside
+/// ("Amnesty. More than 100 killed"), as headlines often do.
+fn is_web_headline(text: &str) -> bool {
+    let words = word_count_up_to(text, 31);
+    // A headline in a script without spaces is one "word" of many letters.
+    let words = match text.len() > 12 * words && is_mostly_cjk(text) {
+        true => words.max(text.chars().count() / 3),
+        false => words,
+    };
+    (2..=30).contains(&words)
+        && !text.ends_with(['.', ',', ';', ':'])
+        && !starts_mid_sentence(text)
+        && !ends_with_function_word(text)
+        && !text.contains(" | ")
+        && find_date(text).is_none()
+}
+
+/// Finds the headline in pieces `low..start`: the headline-like line that
+/// best shares its words with the article's opening, is long enough to be a
+/// headline and stands near the article. Menus and labels share no words
+/// with the article; the headline of the article nearly always does. A
+/// longer summary right under a shorter headline is the dek.
+fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usize) -> Head {
+    let mut head = Head {
+        end: start,
+        ..Head::default()
+    };
+    let opening = opening_words(pieces, lines, start);
+    let opening_text = opening_text(pieces, lines, start);
+    let candidate = |index: usize| {
+        let piece = &pieces[index];
+        piece.kind == (PieceKind::Text { forced: false })
+            && piece.lines.len() == 1
+            && is_web_headline(&piece.text(lines))
+    };
+    let score = |index: usize| {
+        let line = &lines[pieces[index].lines[0]];
+        let shared = match is_unspaced(line) {
+            true => shared_pairs(&line.text, &opening_text),
+            false => shared_share(&line.text, &opening),
+        };
+        let length = line.words.min(12) as f64 * 0.3;
+        let distance = (start - index) as f64 * 0.1;
+        shared * 10.0 + length - distance
+    };
+    let best = (low..start)
+        .filter(|&index| candidate(index))
+        .map(|index| (score(index), index))
+        .filter(|(score, _)| *score > 2.0)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    let Some((_, mut title)) = best else {
+        return head;
+    };
+    // Of two copies of the headline one above the other, the first is the headline.
+    while let Some(above) = title
+        .checked_sub(1)
+        .filter(|&index| index >= low && candidate(index))
+    {
+        let (upper, lower) = (pieces[above].text(lines), pieces[title].text(lines));
+        if !same_headline(&upper, &lower) || strip_list_prefix(&upper) != upper {
+            break;
+        }
+        title = above;
+    }
+    let mut dek = None;
+    let above = title
+        .checked_sub(1)
+        .filter(|&index| index >= low && candidate(index));
+    if let Some(above) = above {
+        let words = |index: usize| lines[pieces[index].lines[0]].words;
+        if words(title) >= 12 && words(above) < words(title) && words(above) >= 3 {
+            dek = Some(title);
+            title = above;
+        }
+    }
+    let below = title + 1;
+    let copy = |index: usize| same_headline(&pieces[index].text(lines), &pieces[title].text(lines));
+    if dek.is_none()
+        && below < start
+        && candidate(below)
+        && lines[pieces[below].lines[0]].words >= 8
+        && !copy(below)
+    {
+        dek = Some(below);
+    }
+    let first_text =
+        (start..pieces.len()).find(|&index| matches!(pieces[index].kind, PieceKind::Text { .. }));
+    if let Some(first) =
+        first_text.filter(|&first| dek.is_none() && opens_with_summary(pieces, lines, first))
+    {
+        // A summary without a final stop right above the first paragraph.
+        dek = Some(first);
+        head.end = first + 1;
+    }
+    head.title = Some(pieces[title].text(lines));
+    pieces[title].kind = PieceKind::Title;
+    if let Some(dek) = dek {
+        head.dek = Some(pieces[dek].text(lines));
+        pieces[dek].kind = PieceKind::Dek;
+    }
+    head
+}
+
+/// Is the article's first piece a summary (dek) rather than its first
+/// paragraph: one line of up to 60 words with no final stop, followed by prose?
+fn opens_with_summary(pieces: &[Piece], lines: &[Line], start: usize) -> bool {
+    let Some(piece) = pieces.get(start) else {
+        return false;
+    };
+    let text = piece.text(lines);
+    let next_is_prose = pieces.get(start + 1).is_some_and(|next| {
+        matches!(next.kind, PieceKind::Text { .. }) && !starts_mid_sentence(&next.text(lines))
+    });
+    piece.kind == (PieceKind::Text { forced: false })
+        && piece.lines.len() == 1
+        && next_is_prose
+        && lines[piece.lines[0]].words <= 60
+        && !ends_sentence(&text)
+        && !ends_with_colon(&text)
+        && !text.ends_with([',', ';'])
+        && !starts_mid_sentence(&text)
+}
+
+/// How many of the article's first words are read, to compare headlines with.
+const OPENING_WORDS: usize = 400;
+
+/// Is the line in a script written without spaces (Chinese, Japanese)?
+/// Most of its letters are then from U+2E80 on (CJK radicals onwards).
+fn is_unspaced(line: &Line) -> bool {
+    line.words * 12 < line.text.len() && is_mostly_cjk(&line.text)
+}
+
+fn is_mostly_cjk(text: &str) -> bool {
+    let (mut cjk, mut all) = (0usize, 0usize);
+    for character in text.chars().filter(|c| c.is_alphanumeric()) {
+        all += 1;
+        cjk += usize::from(character >= '\u{2E80}');
+    }
+    2 * cjk > all
+}
+
+/// The first paragraphs' text, for lines in scripts without spaces.
+fn opening_text(pieces: &[Piece], lines: &[Line], start: usize) -> String {
+    let mut text = String::new();
+    let texts = pieces[start..]
+        .iter()
+        .filter(|piece| matches!(piece.kind, PieceKind::Text { .. }))
+        .flat_map(|piece| piece.lines.iter().map(|&index| lines[index].text.as_str()));
+    for line in texts {
+        if text.len() >= OPENING_WORDS * 6 {
+            break;
+        }
+        text.push_str(line);
+    }
+    text
+}
+
+/// The share of the line's pairs of adjacent letters found in `opening`:
+/// the word overlap of [`shared_share`] for scripts without spaces.
+fn shared_pairs(text: &str, opening: &str) -> f64 {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
+    let pairs: Vec<String> = letters
+        .windows(2)
+        .map(|pair| pair.iter().collect())
+        .collect();
+    if pairs.is_empty() {
+        return 0.0;
+    }
+    let found = pairs
+        .iter()
+        .filter(|pair| opening.contains(pair.as_str()))
+        .count();
+    found as f64 / pairs.len() as f64
+}
+
+/// The lower-cased words of the article's opening paragraphs.
+fn opening_words(pieces: &[Piece], lines: &[Line], start: usize) -> Vec<String> {
+    let mut words = Vec::new();
+    for piece in &pieces[start..] {
+        if !matches!(piece.kind, PieceKind::Text { .. }) {
+            continue;
+        }
+        for &index in &piece.lines {
+            words.extend(lines[index].text.split_whitespace().map(bare_lowercase));
+        }
+        if words.len() >= OPENING_WORDS {
+            break;
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// A word without the punctuation around it, lower-cased.
+fn bare_lowercase(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The share of the line's words of four letters or more (`opening` is
+/// sorted) found in `opening`, counted in full only from two words on: one
+/// common word ("more", "news") shared by a label is no evidence.
+fn shared_share(text: &str, opening: &[String]) -> f64 {
+    let mut total = 0usize;
+    let mut found = 0usize;
+    for word in text.split_whitespace().map(bare_lowercase) {
+        if word.chars().count() < 4 {
+            continue;
+        }
+        total += 1;
+        found += usize::from(opening.binary_search(&word).is_ok());
+    }
+    match total {
+        0 => 0.0,
+        _ => found.min(2) as f64 / 2.0 * found as f64 / total as f64,
+    }
+}
