@@ -14,7 +14,7 @@
 //! alone: the noun names the event, the year dates it.
 
 use super::lexicon;
-use super::Modifier;
+use super::{Modifier, Season};
 use jiff::civil::Weekday;
 use regex::{CaptureLocations, Regex};
 use std::sync::LazyLock;
@@ -26,6 +26,8 @@ pub enum Unit {
     Week,
     Month,
     Year,
+    Decade,
+    Century,
 }
 
 /// The relative word in front of a weekday or month name.
@@ -68,6 +70,19 @@ pub enum Form {
     /// Counted from the date the text mentioned last: "ten days later"
     /// (+10 days), "later that year" (0 years), "the following year" (+1).
     Anaphoric { unit: Unit, offset: i64 },
+    /// The same day `offset` units before publication: "ten years ago
+    /// today" is the day, not the year, and not the publication day.
+    Anniversary { unit: Unit, offset: i64 },
+    /// "summer 2012", "last winter", "the spring".
+    Season {
+        season: Season,
+        year: Option<i16>,
+        relation: Option<Relation>,
+    },
+    /// "the 1930s", "the mid-2000s": the first year of the decade.
+    Decade { first_year: i16 },
+    /// "the 20th century": its number (20).
+    Century { number: i16 },
 }
 
 /// One match of the date expression, read into a form.
@@ -89,6 +104,7 @@ const B: &str = r"(?-u:\b)";
 const MONTH_FULL: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)";
 const MONTH_ABBR: &str = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?-u:\b))";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const ORDINAL_WORDS: &str = "eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty first";
 const COUNT: &str = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty";
 
 static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -109,9 +125,19 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<my_m>{month}),?\s+(?P<my_y>\d{{4}}){B}"),
         // last October
         format!(r"(?P<rm_rel>(?i:last|next|this|coming))\s+(?P<rm_m>{MONTH_FULL})"),
-        // last week, this year, earlier this week, the following year
+        // the 20th century, the nineteenth century
+        format!(r"(?i:{B}(?P<ce>\d{{1,2}}|{ORDINAL_WORDS})(?:st|nd|rd|th)?[\s-]+century){B}"),
+        // the 1930s, the '90s, mid-2000s
+        format!(r"(?P<de>{B}(?:1\d|20)\d0|['’]\d0)['’]?s{B}"),
+        // summer 2012, last winter, the spring of 2004
         format!(
-            r"(?i:(?:(?P<du_rel>last|next|this|previous|following|coming)|(?P<du_dir>earlier|later)\s+this)\s+(?P<du_unit>week|month|year)){B}"
+            r"(?i:(?:(?P<se_rel>last|next|this|past|coming)\s+)?{B}(?P<se>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<se_y>(?:1\d|20)\d\d){B})?){B}"
+        ),
+        // the end of the year
+        format!(r"(?i:(?P<eoy>end|beginning|start|middle)\s+of\s+(?:the\s+)?year){B}"),
+        // last week, this year, earlier this week, the following year, this fiscal year
+        format!(
+            r"(?i:(?:(?P<du_rel>last|next|this|past|previous|following|coming)|(?P<du_dir>earlier|later)\s+this)\s+(?:(?:fiscal|financial|school|academic|calendar)\s+)?(?P<du_unit>week|month|year|decade|century)){B}"
         ),
         // that year, later that year, the same day
         format!(
@@ -119,9 +145,9 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
         ),
         // the next day
         format!(r"(?i:the\s+(?P<nd_rel>next|following|previous)\s+day){B}"),
-        // ten days later, two years ago
+        // ten days later, two years ago, ten years ago today
         format!(
-            r"(?i:{B}(?P<n_count>{COUNT})\s+(?P<n_unit>day|week|month|year)s?\s+(?P<n_dir>ago|later|earlier|afterwards?|before|after)){B}"
+            r"(?i:{B}(?P<n_count>{COUNT})\s+(?P<n_unit>day|week|month|year|decade)s?\s+(?P<n_dir>ago|later|earlier|afterwards?|before|after)(?P<n_today>\s+today)?){B}"
         ),
         // today, yesterday
         format!(
@@ -156,6 +182,13 @@ struct Groups {
     my_y: usize,
     rm_rel: usize,
     rm_m: usize,
+    ce: usize,
+    de: usize,
+    se_rel: usize,
+    se: usize,
+    se_y: usize,
+    eoy: usize,
+    n_today: usize,
     du_rel: usize,
     du_dir: usize,
     du_unit: usize,
@@ -193,6 +226,13 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
         my_y: index("my_y"),
         rm_rel: index("rm_rel"),
         rm_m: index("rm_m"),
+        ce: index("ce"),
+        de: index("de"),
+        se_rel: index("se_rel"),
+        se: index("se"),
+        se_y: index("se_y"),
+        eoy: index("eoy"),
+        n_today: index("n_today"),
         du_rel: index("du_rel"),
         du_dir: index("du_dir"),
         du_unit: index("du_unit"),
@@ -392,6 +432,31 @@ fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
             month: lexicon::month_number(month)?,
             relation: group(g.rm_rel).map(relation_of),
         }
+    } else if let Some(number) = group(g.ce) {
+        qualified = true;
+        Form::Century {
+            number: lexicon::ordinal(number)?,
+        }
+    } else if let Some(digits) = group(g.de) {
+        qualified = true;
+        Form::Decade {
+            first_year: decade_year(digits)?,
+        }
+    } else if let Some(season) = group(g.se) {
+        let relation = group(g.se_rel).map(relation_of);
+        let year = number(g.se_y).and_then(|y| i16::try_from(y).ok());
+        qualified |= relation.is_some() || year.is_some();
+        Form::Season {
+            season: lexicon::season(season)?,
+            year,
+            relation,
+        }
+    } else if let Some(part) = group(g.eoy) {
+        let form = Form::Deictic {
+            unit: Unit::Year,
+            offset: 0,
+        };
+        return Some(candidate(text, start, end, form, Some(modifier_of(part)), true));
     } else if let Some(unit) = group(g.du_unit) {
         qualified = true;
         let unit = unit_of(unit);
@@ -399,7 +464,7 @@ fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
             group(g.du_rel).map(str::to_lowercase).as_deref(),
             group(g.du_dir),
         ) {
-            (Some("last"), _) => Form::Deictic { unit, offset: -1 },
+            (Some("last" | "past"), _) => Form::Deictic { unit, offset: -1 },
             (Some("next" | "coming"), _) => Form::Deictic { unit, offset: 1 },
             (Some("previous"), _) => Form::Anaphoric { unit, offset: -1 },
             (Some("following"), _) => Form::Anaphoric { unit, offset: 1 },
@@ -433,6 +498,10 @@ fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
             return None;
         }
         match direction.as_str() {
+            "ago" if group(g.n_today).is_some() => Form::Anniversary {
+                unit,
+                offset: -count,
+            },
             "ago" => Form::Deictic {
                 unit,
                 offset: -count,
@@ -509,7 +578,21 @@ fn unit_of(word: &str) -> Unit {
         "day" | "days" => Unit::Day,
         "week" | "weeks" => Unit::Week,
         "month" | "months" => Unit::Month,
+        "decade" | "decades" => Unit::Decade,
+        "century" => Unit::Century,
         _ => Unit::Year,
+    }
+}
+
+/// The first year of a decade written "1930" (of "1930s") or "'90": a
+/// two-digit decade is of the 1900s, except "'00" and "'10", which news
+/// write for the 2000s and 2010s.
+fn decade_year(digits: &str) -> Option<i16> {
+    let number: i16 = digits.trim_start_matches(['\'', '’']).parse().ok()?;
+    match number {
+        0 | 10 => Some(2000 + number),
+        20..=99 => Some(1900 + number),
+        _ => Some(number),
     }
 }
 

@@ -530,8 +530,8 @@ fn bucket_keys_ending(
     value: &DateValue,
     last_day: jiff::civil::Date,
 ) -> impl Iterator<Item = (i16, i8)> + Clone {
-    if value.precision == Precision::Year {
-        return [Some((value.start.year(), 0)), None].into_iter().flatten();
+    if value.is_wide() {
+        return [Some((value.year(), 0)), None].into_iter().flatten();
     }
     let first = (value.start.year(), value.start.month());
     let last = (last_day.year(), last_day.month());
