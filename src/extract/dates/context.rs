@@ -112,7 +112,7 @@ pub fn is_date_in_context(
                 // "2014." and "2014," end a phrase, "2003-2011" is a range;
                 // "2014.5", "2,014" and "2014-XY" are numbers and codes.
                 let starts_range = matches!(next_char, Some('-' | '–'))
-                    && starts_with_year(&rest[next_char.map_or(0, char::len_utf8)..]);
+                    && starts_with_year_or_short(&rest[next_char.map_or(0, char::len_utf8)..]);
                 if !(next_next.is_none_or(char::is_whitespace) || starts_range) {
                     return false;
                 }
@@ -204,6 +204,16 @@ fn in_a_name(
     let next_capitalised =
         after.is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase));
     (previous_capitalised && !starts_sentence(text, candidate.start)) || next_capitalised
+}
+
+/// True when `text` starts with four digits and no fifth, or with two and
+/// no third ("58" of "1957-58").
+fn starts_with_year_or_short(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let short = bytes.len() >= 2
+        && bytes[..2].iter().all(u8::is_ascii_digit)
+        && !bytes.get(2).is_some_and(u8::is_ascii_alphanumeric);
+    short || starts_with_year(text)
 }
 
 /// True when `text` starts with four digits and no fifth.

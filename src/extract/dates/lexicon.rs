@@ -153,6 +153,7 @@ pub fn is_year_cue_before(word: &str) -> bool {
             | "mid"
             | "late"
             | "year"
+            | "fiscal"
             | "summer"
             | "winter"
             | "spring"

@@ -54,6 +54,17 @@ pub enum Modifier {
     Late,
 }
 
+/// How a numeric date such as "10/02/2008" is read: day first ("day-month",
+/// 10 February) or month first ("month-day", 2 October). Set per site
+/// (`date_order` in site.toml) or per source (in its sidecar); unset, a
+/// numeric date is read only when one of its numbers is over 12.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateOrder {
+    DayMonth,
+    MonthDay,
+}
+
 /// See [`DateValue::iso_key`].
 pub type IsoKey = (Precision, i16, i8, i8);
 
@@ -131,6 +142,10 @@ impl DateValue {
             Precision::Month => format!("{} {}", month, d.year()),
             Precision::Year => format!("{}", d.year()),
             Precision::Week => format!("week of {} {} {}", d.day(), month, d.year()),
+            // A winter runs over the new year: "Winter 2008–09".
+            Precision::Season if d.month() == 12 => {
+                format!("Winter {}–{:02}", d.year(), self.year().rem_euclid(100))
+            }
             Precision::Season => format!("{} {}", Season::of(d.month()).name(), self.year()),
             Precision::Decade => return self.decade_label(),
             Precision::Century => format!("{} century", ordinal(i32::from(d.year()) / 100 + 1)),
@@ -314,6 +329,17 @@ pub fn find_dates_with_sentences(
     article: &Article,
     published: Option<Date>,
 ) -> (Vec<DateMention>, Vec<std::ops::Range<usize>>) {
+    find_dates_ordered(article, published, None)
+}
+
+/// [`find_dates_with_sentences`], reading numeric dates ("10/02/2008") in
+/// `order`; without an order, those whose day and month could be swapped
+/// are left out ([`ambiguous_numeric_dates`] lists them).
+pub fn find_dates_ordered(
+    article: &Article,
+    published: Option<Date>,
+    order: Option<DateOrder>,
+) -> (Vec<DateMention>, Vec<std::ops::Range<usize>>) {
     let published = published.or(article.date);
     let mut mentions = Vec::new();
     let mut mention_sentences = Vec::new();
@@ -363,6 +389,7 @@ pub fn find_dates_with_sentences(
             let anchors = resolve::Anchors {
                 published,
                 previous,
+                order,
                 // Reading the tense costs a look at every word: only when it counts.
                 tense: if resolve::uses_tense(candidate.form) {
                     sentence_facts.tense_near(candidate.start.saturating_sub(sentence_range.start))
@@ -403,4 +430,27 @@ pub fn find_dates_with_sentences(
         }
     }
     (mentions, mention_sentences)
+}
+
+/// The numeric dates of `article` that read as two different days ("04/05/2010":
+/// 4 May or 5 April), as (span, words), for `check` to report when no
+/// `date_order` is set.
+pub fn ambiguous_numeric_dates(article: &Article) -> Vec<(Span, String)> {
+    let mut found = Vec::new();
+    for (block_index, block) in article.blocks.iter().enumerate() {
+        let text = block.text.as_str();
+        for candidate in patterns::candidates(text) {
+            if let patterns::Form::Numeric { first, second, .. } = candidate.form {
+                if resolve::numeric_order_matters(first, second) {
+                    let span = Span {
+                        block: block_index,
+                        start: candidate.start,
+                        end: candidate.end,
+                    };
+                    found.push((span, text[candidate.start..candidate.end].to_string()));
+                }
+            }
+        }
+    }
+    found
 }

@@ -83,6 +83,9 @@ pub enum Form {
     Decade { first_year: i16 },
     /// "the 20th century": its number (20).
     Century { number: i16 },
+    /// "10/02/2008", "2.10.2008": two numbers whose order the site or
+    /// source says (see [`super::DateOrder`]).
+    Numeric { first: i8, second: i8, year: i16 },
 }
 
 /// One match of the date expression, read into a form.
@@ -113,6 +116,10 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
     let alternatives = [
         // 2024-01-17
         format!(r"{B}(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}}){B}"),
+        // 10/02/2008, 2.10.2008
+        format!(
+            r"{B}(?P<nu_a>\d{{1,2}})(?P<nu_sep>[/.])(?P<nu_b>\d{{1,2}})[/.](?P<nu_y>(?:1\d|20)\d\d){B}"
+        ),
         // (Wednesday,) Jan. 17(,) (2024)
         format!(
             r"(?:{WEEKDAY},?\s+)?(?P<mdy_m>{month})\s*(?P<mdy_d>\d{{1,2}}){ordinal}{B}(?:,?\s*(?P<mdy_y>\d{{4}}){B})?"
@@ -172,6 +179,9 @@ struct Groups {
     iso_y: usize,
     iso_m: usize,
     iso_d: usize,
+    nu_a: usize,
+    nu_b: usize,
+    nu_y: usize,
     mdy_m: usize,
     mdy_d: usize,
     mdy_y: usize,
@@ -216,6 +226,9 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
         iso_y: index("iso_y"),
         iso_m: index("iso_m"),
         iso_d: index("iso_d"),
+        nu_a: index("nu_a"),
+        nu_b: index("nu_b"),
+        nu_y: index("nu_y"),
         mdy_m: index("mdy_m"),
         mdy_d: index("mdy_d"),
         mdy_y: index("mdy_y"),
@@ -257,7 +270,12 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
 pub fn candidates(text: &str) -> impl Iterator<Item = Candidate> + '_ {
     let mut locations = DATE_EXPRESSION.capture_locations();
     let mut at = 0;
+    // The second year of a short range ("58" of "1957-58"), given next.
+    let mut range_end: Option<Candidate> = None;
     std::iter::from_fn(move || loop {
+        if let Some(second) = range_end.take() {
+            return Some(second);
+        }
         let whole = DATE_EXPRESSION.find_at(text, at)?;
         if whole.is_empty() {
             // No alternative of the pattern matches the empty string.
@@ -277,10 +295,50 @@ pub fn candidates(text: &str) -> impl Iterator<Item = Candidate> + '_ {
                 .captures_read_at(&mut locations, text, whole.start())
                 .and_then(|_| read(&locations, text)),
         };
-        if found.is_some() {
+        if let Some(first) = found {
+            range_end = short_range_end(text, &first);
+            if let Some(second) = range_end {
+                at = second.end;
+            }
             return found;
         }
     })
+}
+
+/// For a year followed by a dash and two digits ("1957-58", "2003–04"),
+/// the second year as a candidate of its own: the same century, or the
+/// next when the digits are lower ("1999-00").
+fn short_range_end(text: &str, first: &Candidate) -> Option<Candidate> {
+    let Form::Year { year } = first.form else {
+        return None;
+    };
+    let rest = text.get(first.end..)?;
+    let dash = rest.chars().next().filter(|c| matches!(c, '-' | '–'))?;
+    let digits = rest.get(dash.len_utf8()..)?;
+    let bytes = digits.as_bytes();
+    let two_digits = bytes.len() >= 2 && bytes[..2].iter().all(u8::is_ascii_digit);
+    if !two_digits || bytes.get(2).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let short: i16 = digits[..2].parse().ok()?;
+    let century = year - year % 100;
+    let second = if short > year % 100 {
+        century + short
+    } else {
+        century + 100 + short
+    };
+    if second != year + 1 && second - year > 10 {
+        return None;
+    }
+    let start = first.end + dash.len_utf8();
+    Some(candidate(
+        text,
+        start,
+        start + 2,
+        Form::Year { year: second },
+        None,
+        false,
+    ))
 }
 
 /// The form of the commonest whole matches read from their text alone, and
@@ -408,6 +466,12 @@ fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
             day: small(number(g.iso_d)?)?,
             month: small(number(g.iso_m)?)?,
             year: Some(i16::try_from(year).ok()?),
+        }
+    } else if let Some(year) = number(g.nu_y) {
+        Form::Numeric {
+            first: small(number(g.nu_a)?)?,
+            second: small(number(g.nu_b)?)?,
+            year: i16::try_from(year).ok()?,
         }
     } else if let Some(month) = group(g.mdy_m) {
         Form::DayMonth {

@@ -19,7 +19,7 @@
 
 use super::context::Tense;
 use super::patterns::{Form, Relation, Unit};
-use super::{DateValue, Modifier, Precision, Season};
+use super::{DateOrder, DateValue, Modifier, Precision, Season};
 use jiff::civil::{Date, Weekday};
 use jiff::{Span, ToSpan};
 
@@ -30,6 +30,8 @@ pub struct Anchors {
     pub published: Option<Date>,
     /// The last date the text mentioned, for "ten days later", "that year".
     pub previous: Option<DateValue>,
+    /// How numeric dates read, if the site or source says.
+    pub order: Option<DateOrder>,
     pub tense: Tense,
 }
 
@@ -98,6 +100,14 @@ pub fn resolve(form: Form, modifier: Option<Modifier>, anchors: &Anchors) -> Opt
             period(Date::new((number - 1) * 100, 1, 1).ok()?, Precision::Century)
         }
         Form::Century { .. } => return None,
+        Form::Numeric {
+            first,
+            second,
+            year,
+        } => {
+            let (day, month) = numeric_day_month(first, second, anchors.order)?;
+            DateValue::day(Date::new(year, month, day).ok()?)
+        }
     };
     // No calendar before year 1: a source dated 0001-01-01 has no "last year".
     if value.start.year() < 1 {
@@ -142,6 +152,24 @@ fn partial_day(month: i8, day: i8, published: Date, tense: Tense) -> Option<Date
         // On a tie the past one wins: news mostly reports what happened.
         (days, *date > published)
     })
+}
+
+/// True when "first/second" is a valid day and month both ways round and
+/// the two readings differ ("04/05": 4 May or 5 April, but "05/05" is one day).
+pub fn numeric_order_matters(first: i8, second: i8) -> bool {
+    (1..=12).contains(&first) && (1..=12).contains(&second) && first != second
+}
+
+/// The (day, month) of a numeric date: a number over 12 can only be the
+/// day; otherwise the order decides, and without one there is no reading.
+fn numeric_day_month(first: i8, second: i8, order: Option<DateOrder>) -> Option<(i8, i8)> {
+    match order {
+        _ if first > 12 => Some((first, second)),
+        _ if second > 12 || first == second => Some((second, first)),
+        Some(DateOrder::DayMonth) => Some((first, second)),
+        Some(DateOrder::MonthDay) => Some((second, first)),
+        None => None,
+    }
 }
 
 /// A season without a year: "last" is the most recent one over before
@@ -282,6 +310,7 @@ mod tests {
         Anchors {
             published: Some(published),
             previous: None,
+            order: None,
             tense,
         }
     }
@@ -550,6 +579,7 @@ mod tests {
             let anchors = Anchors {
                 published: Some(published),
                 previous,
+                order: None,
                 tense: Tense::Unknown,
             };
             let value = resolve(form, None, &anchors).map(|v| v.iso());
@@ -588,6 +618,7 @@ mod tests {
         let no_anchor = Anchors {
             published: None,
             previous: None,
+            order: None,
             tense: Tense::Unknown,
         };
         assert_eq!(
