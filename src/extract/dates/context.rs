@@ -7,7 +7,7 @@
 //! (prepositions, event nouns, auxiliaries), never about particular texts.
 
 use super::lexicon;
-use super::patterns::{Candidate, Form};
+use super::patterns::{Candidate, Form, Unit};
 use std::cell::OnceCell;
 
 /// Which way a sentence points in time, judged from the tense marker nearest
@@ -180,8 +180,15 @@ pub fn is_date_in_context(
             candidate.qualified
                 || before_word.is_some_and(lexicon::is_day_cue_before)
                 || !(before_word.is_some_and(lexicon::names_a_day)
-                    || after.is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase)))
+                    || after
+                        .is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase)))
         }
+        // "the past week", "the last week": the week before, as news mean
+        // it, unless a period follows ("the last week of June").
+        Form::Deictic {
+            unit: Unit::Week,
+            offset: -1,
+        } if candidate.after_the => after != Some("of"),
         Form::Deictic { offset, .. } | Form::Anaphoric { offset, .. } if offset != 0 => {
             !candidate.after_the
                 || matches!(candidate.form, Form::Anaphoric { .. }) && after != Some("of")

@@ -520,7 +520,14 @@ fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
             unit: Unit::Year,
             offset: 0,
         };
-        return Some(candidate(text, start, end, form, Some(modifier_of(part)), true));
+        return Some(candidate(
+            text,
+            start,
+            end,
+            form,
+            Some(modifier_of(part)),
+            true,
+        ));
     } else if let Some(unit) = group(g.du_unit) {
         qualified = true;
         let unit = unit_of(unit);
@@ -903,7 +910,6 @@ mod tests {
             "170,000",
             "22:28",
             "87990cbe856818d5eddac44c7b1cdeb8",
-            "the 1990s",
             "a six-month truce",
             "At the end of the day",
             "two years before the war",

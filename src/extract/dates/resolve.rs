@@ -96,9 +96,10 @@ pub fn resolve(form: Form, modifier: Option<Modifier>, anchors: &Anchors) -> Opt
         ),
         Form::Decade { first_year } => period(Date::new(first_year, 1, 1).ok()?, Precision::Decade),
         // The first century would start in year 0, which no calendar here has.
-        Form::Century { number } if (2..=30).contains(&number) => {
-            period(Date::new((number - 1) * 100, 1, 1).ok()?, Precision::Century)
-        }
+        Form::Century { number } if (2..=30).contains(&number) => period(
+            Date::new((number - 1) * 100, 1, 1).ok()?,
+            Precision::Century,
+        ),
         Form::Century { .. } => return None,
         Form::Numeric {
             first,
@@ -184,14 +185,19 @@ fn partial_season(
     tense: Tense,
 ) -> Option<Date> {
     let year = published.year();
-    let seasons: Vec<(Date, Date)> = [year.checked_sub(1), Some(year), year.checked_add(1), year.checked_add(2)]
-        .into_iter()
-        .flatten()
-        .filter_map(|y| {
-            let start = season.start(y)?;
-            Some((start, period(start, Precision::Season).last_day()))
-        })
-        .collect();
+    let seasons: Vec<(Date, Date)> = [
+        year.checked_sub(1),
+        Some(year),
+        year.checked_add(1),
+        year.checked_add(2),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|y| {
+        let start = season.start(y)?;
+        Some((start, period(start, Precision::Season).last_day()))
+    })
+    .collect();
     let distance = |&(start, end): &(Date, Date)| {
         if published < start {
             (start - published).get_days()
