@@ -109,3 +109,49 @@ fn check_reports_numeric_dates_that_read_two_ways() {
     let output = build_public(by_site.path());
     assert!(read(&output, "data/timeline.json").contains("\"date\":\"2008-04-05\""));
 }
+
+#[test]
+fn a_citation_keeps_its_own_value_in_the_export() {
+    let site = tempfile::tempdir().unwrap();
+    write_file(site.path(), "site.toml", "title = \"Storms\"\n");
+    write_file(
+        site.path(),
+        "content/sources/2020-01-02-gale.txt",
+        "Gale news\n\nA violent gale flooded the harbour warehouses earlier this week, \
+         and the fishing fleet stayed in port while the quay was pumped dry.\n",
+    );
+    write_file(
+        site.path(),
+        "content/sources/2020-01-02-gale.toml",
+        "date = 2020-01-02\n",
+    );
+    write_file(
+        site.path(),
+        "content/sources/2021-05-01-review.txt",
+        "A year of storms\n\nA violent gale flooded the harbour warehouses in January 2020, \
+         a review of the port's defences found this spring.\n",
+    );
+    write_file(
+        site.path(),
+        "content/sources/2021-05-01-review.toml",
+        "date = 2021-05-01\n",
+    );
+    let output = build_public(site.path());
+    let json = read(&output, "data/timeline.json");
+    // The week (30 December 2019 to 5 January 2020) dates the entry; the
+    // month's citation says its own value beside it.
+    let record = json
+        .lines()
+        .find(|line| line.contains("\"text\":\"January 2020\""))
+        .unwrap_or_else(|| panic!("no January 2020 record in {json}"));
+    assert!(record.contains("\"date\":\"2020-W01\""), "{record}");
+    assert!(
+        record.contains("\"mention_date\":\"2020-01\",\"mention_precision\":\"month\""),
+        "{record}"
+    );
+    let week = json
+        .lines()
+        .find(|line| line.contains("\"text\":\"earlier this week\""))
+        .unwrap_or_else(|| panic!("no week record in {json}"));
+    assert!(!week.contains("mention_date"), "{week}");
+}

@@ -5,11 +5,9 @@
 //!
 //! Two mentions are the same happening when their periods are compatible
 //! and their sentences agree on who or what:
-//! - days, weeks and months are compatible when one period lies inside the
-//!   other ("this week" in one source, "January 2020" in another, when the
-//!   week is all in January); they must then share a person or two salient
-//!   words. A week that starts in December is not "January 2020": grouped,
-//!   the month's mention would be shown with the week's value;
+//! - days, weeks and months are compatible when the periods overlap ("this
+//!   week" in one source, "January 2020" in another); they must then share a
+//!   person or two salient words;
 //! - years only match the same year at year precision, and need more: a
 //!   shared person and a salient word, or three salient words.
 //!
@@ -239,8 +237,7 @@ pub fn compatible(a: &DateValue, b: &DateValue) -> bool {
     if a.is_wide() || b.is_wide() {
         a.precision == b.precision && a.start == b.start
     } else {
-        a.start <= b.start && b.last_day() <= a.last_day()
-            || b.start <= a.start && a.last_day() <= b.last_day()
+        a.overlaps(b)
     }
 }
 
@@ -250,8 +247,8 @@ pub(super) fn compatible_ending(a: &DateValue, a_last: Date, b: &DateValue, b_la
     if a.is_wide() || b.is_wide() {
         a.precision == b.precision && a.start == b.start
     } else {
-        // One period inside the other.
-        a.start <= b.start && b_last <= a_last || b.start <= a.start && a_last <= b_last
+        // What `DateValue::overlaps` tests.
+        a.start <= b_last && b.start <= a_last
     }
 }
 
