@@ -175,9 +175,10 @@ fn numeric_day_month(first: i8, second: i8, order: Option<DateOrder>) -> Option<
 
 /// A season without a year: "last" is the most recent one over before
 /// publication, "next" the first one to start after it, "this" the one
-/// nearest to it (the current one if publication falls in it); otherwise the
-/// tense picks the current or the next one (future) or the current or the
-/// last one (past), and without a tense the nearest.
+/// nearest to it (the current one if publication falls in it); otherwise a
+/// future sentence picks the current or the next one, and any other the
+/// nearest: a season is long, and a past marker before it is as often a
+/// participle ("want it scrapped before the summer") as the verb it dates.
 fn partial_season(
     season: Season,
     relation: Option<Relation>,
@@ -213,8 +214,7 @@ fn partial_season(
         (Some(Relation::Next), _) => seasons.iter().find(|(start, _)| *start > published),
         (Some(Relation::This), _) => nearest(),
         (None, Tense::Future) => seasons.iter().find(|(_, end)| *end >= published),
-        (None, Tense::Past) => seasons.iter().rev().find(|(start, _)| *start <= published),
-        (None, Tense::Unknown) => nearest(),
+        (None, Tense::Past | Tense::Unknown) => nearest(),
     };
     found.map(|(start, _)| *start)
 }
