@@ -311,6 +311,13 @@ impl<'a> SentenceFacts<'a> {
         self.markers.get_or_init(|| tense_markers(self.sentence))
     }
 
+    /// True when the sentence has a past-tense marker anywhere.
+    pub fn has_past_marker(&self) -> bool {
+        self.markers()
+            .iter()
+            .any(|&(_, _, tense)| tense == Tense::Past)
+    }
+
     /// The tense marker that governs byte `at` of the sentence decides: a
     /// future marker ("will", "is due to", "expected", "would") or a past
     /// one ("was", "said", any "-ed" verb). The nearest marker before the

@@ -432,6 +432,13 @@ pub fn find_dates_ordered(
     (mentions, mention_sentences)
 }
 
+/// True when `sentence` has a past-tense verb ("visited", "took"): it tells
+/// something that happened rather than naming a picture.
+pub fn tells_past_event(sentence: &str) -> bool {
+    let lowered = sentence.to_ascii_lowercase();
+    context::SentenceFacts::of(sentence, &lowered).has_past_marker()
+}
+
 /// The numeric dates of `article` that read as two different days ("04/05/2010":
 /// 4 May or 5 April), as (span, words), for `check` to report when no
 /// `date_order` is set.
