@@ -601,7 +601,14 @@ fn resolve_date(site: &Site, lookup: &Lookup, text: &str) -> Result<Target, Unre
             person: None,
         }),
         None => {
-            let mut near: Vec<&DateValue> = site.timeline.iter().map(|e| &e.value).collect();
+            // Only values a cross-reference can name (`@2021`, `@2021-03`,
+            // `@2021-03-01`): a season, decade or century has no such form.
+            let mut near: Vec<&DateValue> = site
+                .timeline
+                .iter()
+                .map(|e| &e.value)
+                .filter(|v| !v.is_wide() || v.precision == crate::extract::dates::Precision::Year)
+                .collect();
             near.sort_by_key(|other| {
                 value
                     .start
