@@ -52,9 +52,11 @@ The main score brings such a value back to the unit the mention's words name
 ("month", a month's name, "week", "year", a season, a decade, a century; not
 counted phrases such as "two weeks ago") by taking the period of that unit
 that holds it (a week by its Thursday; a week across two months may give
-the wrong one). The entry values as exported are scored too, on the line
-"entry values as exported". A per-citation value in timeline.json would
-make this exact.
+the wrong one). Where a record carries `mention_date` and
+`mention_precision` (the citation's own value, which Backstory exports when
+it differs from the entry's), that value is scored instead, exactly. The
+entry values as exported are scored too, on the line "entry values as
+exported".
 
 A modifier (Backstory's "early"/"mid"/"late", TIMEX3's mod="START"/...) is
 not compared: "early 1998" is 1998 on both sides.
@@ -327,12 +329,16 @@ def read_found(site_output, mentions=True):
     for record in records:
         if record.get("editorial"):
             continue
-        value = backstory_value(record.get("date"), record.get("precision"))
+        words = record.get("text", "")
+        if mentions and record.get("mention_date"):
+            # The citation's own value, exported when it differs from the entry's.
+            value = backstory_value(record["mention_date"], record.get("mention_precision"))
+        else:
+            value = backstory_value(record.get("date"), record.get("precision"))
+            if mentions and value is not None:
+                value = coarsen(value, named_precision(words))
         if value is None:
             continue
-        words = record.get("text", "")
-        if mentions:
-            value = coarsen(value, named_precision(words))
         found[(record["source"], value)].append(words)
     return found
 

@@ -29,6 +29,10 @@ pub struct Config {
     pub timeline: TimelineConfig,
     #[serde(default)]
     pub feed: FeedConfig,
+    /// How numeric dates such as "10/02/2008" read in the sources
+    /// ("day-month" or "month-day"); a source's sidecar can say otherwise.
+    #[serde(default)]
+    pub date_order: Option<crate::extract::dates::DateOrder>,
 }
 
 /// A setting that counts things shown on a page: 1 or more.

@@ -92,6 +92,9 @@ pub struct Sidecar {
     /// When `backstory new source ADDRESS` fetched the page.
     pub fetched: Option<DateText>,
     pub language: Option<String>,
+    /// How the text's numeric dates read ("day-month" or "month-day");
+    /// unset, the site's `date_order` applies.
+    pub date_order: Option<crate::extract::dates::DateOrder>,
     /// Lines the cleaner removed that belong to the article.
     #[serde(default)]
     pub keep: Vec<String>,
@@ -392,6 +395,12 @@ pub fn load_cached(
         }
     }
     check_source_ids(&content.sources, &mut content.diagnostics);
+    // A source that does not say how its numeric dates read follows the site.
+    if let Some(order) = content.config.date_order {
+        for source in &mut content.sources {
+            source.sidecar.date_order.get_or_insert(order);
+        }
+    }
     Ok(content)
 }
 

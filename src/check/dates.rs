@@ -1,5 +1,7 @@
 //! Dates that disagree: two sources dating what reads as the same event
-//! differently, and editorial events whose cited sources never mention their date.
+//! differently, editorial events whose cited sources never mention their
+//! date, and numeric dates ("04/05/2010") that read two ways when neither
+//! the site nor the source sets `date_order`.
 
 use super::block_line;
 use crate::diag::Diagnostic;
@@ -216,4 +218,26 @@ fn content_words(sentence: &str, common: &HashSet<&str>, months: &[String]) -> B
         .map(str::to_lowercase)
         .filter(|w| !common.contains(w.as_str()) && !months.contains(w))
         .collect()
+}
+
+/// Numeric dates left off the timeline because their day and month could be
+/// swapped and no `date_order` says which comes first.
+pub fn ambiguous_numeric(site: &Site) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
+    for (index, source) in site.sources.iter().enumerate() {
+        if source.date_order.is_some() {
+            continue;
+        }
+        for (span, words) in crate::extract::dates::ambiguous_numeric_dates(&source.article) {
+            findings.push(
+                Diagnostic::warning(
+                    &source.path,
+                    block_line(site, index, span.block),
+                    format!("\"{words}\" could be read day first or month first, so it was left off the timeline"),
+                )
+                .hint("add `date_order = \"day-month\"` or `date_order = \"month-day\"` to the source's .toml file (or to site.toml for every source)"),
+            );
+        }
+    }
+    findings
 }

@@ -8,7 +8,8 @@
 //! - [`people`]: names the tool could not decide on (two people who may be
 //!   one, a surname two people in one text share), people named once with no role;
 //! - [`dates`]: one event dated differently by two sources, an editorial event
-//!   whose sources do not mention its date.
+//!   whose sources do not mention its date, numeric dates that read two
+//!   ways when no `date_order` is set.
 //!
 //! [`report`] prints the findings grouped by file, as text or JSON.
 
@@ -29,6 +30,7 @@ pub fn review(site: &Site) -> Vec<Diagnostic> {
     findings.extend(people::named_once(site));
     findings.extend(dates::conflicts(site));
     findings.extend(dates::unsupported_events(site));
+    findings.extend(dates::ambiguous_numeric(site));
     findings
 }
 

@@ -30,9 +30,14 @@ pub struct Extracted {
     pub date_sentences: Vec<std::ops::Range<usize>>,
 }
 
-/// Runs both finders over one article. `published` anchors relative dates.
-pub fn extract(article: &Article, published: Option<jiff::civil::Date>) -> Extracted {
-    let (dates, date_sentences) = dates::find_dates_with_sentences(article, published);
+/// Runs both finders over one article. `published` anchors relative dates;
+/// `date_order` says how numeric dates read.
+pub fn extract(
+    article: &Article,
+    published: Option<jiff::civil::Date>,
+    date_order: Option<dates::DateOrder>,
+) -> Extracted {
+    let (dates, date_sentences) = dates::find_dates_ordered(article, published, date_order);
     Extracted {
         people: people::find_people(article),
         dates,

@@ -59,6 +59,8 @@ pub struct Source {
     pub title: String,
     pub publication: Option<String>,
     pub date: Option<Date>,
+    /// How the source's numeric dates read (its sidecar's `date_order`, else the site's).
+    pub date_order: Option<crate::extract::dates::DateOrder>,
     pub authors: Vec<String>,
     pub url: Option<String>,
     pub language: Option<String>,
@@ -439,7 +441,7 @@ pub fn process_source(file: crate::load::SourceFile) -> Processed {
 /// Extracts one cleaned source. Its dates move into `source.dates` (linking
 /// reads them there), so the returned [`Extracted`] has only the people.
 fn extract_into(source: &mut Source) -> Extracted {
-    let mut found = extract(&source.article, source.date);
+    let mut found = extract(&source.article, source.date, source.date_order);
     source.dates = std::mem::take(&mut found.dates).into();
     let sentences = std::mem::take(&mut found.date_sentences);
     source.date_contexts = Arc::new(date_contexts(source, &sentences));
@@ -508,6 +510,7 @@ fn clean_source(file: crate::load::SourceFile) -> (Source, Vec<Diagnostic>) {
         },
         url: sidecar.url.clone(),
         language: sidecar.language.clone(),
+        date_order: sidecar.date_order,
         dates: Arc::from([]),
         date_contexts: Arc::default(),
         date_entries: Vec::new(),

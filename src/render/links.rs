@@ -12,7 +12,7 @@
 use super::{escape_html, push_escaped_html};
 use crate::clean::{Article, Block, BlockKind};
 use crate::diag::{nearest, one_of, Diagnostic};
-use crate::extract::dates::{find_dates, DateValue, IsoKey, Precision};
+use crate::extract::dates::{find_dates, DateValue, IsoKey};
 use crate::frontmatter::DateText;
 use crate::link::{parse_date_value, Site};
 use crate::load::MarkdownFile;
@@ -51,7 +51,7 @@ type UncitedDates = std::collections::BTreeMap<(i16, i8), Vec<(u32, u32)>>;
 /// [`Lookup::months`]): its first month, or 0 (the year page itself) for a
 /// value that spans the year.
 pub fn month_of(value: &DateValue) -> i8 {
-    if value.precision == Precision::Year {
+    if value.is_wide() {
         0
     } else {
         value.start.month()
@@ -588,7 +588,7 @@ fn resolve_date(site: &Site, lookup: &Lookup, text: &str) -> Result<Target, Unre
         .get(&value.iso_key())
         .map(|&entry| lookup.entry_path(&site.timeline[entry]));
     // A year is best shown by its own page; a day or month by its entry.
-    let url = if value.precision == Precision::Year {
+    let url = if value.is_wide() {
         year_page.or(entry)
     } else {
         entry.or(year_page)
@@ -601,7 +601,14 @@ fn resolve_date(site: &Site, lookup: &Lookup, text: &str) -> Result<Target, Unre
             person: None,
         }),
         None => {
-            let mut near: Vec<&DateValue> = site.timeline.iter().map(|e| &e.value).collect();
+            // Only values a cross-reference can name (`@2021`, `@2021-03`,
+            // `@2021-03-01`): a season, decade or century has no such form.
+            let mut near: Vec<&DateValue> = site
+                .timeline
+                .iter()
+                .map(|e| &e.value)
+                .filter(|v| !v.is_wide() || v.precision == crate::extract::dates::Precision::Year)
+                .collect();
             near.sort_by_key(|other| {
                 value
                     .start

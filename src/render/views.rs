@@ -171,14 +171,18 @@ fn paragraph_url(source_id: &str, block: usize) -> String {
     url
 }
 
-/// The lower-case name of a precision (`day`, `week`, `month`, `year`), as
+/// The lower-case name of a precision (`day`, `week`, `month`, `season`,
+/// `year`, `decade`, `century`), as
 /// views and the JSON exports give it.
 pub fn precision_name(precision: Precision) -> &'static str {
     match precision {
         Precision::Day => "day",
         Precision::Week => "week",
         Precision::Month => "month",
+        Precision::Season => "season",
         Precision::Year => "year",
+        Precision::Decade => "decade",
+        Precision::Century => "century",
     }
 }
 
@@ -530,8 +534,12 @@ pub struct EntryView {
     pub id: String,
     /// Site-relative URL of the entry's anchor (on the timeline or its year page).
     pub url: String,
-    /// ISO value (`2020-01`).
+    /// ISO value (`2020-01`), or TIMEX3's for the wider precisions
+    /// (`2012-SU`, `193` for the 1930s, `19` for the 20th century).
     pub date: String,
+    /// The value as HTML's `<time datetime>` accepts it: the ISO value, or
+    /// for a season, decade or century its first month or year (`2012-06`, `1930`).
+    pub datetime: String,
     pub label: String,
     pub precision: String,
     pub year: i16,
@@ -545,6 +553,16 @@ pub struct EntryView {
     /// How many citations with a sentence are listed without it.
     pub unquoted: usize,
     pub people: Vec<LinkView>,
+}
+
+/// See [`EntryView::datetime`].
+fn html_datetime(value: &DateValue) -> String {
+    let start = value.start;
+    match value.precision {
+        Precision::Season => format!("{:04}-{:02}", start.year(), start.month()),
+        Precision::Decade | Precision::Century => format!("{:04}", start.year()),
+        _ => value.iso(),
+    }
 }
 
 /// A sentence as HTML with the first occurrence of the date's words in `<mark>`.
@@ -561,6 +579,7 @@ fn entry_summary(entry: &TimelineEntry, links: &LinkContext) -> EntryView {
         id: entry.id.clone(),
         url: links.entry_path(entry),
         date: entry.value.iso(),
+        datetime: html_datetime(&entry.value),
         label: entry.value.label(),
         precision: precision_name(entry.value.precision).to_string(),
         year: entry.value.year(),
@@ -630,6 +649,7 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
         id: entry.id.clone(),
         url: links.entry_path(entry),
         date: entry.value.iso(),
+        datetime: html_datetime(&entry.value),
         label: entry.value.label(),
         precision: precision_name(entry.value.precision).to_string(),
         year: entry.value.year(),

@@ -7,7 +7,7 @@
 //! (prepositions, event nouns, auxiliaries), never about particular texts.
 
 use super::lexicon;
-use super::patterns::{Candidate, Form};
+use super::patterns::{Candidate, Form, Unit};
 use std::cell::OnceCell;
 
 /// Which way a sentence points in time, judged from the tense marker nearest
@@ -112,7 +112,7 @@ pub fn is_date_in_context(
                 // "2014." and "2014," end a phrase, "2003-2011" is a range;
                 // "2014.5", "2,014" and "2014-XY" are numbers and codes.
                 let starts_range = matches!(next_char, Some('-' | '–'))
-                    && starts_with_year(&rest[next_char.map_or(0, char::len_utf8)..]);
+                    && starts_with_year_or_short(&rest[next_char.map_or(0, char::len_utf8)..]);
                 if !(next_next.is_none_or(char::is_whitespace) || starts_range) {
                     return false;
                 }
@@ -161,11 +161,34 @@ pub fn is_date_in_context(
             // unless they sit in a name ("April Ryan", "Black September").
             month != 5 && !in_a_name(text, candidate, before.as_ref(), after)
         }
+        Form::Season { .. } if candidate.qualified => true,
+        // A bare season is a date after "the" or a time preposition ("in
+        // the summer", "during winter"), but "fall" only when no "of"
+        // follows ("the fall of the city") and never as a verb.
+        Form::Season { .. } => {
+            let season_word = &text[candidate.start..candidate.end];
+            let cue = candidate.after_the || before_word.is_some_and(lexicon::is_day_cue_before);
+            let is_fall = season_word.eq_ignore_ascii_case("fall");
+            cue && !(is_fall && after.is_some_and(|w| w.eq_ignore_ascii_case("of")))
+                && !in_a_name(text, candidate, before.as_ref(), after)
+        }
+        // A weekday after a capitalised word is mostly a date ("the World
+        // Court Friday rejected"); it is a name only after the words that
+        // make named days ("Good Friday", "Fox News Sunday") or before a
+        // capitalised word ("Sunday Times").
         Form::Weekday { relation: None, .. } => {
             candidate.qualified
                 || before_word.is_some_and(lexicon::is_day_cue_before)
-                || !in_a_name(text, candidate, before.as_ref(), after)
+                || !(before_word.is_some_and(lexicon::names_a_day)
+                    || after
+                        .is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase)))
         }
+        // "the past week", "the last week": the week before, as news mean
+        // it, unless a period follows ("the last week of June").
+        Form::Deictic {
+            unit: Unit::Week,
+            offset: -1,
+        } if candidate.after_the => after != Some("of"),
         Form::Deictic { offset, .. } | Form::Anaphoric { offset, .. } if offset != 0 => {
             !candidate.after_the
                 || matches!(candidate.form, Form::Anaphoric { .. }) && after != Some("of")
@@ -188,6 +211,16 @@ fn in_a_name(
     let next_capitalised =
         after.is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase));
     (previous_capitalised && !starts_sentence(text, candidate.start)) || next_capitalised
+}
+
+/// True when `text` starts with four digits and no fifth, or with two and
+/// no third ("58" of "1957-58").
+fn starts_with_year_or_short(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let short = bytes.len() >= 2
+        && bytes[..2].iter().all(u8::is_ascii_digit)
+        && !bytes.get(2).is_some_and(u8::is_ascii_alphanumeric);
+    short || starts_with_year(text)
 }
 
 /// True when `text` starts with four digits and no fifth.
@@ -278,24 +311,25 @@ impl<'a> SentenceFacts<'a> {
         self.markers.get_or_init(|| tense_markers(self.sentence))
     }
 
-    /// The tense marker nearest to byte `at` of the sentence decides: a
-    /// future marker ("will", "is due to", "expected") or a past one ("was",
-    /// "said", any "-ed" verb). Nearest wins because a sentence often mixes
-    /// both ("said on Monday that it will ...").
+    /// True when the sentence has a past-tense marker anywhere.
+    pub fn has_past_marker(&self) -> bool {
+        self.markers()
+            .iter()
+            .any(|&(_, _, tense)| tense == Tense::Past)
+    }
+
+    /// The tense marker that governs byte `at` of the sentence decides: a
+    /// future marker ("will", "is due to", "expected", "would") or a past
+    /// one ("was", "said", any "-ed" verb). The nearest marker before the
+    /// date governs it, since English puts the verb before its time
+    /// adjunct ("said on Monday that it will ...", "will double its flights
+    /// by August in markets untouched by ..."); a date before any marker
+    /// takes the first one after it ("On Friday, officials said ...").
     pub fn tense_near(&self, at: usize) -> Tense {
         let markers = self.markers();
         let after = markers.partition_point(|&(start, _, _)| start < at);
-        let distance = |&(start, end, _): &(usize, usize, Tense)| {
-            if end <= at {
-                at - end
-            } else {
-                start.saturating_sub(at)
-            }
-        };
         let before = after.checked_sub(1).and_then(|index| markers.get(index));
-        let next = markers.get(after);
-        match (before, next) {
-            (Some(b), Some(n)) if distance(n) < distance(b) => n.2,
+        match (before, markers.get(after)) {
             (Some(b), _) => b.2,
             (None, Some(n)) => n.2,
             (None, None) => Tense::Unknown,
@@ -303,16 +337,21 @@ impl<'a> SentenceFacts<'a> {
     }
 }
 
-/// The tense markers of a sentence as (start, end, tense), in order.
+/// The tense markers of a sentence as (start, end, tense), in order. A
+/// participle after a form of "be" ("will be named", "to be published") is
+/// not a past marker: the auxiliary before it says the tense.
 fn tense_markers(sentence: &str) -> Vec<(usize, usize, Tense)> {
     let mut markers = Vec::new();
     let mut word_start = None;
+    let mut after_be = false;
     let mut consider = |start: usize, end: usize| {
         if let Some(word) = sentence.get(start..end) {
             let tense = marker_tense(word);
-            if tense != Tense::Unknown {
+            let participle = after_be && tense == Tense::Past && lexicon::cue_tense(word).is_none();
+            if tense != Tense::Unknown && !participle {
                 markers.push((start, end, tense));
             }
+            after_be = matches!(word, "be" | "been" | "being");
         }
     };
     for (index, c) in sentence.char_indices() {

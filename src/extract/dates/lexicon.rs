@@ -6,6 +6,7 @@
 //! Nothing here knows about any particular text.
 
 use super::context::Tense;
+use super::Season;
 use crate::extract::people::lexicon::WordHasher;
 use jiff::civil::Weekday;
 use std::collections::HashMap;
@@ -48,6 +49,45 @@ pub fn weekday(word: &str) -> Option<Weekday> {
         _ => return None,
     };
     Some(day)
+}
+
+/// The season a season word names ("summer", "Fall").
+pub fn season(word: &str) -> Option<Season> {
+    let season = match word.to_lowercase().as_str() {
+        "spring" => Season::Spring,
+        "summer" => Season::Summer,
+        "autumn" | "fall" => Season::Autumn,
+        "winter" => Season::Winter,
+        _ => return None,
+    };
+    Some(season)
+}
+
+/// The number of an ordinal written in digits or words from the eleventh
+/// to the twenty-first ("20", "twentieth", "twenty-first"), as centuries
+/// are named.
+pub fn ordinal(word: &str) -> Option<i16> {
+    if let Ok(number) = word.parse::<i16>() {
+        return Some(number);
+    }
+    const WORDS: [&str; 10] = [
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    let lower = word.to_lowercase().replace(' ', "-");
+    if lower == "twenty-first" {
+        return Some(21);
+    }
+    let index = WORDS.iter().position(|name| *name == lower)?;
+    i16::try_from(index + 11).ok()
 }
 
 /// The value of a count written in digits or words ("10", "ten", "a", "a few" is not a count).
@@ -113,6 +153,7 @@ pub fn is_year_cue_before(word: &str) -> bool {
             | "mid"
             | "late"
             | "year"
+            | "fiscal"
             | "summer"
             | "winter"
             | "spring"
@@ -284,6 +325,27 @@ pub fn is_day_cue_before(word: &str) -> bool {
     )
 }
 
+/// Words that, right before a weekday, make it part of a name rather than a
+/// date ("Good Friday", "Black Monday", "Fox News Sunday"). Lower-case input.
+pub fn names_a_day(word: &str) -> bool {
+    matches!(
+        word,
+        "good"
+            | "black"
+            | "bloody"
+            | "super"
+            | "ash"
+            | "holy"
+            | "palm"
+            | "easter"
+            | "maundy"
+            | "cyber"
+            | "fat"
+            | "great"
+            | "news"
+    )
+}
+
 /// Words that put a sentence's date in the future ("will", "is due to").
 /// Lower-case input; phrases are matched word by word by the caller.
 pub const FUTURE_CUES: &[&str] = &[
@@ -300,8 +362,16 @@ pub const FUTURE_CUES: &[&str] = &[
     "upcoming",
     "deadline",
     "plans",
+    "plan",
+    "planned",
+    "planning",
     "intends",
+    "intend",
+    "expects",
+    "expect",
+    "would",
     "next",
+    "tomorrow",
 ];
 
 /// Words that put a sentence's date in the past. Regular past forms ending

@@ -14,7 +14,7 @@
 //! alone: the noun names the event, the year dates it.
 
 use super::lexicon;
-use super::Modifier;
+use super::{Modifier, Season};
 use jiff::civil::Weekday;
 use regex::{CaptureLocations, Regex};
 use std::sync::LazyLock;
@@ -26,6 +26,8 @@ pub enum Unit {
     Week,
     Month,
     Year,
+    Decade,
+    Century,
 }
 
 /// The relative word in front of a weekday or month name.
@@ -68,6 +70,22 @@ pub enum Form {
     /// Counted from the date the text mentioned last: "ten days later"
     /// (+10 days), "later that year" (0 years), "the following year" (+1).
     Anaphoric { unit: Unit, offset: i64 },
+    /// The same day `offset` units before publication: "ten years ago
+    /// today" is the day, not the year, and not the publication day.
+    Anniversary { unit: Unit, offset: i64 },
+    /// "summer 2012", "last winter", "the spring".
+    Season {
+        season: Season,
+        year: Option<i16>,
+        relation: Option<Relation>,
+    },
+    /// "the 1930s", "the mid-2000s": the first year of the decade.
+    Decade { first_year: i16 },
+    /// "the 20th century": its number (20).
+    Century { number: i16 },
+    /// "10/02/2008", "2.10.2008": two numbers whose order the site or
+    /// source says (see [`super::DateOrder`]).
+    Numeric { first: i8, second: i8, year: i16 },
 }
 
 /// One match of the date expression, read into a form.
@@ -89,6 +107,7 @@ const B: &str = r"(?-u:\b)";
 const MONTH_FULL: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)";
 const MONTH_ABBR: &str = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?-u:\b))";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const ORDINAL_WORDS: &str = "eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty first";
 const COUNT: &str = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty";
 
 static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -97,6 +116,10 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
     let alternatives = [
         // 2024-01-17
         format!(r"{B}(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}}){B}"),
+        // 10/02/2008, 2.10.2008
+        format!(
+            r"{B}(?P<nu_a>\d{{1,2}})(?P<nu_sep>[/.])(?P<nu_b>\d{{1,2}})[/.](?P<nu_y>(?:1\d|20)\d\d){B}"
+        ),
         // (Wednesday,) Jan. 17(,) (2024)
         format!(
             r"(?:{WEEKDAY},?\s+)?(?P<mdy_m>{month})\s*(?P<mdy_d>\d{{1,2}}){ordinal}{B}(?:,?\s*(?P<mdy_y>\d{{4}}){B})?"
@@ -109,9 +132,19 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<my_m>{month}),?\s+(?P<my_y>\d{{4}}){B}"),
         // last October
         format!(r"(?P<rm_rel>(?i:last|next|this|coming))\s+(?P<rm_m>{MONTH_FULL})"),
-        // last week, this year, earlier this week, the following year
+        // the 20th century, the nineteenth century
+        format!(r"(?i:{B}(?P<ce>\d{{1,2}}|{ORDINAL_WORDS})(?:st|nd|rd|th)?[\s-]+century){B}"),
+        // the 1930s, the '90s, mid-2000s
+        format!(r"(?P<de>{B}(?:1\d|20)\d0|['’]\d0)['’]?s{B}"),
+        // summer 2012, last winter, the spring of 2004
         format!(
-            r"(?i:(?:(?P<du_rel>last|next|this|previous|following|coming)|(?P<du_dir>earlier|later)\s+this)\s+(?P<du_unit>week|month|year)){B}"
+            r"(?i:(?:(?P<se_rel>last|next|this|past|coming)\s+)?{B}(?P<se>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<se_y>(?:1\d|20)\d\d){B})?){B}"
+        ),
+        // the end of the year
+        format!(r"(?i:(?P<eoy>end|beginning|start|middle)\s+of\s+(?:the\s+)?year){B}"),
+        // last week, this year, earlier this week, the following year, this fiscal year
+        format!(
+            r"(?i:(?:(?P<du_rel>last|next|this|past|previous|following|coming)|(?P<du_dir>earlier|later)\s+this)\s+(?:(?:fiscal|financial|school|academic|calendar)\s+)?(?P<du_unit>week|month|year|decade|century)){B}"
         ),
         // that year, later that year, the same day
         format!(
@@ -119,9 +152,9 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
         ),
         // the next day
         format!(r"(?i:the\s+(?P<nd_rel>next|following|previous)\s+day){B}"),
-        // ten days later, two years ago
+        // ten days later, two years ago, ten years ago today
         format!(
-            r"(?i:{B}(?P<n_count>{COUNT})\s+(?P<n_unit>day|week|month|year)s?\s+(?P<n_dir>ago|later|earlier|afterwards?|before|after)){B}"
+            r"(?i:{B}(?P<n_count>{COUNT})\s+(?P<n_unit>day|week|month|year|decade)s?\s+(?P<n_dir>ago|later|earlier|afterwards?|before|after)(?P<n_today>\s+today)?){B}"
         ),
         // today, yesterday
         format!(
@@ -146,6 +179,9 @@ struct Groups {
     iso_y: usize,
     iso_m: usize,
     iso_d: usize,
+    nu_a: usize,
+    nu_b: usize,
+    nu_y: usize,
     mdy_m: usize,
     mdy_d: usize,
     mdy_y: usize,
@@ -156,6 +192,13 @@ struct Groups {
     my_y: usize,
     rm_rel: usize,
     rm_m: usize,
+    ce: usize,
+    de: usize,
+    se_rel: usize,
+    se: usize,
+    se_y: usize,
+    eoy: usize,
+    n_today: usize,
     du_rel: usize,
     du_dir: usize,
     du_unit: usize,
@@ -183,6 +226,9 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
         iso_y: index("iso_y"),
         iso_m: index("iso_m"),
         iso_d: index("iso_d"),
+        nu_a: index("nu_a"),
+        nu_b: index("nu_b"),
+        nu_y: index("nu_y"),
         mdy_m: index("mdy_m"),
         mdy_d: index("mdy_d"),
         mdy_y: index("mdy_y"),
@@ -193,6 +239,13 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
         my_y: index("my_y"),
         rm_rel: index("rm_rel"),
         rm_m: index("rm_m"),
+        ce: index("ce"),
+        de: index("de"),
+        se_rel: index("se_rel"),
+        se: index("se"),
+        se_y: index("se_y"),
+        eoy: index("eoy"),
+        n_today: index("n_today"),
         du_rel: index("du_rel"),
         du_dir: index("du_dir"),
         du_unit: index("du_unit"),
@@ -217,7 +270,12 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
 pub fn candidates(text: &str) -> impl Iterator<Item = Candidate> + '_ {
     let mut locations = DATE_EXPRESSION.capture_locations();
     let mut at = 0;
+    // The second year of a short range ("58" of "1957-58"), given next.
+    let mut range_end: Option<Candidate> = None;
     std::iter::from_fn(move || loop {
+        if let Some(second) = range_end.take() {
+            return Some(second);
+        }
         let whole = DATE_EXPRESSION.find_at(text, at)?;
         if whole.is_empty() {
             // No alternative of the pattern matches the empty string.
@@ -237,10 +295,50 @@ pub fn candidates(text: &str) -> impl Iterator<Item = Candidate> + '_ {
                 .captures_read_at(&mut locations, text, whole.start())
                 .and_then(|_| read(&locations, text)),
         };
-        if found.is_some() {
+        if let Some(first) = found {
+            range_end = short_range_end(text, &first);
+            if let Some(second) = range_end {
+                at = second.end;
+            }
             return found;
         }
     })
+}
+
+/// For a year followed by a dash and two digits ("1957-58", "2003–04"),
+/// the second year as a candidate of its own: the same century, or the
+/// next when the digits are lower ("1999-00").
+fn short_range_end(text: &str, first: &Candidate) -> Option<Candidate> {
+    let Form::Year { year } = first.form else {
+        return None;
+    };
+    let rest = text.get(first.end..)?;
+    let dash = rest.chars().next().filter(|c| matches!(c, '-' | '–'))?;
+    let digits = rest.get(dash.len_utf8()..)?;
+    let bytes = digits.as_bytes();
+    let two_digits = bytes.len() >= 2 && bytes[..2].iter().all(u8::is_ascii_digit);
+    if !two_digits || bytes.get(2).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let short: i16 = digits[..2].parse().ok()?;
+    let century = year - year % 100;
+    let second = if short > year % 100 {
+        century + short
+    } else {
+        century + 100 + short
+    };
+    if second != year + 1 && second - year > 10 {
+        return None;
+    }
+    let start = first.end + dash.len_utf8();
+    Some(candidate(
+        text,
+        start,
+        start + 2,
+        Form::Year { year: second },
+        None,
+        false,
+    ))
 }
 
 /// The form of the commonest whole matches read from their text alone, and
@@ -369,6 +467,12 @@ fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
             month: small(number(g.iso_m)?)?,
             year: Some(i16::try_from(year).ok()?),
         }
+    } else if let Some(year) = number(g.nu_y) {
+        Form::Numeric {
+            first: small(number(g.nu_a)?)?,
+            second: small(number(g.nu_b)?)?,
+            year: i16::try_from(year).ok()?,
+        }
     } else if let Some(month) = group(g.mdy_m) {
         Form::DayMonth {
             day: small(number(g.mdy_d)?)?,
@@ -392,6 +496,38 @@ fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
             month: lexicon::month_number(month)?,
             relation: group(g.rm_rel).map(relation_of),
         }
+    } else if let Some(number) = group(g.ce) {
+        qualified = true;
+        Form::Century {
+            number: lexicon::ordinal(number)?,
+        }
+    } else if let Some(digits) = group(g.de) {
+        qualified = true;
+        Form::Decade {
+            first_year: decade_year(digits)?,
+        }
+    } else if let Some(season) = group(g.se) {
+        let relation = group(g.se_rel).map(relation_of);
+        let year = number(g.se_y).and_then(|y| i16::try_from(y).ok());
+        qualified |= relation.is_some() || year.is_some();
+        Form::Season {
+            season: lexicon::season(season)?,
+            year,
+            relation,
+        }
+    } else if let Some(part) = group(g.eoy) {
+        let form = Form::Deictic {
+            unit: Unit::Year,
+            offset: 0,
+        };
+        return Some(candidate(
+            text,
+            start,
+            end,
+            form,
+            Some(modifier_of(part)),
+            true,
+        ));
     } else if let Some(unit) = group(g.du_unit) {
         qualified = true;
         let unit = unit_of(unit);
@@ -399,7 +535,7 @@ fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
             group(g.du_rel).map(str::to_lowercase).as_deref(),
             group(g.du_dir),
         ) {
-            (Some("last"), _) => Form::Deictic { unit, offset: -1 },
+            (Some("last" | "past"), _) => Form::Deictic { unit, offset: -1 },
             (Some("next" | "coming"), _) => Form::Deictic { unit, offset: 1 },
             (Some("previous"), _) => Form::Anaphoric { unit, offset: -1 },
             (Some("following"), _) => Form::Anaphoric { unit, offset: 1 },
@@ -433,6 +569,10 @@ fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
             return None;
         }
         match direction.as_str() {
+            "ago" if group(g.n_today).is_some() => Form::Anniversary {
+                unit,
+                offset: -count,
+            },
             "ago" => Form::Deictic {
                 unit,
                 offset: -count,
@@ -509,7 +649,21 @@ fn unit_of(word: &str) -> Unit {
         "day" | "days" => Unit::Day,
         "week" | "weeks" => Unit::Week,
         "month" | "months" => Unit::Month,
+        "decade" | "decades" => Unit::Decade,
+        "century" => Unit::Century,
         _ => Unit::Year,
+    }
+}
+
+/// The first year of a decade written "1930" (of "1930s") or "'90": a
+/// two-digit decade is of the 1900s, except "'00" and "'10", which news
+/// write for the 2000s and 2010s.
+fn decade_year(digits: &str) -> Option<i16> {
+    let number: i16 = digits.trim_start_matches(['\'', '’']).parse().ok()?;
+    match number {
+        0 | 10 => Some(2000 + number),
+        20..=99 => Some(1900 + number),
+        _ => Some(number),
     }
 }
 
@@ -756,7 +910,6 @@ mod tests {
             "170,000",
             "22:28",
             "87990cbe856818d5eddac44c7b1cdeb8",
-            "the 1990s",
             "a six-month truce",
             "At the end of the day",
             "two years before the war",

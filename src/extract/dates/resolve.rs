@@ -8,7 +8,7 @@
 //! Rules for the year of a partial date, all relative to publication:
 //! - a day and month without a year ("June 30th", "Oct. 7") is the nearest
 //!   such day, unless the tense points the other way (a future marker picks
-//!   the first one on or after publication);
+//!   the first one from a week before publication on);
 //! - a bare month ("in December") is the most recent such month up to the
 //!   publication month, or the next one from it in a future sentence;
 //!   "last October" is strictly before the publication month, "next
@@ -19,7 +19,7 @@
 
 use super::context::Tense;
 use super::patterns::{Form, Relation, Unit};
-use super::{DateValue, Modifier, Precision};
+use super::{DateOrder, DateValue, Modifier, Precision, Season};
 use jiff::civil::{Date, Weekday};
 use jiff::{Span, ToSpan};
 
@@ -30,6 +30,8 @@ pub struct Anchors {
     pub published: Option<Date>,
     /// The last date the text mentioned, for "ten days later", "that year".
     pub previous: Option<DateValue>,
+    /// How numeric dates read, if the site or source says.
+    pub order: Option<DateOrder>,
     pub tense: Tense,
 }
 
@@ -38,7 +40,10 @@ pub struct Anchors {
 pub fn uses_tense(form: Form) -> bool {
     matches!(
         form,
-        Form::DayMonth { year: None, .. } | Form::Month { .. } | Form::Weekday { .. }
+        Form::DayMonth { year: None, .. }
+            | Form::Month { .. }
+            | Form::Weekday { .. }
+            | Form::Season { year: None, .. }
     )
 }
 
@@ -73,7 +78,42 @@ pub fn resolve(form: Form, modifier: Option<Modifier>, anchors: &Anchors) -> Opt
             shifted(DateValue::day(anchors.published?), unit, offset)?
         }
         Form::Anaphoric { unit, offset } => shifted(anchors.previous?, unit, offset)?,
+        Form::Anniversary { unit, offset } => {
+            DateValue::day(anchors.published?.checked_add(step(unit, offset)).ok()?)
+        }
+        Form::Season {
+            season,
+            year: Some(year),
+            ..
+        } => period(season.start(year)?, Precision::Season),
+        Form::Season {
+            season,
+            year: None,
+            relation,
+        } => period(
+            partial_season(season, relation, anchors.published?, anchors.tense)?,
+            Precision::Season,
+        ),
+        Form::Decade { first_year } => period(Date::new(first_year, 1, 1).ok()?, Precision::Decade),
+        // The first century would start in year 0, which no calendar here has.
+        Form::Century { number } if (2..=30).contains(&number) => period(
+            Date::new((number - 1) * 100, 1, 1).ok()?,
+            Precision::Century,
+        ),
+        Form::Century { .. } => return None,
+        Form::Numeric {
+            first,
+            second,
+            year,
+        } => {
+            let (day, month) = numeric_day_month(first, second, anchors.order)?;
+            DateValue::day(Date::new(year, month, day).ok()?)
+        }
     };
+    // No calendar before year 1: a source dated 0001-01-01 has no "last year".
+    if value.start.year() < 1 {
+        return None;
+    }
     Some(with_modifier(value, modifier))
 }
 
@@ -100,8 +140,11 @@ fn partial_day(month: i8, day: i8, published: Date, tense: Tense) -> Option<Date
         .flatten()
         .filter_map(|candidate_year| Date::new(candidate_year, month, day).ok())
         .collect();
+    // A future sentence points ahead, but a day of the last week is still
+    // the one just past: a story reports it a day or two late.
+    let week_before = published.checked_sub(7.days()).unwrap_or(published);
     if tense == Tense::Future {
-        if let Some(first_ahead) = candidates.iter().find(|date| **date >= published) {
+        if let Some(first_ahead) = candidates.iter().find(|date| **date >= week_before) {
             return Some(*first_ahead);
         }
     }
@@ -110,6 +153,70 @@ fn partial_day(month: i8, day: i8, published: Date, tense: Tense) -> Option<Date
         // On a tie the past one wins: news mostly reports what happened.
         (days, *date > published)
     })
+}
+
+/// True when "first/second" is a valid day and month both ways round and
+/// the two readings differ ("04/05": 4 May or 5 April, but "05/05" is one day).
+pub fn numeric_order_matters(first: i8, second: i8) -> bool {
+    (1..=12).contains(&first) && (1..=12).contains(&second) && first != second
+}
+
+/// The (day, month) of a numeric date: a number over 12 can only be the
+/// day; otherwise the order decides, and without one there is no reading.
+fn numeric_day_month(first: i8, second: i8, order: Option<DateOrder>) -> Option<(i8, i8)> {
+    match order {
+        _ if first > 12 => Some((first, second)),
+        _ if second > 12 || first == second => Some((second, first)),
+        Some(DateOrder::DayMonth) => Some((first, second)),
+        Some(DateOrder::MonthDay) => Some((second, first)),
+        None => None,
+    }
+}
+
+/// A season without a year: "last" is the most recent one over before
+/// publication, "next" the first one to start after it, "this" the one
+/// nearest to it (the current one if publication falls in it); otherwise a
+/// future sentence picks the current or the next one, and any other the
+/// nearest: a season is long, and a past marker before it is as often a
+/// participle ("want it scrapped before the summer") as the verb it dates.
+fn partial_season(
+    season: Season,
+    relation: Option<Relation>,
+    published: Date,
+    tense: Tense,
+) -> Option<Date> {
+    let year = published.year();
+    let seasons: Vec<(Date, Date)> = [
+        year.checked_sub(1),
+        Some(year),
+        year.checked_add(1),
+        year.checked_add(2),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|y| {
+        let start = season.start(y)?;
+        Some((start, period(start, Precision::Season).last_day()))
+    })
+    .collect();
+    let distance = |&(start, end): &(Date, Date)| {
+        if published < start {
+            (start - published).get_days()
+        } else if published > end {
+            (published - end).get_days()
+        } else {
+            0
+        }
+    };
+    let nearest = || seasons.iter().min_by_key(|s| distance(s));
+    let found = match (relation, tense) {
+        (Some(Relation::Last), _) => seasons.iter().rev().find(|(_, end)| *end < published),
+        (Some(Relation::Next), _) => seasons.iter().find(|(start, _)| *start > published),
+        (Some(Relation::This), _) => nearest(),
+        (None, Tense::Future) => seasons.iter().find(|(_, end)| *end >= published),
+        (None, Tense::Past | Tense::Unknown) => nearest(),
+    };
+    found.map(|(start, _)| *start)
 }
 
 fn partial_month(
@@ -160,27 +267,43 @@ fn shifted(anchor: DateValue, unit: Unit, offset: i64) -> Option<DateValue> {
         Unit::Week => Precision::Week,
         Unit::Month => Precision::Month,
         Unit::Year => Precision::Year,
+        Unit::Decade => Precision::Decade,
+        Unit::Century => Precision::Century,
     };
-    let step: Span = match unit {
-        Unit::Day => offset.days(),
-        Unit::Week => offset.weeks(),
-        Unit::Month => offset.months(),
-        Unit::Year => offset.years(),
-    };
-    let moved = anchor.start.checked_add(step).ok()?;
+    let moved = anchor.start.checked_add(step(unit, offset)).ok()?;
     let precision = unit_precision.max(anchor.precision);
     Some(period(start_of(moved, precision)?, precision))
 }
 
+/// `offset` units as a calendar span.
+fn step(unit: Unit, offset: i64) -> Span {
+    match unit {
+        Unit::Day => offset.days(),
+        Unit::Week => offset.weeks(),
+        Unit::Month => offset.months(),
+        Unit::Year => offset.years(),
+        Unit::Decade => offset.saturating_mul(10).years(),
+        Unit::Century => offset.saturating_mul(100).years(),
+    }
+}
+
 /// The first day of the period of `precision` that contains `date`.
 pub fn start_of(date: Date, precision: Precision) -> Option<Date> {
+    let year = date.year();
     match precision {
         Precision::Day => Some(date),
         Precision::Week => date
             .checked_sub(i64::from(date.weekday().to_monday_zero_offset()).days())
             .ok(),
         Precision::Month => Some(date.first_of_month()),
-        Precision::Year => Date::new(date.year(), 1, 1).ok(),
+        Precision::Season => {
+            let season = Season::of(date.month());
+            let season_year = if date.month() == 12 { year + 1 } else { year };
+            season.start(season_year)
+        }
+        Precision::Year => Date::new(year, 1, 1).ok(),
+        Precision::Decade => Date::new(year - year.rem_euclid(10), 1, 1).ok(),
+        Precision::Century => Date::new(year - year.rem_euclid(100), 1, 1).ok(),
     }
 }
 
@@ -193,6 +316,7 @@ mod tests {
         Anchors {
             published: Some(published),
             previous: None,
+            order: None,
             tense,
         }
     }
@@ -461,6 +585,7 @@ mod tests {
             let anchors = Anchors {
                 published: Some(published),
                 previous,
+                order: None,
                 tense: Tense::Unknown,
             };
             let value = resolve(form, None, &anchors).map(|v| v.iso());
@@ -499,6 +624,7 @@ mod tests {
         let no_anchor = Anchors {
             published: None,
             previous: None,
+            order: None,
             tense: Tense::Unknown,
         };
         assert_eq!(

@@ -18,7 +18,7 @@
 //! Words are compared after stripping a plural or "-ed"/"-ing" ending.
 
 use super::Occurrence;
-use crate::extract::dates::{DateValue, Precision};
+use crate::extract::dates::DateValue;
 use jiff::civil::Date;
 use rayon::prelude::*;
 #[cfg(test)]
@@ -112,9 +112,9 @@ impl Similarity {
         if !compatible_ending(&first.value, first_last, &second.value, second_last) {
             return false;
         }
-        // Compatible values are both years or neither.
+        // Compatible values are both wide (a year, season, ...) or neither.
         let shares_person = first.people.iter().any(|p| second.people.contains(p));
-        let words_needed = match (first.value.precision == Precision::Year, shares_person) {
+        let words_needed = match (first.value.is_wide(), shares_person) {
             (true, true) => 1,
             (true, false) => 3,
             (false, true) => return true,
@@ -234,7 +234,7 @@ fn share_at_least(x: &[u64], y: &[u64], needed: usize) -> bool {
 
 /// True when two values can date the same happening (see the module header).
 pub fn compatible(a: &DateValue, b: &DateValue) -> bool {
-    if a.precision == Precision::Year || b.precision == Precision::Year {
+    if a.is_wide() || b.is_wide() {
         a.precision == b.precision && a.start == b.start
     } else {
         a.overlaps(b)
@@ -244,7 +244,7 @@ pub fn compatible(a: &DateValue, b: &DateValue) -> bool {
 /// [`compatible`], given each value's last day (`DateValue::last_day`), which
 /// grouping asks for thousands of times per occurrence.
 pub(super) fn compatible_ending(a: &DateValue, a_last: Date, b: &DateValue, b_last: Date) -> bool {
-    if a.precision == Precision::Year || b.precision == Precision::Year {
+    if a.is_wide() || b.is_wide() {
         a.precision == b.precision && a.start == b.start
     } else {
         // What `DateValue::overlaps` tests.

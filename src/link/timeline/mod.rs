@@ -8,8 +8,10 @@
 //! - the publication date itself: a dateline ("The Daily, Jan. 17, 2024",
 //!   a sentence that is nothing but names and the date) and edition notes
 //!   ("appeared in the January 18, 2024, print edition");
-//! - dates in photo captions and print notes ([`BlockKind::Caption`],
-//!   [`BlockKind::Note`]): they date the picture, not the story;
+//! - dates in print notes ([`BlockKind::Note`]) and in photo captions
+//!   ([`BlockKind::Caption`]) that only name the picture ("The command
+//!   centre in 2021."); a caption that tells what happened, with a verb in
+//!   the past ("X visited Y in December 2011"), dates an event;
 //! - vague spans ("for months", "in recent days", "the coming month or two")
 //!   never reach this stage: the date finder gives them no calendar value.
 //!
@@ -168,9 +170,15 @@ pub fn is_event(occurrence: &Occurrence) -> bool {
 
 /// [`is_event`] for a date expression `text` in `sentence`, in a block of `kind`.
 fn is_event_in(kind: BlockKind, sentence: &str, text: &str) -> bool {
-    matches!(kind, BlockKind::Paragraph | BlockKind::Quote)
-        && !is_edition_note(sentence)
-        && !is_dateline(sentence, text)
+    let story_block = match kind {
+        BlockKind::Paragraph | BlockKind::Quote => true,
+        // A caption that tells what happened ("X visited Y in December
+        // 2011") dates an event of the story's past; one that only names
+        // the picture ("The command centre in 2021.") does not.
+        BlockKind::Caption => crate::extract::dates::tells_past_event(sentence),
+        _ => false,
+    };
+    story_block && !is_edition_note(sentence) && !is_dateline(sentence, text)
 }
 
 /// "Appeared in the January 18, 2024, print edition": dates the document.
@@ -530,8 +538,8 @@ fn bucket_keys_ending(
     value: &DateValue,
     last_day: jiff::civil::Date,
 ) -> impl Iterator<Item = (i16, i8)> + Clone {
-    if value.precision == Precision::Year {
-        return [Some((value.start.year(), 0)), None].into_iter().flatten();
+    if value.is_wide() {
+        return [Some((value.year(), 0)), None].into_iter().flatten();
     }
     let first = (value.start.year(), value.start.month());
     let last = (last_day.year(), last_day.month());

@@ -12,7 +12,7 @@
 
 use super::grouping::{common_above, is_salient, WordCounts};
 use super::{bucket_keys, group_in_order, grouping_key, sort_by_source, Entry, Occurrence};
-use crate::extract::dates::Precision;
+use crate::extract::dates::{DateValue, Precision};
 use jiff::civil::Date;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -260,8 +260,13 @@ impl TimelineMemo {
 
 /// The first bucket of an occurrence's value, as [`bucket_keys`] gives it.
 fn first_bucket(key: &OccurrenceKey) -> Bucket {
-    if key.precision == Precision::Year {
-        (key.start.year(), 0)
+    let value = DateValue {
+        start: key.start,
+        precision: key.precision,
+        modifier: None,
+    };
+    if value.is_wide() {
+        (value.year(), 0)
     } else {
         (key.start.year(), key.start.month())
     }

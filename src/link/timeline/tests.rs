@@ -61,6 +61,7 @@ fn policy_keeps_story_dates_only() {
         (BlockKind::Paragraph, "Oct. 7", "U.S. and Iraqi officials were days away from talks when Hamas attacked Israel on Oct. 7.", true),
         (BlockKind::Quote, "Monday", "“We met on Monday,” he said.", true),
         (BlockKind::Caption, "2021", "The Joint Operational Command Center in Baghdad in 2021.", false),
+        (BlockKind::Caption, "May 2016", "Divers inspected the sunken ferry in May 2016.", true),
         (BlockKind::Note, "11 January, 2024", "A version of this article appears in the 11 January, 2024 issue.", false),
         (BlockKind::Paragraph, "Jan. 17, 2024", "The Wall Street Journal, Jan. 17, 2024", false),
         (BlockKind::Paragraph, "5 Jan, 2020", "5 Jan, 2020 22:28", false),

@@ -9,7 +9,7 @@
 
 use super::chunks::write_elements;
 use super::escape::{decimal, json_escaped, json_string};
-use crate::extract::dates::Modifier;
+use crate::extract::dates::{DateValue, Modifier};
 use crate::extract::{sentence_around, ParagraphSentences, Span};
 use crate::link::{Person, PersonSpan, Site, Source, TimelineEntry};
 use crate::render::links::Lookup;
@@ -68,6 +68,23 @@ impl MentionSentences {
             Err(_) => sentence_around(text, span.start),
         }
     }
+}
+
+/// `"mention_date"` and `"mention_precision"`: the value a citation's own
+/// words have, when it is not the entry's (a month grouped into a day's
+/// entry keeps its month here).
+fn mention_value(out: &mut Vec<u8>, source: &Source, mention: usize, entry_value: &DateValue) {
+    let Some(own) = source.dates.get(mention).map(|m| m.value) else {
+        return;
+    };
+    if own.iso_key() == entry_value.iso_key() {
+        return;
+    }
+    // An ISO or TIMEX3 value's digits, dashes and letters need no escaping.
+    write!(out, ",\"mention_date\":\"{}\"", own.iso()).expect("writing into memory");
+    out.extend_from_slice(b",\"mention_precision\":\"");
+    out.extend_from_slice(precision_name(own.precision).as_bytes());
+    out.push(b'"');
 }
 
 /// `timeline.json`: a record per citation of each entry, then one for the
@@ -197,6 +214,7 @@ fn entry_records(out: &mut Vec<u8>, site: &Site, lookup: &Lookup, entry: &Timeli
         out.extend_from_slice(&shared);
         out.extend_from_slice(b",\"text\":");
         json_string(out, citation.date_text(site));
+        mention_value(out, source, citation.mention, &entry.value);
         out.extend_from_slice(b",\"sentence\":");
         json_string(out, citation.sentence(site));
         out.extend_from_slice(b",\"source\":");

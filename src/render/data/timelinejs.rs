@@ -123,7 +123,8 @@ fn date(out: &mut Vec<u8>, value: &DateValue) {
     };
     out.extend_from_slice(b"{\"year\":\"");
     number(out, day.year().into());
-    if let Precision::Day | Precision::Week | Precision::Month = value.precision {
+    if let Precision::Day | Precision::Week | Precision::Month | Precision::Season = value.precision
+    {
         out.extend_from_slice(b"\",\"month\":\"");
         number(out, day.month().into());
     }
