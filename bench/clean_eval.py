@@ -10,7 +10,7 @@ data/sources.json.
     node bench/render_scrapinghub.mjs BENCHMARK_GIT_DIR /work/corpus/scrapinghub-text
     python3 bench/clean_eval.py --binary target/release/backstory \\
         --texts /work/corpus/scrapinghub-text \\
-        --meta /work/corpus/scrapinghub-meta/meta.json
+        --meta bench/data/scrapinghub-meta/meta.json
 
 Scores (all per page, then averaged over pages, except the snippet counts):
 
@@ -238,7 +238,10 @@ def main():
     parser.add_argument("--binary", default="target/release/backstory")
     parser.add_argument("--texts", default="/work/corpus/scrapinghub-text")
     parser.add_argument("--truth", help="ground-truth.json [default: TEXTS/ground-truth.json]")
-    parser.add_argument("--meta", default="/work/corpus/scrapinghub-meta/meta.json")
+    parser.add_argument(
+        "--meta",
+        default=os.path.join(os.path.dirname(__file__), "data", "scrapinghub-meta", "meta.json"),
+    )
     parser.add_argument("--json", help="write every score and the per-page scores here")
     parser.add_argument("--keep-site", help="build the site here and keep it")
     args = parser.parse_args()
