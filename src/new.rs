@@ -221,59 +221,38 @@ pub fn new_source(root: &Path, source: &NewSource, today: Date) -> Result<Create
     let path = free_path(root, "content/sources", &stem, &["txt", "toml"])?;
     let sidecar_path = path.with_extension("toml");
 
-    let mut notes = Vec::new();
-    let mut sidecar = format!(
+    let mut sidecar = SidecarDraft::new(format!(
         "# Sidecar of {}, added on {today}.\n\
          # Read from the text; correct what is wrong. A line removed here is read from the text again.\n",
         file_name(&path)
-    );
-    let mut field = |key: &str, value: Option<String>, example: &str, missing: &str| match value {
-        Some(value) => sidecar.push_str(&format!("{key} = {value}\n")),
-        None => {
-            sidecar.push_str(&format!("# {key} = {example}\n"));
-            if !missing.is_empty() {
-                notes.push(missing.to_string());
-            }
-        }
-    };
-    field(
+    ));
+    sidecar.field(
         "title",
         article.title.as_deref().map(toml_string),
         "\"The headline\"",
         "no headline found: set `title` in the sidecar",
     );
-    field(
+    sidecar.field(
         "publication",
         article.publication.as_deref().map(toml_string),
         "\"The outlet's name\"",
         "no publication found: set `publication` in the sidecar",
     );
-    field(
+    sidecar.field(
         "date",
         article.date.map(|d| d.to_string()),
         "YYYY-MM-DD",
         "no publication date found: set `date = YYYY-MM-DD` in the sidecar, or relative dates (\"last Friday\") stay off the timeline",
     );
-    let authors: Vec<String> = article.authors.iter().map(|a| toml_string(a)).collect();
-    field(
-        "authors",
-        (!authors.is_empty()).then(|| format!("[{}]", authors.join(", "))),
-        "[\"First Author\"]",
-        "",
-    );
-    field(
+    sidecar.authors(&article.authors);
+    sidecar.field(
         "url",
         source.url.as_deref().map(toml_string),
         "\"https://...\"",
         "",
     );
-    sidecar.push_str(
-        "# language = \"en\"\n\
-         # Lines the cleaner dropped that belong to the article (see \"Removed lines\" on its page):\n\
-         # keep = [\"A line to keep\"]\n\
-         # Lines the cleaner kept that are not part of the article:\n\
-         # drop = [\"Share this article\"]\n",
-    );
+    sidecar.field("language", None, "\"en\"", "");
+    let (sidecar, notes) = sidecar.finish();
     write_new(root, &path, &source.bytes)?;
     write_new(root, &sidecar_path, sidecar.as_bytes())?;
     Ok(Created {
@@ -284,6 +263,52 @@ pub fn new_source(root: &Path, source: &NewSource, today: Date) -> Result<Create
         warnings: Vec::new(),
         read: read_summary(&article, &text),
     })
+}
+
+/// A sidecar being written: a known field as `key = value`, a missing one as
+/// a commented example the editor can fill in, with a note saying so.
+pub(crate) struct SidecarDraft {
+    text: String,
+    notes: Vec<String>,
+}
+
+impl SidecarDraft {
+    pub(crate) fn new(header: String) -> Self {
+        SidecarDraft {
+            text: header,
+            notes: Vec::new(),
+        }
+    }
+
+    /// `missing` is the note for an absent value; empty for optional fields.
+    pub(crate) fn field(&mut self, key: &str, value: Option<String>, example: &str, missing: &str) {
+        match value {
+            Some(value) => self.text.push_str(&format!("{key} = {value}\n")),
+            None => {
+                self.text.push_str(&format!("# {key} = {example}\n"));
+                if !missing.is_empty() {
+                    self.notes.push(missing.to_string());
+                }
+            }
+        }
+    }
+
+    pub(crate) fn authors(&mut self, authors: &[String]) {
+        let quoted: Vec<String> = authors.iter().map(|a| toml_string(a)).collect();
+        let value = (!quoted.is_empty()).then(|| format!("[{}]", quoted.join(", ")));
+        self.field("authors", value, "[\"First Author\"]", "");
+    }
+
+    /// The text with the `keep`/`drop` examples last, and the notes.
+    pub(crate) fn finish(mut self) -> (String, Vec<String>) {
+        self.text.push_str(
+            "# Lines the cleaner dropped that belong to the article (see \"Removed lines\" on its page):\n\
+             # keep = [\"A line to keep\"]\n\
+             # Lines the cleaner kept that are not part of the article:\n\
+             # drop = [\"Share this article\"]\n",
+        );
+        (self.text, self.notes)
+    }
 }
 
 /// What the cleaner read in a new source, for the editor to check at once:

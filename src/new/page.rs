@@ -7,7 +7,9 @@
 //! Every check runs before the first file is written, so a refusal leaves
 //! the site as it was.
 
-use super::{file_name, free_path, same_text, stem, toml_string, write_new, Created, NewError};
+use super::{
+    file_name, free_path, same_text, stem, toml_string, write_new, Created, NewError, SidecarDraft,
+};
 use crate::diag::Diagnostic;
 use crate::import::{fetch, read_page, Imported};
 use crate::load::is_web_address;
@@ -135,63 +137,33 @@ fn sidecar(
     today: Date,
 ) -> (String, Vec<String>) {
     let meta = &page.meta;
-    let mut notes = Vec::new();
-    let mut text = format!(
+    let mut sidecar = SidecarDraft::new(format!(
         "# Sidecar of {}, added on {today}.\n\
          # Read from the page's metadata; correct what is wrong. The page itself is kept in\n\
          # {} as a record of where the text came from; it is never published.\n",
         file_name(path),
         file_name(&path.with_extension("html")),
-    );
-    let mut field = |key: &str, value: Option<String>, example: &str, missing: &str| match value {
-        Some(value) => text.push_str(&format!("{key} = {value}\n")),
-        None => {
-            text.push_str(&format!("# {key} = {example}\n"));
-            if !missing.is_empty() {
-                notes.push(missing.to_string());
-            }
-        }
-    };
-    field(
+    ));
+    sidecar.field(
         "title",
         meta.title.as_deref().map(toml_string),
         "\"The headline\"",
         "the page declares no headline: set `title` in the sidecar",
     );
-    field(
+    sidecar.field(
         "publication",
         meta.publication.as_deref().map(toml_string),
         "\"The outlet's name\"",
         "the page does not name its publication: set `publication` in the sidecar",
     );
-    field("date", meta.published.map(|d| d.to_string()), "YYYY-MM-DD", "the page declares no publication date: set `date = YYYY-MM-DD` in the sidecar, or relative dates (\"last Friday\") stay off the timeline");
-    let authors: Vec<String> = meta.authors.iter().map(|a| toml_string(a)).collect();
-    field(
-        "authors",
-        (!authors.is_empty()).then(|| format!("[{}]", authors.join(", "))),
-        "[\"First Author\"]",
-        "",
-    );
-    field(
-        "url",
-        page.address.as_deref().map(toml_string),
-        "\"https://...\"",
-        "",
-    );
-    field("fetched", fetched.map(|d| d.to_string()), "YYYY-MM-DD", "");
-    field(
-        "language",
-        meta.language.as_deref().map(toml_string),
-        "\"en\"",
-        "",
-    );
-    text.push_str(
-        "# Lines the cleaner dropped that belong to the article (see \"Removed lines\" on its page):\n\
-         # keep = [\"A line to keep\"]\n\
-         # Lines the cleaner kept that are not part of the article:\n\
-         # drop = [\"Share this article\"]\n",
-    );
-    (text, notes)
+    sidecar.field("date", meta.published.map(|d| d.to_string()), "YYYY-MM-DD", "the page declares no publication date: set `date = YYYY-MM-DD` in the sidecar, or relative dates (\"last Friday\") stay off the timeline");
+    sidecar.authors(&meta.authors);
+    let address = page.address.as_deref().map(toml_string);
+    sidecar.field("url", address, "\"https://...\"", "");
+    sidecar.field("fetched", fetched.map(|d| d.to_string()), "YYYY-MM-DD", "");
+    let language = meta.language.as_deref().map(toml_string);
+    sidecar.field("language", language, "\"en\"", "");
+    sidecar.finish()
 }
 
 /// What the page said about itself, in the order an editor checks it.
