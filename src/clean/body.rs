@@ -14,6 +14,7 @@ use super::lines::{
     ends_sentence, ends_with_colon, ends_with_function_word, ends_with_quote, is_heading_like,
     starts_mid_sentence, starts_with_quote, Line,
 };
+use super::metadata::Dateline;
 use super::span::Layout;
 use super::structure::Head;
 use super::{Article, Block, BlockKind, RemovedLine};
@@ -49,21 +50,7 @@ pub(crate) fn assemble(pieces: &[Piece], lines: &[Line], head: Head, layout: Lay
         match &piece.kind {
             PieceKind::Title | PieceKind::Dek => {}
             PieceKind::Removed(reason) => record_removed(&mut article, piece, lines, reason),
-            PieceKind::Dateline(dateline) => {
-                let reason = if dateline.date.is_none() || !dateline.authors.is_empty() {
-                    BYLINE
-                } else {
-                    DATELINE
-                };
-                record_removed(&mut article, piece, lines, reason);
-                if article.date.is_none() {
-                    article.date = dateline.date;
-                }
-                if article.publication.is_none() {
-                    article.publication.clone_from(&dateline.publication);
-                }
-                add_names(&mut article.authors, &dateline.authors);
-            }
+            PieceKind::Dateline(dateline) => record_dateline(&mut article, piece, lines, dateline),
             PieceKind::SignOff(authors) => {
                 record_removed(&mut article, piece, lines, SIGN_OFF);
                 add_names(&mut sign_off_authors, authors);
@@ -114,23 +101,9 @@ pub(crate) fn assemble(pieces: &[Piece], lines: &[Line], head: Head, layout: Lay
                     });
                 } else if let Some(block) = open_block
                     .and_then(|index| article.blocks.get_mut(index))
-                    .filter(|block| match layout {
-                        Layout::Wrapped => continues(&block.text, &text),
-                        // Each line was a block of the page: only a line that plainly
-                        // starts mid-sentence continues the one before.
-                        // Sentences on consecutive lines with no blank line between are
-                        // one paragraph.
-                        // So are the lines of a quotation not yet closed. A block
-                        // ending in "the" or "of" was cut off by a removed link.
-                        Layout::Blocks => {
-                            let adjacent = first_line == previous_end + 1;
-                            let open_quote =
-                                block.kind == BlockKind::Quote && !ends_with_quote(&block.text);
-                            starts_mid_sentence(&text)
-                                || ends_with_function_word(&block.text)
-                                || adjacent && open_quote
-                                || adjacent && ends_sentence(&block.text) && ends_sentence(&text)
-                        }
+                    .filter(|block| {
+                        let adjacent = first_line == previous_end + 1;
+                        joins(layout, block, &text, adjacent)
                     })
                 {
                     block.text.push(' ');
@@ -152,6 +125,45 @@ pub(crate) fn assemble(pieces: &[Piece], lines: &[Line], head: Head, layout: Lay
     }
     add_names(&mut article.authors, &sign_off_authors);
     article
+}
+
+/// A dateline or byline: removed from the body, its date, outlet and
+/// authors kept where the head did not already give them.
+fn record_dateline(article: &mut Article, piece: &Piece, lines: &[Line], dateline: &Dateline) {
+    let reason = if dateline.date.is_none() || !dateline.authors.is_empty() {
+        BYLINE
+    } else {
+        DATELINE
+    };
+    record_removed(article, piece, lines, reason);
+    if article.date.is_none() {
+        article.date = dateline.date;
+    }
+    if article.publication.is_none() {
+        article.publication.clone_from(&dateline.publication);
+    }
+    add_names(&mut article.authors, &dateline.authors);
+}
+
+/// Does `text` continue `block` rather than start a paragraph? `adjacent`:
+/// no blank line between them.
+fn joins(layout: Layout, block: &Block, text: &str, adjacent: bool) -> bool {
+    match layout {
+        Layout::Wrapped => continues(&block.text, text),
+        // Each line was a block of the page: only a line that plainly
+        // starts mid-sentence continues the one before.
+        // Sentences on consecutive lines with no blank line between are
+        // one paragraph.
+        // So are the lines of a quotation not yet closed. A block
+        // ending in "the" or "of" was cut off by a removed link.
+        Layout::Blocks => {
+            let open_quote = block.kind == BlockKind::Quote && !ends_with_quote(&block.text);
+            starts_mid_sentence(text)
+                || ends_with_function_word(&block.text)
+                || adjacent && open_quote
+                || adjacent && ends_sentence(&block.text) && ends_sentence(text)
+        }
+    }
 }
 
 /// Does the paragraph before introduce the quoted passage that follows?

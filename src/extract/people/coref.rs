@@ -209,16 +209,37 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
     let keys = keys_of_each(found);
     // A full name shown to be a person anywhere in the text is one
     // everywhere in it, before that mention too.
+    let mut owner: Vec<Option<usize>> = vec![None; found.len()];
+    join_full_names(found, &keys, &mut clusters, &mut lookup, &mut owner);
+    let pass_one: Vec<usize> = clusters.iter().map(|c| c.mentions.len()).collect();
+    join_lone_words(
+        found,
+        &keys,
+        &pass_one,
+        &mut clusters,
+        &mut lookup,
+        &mut owner,
+    );
+    clusters
+}
+
+/// Pass 1: full names, in order, and the nicknames that follow them; each
+/// joins the person it names or agrees with, or starts one on evidence.
+fn join_full_names(
+    found: &[Found],
+    keys: &[Rc<NameKeys>],
+    clusters: &mut Vec<Cluster>,
+    lookup: &mut Lookup,
+    owner: &mut [Option<usize>],
+) {
     let proven: std::collections::HashSet<&str> = found
         .iter()
-        .zip(&keys)
+        .zip(keys)
         .filter(|(item, _)| {
             item.candidate.word_count() >= 2 && item.evidence.supports_full_name(&item.candidate)
         })
         .map(|(_, keys)| keys.folded.as_str())
         .collect();
-    let mut owner: Vec<Option<usize>> = vec![None; found.len()];
-    // Pass 1: full names, in order, and the nicknames that follow them.
     for (index, item) in found.iter().enumerate() {
         if item.candidate.word_count() < 2 || item.nickname_of.is_some() {
             continue;
@@ -285,8 +306,18 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
             lookup.register(at, &clusters[at]);
         }
     }
-    let pass_one: Vec<usize> = clusters.iter().map(|c| c.mentions.len()).collect();
-    // Pass 2: lone words ("Sudani", "Mr. Brahimi", "Zapatero's").
+}
+
+/// Pass 2: lone words ("Sudani", "Mr. Brahimi", "Zapatero's") join the
+/// person named nearest before them, else after them, else by given name.
+fn join_lone_words(
+    found: &[Found],
+    keys: &[Rc<NameKeys>],
+    pass_one: &[usize],
+    clusters: &mut Vec<Cluster>,
+    lookup: &mut Lookup,
+    owner: &mut [Option<usize>],
+) {
     for (index, item) in found.iter().enumerate() {
         if owner[index].is_some() || item.candidate.word_count() != 1 || item.credit {
             continue;
@@ -359,5 +390,4 @@ pub fn resolve(found: &[Found], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
             lookup.register(at, &clusters[at]);
         }
     }
-    clusters
 }
