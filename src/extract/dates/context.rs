@@ -90,65 +90,7 @@ pub fn is_date_in_context(
     let after = word_after(text, candidate.end);
     match candidate.form {
         Form::Year { .. } => {
-            if candidate.qualified {
-                return true;
-            }
-            let previous_char = text.get(..candidate.start).and_then(|s| s.chars().last());
-            if matches!(
-                previous_char,
-                Some('$' | '€' | '£' | '#' | '/' | '.' | '+' | '-' | ':')
-            ) {
-                // "$2000", "1.2014", "a-2014": numbers and codes, except ranges below.
-                if !(previous_char == Some('-')
-                    && chained_to_year(text, candidate.start, previous_year_end))
-                {
-                    return false;
-                }
-            }
-            let next_char = text.get(candidate.end..).and_then(|s| s.chars().next());
-            if matches!(next_char, Some('%' | '-' | '–' | '/' | '.' | ':' | ',')) {
-                let rest = text.get(candidate.end..).unwrap_or("");
-                let next_next = rest.chars().nth(1);
-                // "2014." and "2014," end a phrase, "2003-2011" is a range;
-                // "2014.5", "2,014" and "2014-XY" are numbers and codes.
-                let starts_range = matches!(next_char, Some('-' | '–'))
-                    && starts_with_year_or_short(&rest[next_char.map_or(0, char::len_utf8)..]);
-                if !(next_next.is_none_or(char::is_whitespace) || starts_range) {
-                    return false;
-                }
-            }
-            let after_lower = after.map(str::to_lowercase);
-            if let Some(word) = after_lower.as_deref() {
-                if lexicon::is_unit_noun(word) || word == "percent" {
-                    return false;
-                }
-                if lexicon::is_event_noun(word) {
-                    return true;
-                }
-            }
-            if chained_to_year(text, candidate.start, previous_year_end) {
-                return true;
-            }
-            let next_char_closes = matches!(next_char, Some(')' | '–' | '-'));
-            if previous_char == Some('(') && next_char_closes {
-                // "(2003)", "(2003–2011)": a year given in brackets.
-                return true;
-            }
-            match before_word {
-                // "the 2008 Status of Forces Agreement", "its 2010 campaign",
-                // "a 2019 report": a year as determiner of a noun phrase.
-                Some("the" | "its" | "his" | "her" | "their" | "our" | "whose" | "a" | "an") => {
-                    after.is_some_and(|word| word.chars().all(char::is_alphabetic))
-                }
-                Some(word) => lexicon::is_year_cue_before(word),
-                // "2014 was a turning point": a year as the subject.
-                None => {
-                    starts_sentence(text, candidate.start)
-                        && after_lower
-                            .as_deref()
-                            .is_some_and(lexicon::is_year_subject_verb)
-                }
-            }
+            year_in_context(text, candidate, previous_year_end, before_word, after)
         }
         Form::Month {
             relation: None,
@@ -195,6 +137,77 @@ pub fn is_date_in_context(
         }
         Form::Deictic { .. } => after != Some("of"),
         _ => true,
+    }
+}
+
+/// A bare year ("2014") is a date unless it reads as a number or a code:
+/// the characters around it, the word after it (a unit, an event) and the
+/// word before it decide.
+fn year_in_context(
+    text: &str,
+    candidate: &Candidate,
+    previous_year_end: Option<usize>,
+    before_word: Option<&str>,
+    after: Option<&str>,
+) -> bool {
+    if candidate.qualified {
+        return true;
+    }
+    let previous_char = text.get(..candidate.start).and_then(|s| s.chars().last());
+    if matches!(
+        previous_char,
+        Some('$' | '€' | '£' | '#' | '/' | '.' | '+' | '-' | ':')
+    ) {
+        // "$2000", "1.2014", "a-2014": numbers and codes, except ranges below.
+        if !(previous_char == Some('-')
+            && chained_to_year(text, candidate.start, previous_year_end))
+        {
+            return false;
+        }
+    }
+    let next_char = text.get(candidate.end..).and_then(|s| s.chars().next());
+    if matches!(next_char, Some('%' | '-' | '–' | '/' | '.' | ':' | ',')) {
+        let rest = text.get(candidate.end..).unwrap_or("");
+        let next_next = rest.chars().nth(1);
+        // "2014." and "2014," end a phrase, "2003-2011" is a range;
+        // "2014.5", "2,014" and "2014-XY" are numbers and codes.
+        let starts_range = matches!(next_char, Some('-' | '–'))
+            && starts_with_year_or_short(&rest[next_char.map_or(0, char::len_utf8)..]);
+        if !(next_next.is_none_or(char::is_whitespace) || starts_range) {
+            return false;
+        }
+    }
+    let after_lower = after.map(str::to_lowercase);
+    if let Some(word) = after_lower.as_deref() {
+        if lexicon::is_unit_noun(word) || word == "percent" {
+            return false;
+        }
+        if lexicon::is_event_noun(word) {
+            return true;
+        }
+    }
+    if chained_to_year(text, candidate.start, previous_year_end) {
+        return true;
+    }
+    let next_char_closes = matches!(next_char, Some(')' | '–' | '-'));
+    if previous_char == Some('(') && next_char_closes {
+        // "(2003)", "(2003–2011)": a year given in brackets.
+        return true;
+    }
+    match before_word {
+        // "the 2008 Status of Forces Agreement", "its 2010 campaign",
+        // "a 2019 report": a year as determiner of a noun phrase.
+        Some("the" | "its" | "his" | "her" | "their" | "our" | "whose" | "a" | "an") => {
+            after.is_some_and(|word| word.chars().all(char::is_alphabetic))
+        }
+        Some(word) => lexicon::is_year_cue_before(word),
+        // "2014 was a turning point": a year as the subject.
+        None => {
+            starts_sentence(text, candidate.start)
+                && after_lower
+                    .as_deref()
+                    .is_some_and(lexicon::is_year_subject_verb)
+        }
     }
 }
 

@@ -183,35 +183,8 @@ fn shape_candidate(
         return None;
     }
     let name_tokens = &tokens[name.clone()];
-    if name_tokens.len() > 5
-        || name_tokens.iter().all(|t| t.shape == Shape::Initials)
-        || name_tokens.iter().any(|t| {
-            t.is(Classes::ORGANISATION)
-                || t.is(Classes::WEEKDAY)
-                || t.shape == Shape::PrefixedTitle
-        })
-        // "K.C. Maurer" is a name, "U.N. Envoy" is not.
-        || (name_tokens[0].shape == Shape::Initials
-            && name_tokens.len() < 3
-            && (name_tokens.len() < 2
-                || name_tokens[0].key.len() > 3
-                || name_tokens[1].shape != Shape::Name))
-        // "Undersecretary of Defence", "Assistant Commander": a title, no name.
-        || is_title_token(&name_tokens[0]) && !name_tokens[0].is(Classes::HONORIFIC)
-        // Headlines in title case: "Prime Minister Says ...".
-        || name_tokens.iter().any(|t| t.is(Classes::SPEECH_VERB))
-        // "Archbishop of Salzburg", "Professor of Medicine": the see or the
-        // field of a title, not a name.
-        || (name_start > first && tokens[name_start - 1].text == "of")
-        // "Casa Santa Marta", "Sesto San Giovanni": a place.
-        || name_tokens[1..]
-            .iter()
-            .any(|t| matches!(&*t.key, "san" | "santa" | "santo" | "sao"))
-        // "Australians", "Canadians": a people, not a person.
-        || (name_tokens.len() == 1
-            && name_tokens[0].key.len() > 6
-            && name_tokens[0].key.ends_with("ians"))
-    {
+    let after_of = name_start > first && tokens[name_start - 1].text == "of";
+    if is_not_a_name(name_tokens, after_of) {
         return None;
     }
     let title_tokens = &tokens[first..name_start];
@@ -247,6 +220,40 @@ fn shape_candidate(
         person_title,
         possessive: last.possessive,
     })
+}
+
+/// Words that look like a name but are not one: too long, all initials, an
+/// organisation, a title alone, a headline's verb, a title's see or field
+/// (`after_of`), a place or a people.
+fn is_not_a_name(name_tokens: &[Token], after_of: bool) -> bool {
+    name_tokens.len() > 5
+        || name_tokens.iter().all(|t| t.shape == Shape::Initials)
+        || name_tokens.iter().any(|t| {
+            t.is(Classes::ORGANISATION)
+                || t.is(Classes::WEEKDAY)
+                || t.shape == Shape::PrefixedTitle
+        })
+        // "K.C. Maurer" is a name, "U.N. Envoy" is not.
+        || (name_tokens[0].shape == Shape::Initials
+            && name_tokens.len() < 3
+            && (name_tokens.len() < 2
+                || name_tokens[0].key.len() > 3
+                || name_tokens[1].shape != Shape::Name))
+        // "Undersecretary of Defence", "Assistant Commander": a title, no name.
+        || is_title_token(&name_tokens[0]) && !name_tokens[0].is(Classes::HONORIFIC)
+        // Headlines in title case: "Prime Minister Says ...".
+        || name_tokens.iter().any(|t| t.is(Classes::SPEECH_VERB))
+        // "Archbishop of Salzburg", "Professor of Medicine": the see or the
+        // field of a title, not a name.
+        || after_of
+        // "Casa Santa Marta", "Sesto San Giovanni": a place.
+        || name_tokens[1..]
+            .iter()
+            .any(|t| matches!(&*t.key, "san" | "santa" | "santo" | "sao"))
+        // "Australians", "Canadians": a people, not a person.
+        || (name_tokens.len() == 1
+            && name_tokens[0].key.len() > 6
+            && name_tokens[0].key.ends_with("ians"))
 }
 
 /// Endings of English nouns and adjectives that describe a person
