@@ -453,69 +453,8 @@ fn candidate(
 fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
     let (start, end) = locations.get(0)?;
     let g = &*GROUPS;
-    let group = |index: usize| {
-        locations
-            .get(index)
-            .and_then(|(from, to)| text.get(from..to))
-    };
-    let number = |index: usize| group(index).and_then(|s| s.parse::<i64>().ok());
-    let modifier = group(g.modifier).map(modifier_of);
-    let mut qualified = modifier.is_some();
-    let form = if let Some(year) = number(g.iso_y) {
-        Form::DayMonth {
-            day: small(number(g.iso_d)?)?,
-            month: small(number(g.iso_m)?)?,
-            year: Some(i16::try_from(year).ok()?),
-        }
-    } else if let Some(year) = number(g.nu_y) {
-        Form::Numeric {
-            first: small(number(g.nu_a)?)?,
-            second: small(number(g.nu_b)?)?,
-            year: i16::try_from(year).ok()?,
-        }
-    } else if let Some(month) = group(g.mdy_m) {
-        Form::DayMonth {
-            day: small(number(g.mdy_d)?)?,
-            month: lexicon::month_number(month)?,
-            year: number(g.mdy_y).and_then(|y| i16::try_from(y).ok()),
-        }
-    } else if let Some(month) = group(g.dmy_m) {
-        Form::DayMonth {
-            day: small(number(g.dmy_d)?)?,
-            month: lexicon::month_number(month)?,
-            year: number(g.dmy_y).and_then(|y| i16::try_from(y).ok()),
-        }
-    } else if let Some(month) = group(g.my_m) {
-        Form::MonthYear {
-            month: lexicon::month_number(month)?,
-            year: i16::try_from(number(g.my_y)?).ok()?,
-        }
-    } else if let Some(month) = group(g.rm_m) {
-        qualified = true;
-        Form::Month {
-            month: lexicon::month_number(month)?,
-            relation: group(g.rm_rel).map(relation_of),
-        }
-    } else if let Some(number) = group(g.ce) {
-        qualified = true;
-        Form::Century {
-            number: lexicon::ordinal(number)?,
-        }
-    } else if let Some(digits) = group(g.de) {
-        qualified = true;
-        Form::Decade {
-            first_year: decade_year(digits)?,
-        }
-    } else if let Some(season) = group(g.se) {
-        let relation = group(g.se_rel).map(relation_of);
-        let year = number(g.se_y).and_then(|y| i16::try_from(y).ok());
-        qualified |= relation.is_some() || year.is_some();
-        Form::Season {
-            season: lexicon::season(season)?,
-            year,
-            relation,
-        }
-    } else if let Some(part) = group(g.eoy) {
+    let c = Captured { locations, text };
+    if let Some(part) = c.group(g.eoy) {
         let form = Form::Deictic {
             unit: Unit::Year,
             offset: 0,
@@ -528,97 +467,246 @@ fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
             Some(modifier_of(part)),
             true,
         ));
-    } else if let Some(unit) = group(g.du_unit) {
-        qualified = true;
-        let unit = unit_of(unit);
-        match (
-            group(g.du_rel).map(str::to_lowercase).as_deref(),
-            group(g.du_dir),
-        ) {
-            (Some("last" | "past"), _) => Form::Deictic { unit, offset: -1 },
-            (Some("next" | "coming"), _) => Form::Deictic { unit, offset: 1 },
-            (Some("previous"), _) => Form::Anaphoric { unit, offset: -1 },
-            (Some("following"), _) => Form::Anaphoric { unit, offset: 1 },
-            _ => Form::Deictic { unit, offset: 0 },
-        }
-    } else if let Some(unit) = group(g.ta_unit) {
-        qualified = true;
-        Form::Anaphoric {
-            unit: unit_of(unit),
-            offset: 0,
-        }
-    } else if let Some(relation) = group(g.nd_rel) {
-        qualified = true;
-        let offset = if relation.eq_ignore_ascii_case("previous") {
-            -1
-        } else {
-            1
-        };
-        Form::Anaphoric {
-            unit: Unit::Day,
-            offset,
-        }
-    } else if let Some(count) = group(g.n_count) {
-        qualified = true;
-        let count = lexicon::count(count)?;
-        let unit = unit_of(group(g.n_unit)?);
-        let direction = group(g.n_dir)?.to_lowercase();
-        // "two years before the war" counts from the war, not from a date
-        // the text gave: only a clause-final "before"/"after" counts back.
-        if matches!(direction.as_str(), "before" | "after") && !ends_clause(text, end) {
-            return None;
-        }
-        match direction.as_str() {
-            "ago" if group(g.n_today).is_some() => Form::Anniversary {
-                unit,
-                offset: -count,
-            },
-            "ago" => Form::Deictic {
-                unit,
-                offset: -count,
-            },
-            "earlier" | "before" => Form::Anaphoric {
-                unit,
-                offset: -count,
-            },
-            _ => Form::Anaphoric {
-                unit,
-                offset: count,
-            },
-        }
-    } else if let Some(word) = group(g.today) {
-        qualified = true;
-        let lower = word.to_lowercase();
-        let offset = match lower.as_str() {
-            "yesterday" => -1,
-            _ if lower.starts_with("last") => -1,
-            "tomorrow" => 1,
-            _ => 0,
-        };
-        Form::Deictic {
-            unit: Unit::Day,
-            offset,
-        }
-    } else if let Some(day) = group(g.wd) {
-        let relation = group(g.wd_rel).map(relation_of);
-        qualified |= relation.is_some();
-        Form::Weekday {
-            weekday: lexicon::weekday(day)?,
-            relation,
-        }
-    } else if let Some(month) = group(g.bm) {
-        Form::Month {
-            month: lexicon::month_number(month)?,
-            relation: None,
-        }
-    } else if let Some(year) = number(g.year) {
-        Form::Year {
-            year: i16::try_from(year).ok()?,
-        }
-    } else {
-        return None;
-    };
+    }
+    let modifier = c.group(g.modifier).map(modifier_of);
+    // Each alternative of the pattern has its own groups, so at most one
+    // of the two readers finds its group set.
+    let (form, qualified) = calendar_form(&c, g).or_else(|| relative_form(&c, g, end))?;
+    let qualified = qualified || modifier.is_some();
     Some(candidate(text, start, end, form, modifier, qualified))
+}
+
+/// The text of one match's capture groups.
+struct Captured<'a> {
+    locations: &'a CaptureLocations,
+    text: &'a str,
+}
+
+impl<'a> Captured<'a> {
+    fn group(&self, index: usize) -> Option<&'a str> {
+        self.locations
+            .get(index)
+            .and_then(|(from, to)| self.text.get(from..to))
+    }
+
+    fn number(&self, index: usize) -> Option<i64> {
+        self.group(index).and_then(|s| s.parse::<i64>().ok())
+    }
+}
+
+/// A date named on the calendar: a day, a month, a season, a year, a
+/// decade or a century, with or without a year; `true` when qualified.
+fn calendar_form(c: &Captured, g: &Groups) -> Option<(Form, bool)> {
+    if let Some(year) = c.number(g.iso_y) {
+        let form = {
+            Form::DayMonth {
+                day: small(c.number(g.iso_d)?)?,
+                month: small(c.number(g.iso_m)?)?,
+                year: Some(i16::try_from(year).ok()?),
+            }
+        };
+        return Some((form, false));
+    }
+    if let Some(year) = c.number(g.nu_y) {
+        let form = {
+            Form::Numeric {
+                first: small(c.number(g.nu_a)?)?,
+                second: small(c.number(g.nu_b)?)?,
+                year: i16::try_from(year).ok()?,
+            }
+        };
+        return Some((form, false));
+    }
+    if let Some(month) = c.group(g.mdy_m) {
+        let form = {
+            Form::DayMonth {
+                day: small(c.number(g.mdy_d)?)?,
+                month: lexicon::month_number(month)?,
+                year: c.number(g.mdy_y).and_then(|y| i16::try_from(y).ok()),
+            }
+        };
+        return Some((form, false));
+    }
+    if let Some(month) = c.group(g.dmy_m) {
+        let form = {
+            Form::DayMonth {
+                day: small(c.number(g.dmy_d)?)?,
+                month: lexicon::month_number(month)?,
+                year: c.number(g.dmy_y).and_then(|y| i16::try_from(y).ok()),
+            }
+        };
+        return Some((form, false));
+    }
+    if let Some(month) = c.group(g.my_m) {
+        let form = {
+            Form::MonthYear {
+                month: lexicon::month_number(month)?,
+                year: i16::try_from(c.number(g.my_y)?).ok()?,
+            }
+        };
+        return Some((form, false));
+    }
+    if let Some(month) = c.group(g.rm_m) {
+        let form = {
+            Form::Month {
+                month: lexicon::month_number(month)?,
+                relation: c.group(g.rm_rel).map(relation_of),
+            }
+        };
+        return Some((form, true));
+    }
+    if let Some(number) = c.group(g.ce) {
+        let form = {
+            Form::Century {
+                number: lexicon::ordinal(number)?,
+            }
+        };
+        return Some((form, true));
+    }
+    if let Some(digits) = c.group(g.de) {
+        let form = {
+            Form::Decade {
+                first_year: decade_year(digits)?,
+            }
+        };
+        return Some((form, true));
+    }
+    if let Some(season) = c.group(g.se) {
+        let mut qualified = false;
+        let form = {
+            let relation = c.group(g.se_rel).map(relation_of);
+            let year = c.number(g.se_y).and_then(|y| i16::try_from(y).ok());
+            qualified |= relation.is_some() || year.is_some();
+            Form::Season {
+                season: lexicon::season(season)?,
+                year,
+                relation,
+            }
+        };
+        return Some((form, qualified));
+    }
+    if let Some(day) = c.group(g.wd) {
+        let mut qualified = false;
+        let form = {
+            let relation = c.group(g.wd_rel).map(relation_of);
+            qualified |= relation.is_some();
+            Form::Weekday {
+                weekday: lexicon::weekday(day)?,
+                relation,
+            }
+        };
+        return Some((form, qualified));
+    }
+    if let Some(month) = c.group(g.bm) {
+        let form = {
+            Form::Month {
+                month: lexicon::month_number(month)?,
+                relation: None,
+            }
+        };
+        return Some((form, false));
+    }
+    if let Some(year) = c.number(g.year) {
+        let form = {
+            Form::Year {
+                year: i16::try_from(year).ok()?,
+            }
+        };
+        return Some((form, false));
+    }
+    None
+}
+
+/// A date counted from another ("last week", "two years ago", "the next
+/// day", "yesterday"); `true` when qualified. `end` is where the match ends.
+fn relative_form(c: &Captured, g: &Groups, end: usize) -> Option<(Form, bool)> {
+    if let Some(unit) = c.group(g.du_unit) {
+        let form = {
+            let unit = unit_of(unit);
+            match (
+                c.group(g.du_rel).map(str::to_lowercase).as_deref(),
+                c.group(g.du_dir),
+            ) {
+                (Some("last" | "past"), _) => Form::Deictic { unit, offset: -1 },
+                (Some("next" | "coming"), _) => Form::Deictic { unit, offset: 1 },
+                (Some("previous"), _) => Form::Anaphoric { unit, offset: -1 },
+                (Some("following"), _) => Form::Anaphoric { unit, offset: 1 },
+                _ => Form::Deictic { unit, offset: 0 },
+            }
+        };
+        return Some((form, true));
+    }
+    if let Some(unit) = c.group(g.ta_unit) {
+        let form = {
+            Form::Anaphoric {
+                unit: unit_of(unit),
+                offset: 0,
+            }
+        };
+        return Some((form, true));
+    }
+    if let Some(relation) = c.group(g.nd_rel) {
+        let form = {
+            let offset = if relation.eq_ignore_ascii_case("previous") {
+                -1
+            } else {
+                1
+            };
+            Form::Anaphoric {
+                unit: Unit::Day,
+                offset,
+            }
+        };
+        return Some((form, true));
+    }
+    if let Some(count) = c.group(g.n_count) {
+        let form = {
+            let count = lexicon::count(count)?;
+            let unit = unit_of(c.group(g.n_unit)?);
+            let direction = c.group(g.n_dir)?.to_lowercase();
+            // "two years before the war" counts from the war, not from a date
+            // the text gave: only a clause-final "before"/"after" counts back.
+            if matches!(direction.as_str(), "before" | "after") && !ends_clause(c.text, end) {
+                return None;
+            }
+            match direction.as_str() {
+                "ago" if c.group(g.n_today).is_some() => Form::Anniversary {
+                    unit,
+                    offset: -count,
+                },
+                "ago" => Form::Deictic {
+                    unit,
+                    offset: -count,
+                },
+                "earlier" | "before" => Form::Anaphoric {
+                    unit,
+                    offset: -count,
+                },
+                _ => Form::Anaphoric {
+                    unit,
+                    offset: count,
+                },
+            }
+        };
+        return Some((form, true));
+    }
+    if let Some(word) = c.group(g.today) {
+        let form = {
+            let lower = word.to_lowercase();
+            let offset = match lower.as_str() {
+                "yesterday" => -1,
+                _ if lower.starts_with("last") => -1,
+                "tomorrow" => 1,
+                _ => 0,
+            };
+            Form::Deictic {
+                unit: Unit::Day,
+                offset,
+            }
+        };
+        return Some((form, true));
+    }
+    None
 }
 
 fn small(value: i64) -> Option<i8> {
