@@ -498,76 +498,60 @@ impl<'a> Captured<'a> {
 /// decade or a century, with or without a year; `true` when qualified.
 fn calendar_form(c: &Captured, g: &Groups) -> Option<(Form, bool)> {
     if let Some(year) = c.number(g.iso_y) {
-        let form = {
-            Form::DayMonth {
-                day: small(c.number(g.iso_d)?)?,
-                month: small(c.number(g.iso_m)?)?,
-                year: Some(i16::try_from(year).ok()?),
-            }
+        let form = Form::DayMonth {
+            day: small(c.number(g.iso_d)?)?,
+            month: small(c.number(g.iso_m)?)?,
+            year: Some(i16::try_from(year).ok()?),
         };
         return Some((form, false));
     }
     if let Some(year) = c.number(g.nu_y) {
-        let form = {
-            Form::Numeric {
-                first: small(c.number(g.nu_a)?)?,
-                second: small(c.number(g.nu_b)?)?,
-                year: i16::try_from(year).ok()?,
-            }
+        let form = Form::Numeric {
+            first: small(c.number(g.nu_a)?)?,
+            second: small(c.number(g.nu_b)?)?,
+            year: i16::try_from(year).ok()?,
         };
         return Some((form, false));
     }
     if let Some(month) = c.group(g.mdy_m) {
-        let form = {
-            Form::DayMonth {
-                day: small(c.number(g.mdy_d)?)?,
-                month: lexicon::month_number(month)?,
-                year: c.number(g.mdy_y).and_then(|y| i16::try_from(y).ok()),
-            }
+        let form = Form::DayMonth {
+            day: small(c.number(g.mdy_d)?)?,
+            month: lexicon::month_number(month)?,
+            year: c.number(g.mdy_y).and_then(|y| i16::try_from(y).ok()),
         };
         return Some((form, false));
     }
     if let Some(month) = c.group(g.dmy_m) {
-        let form = {
-            Form::DayMonth {
-                day: small(c.number(g.dmy_d)?)?,
-                month: lexicon::month_number(month)?,
-                year: c.number(g.dmy_y).and_then(|y| i16::try_from(y).ok()),
-            }
+        let form = Form::DayMonth {
+            day: small(c.number(g.dmy_d)?)?,
+            month: lexicon::month_number(month)?,
+            year: c.number(g.dmy_y).and_then(|y| i16::try_from(y).ok()),
         };
         return Some((form, false));
     }
     if let Some(month) = c.group(g.my_m) {
-        let form = {
-            Form::MonthYear {
-                month: lexicon::month_number(month)?,
-                year: i16::try_from(c.number(g.my_y)?).ok()?,
-            }
+        let form = Form::MonthYear {
+            month: lexicon::month_number(month)?,
+            year: i16::try_from(c.number(g.my_y)?).ok()?,
         };
         return Some((form, false));
     }
     if let Some(month) = c.group(g.rm_m) {
-        let form = {
-            Form::Month {
-                month: lexicon::month_number(month)?,
-                relation: c.group(g.rm_rel).map(relation_of),
-            }
+        let form = Form::Month {
+            month: lexicon::month_number(month)?,
+            relation: c.group(g.rm_rel).map(relation_of),
         };
         return Some((form, true));
     }
     if let Some(number) = c.group(g.ce) {
-        let form = {
-            Form::Century {
-                number: lexicon::ordinal(number)?,
-            }
+        let form = Form::Century {
+            number: lexicon::ordinal(number)?,
         };
         return Some((form, true));
     }
     if let Some(digits) = c.group(g.de) {
-        let form = {
-            Form::Decade {
-                first_year: decade_year(digits)?,
-            }
+        let form = Form::Decade {
+            first_year: decade_year(digits)?,
         };
         return Some((form, true));
     }
@@ -598,19 +582,15 @@ fn calendar_form(c: &Captured, g: &Groups) -> Option<(Form, bool)> {
         return Some((form, qualified));
     }
     if let Some(month) = c.group(g.bm) {
-        let form = {
-            Form::Month {
-                month: lexicon::month_number(month)?,
-                relation: None,
-            }
+        let form = Form::Month {
+            month: lexicon::month_number(month)?,
+            relation: None,
         };
         return Some((form, false));
     }
     if let Some(year) = c.number(g.year) {
-        let form = {
-            Form::Year {
-                year: i16::try_from(year).ok()?,
-            }
+        let form = Form::Year {
+            year: i16::try_from(year).ok()?,
         };
         return Some((form, false));
     }
@@ -637,11 +617,9 @@ fn relative_form(c: &Captured, g: &Groups, end: usize) -> Option<(Form, bool)> {
         return Some((form, true));
     }
     if let Some(unit) = c.group(g.ta_unit) {
-        let form = {
-            Form::Anaphoric {
-                unit: unit_of(unit),
-                offset: 0,
-            }
+        let form = Form::Anaphoric {
+            unit: unit_of(unit),
+            offset: 0,
         };
         return Some((form, true));
     }
