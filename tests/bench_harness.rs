@@ -1,7 +1,9 @@
 //! The benchmark harness's own checks: `bench/test_run.py` tests how
 //! `bench/run.py` judges the performance targets from its measurements, and
 //! `bench/test_dates_eval.py` how `bench/dates_eval.py` reads TimeML and
-//! scores the date finder.
+//! scores the date finder, `bench/test_clean_eval.py` how
+//! `bench/clean_eval.py` scores the cleaner (bags of words, snippets, titles
+//! and the body read from a built source page).
 //! Skipped when there is no `python3`, unless `CI=true`, where that is a
 //! failure.
 
@@ -17,6 +19,14 @@ fn the_dates_scorer_reads_timeml_and_scores_pairs_as_sets() {
     run_python_checks(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/bench/test_dates_eval.py"
+    ));
+}
+
+#[test]
+fn the_cleaner_scorer_counts_words_snippets_and_titles() {
+    run_python_checks(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/bench/test_clean_eval.py"
     ));
 }
 
