@@ -106,6 +106,13 @@ pub fn build_site_with(
     if report.has_errors() {
         return Ok(report);
     }
+    // Measured in the staging folder: the files are all there, and a
+    // warning about them is part of the build's report.
+    report
+        .diagnostics
+        .extend(crate::hosting::over_limits(&crate::hosting::file_sizes(
+            staging.dir(),
+        )));
     let mut meter = Meter::start();
     staging.commit()?;
     report.timings.push(meter.lap("write"));
@@ -178,6 +185,12 @@ fn run(
         progress.stage_done(stage);
     });
     diagnostics.extend(link_problems);
+    if !matches!(mode, Mode::Memory) {
+        diagnostics.extend(crate::hosting::missing_address(
+            &site.config,
+            options.base_url.as_deref(),
+        ));
+    }
     report.timings.push(meter.lap("link"));
     progress.stage_done("link");
     report.sources = site.sources.len();

@@ -29,6 +29,7 @@ pub mod diag;
 pub mod extract;
 pub mod fingerprint;
 pub mod frontmatter;
+pub mod hosting;
 pub mod import;
 pub mod incremental;
 pub mod init;

@@ -556,6 +556,7 @@ fn the_guides_worked_example_runs_end_to_end() {
     assert_eq!(code, 0, "{err}");
     let root = temp.path().join("harbour");
     let root = root.as_path();
+    write(root, "site.toml", &block("site.toml"));
     let article = temp.path().join("ferry.txt");
     std::fs::write(&article, block("ferry.txt")).unwrap();
 

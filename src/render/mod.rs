@@ -482,8 +482,7 @@ pub fn render_changed(
             .par_iter()
             .with_max_len(1)
             .map(|job| {
-                let depth = job.url.matches('/').count();
-                let root = "../".repeat(depth);
+                let root = page_root(job, base_url.as_deref());
                 let links = LinkContext::new(site, &lookup, &root);
                 let mut context = Context::new();
                 context.insert("site", &site_view);
@@ -724,6 +723,22 @@ fn gone_path(key: PageKey) -> Option<String> {
         _ => None,
     }
     .map(|url| format!("{url}index.html"))
+}
+
+/// What the page's links start with to reach the site's root: `../` once per
+/// folder, so the site works from disk and under any sub-path. The 404 page
+/// is the exception: hosts serve it at whatever address was missing, at any
+/// depth, so its links start from the server's root, under the path of
+/// `base_url` when there is one.
+fn page_root(job: &PageJob, base_url: Option<&str>) -> String {
+    if job.template != "404.html" {
+        return "../".repeat(job.url.matches('/').count());
+    }
+    let path = base_url.map_or("/", |url| match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |slash| &rest[slash..]),
+        None => url,
+    });
+    format!("{}/", path.trim_end_matches('/'))
 }
 
 /// The site's address with one trailing slash, if it has one.

@@ -129,3 +129,128 @@ pub fn write_small_site(root: &Path, title: &str) {
         "---\ntitle: About\n---\nHow this site was made.\n",
     );
 }
+
+/// The content type a static host gives a file, by its extension.
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css",
+        "js" | "mjs" => "text/javascript",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Serves the folder `root` at `prefix` (such as `/` or `/sub/`) on a free
+/// localhost port, as a static host does, until the test ends; returns the
+/// port. A folder answers with its index.html. With `not_found_page`, a
+/// missing address answers 404 with the site's own 404.html, as GitHub
+/// Pages, Netlify and Cloudflare Pages do at any depth.
+pub fn host_folder(root: &Path, prefix: &str, not_found_page: bool) -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let root = root.to_path_buf();
+    let prefix = prefix.to_string();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let (root, prefix) = (root.clone(), prefix.clone());
+            std::thread::spawn(move || answer(stream, &root, &prefix, not_found_page));
+        }
+    });
+    port
+}
+
+/// The path a GET request asks for, read from its first line; the headers are skipped.
+fn requested_path(stream: &std::net::TcpStream) -> Option<String> {
+    use std::io::BufRead;
+    let mut reader = std::io::BufReader::new(stream.try_clone().ok()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line).ok()?;
+    loop {
+        let mut header = String::new();
+        match reader.read_line(&mut header) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if header == "\r\n" || header == "\n" => break,
+            Ok(_) => {}
+        }
+    }
+    let target = request_line.split_whitespace().nth(1)?;
+    Some(target.split(['?', '#']).next().unwrap_or("/").to_string())
+}
+
+/// The file under `root` that `path` names below `prefix`, if it exists and
+/// stays inside `root`.
+fn hosted_file(root: &Path, prefix: &str, path: &str) -> Option<PathBuf> {
+    let relative = Path::new(path.strip_prefix(prefix)?);
+    let safe = relative
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    let mut file = root.join(relative);
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    (safe && file.is_file()).then_some(file)
+}
+
+/// Answers one request (see [`host_folder`]).
+fn answer(mut stream: std::net::TcpStream, root: &Path, prefix: &str, not_found_page: bool) {
+    use std::io::Write;
+    let Some(path) = requested_path(&stream) else {
+        return;
+    };
+    let found = hosted_file(root, prefix, &path);
+    let page = root.join("404.html");
+    let (status, file) = match found {
+        Some(file) => (200, Some(file)),
+        None if not_found_page => (404, Some(page)),
+        None => (404, None),
+    };
+    let (kind, body) =
+        match file.and_then(|file| Some((content_type(&file), std::fs::read(&file).ok()?))) {
+            Some(found) => found,
+            None => ("text/plain", b"not found".to_vec()),
+        };
+    let head = format!(
+        "HTTP/1.1 {status} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        if status == 200 { "OK" } else { "Not Found" },
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+/// The folder of the browser tests' scripts and node modules.
+pub fn browser_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
+}
+
+/// Whether headless Chromium, node and the browser tests' node modules are
+/// here. When not, a browser test skips (printing why), except with
+/// `CI=true`, where a missing tool is a failure.
+pub fn browser_ready() -> bool {
+    const CHROMIUM: &str = "/usr/bin/chromium";
+    let missing = if !Path::new(CHROMIUM).exists() {
+        Some(format!("{CHROMIUM} is not installed"))
+    } else if !browser_dir().join("node_modules/playwright-core").is_dir() {
+        Some("tests/browser/node_modules is missing (run `npm ci --prefix tests/browser`)".into())
+    } else if std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        Some("node is not installed".into())
+    } else {
+        None
+    };
+    let Some(reason) = missing else {
+        return true;
+    };
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("the browser test cannot run on CI: {reason}");
+    }
+    println!("skipped: {reason}");
+    false
+}
