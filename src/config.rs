@@ -183,8 +183,12 @@ pub fn load_config(root: &Path) -> Result<Config, Diagnostic> {
         }
     };
     let config: Config = toml::from_str(&text).map_err(|error| {
-        Diagnostic::error("site.toml", toml_error_line(&text, &error, 1), error.message().to_string())
-            .hint("site.toml takes: title, description, base_url, language, [people] not_people, sources_per_page, [markdown] allow_html, [timeline] quotes, year_page_limit, [feed] limit")
+        let keys = "site.toml takes: title, description, base_url, language, [people] not_people, sources_per_page, [markdown] allow_html, [timeline] quotes, year_page_limit, [feed] limit";
+        let line = toml_error_line(&text, &error, 1);
+        match crate::explain::parser_message(error.message(), crate::frontmatter::nth_line(&text, line, 1)) {
+            Some(explained) => Diagnostic::error("site.toml", line, explained.message).hint(explained.hint),
+            None => Diagnostic::error("site.toml", line, error.message().to_string()).hint(keys),
+        }
     })?;
     let line = |key: &str| key_line(&format!("\n{text}"), key).map(|line| line - 1);
     check_language(&config.language).map_err(|problem| {

@@ -60,10 +60,12 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<Document<T>
     let body_line = front_line + front.matches('\n').count() + 1;
     let meta = if fence == "+++" {
         toml::from_str::<T>(front).map_err(|error| {
+            let line = toml_error_line(front, &error, front_line);
             front_matter_error(
                 file,
-                toml_error_line(front, &error, front_line),
+                line,
                 error.message(),
+                nth_line(front, line, front_line),
             )
         })?
     } else {
@@ -86,7 +88,8 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<Document<T>
                 let before = value.chars().take(location.index());
                 front_line + before.filter(|&c| c == '\n').count()
             });
-            front_matter_error(file, line, &error.to_string())
+            let message = error.to_string();
+            front_matter_error(file, line, &message, nth_line(value, line, front_line))
         })?
     };
     Ok(Document {
@@ -180,13 +183,33 @@ pub fn key_message(message: &str) -> String {
     }
 }
 
-/// The error for serde's `message`, with "did you mean `title`?" for a near-miss key.
-fn front_matter_error(file: &Path, line: Option<usize>, message: &str) -> Diagnostic {
+/// The error for serde's `message` about `text` (the line it names): in the
+/// editor's words where [`crate::explain`] knows the message, with "did you
+/// mean `title`?" for a near-miss key.
+fn front_matter_error(
+    file: &Path,
+    line: Option<usize>,
+    message: &str,
+    text: Option<&str>,
+) -> Diagnostic {
+    if let Some(explained) = crate::explain::parser_message(message, text) {
+        return Diagnostic::error(
+            file,
+            line,
+            format!("invalid front matter: {}", explained.message),
+        )
+        .hint(explained.hint);
+    }
     let diagnostic = Diagnostic::error(file, line, clean_message(message));
     match unknown_key_hint(message) {
         Some(hint) => diagnostic.hint(hint),
         None => diagnostic,
     }
+}
+
+/// File line `line` of `text`, which starts on file line `first_line`.
+pub fn nth_line(text: &str, line: Option<usize>, first_line: usize) -> Option<&str> {
+    text.lines().nth(line?.checked_sub(first_line)?)
 }
 
 /// For serde's "unknown field `titel`, expected one of `title`, ...":
@@ -301,9 +324,9 @@ mod tests {
             (
                 "+++\ntitle = \"A\"\nweight = \"heavy\"\n+++\n",
                 Some(3),
-                "invalid type",
+                "`weight` must be a whole number",
             ),
-            ("+++\nweight = 1\n+++\n", None, "missing field `title`"),
+            ("+++\nweight = 1\n+++\n", None, "`title` is required"),
             ("---\ntitle: A\nextra: 1\n---\n", Some(3), "extra"),
             ("+++\ntitle = \"A\"\n", Some(1), "never closed"),
             ("# No front matter\n", Some(1), "no front matter"),

@@ -26,6 +26,7 @@ pub mod check;
 pub mod clean;
 pub mod config;
 pub mod diag;
+pub mod explain;
 pub mod extract;
 pub mod fingerprint;
 pub mod frontmatter;

@@ -46,6 +46,9 @@ pub struct Unreadable {
     pub sources: BTreeMap<String, PathBuf>,
     pub pages: BTreeMap<String, PathBuf>,
     pub people: BTreeMap<String, PathBuf>,
+    /// Pages left out because they are drafts (not an error): a reference
+    /// to one says so, rather than that no page has the id.
+    pub draft_pages: BTreeMap<String, PathBuf>,
 }
 
 impl Unreadable {
@@ -101,6 +104,10 @@ pub struct Sidecar {
     /// Lines the cleaner kept that are not part of the article.
     #[serde(default)]
     pub drop: Vec<String>,
+    /// The sidecar is there but could not be read (an error says why), so
+    /// a warning that it lacks a field would only echo that error.
+    #[serde(skip)]
+    pub unreadable: bool,
 }
 
 /// A Markdown file with its parsed front matter.
@@ -652,18 +659,19 @@ fn read_sidecar(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
                 Some(meant) => format!("{meant} ({keys})"),
                 None => keys.to_string(),
             };
+            let line = frontmatter::toml_error_line(&text, &error, 1);
+            let said = frontmatter::nth_line(&text, line, 1);
+            let (message, hint) = match crate::explain::parser_message(error.message(), said) {
+                Some(explained) => (explained.message, explained.hint),
+                None => (frontmatter::key_message(error.message()), hint),
+            };
             diagnostics.push(
-                Diagnostic::error(
-                    &rel,
-                    frontmatter::toml_error_line(&text, &error, 1),
-                    format!(
-                        "invalid sidecar: {}",
-                        frontmatter::key_message(error.message())
-                    ),
-                )
-                .hint(hint),
+                Diagnostic::error(&rel, line, format!("invalid sidecar: {message}")).hint(hint),
             );
-            Sidecar::default()
+            Sidecar {
+                unreadable: true,
+                ..Sidecar::default()
+            }
         }
     }
 }
@@ -708,9 +716,18 @@ fn check_sidecar_date(
                 Diagnostic::error(
                     rel,
                     key_line(&format!("\n{text}"), "date").map(|l| l - 1),
-                    format!("`{}` is not a calendar day", date.0),
+                    match crate::explain::date_problem(&date.0) {
+                        Some(reason) => format!("`{}` is not a calendar day: {reason}", date.0),
+                        None => format!("`{}` is not a calendar day", date.0),
+                    },
                 )
-                .hint("write the publication date as YYYY-MM-DD, for example date = 2024-01-05"),
+                .hint(match crate::explain::padded_day(&date.0) {
+                    Some(day) => format!("write the publication date as YYYY-MM-DD: date = {day}"),
+                    None => {
+                        "write the publication date as YYYY-MM-DD, for example date = 2024-01-05"
+                            .to_string()
+                    }
+                }),
             );
         }
     }
@@ -801,7 +818,7 @@ impl HasSlug for PageMeta {
             Some(date) if crate::link::parse_date_value(date).is_none() => vec![Diagnostic::error(
                 file,
                 key_line(text, "date"),
-                format!("`{}` is not a date", date.0),
+                crate::explain::not_a_date(&date.0),
             )
             .hint("write the date as YYYY-MM-DD, YYYY-MM or YYYY")],
             _ => Vec::new(),

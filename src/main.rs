@@ -197,6 +197,26 @@ enum NewCommand {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Create content/events/SLUG.md, an editorial event (or, with --end, an era) on the timeline
+    Event {
+        /// What happened, in quotes
+        title: String,
+        /// When: YYYY-MM-DD, YYYY-MM or YYYY
+        #[arg(long)]
+        date: String,
+        /// Makes the event an era that lasts until this date
+        #[arg(long)]
+        end: Option<String>,
+        /// A source the event rests on, by file name without .txt (repeat for more)
+        #[arg(long = "source", value_name = "ID")]
+        sources: Vec<String>,
+        /// The file name to use [default: from the title]
+        #[arg(long)]
+        slug: Option<String>,
+        /// The site folder (holds content/ and site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Create content/people/SLUG.md, a profile of a person
     Person {
         /// The person's full name, in quotes
@@ -437,6 +457,24 @@ fn new_content(what: NewCommand) -> ExitCode {
         }
         NewCommand::Page { title, slug, root } => {
             let result = new_page(&root, &title, slug.as_deref(), today);
+            (root, result)
+        }
+        NewCommand::Event {
+            title,
+            date,
+            end,
+            sources,
+            slug,
+            root,
+        } => {
+            let event = backstory::new::NewEvent {
+                title: &title,
+                date: &date,
+                end: end.as_deref(),
+                sources: &sources,
+                name: slug.as_deref(),
+            };
+            let result = backstory::new::new_event(&root, &event);
             (root, result)
         }
         NewCommand::Person { name, slug, root } => {

@@ -13,7 +13,9 @@ use crate::slug::slugify;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 
+mod event;
 mod page;
+pub use event::{new_event, NewEvent};
 pub use page::{new_source_from_page, Page, PageSource};
 
 /// What `new` made.

@@ -117,7 +117,7 @@ fn check_reports_every_problem_in_one_run() {
     for expected in [
         "content/pages/about.md\n    line 2: ",
         "content/people/ana-lima.md",
-        "missing field `name`",
+        "`name` is required but not given",
         "content/events/bridge-opens.md\n    line 3: ",
         "`someday` is not a date",
     ] {

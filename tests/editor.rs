@@ -100,8 +100,9 @@ fn cross_references_to_nothing_fail_the_build_with_file_line_and_hint() {
         ),
         format!(
             "error: {file}:7: no timeline entry or year page for 2030-01-01\n  \
-             hint: the nearest dates on the timeline: `2021-04-09`, `2021-03-01`, `2018`; \
-             or add an event in content/events/ for this date"
+             hint: a date link leads to the timeline, and nothing on it is in 2030: \
+             add an event for it (`backstory new event \"What happened\" --date 2030-01-01`), \
+             or write the date as plain text"
         ),
         format!("error: {file}:8: no page has the id `abut`\n  hint: did you mean `about`?"),
         format!(
@@ -110,7 +111,7 @@ fn cross_references_to_nothing_fail_the_build_with_file_line_and_hint() {
              `@date/2020-01-05` or just `@2020-01-05`"
         ),
         format!(
-            "error: {file}:10: `2021-02-30` is not a date\n  \
+            "error: {file}:10: `2021-02-30` is not a date: February 2021 has 28 days\n  \
              hint: write the date as YYYY-MM-DD, YYYY-MM or YYYY, for example `@2020-01-05`"
         ),
         format!(

@@ -85,7 +85,7 @@ fn dates(
             Diagnostic::error(
                 &file.path,
                 key_line(text, "date"),
-                format!("`{}` is not a date", meta.date.0),
+                crate::explain::not_a_date(&meta.date.0),
             )
             .hint("write the date as YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www"),
         );
@@ -99,7 +99,7 @@ fn dates(
             Diagnostic::error(
                 &file.path,
                 key_line(text, "end"),
-                format!("`{}` is not a date", end_text.0),
+                crate::explain::not_a_date(&end_text.0),
             )
             .hint("write the end as YYYY-MM-DD, YYYY-MM or YYYY"),
         );

@@ -479,7 +479,9 @@ fn clean_source(file: crate::load::SourceFile) -> (Source, Vec<Diagnostic>) {
         .as_ref()
         .and_then(DateText::as_day)
         .or(article.date);
-    if date.is_none() {
+    // A sidecar date that is wrong, or a sidecar that cannot be read, is
+    // an error already; saying the date is missing would only echo it.
+    if date.is_none() && sidecar.date.is_none() && !sidecar.unreadable {
         problems.push(
             Diagnostic::warning(&file.path, None, "no publication date found in the text").hint(
                 format!(

@@ -109,6 +109,8 @@ fn read_editorial(
             .map(|file| {
                 if drafts || !file.doc.meta.draft {
                     content.pages.push(file);
+                } else {
+                    content.unreadable.draft_pages.insert(file.id, file.path);
                 }
             })
             .is_some(),

@@ -557,6 +557,12 @@ fn resolve_page(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unreso
             person: None,
         });
     }
+    if let Some(path) = site.unreadable.draft_pages.get(id) {
+        return Err(unresolved(
+            format!("`{id}` is a draft ({} says draft = true), so it is left out of the site", path.display()),
+            "preview drafts with `backstory serve` or `backstory build --drafts`; to publish the page, remove `draft = true`",
+        ));
+    }
     let ids = site
         .pages
         .iter()
@@ -571,11 +577,15 @@ fn resolve_page(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unreso
     Err(unresolved(format!("no page has the id `{id}`"), hint))
 }
 
+/// How many years from the nearest timeline date a date link may be and
+/// still be offered that date as a likely fix.
+const NEAR_YEARS: i16 = 5;
+
 fn resolve_date(site: &Site, lookup: &Lookup, text: &str) -> Result<Target, Unresolved> {
     let Some(value) = parse_date_value(&DateText(text.to_string())).filter(|v| v.iso() == text)
     else {
         return Err(unresolved(
-            format!("`{text}` is not a date"),
+            crate::explain::not_a_date(text),
             "write the date as YYYY-MM-DD, YYYY-MM or YYYY, for example `@2020-01-05`",
         ));
     };
@@ -627,13 +637,24 @@ fn resolve_date(site: &Site, lookup: &Lookup, text: &str) -> Result<Target, Unre
             }
             let near = isos;
             let near: Vec<&str> = near.iter().map(String::as_str).collect();
-            let hint = if near.is_empty() {
-                "the timeline is empty; add an event in content/events/ for this date".to_string()
-            } else {
+            // A date far from every entry (a historical date in an
+            // explainer about today) is not a typo: say what a date link
+            // needs rather than offer dates decades away.
+            let close = near
+                .first()
+                .and_then(|iso| iso.get(..4)?.parse::<i16>().ok())
+                .is_some_and(|year| (year - value.year()).abs() <= NEAR_YEARS);
+            let add = format!("add an event for it (`backstory new event \"What happened\" --date {text}`), or write the date as plain text");
+            let hint = if close {
                 let near: Vec<String> = near.iter().map(|d| format!("`{d}`")).collect();
                 format!(
-                    "the nearest dates on the timeline: {}; or add an event in content/events/ for this date",
+                    "the nearest dates on the timeline: {}; or {add}",
                     near.join(", ")
+                )
+            } else {
+                format!(
+                    "a date link leads to the timeline, and nothing on it is in {}: {add}",
+                    value.year()
                 )
             };
             Err(unresolved(
