@@ -78,8 +78,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Create a new explainer skeleton in DIR
-    Init { dir: PathBuf },
+    /// Create a new explainer skeleton in DIR (with an example source and page unless --empty)
+    Init {
+        dir: PathBuf,
+        /// Leave out the example source and About page
+        #[arg(long)]
+        empty: bool,
+    },
     /// Add a source text, an editorial page or a person's profile
     #[command(subcommand)]
     New(NewCommand),
@@ -99,11 +104,17 @@ enum Command {
         /// Open the site in the default browser
         #[arg(long)]
         open: bool,
+        /// Print each rebuild's stage timings
+        #[arg(long)]
+        verbose: bool,
     },
     /// Build, then rebuild the output folder on every edit (no server)
     Watch {
         #[command(flatten)]
         site: SiteArgs,
+        /// Print each rebuild's stage timings
+        #[arg(long)]
+        verbose: bool,
     },
 }
 
@@ -273,17 +284,25 @@ fn main() -> ExitCode {
             port,
             bind,
             open,
-        } => serve(site, std::net::SocketAddr::new(bind, port), open),
-        Command::Watch { site } => watch(site),
+            verbose,
+        } => serve(site, std::net::SocketAddr::new(bind, port), open, verbose),
+        Command::Watch { site, verbose } => watch(site, verbose),
         Command::Check {
             root,
             strict,
             format,
         } => check(root, strict, format),
-        Command::Init { dir } => match backstory::init::init_site(&dir) {
-            Ok(()) => {
-                out!("created a new explainer in {}", dir.display());
-                out!("next: cd {} && backstory build", dir.display());
+        Command::Init { dir, empty } => match backstory::init::init_site(&dir, empty) {
+            Ok(made) => {
+                out!("created a new explainer in {}:", dir.display());
+                let width = made.iter().map(|file| file.path.len()).max().unwrap_or(0);
+                for file in &made {
+                    out!("  {:width$}  {}", file.path, file.what);
+                }
+                out!(
+                    "next: cd {} && backstory new source FILE|ADDRESS, then backstory serve",
+                    dir.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(error) => {
@@ -297,7 +316,7 @@ fn main() -> ExitCode {
 }
 
 /// `backstory serve`: builds, serves the output on `address` and rebuilds on every edit.
-fn serve(site: SiteArgs, address: std::net::SocketAddr, open: bool) -> ExitCode {
+fn serve(site: SiteArgs, address: std::net::SocketAddr, open: bool, verbose: bool) -> ExitCode {
     let build = site.options();
     if let Err(code) = preflight(&build) {
         return code;
@@ -309,7 +328,11 @@ fn serve(site: SiteArgs, address: std::net::SocketAddr, open: bool) -> ExitCode 
             address.ip()
         );
     }
-    let options = backstory::serve::ServeOptions { build, address };
+    let options = backstory::serve::ServeOptions {
+        build,
+        address,
+        verbose,
+    };
     let served = backstory::serve::serve(options, |address| {
         let url = format!("http://{address}/");
         out!("serving {url} (Ctrl-C to stop)");
@@ -327,13 +350,13 @@ fn serve(site: SiteArgs, address: std::net::SocketAddr, open: bool) -> ExitCode 
 }
 
 /// `backstory watch`: builds, then rebuilds the output on every edit.
-fn watch(site: SiteArgs) -> ExitCode {
+fn watch(site: SiteArgs, verbose: bool) -> ExitCode {
     let options = site.options();
     if let Err(code) = preflight(&options) {
         return code;
     }
     let mut engine = backstory::incremental::Engine::new(options, None);
-    let mut printer = backstory::serve::Printer::default();
+    let mut printer = backstory::serve::Printer::new(verbose);
     let root = engine.options().root.clone();
     // Watch before the first build, so no edit made from here on is missed.
     let watcher = match backstory::watch::Watcher::new(&root) {

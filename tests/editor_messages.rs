@@ -289,3 +289,30 @@ fn new_event_refuses_what_the_build_would_refuse() {
     assert_eq!(code, 1);
     assert!(err.contains("--slug ferry-years-2"), "{err}");
 }
+
+#[test]
+fn init_says_what_it_made_and_empty_leaves_out_the_examples() {
+    let temp = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_backstory"))
+        .args(["init", "harbour", "--empty"])
+        .current_dir(temp.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(out.contains("site.toml"), "{out}");
+    assert!(out.contains("content/_index.md"), "{out}");
+    assert!(!out.contains("example"), "{out}");
+    let root = temp.path().join("harbour");
+    assert_eq!(
+        std::fs::read_dir(root.join("content/sources"))
+            .unwrap()
+            .count(),
+        0
+    );
+    let (code, err) = run(&root, &["build"]);
+    assert_eq!(code, 0, "an empty site builds: {err}");
+    let (code, err) = run(temp.path(), &["init", "full"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(temp.path().join("full/content/pages/about.md").is_file());
+}

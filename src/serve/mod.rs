@@ -60,6 +60,8 @@ pub struct ServeOptions {
     pub build: BuildOptions,
     /// Address to listen on; port 0 picks a free port.
     pub address: SocketAddr,
+    /// Print each rebuild's stage timings, not just one short line.
+    pub verbose: bool,
 }
 
 /// A problem as the browser overlay shows it.
@@ -108,7 +110,7 @@ pub fn serve(options: ServeOptions, on_listen: impl FnOnce(SocketAddr)) -> std::
     let watcher =
         crate::watch::Watcher::new(&engine.options().root).map_err(std::io::Error::other)?;
     let (sender, receiver) = watch::channel(State::default());
-    let mut printer = Printer::default();
+    let mut printer = Printer::new(options.verbose);
     let first = engine.rebuild()?;
     printer.report(&first);
     publish(&sender, &first);
@@ -199,23 +201,65 @@ fn publish(sender: &watch::Sender<State>, report: &Rebuild) {
     });
 }
 
-/// Prints each rebuild's outcome, and a given set of problems only once.
+/// A line for standard output or standard error.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    Out(String),
+    Err(String),
+}
+
+/// Prints each rebuild's outcome in one short line, and a given set of
+/// problems only once: an error that persists across edits is not printed
+/// again on every rebuild.
 #[derive(Default)]
 pub struct Printer {
     last: Vec<String>,
+    /// Each rebuild's stage timings too (`--verbose`).
+    verbose: bool,
 }
 
 impl Printer {
+    pub fn new(verbose: bool) -> Self {
+        Printer {
+            last: Vec::new(),
+            verbose,
+        }
+    }
+
     pub fn report(&mut self, report: &Rebuild) {
-        let shown: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
-        if shown != self.last {
-            // Through the terminal module: a closed pipe ends the program
-            // quietly, and names from files cannot steer the terminal.
-            for line in &shown {
-                crate::terminal::err(line);
+        // Through the terminal module: a closed pipe ends the program
+        // quietly, and names from files cannot steer the terminal.
+        for line in self.lines(report) {
+            match line {
+                Line::Out(text) => crate::terminal::out(&text),
+                Line::Err(text) => crate::terminal::err(&text),
             }
+        }
+    }
+
+    /// What [`Printer::report`] prints for `report`, given what it printed before.
+    fn lines(&mut self, report: &Rebuild) -> Vec<Line> {
+        let shown: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+        let mut lines = Vec::new();
+        let new_problems = shown != self.last;
+        if new_problems {
+            lines.extend(shown.iter().cloned().map(Line::Err));
             self.last = shown;
         }
+        if report.has_errors() {
+            if new_problems {
+                lines.push(Line::Err(
+                    "build failed; still serving the last good build".into(),
+                ));
+            }
+        } else if report.written {
+            lines.push(Line::Out(self.summary(report)));
+        }
+        lines
+    }
+
+    /// "rebuilt in 42 ms: 3 files written", with the stages when verbose.
+    fn summary(&self, report: &Rebuild) -> String {
         // `render:pages` and the like are parts of `render`, not extra time.
         let total: Duration = report
             .timings
@@ -223,24 +267,35 @@ impl Printer {
             .filter(|(stage, _)| !stage.contains(':'))
             .map(|(_, d)| *d)
             .sum();
-        if report.has_errors() {
-            crate::terminal::err("build failed; still serving the last good build");
-        } else if report.written {
+        let mut line = format!("rebuilt in {} ms", total.as_millis());
+        if self.verbose {
             let stages: Vec<String> = report
                 .timings
                 .iter()
                 .map(|(stage, took)| format!("{stage} {}", took.as_millis()))
                 .collect();
-            crate::terminal::out(&format!(
-                "rebuilt in {} ms ({}): {} rendered, {} written, {} removed, {} source(s) cleaned",
-                total.as_millis(),
+            line.push_str(&format!(
+                " ({}): {} rendered, {} written, {} removed, {} source(s) cleaned",
                 stages.join(", "),
                 report.rendered,
                 report.changed.len(),
                 report.removed.len(),
                 report.cleaned
             ));
+        } else {
+            let files = |n: usize| {
+                if n == 1 {
+                    "1 file".to_string()
+                } else {
+                    format!("{n} files")
+                }
+            };
+            line.push_str(&format!(": {} written", files(report.changed.len())));
+            if !report.removed.is_empty() {
+                line.push_str(&format!(", {} removed", files(report.removed.len())));
+            }
         }
+        line
     }
 }
 
@@ -420,4 +475,59 @@ fn events(mut state: watch::Receiver<State>) -> Response<Body> {
         .headers_mut()
         .insert(CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
     response
+}
+
+#[cfg(test)]
+mod printer_tests {
+    use super::*;
+
+    fn rebuild(errors: &[&str], written: usize) -> Rebuild {
+        Rebuild {
+            diagnostics: errors
+                .iter()
+                .map(|message| Diagnostic::error("content/pages/a.md", Some(3), *message))
+                .collect(),
+            written: errors.is_empty(),
+            rendered: written,
+            changed: (0..written).map(|n| format!("p{n}/index.html")).collect(),
+            timings: vec![
+                ("load", Duration::from_millis(4)),
+                ("render", Duration::from_millis(9)),
+                ("render:pages", Duration::from_millis(8)),
+            ],
+            ..Rebuild::default()
+        }
+    }
+
+    #[test]
+    fn a_rebuild_is_one_short_line_and_timings_only_when_verbose() {
+        let mut quiet = Printer::new(false);
+        assert_eq!(
+            quiet.lines(&rebuild(&[], 3)),
+            [Line::Out("rebuilt in 13 ms: 3 files written".into())]
+        );
+        let mut verbose = Printer::new(true);
+        let Line::Out(line) = &verbose.lines(&rebuild(&[], 1))[0] else {
+            panic!("a line on standard output")
+        };
+        assert!(
+            line.starts_with("rebuilt in 13 ms (load 4, render 9, render:pages 8): 1 rendered"),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn an_error_that_persists_is_printed_once() {
+        let mut printer = Printer::new(false);
+        let first = printer.lines(&rebuild(&["no page has the id `b`"], 0));
+        assert_eq!(first.len(), 2, "{first:?}");
+        assert!(matches!(&first[0], Line::Err(text) if text.contains("no page has the id `b`")));
+        assert_eq!(printer.lines(&rebuild(&["no page has the id `b`"], 0)), []);
+        let other = printer.lines(&rebuild(&["no page has the id `c`"], 0));
+        assert_eq!(other.len(), 2, "a new error is printed: {other:?}");
+        assert_eq!(
+            printer.lines(&rebuild(&[], 2)),
+            [Line::Out("rebuilt in 13 ms: 2 files written".into())]
+        );
+    }
 }

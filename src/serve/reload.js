@@ -20,6 +20,15 @@
     title.textContent = "The site did not build; showing the last good version";
     title.style.cssText = "color:#ff8a80;font:bold 18px sans-serif;margin:0 0 1rem";
     box.appendChild(title);
+    // The editor may want to read the page under the error: a button (and
+    // Escape) hides the overlay until the next rebuild reports again.
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Dismiss";
+    close.style.cssText = "position:absolute;top:1rem;right:1rem;font:15px sans-serif;padding:.4rem .8rem;cursor:pointer";
+    close.addEventListener("click", function () { box.remove(); });
+    box.addEventListener("keydown", function (e) { if (e.key === "Escape") box.remove(); });
+    box.appendChild(close);
     problems.forEach(function (p) {
       var item = document.createElement("pre");
       item.style.cssText = "white-space:pre-wrap;margin:0 0 1rem";
@@ -28,6 +37,7 @@
       box.appendChild(item);
     });
     document.body.appendChild(box);
+    close.focus();
   }
   var events = new EventSource("/__backstory/events");
   var generation = null;
