@@ -252,7 +252,13 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
         .unwrap_or_default();
     SourceView {
         card: source_card(site, index),
-        dek: source.article.dek.clone(),
+        // When the sidecar names the headline the cleaner took for the dek
+        // (it read a menu line as the title), the page shows it once.
+        dek: source
+            .article
+            .dek
+            .clone()
+            .filter(|dek| crate::slug::fold(dek) != crate::slug::fold(&source.title)),
         original_url: source.url.clone(),
         raw_url: format!("sources/{}/{}", source.id, raw_file_name(&file_name)),
         file: source.path.to_string_lossy().replace('\\', "/"),
