@@ -297,7 +297,8 @@ fn clashing_paths(paths: &[String]) -> Vec<Diagnostic> {
                 "two pages of the site would be written to this path",
             )
             .hint(
-                "give the sources, pages or profiles behind this address different names or slugs",
+                "give the sources, pages or profiles behind this address different names or slugs, \
+                 or move the file in static/ that has this path",
             )
         })
         .collect()

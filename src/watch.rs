@@ -1,7 +1,7 @@
 //! Watching the site for edits: file-system events in, one batch of relevant
 //! changed paths per burst out.
 //!
-//! Watches `content/`, `templates/` and `site.toml` (never the output folder)
+//! Watches `content/`, `templates/`, `static/` and `site.toml` (never the output folder)
 //! through notify, drops editors' swap, backup and lock files and our own
 //! reads, and hands a burst on once the site has been quiet for a moment:
 //! the events of one save arrive microseconds apart, so a few milliseconds
@@ -32,8 +32,11 @@ const UNCLOSED: Duration = Duration::from_millis(250);
 /// Whether the platform's events say when a writer closes a file.
 const CLOSES_REPORTED: bool = cfg!(target_os = "linux");
 
-/// Whether an edit to `path` can change the site: inside `content/` or
-/// `templates/`, or `site.toml`, and not an editor's temporary file.
+/// Folders a site may add while it is being watched.
+const OPTIONAL_FOLDERS: [&str; 2] = ["templates", "static"];
+
+/// Whether an edit to `path` can change the site: inside `content/`,
+/// `templates/` or `static/`, or `site.toml`, and not an editor's temporary file.
 pub fn is_relevant(root: &Path, path: &Path) -> bool {
     let Ok(relative) = path.strip_prefix(root) else {
         return false;
@@ -41,7 +44,7 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
     let mut parts = relative.components();
     let first = parts.next().map(|c| c.as_os_str().to_string_lossy());
     let inside = match first.as_deref() {
-        Some("content") | Some("templates") => true,
+        Some("content") | Some("templates") | Some("static") => true,
         Some("site.toml") => parts.next().is_none(),
         _ => false,
     };
@@ -74,14 +77,16 @@ enum Change {
     },
 }
 
-/// A watch on a site's `content/`, `templates/` and `site.toml`, live from
+/// A watch on a site's `content/`, `templates/`, `static/` and `site.toml`, live from
 /// the moment it is created: start it before the first build, and an edit made
 /// while that build runs still produces a rebuild.
 pub struct Watcher {
     root: PathBuf,
     watcher: RecommendedWatcher,
     receiver: mpsc::Receiver<Change>,
-    templates_watched: bool,
+    /// The site's folders being watched; `templates/` and `static/` may
+    /// appear after the watch starts.
+    folders_watched: Vec<&'static str>,
     /// Set as soon as a relevant change arrives (see [`Watcher::news`]).
     news: Arc<AtomicBool>,
 }
@@ -108,18 +113,19 @@ impl Watcher {
         let mut watcher = notify::recommended_watcher(handler)?;
         // The root itself, not recursively: `site.toml`, and `templates/` appearing later.
         watcher.watch(&root, RecursiveMode::NonRecursive)?;
-        for dir in ["content", "templates"] {
+        let mut folders_watched = Vec::new();
+        for dir in ["content", "templates", "static"] {
             let path = root.join(dir);
             if path.is_dir() {
                 watcher.watch(&path, RecursiveMode::Recursive)?;
+                folders_watched.push(dir);
             }
         }
-        let templates_watched = root.join("templates").is_dir();
         Ok(Watcher {
             root,
             watcher,
             receiver,
-            templates_watched,
+            folders_watched,
             news,
         })
     }
@@ -157,10 +163,12 @@ impl Watcher {
                     Err(mpsc::RecvTimeoutError::Disconnected) => break,
                 }
             }
-            let templates = self.root.join("templates");
-            if !self.templates_watched && templates.is_dir() {
-                self.watcher.watch(&templates, RecursiveMode::Recursive)?;
-                self.templates_watched = true;
+            for dir in OPTIONAL_FOLDERS {
+                let path = self.root.join(dir);
+                if !self.folders_watched.contains(&dir) && path.is_dir() {
+                    self.watcher.watch(&path, RecursiveMode::Recursive)?;
+                    self.folders_watched.push(dir);
+                }
             }
             paths.sort();
             paths.dedup();

@@ -621,6 +621,9 @@ pub fn render_changed(
             bytes.clone(),
         )));
     }
+    for (path, bytes) in &theme.statics {
+        outputs.push(deliver(OutputFile::new(path.clone(), bytes.clone())));
+    }
     if !theme.assets.iter().any(|(name, _)| name == "syntax.css") {
         outputs.push(deliver(OutputFile::new(
             "assets/syntax.css",

@@ -239,7 +239,7 @@ impl Staging {
                 return Ok(());
             }
         }
-        std::fs::write(target, &file.bytes)
+        io::Write::write_all(&mut create_fresh(&target)?, &file.bytes)
     }
 
     /// The staged location of `path`, with its folder made; refuses paths
@@ -282,6 +282,26 @@ impl Staging {
         }
         self.committed = true;
         claim::remove_marked(&self.old)
+    }
+}
+
+/// Creates `target` as a new, empty file. A file already at `target` (a
+/// second write to one path, which the build reports as a clash) is
+/// unlinked first, never opened: it may be a hard link into the previous
+/// output, which a failed build must leave as it was.
+fn create_fresh(target: &Path) -> io::Result<std::fs::File> {
+    let open = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(target)
+    };
+    match open() {
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(target)?;
+            open()
+        }
+        other => other,
     }
 }
 
@@ -330,7 +350,7 @@ impl crate::render::Sink for Staging {
     }
 
     fn stream(&self, path: &str, produce: &crate::render::data::Produce) -> io::Result<()> {
-        let file = std::fs::File::create(self.place(path)?)?;
+        let file = create_fresh(&self.place(path)?)?;
         let mut out = io::BufWriter::with_capacity(1 << 20, file);
         produce(&mut out)?;
         io::Write::flush(&mut out)

@@ -6,6 +6,7 @@
 mod graph;
 mod limits;
 mod nesting;
+mod statics;
 
 use super::svg;
 use crate::diag::Diagnostic;
@@ -85,6 +86,8 @@ pub struct Theme {
     pub tera: Tera,
     /// `(file name under assets/, bytes)`.
     pub assets: Vec<(String, Vec<u8>)>,
+    /// The site's `static/` files: `(path in the output, bytes)`.
+    pub statics: Vec<(String, Vec<u8>)>,
     /// Files under `templates/` that were left out, and why.
     pub warnings: Vec<Diagnostic>,
 }
@@ -199,10 +202,16 @@ pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
     }
     problems.extend(graph::problems(&tera));
     limits::install(&mut tera);
+    let (statics, static_problems) = statics::read(root);
+    let (errors, static_warnings): (Vec<_>, Vec<_>) =
+        static_problems.into_iter().partition(Diagnostic::is_error);
+    problems.extend(errors);
+    warnings.extend(static_warnings);
     if problems.is_empty() {
         Ok(Theme {
             tera,
             assets,
+            statics,
             warnings,
         })
     } else {
