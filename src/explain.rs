@@ -250,20 +250,6 @@ pub fn date_problem(text: &str) -> Option<String> {
     day_problem(year, month, day)
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn day_problem(year: i32, month: u32, day: u32) -> Option<String> {
     if !(1..=12).contains(&month) {
@@ -271,7 +257,7 @@ fn day_problem(year: i32, month: u32, day: u32) -> Option<String> {
             "there is no month {month}; months run from 01 to 12"
         ));
     }
-    let name = MONTHS[month as usize - 1];
+    let name = crate::extract::dates::MONTH_NAMES[month as usize - 1];
     if day == 0 {
         return Some("days of the month start at 01".to_string());
     }
