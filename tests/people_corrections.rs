@@ -52,7 +52,15 @@ fn people(root: &Path) -> (Vec<(String, Vec<String>)>, Vec<String>) {
         .collect();
     let diagnostics = diagnostics
         .iter()
-        .map(|d| format!("{}:{:?}: {} ({:?})", d.file.display(), d.line, d.message, d.hint))
+        .map(|d| {
+            format!(
+                "{}:{:?}: {} ({:?})",
+                d.file.display(),
+                d.line,
+                d.message,
+                d.hint
+            )
+        })
         .collect();
     (people, diagnostics)
 }
@@ -79,7 +87,10 @@ fn a_mention_goes_to_the_person_the_editor_names_or_to_no_one() {
          [[mention]]\nparagraph = {brother}\ntext = \"Femi Okonjo\"\nperson = \"nobody\"\n"
     ));
     let (after, diagnostics) = people(corrected.path());
-    assert!(diagnostics.iter().all(|d| !d.contains("tides.toml")), "{diagnostics:?}");
+    assert!(
+        diagnostics.iter().all(|d| !d.contains("tides.toml")),
+        "{diagnostics:?}"
+    );
     assert_eq!(named(&after, "Dara Okonjo"), ["Dara Okonjo", "Okonjo"]);
     assert!(
         after.iter().all(|(name, _)| name != "Femi Okonjo"),
@@ -116,11 +127,20 @@ fn a_correction_that_points_at_nothing_names_the_sidecar_line() {
         .iter()
         .find(|d| d.contains("paragraph 40 does not exist"))
         .unwrap_or_else(|| panic!("{diagnostics:?}"));
-    assert!(missing_paragraph.starts_with(&format!("{sidecar}:Some(3)")), "{missing_paragraph}");
+    assert!(
+        missing_paragraph.starts_with(&format!("{sidecar}:Some(3)")),
+        "{missing_paragraph}"
+    );
     let missing_words = diagnostics
         .iter()
         .find(|d| d.contains("paragraph 1 does not contain `Adaeze Okonjo`"))
         .unwrap_or_else(|| panic!("{diagnostics:?}"));
-    assert!(missing_words.starts_with(&format!("{sidecar}:Some(8)")), "{missing_words}");
-    assert!(missing_words.contains("copy the name exactly"), "{missing_words}");
+    assert!(
+        missing_words.starts_with(&format!("{sidecar}:Some(8)")),
+        "{missing_words}"
+    );
+    assert!(
+        missing_words.contains("copy the name exactly"),
+        "{missing_words}"
+    );
 }
