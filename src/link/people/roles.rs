@@ -87,9 +87,10 @@ pub fn canonical(role: &str) -> String {
         .iter()
         .map(|word| {
             let long = written_out(word);
-            if LINKS.contains(&long.as_str()) || long == "the" || long == "and" {
-                long
-            } else if long.chars().any(char::is_uppercase) {
+            let as_written = LINKS.contains(&long.as_str())
+                || matches!(long.as_str(), "the" | "and")
+                || long.chars().any(char::is_uppercase);
+            if as_written {
                 long
             } else {
                 title_case(&long)

@@ -34,6 +34,8 @@ pub struct Unlinked {
 /// Someone a bare surname may name.
 struct Owner {
     name: String,
+    /// The folded surname, worked out once.
+    surname: String,
     doc: Option<usize>,
     roles: Vec<String>,
     sex: Option<Sex>,
@@ -70,7 +72,7 @@ pub fn settle_surnames(
             }
             let key = surname_key(words);
             let mine: Vec<usize> = (0..owners.len())
-                .filter(|&o| surname_key(&owners[o].name) == key)
+                .filter(|&o| owners[o].surname == key)
                 .collect();
             let text = blocks[span.block];
             let sex = honorific_sex(&text[..span.start]);
@@ -102,6 +104,7 @@ fn owners(index: &ProfileIndex, blocks: &[&str], people: &[DocPerson]) -> Vec<Ow
             .chain(&person.aliases)
             .find_map(|form| index.profile_named(form));
         let mut owner = Owner {
+            surname: surname_key(&person.name),
             name: person.name.clone(),
             doc: Some(doc),
             roles: Vec::new(),
@@ -129,6 +132,7 @@ fn owners(index: &ProfileIndex, blocks: &[&str], people: &[DocPerson]) -> Vec<Ow
     for (p, facts) in index.profiles.iter().enumerate() {
         if !profiles_seen[p] && facts.name.split_whitespace().count() >= 2 {
             owners.push(Owner {
+                surname: surname_key(&facts.name),
                 name: facts.name.clone(),
                 doc: None,
                 roles: facts.role.iter().cloned().collect(),
@@ -174,13 +178,13 @@ fn judge(
 /// and the text does not say which is which: all those mentions are left
 /// unlinked.
 fn unlink_mixed_honorifics(owners: &[Owner], verdicts: &mut [(usize, Span, Verdict, Option<Sex>)]) {
-    for owner in 0..owners.len() {
-        if owners[owner].sex.is_some() {
+    for (owner, facts) in owners.iter().enumerate() {
+        if facts.sex.is_some() {
             continue;
         }
         let goes_here = |v: &(usize, Span, Verdict, Option<Sex>)| match v.2 {
             Verdict::MoveTo(o) => o == owner,
-            Verdict::Stay => owners[owner].doc == Some(v.0),
+            Verdict::Stay => facts.doc == Some(v.0),
             Verdict::Unlink(..) => false,
         };
         let sexes: Vec<Sex> = verdicts
