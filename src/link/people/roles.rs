@@ -137,7 +137,10 @@ fn is_part(word: &str) -> bool {
 /// "… chief executive " before a name: the title words right before it,
 /// with the country or nationality before them.
 fn title_before(before: &str) -> Option<String> {
-    let words: Vec<&str> = before.split_whitespace().collect();
+    // A title is a few words: read only the end of the text before the
+    // name (a whole paragraph per mention would cost a long text dearly).
+    let words: Vec<&str> = before.split_whitespace().rev().take(8).collect();
+    let words: Vec<&str> = words.into_iter().rev().collect();
     // The name follows the title directly ("chief executive Ana"), not after a comma.
     if !before.ends_with(' ') {
         return None;
