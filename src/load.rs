@@ -695,7 +695,7 @@ fn read_sidecar(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
             sidecar
         }
         Err(error) => {
-            let keys = "sidecar keys: title, publication, date, authors, url, fetched, language, date_order, keep, drop, [[mention]] (paragraph, text, person)";
+            let keys = "sidecar keys: title, publication, date, authors, url, fetched, language, keep, drop";
             let hint = match frontmatter::unknown_key_hint(error.message()) {
                 Some(meant) => format!("{meant} ({keys})"),
                 None => keys.to_string(),
