@@ -108,6 +108,32 @@ pub struct Sidecar {
     /// a warning that it lacks a field would only echo that error.
     #[serde(skip)]
     pub unreadable: bool,
+    /// Corrections of single mentions of people (`[[mention]]` tables).
+    #[serde(default)]
+    pub mention: Vec<toml::Spanned<MentionFix>>,
+    /// The line of each `mention` in the sidecar, worked out on reading.
+    #[serde(skip)]
+    pub mention_lines: Vec<usize>,
+}
+
+/// One `[[mention]]` of a sidecar: the name `text` in paragraph
+/// `paragraph` is `person` (a name or alias), or `"nobody"`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MentionFix {
+    pub paragraph: usize,
+    pub text: String,
+    pub person: String,
+}
+
+impl MentionFix {
+    /// What `person` says when the mention is no one's.
+    pub const NOBODY: &'static str = "nobody";
+
+    /// Whether the editor says the words name no person.
+    pub fn is_nobody(&self) -> bool {
+        self.person.trim().eq_ignore_ascii_case(Self::NOBODY)
+    }
 }
 
 /// A Markdown file with its parsed front matter.
@@ -158,8 +184,20 @@ pub struct PersonMeta {
     /// Names that look like this person but belong to someone else.
     #[serde(default)]
     pub distinct: Vec<String>,
+    /// Whether "Mr." or "Mrs."/"Ms." mentions may be this person.
+    #[serde(default)]
+    pub sex: Option<Sex>,
     #[serde(default)]
     pub slug: Option<String>,
+}
+
+/// A profile's `sex`: "Mr. Frank" never goes to a woman's page, "Mrs.
+/// Frank" never to a man's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sex {
+    Female,
+    Male,
 }
 
 /// Front matter of `content/events/*.md`.
@@ -651,6 +689,16 @@ fn read_sidecar(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
         Ok(mut sidecar) => {
             check_sidecar_date(&sidecar, &rel, &text, diagnostics);
             check_sidecar_url(&mut sidecar, &rel, &text, diagnostics);
+            sidecar.mention_lines = sidecar
+                .mention
+                .iter()
+                .map(|fix| {
+                    text[..fix.span().start.min(text.len())]
+                        .matches('\n')
+                        .count()
+                        + 1
+                })
+                .collect();
             sidecar
         }
         Err(error) => {
@@ -828,7 +876,7 @@ impl HasSlug for PageMeta {
 
 impl HasSlug for PersonMeta {
     const KEYS_HINT: &'static str =
-        "profile keys: name (required), aliases, role, description, kind, distinct, slug";
+        "profile keys: name (required), aliases, role, description, kind, distinct, sex, slug";
     fn slug(&self) -> Option<&str> {
         self.slug.as_deref().or(Some(self.name.as_str()))
     }

@@ -6,7 +6,8 @@
 //! - [`links`]: pages and profiles nothing links to (links that point to
 //!   no page are errors of every build);
 //! - [`people`]: names the tool could not decide on (two people who may be
-//!   one, a surname two people in one text share), people named once with no role;
+//!   one, a surname two people in one text share, a bare surname left
+//!   unlinked), people named once with no role;
 //! - [`dates`]: one event dated differently by two sources, an editorial event
 //!   whose sources do not mention its date, numeric dates that read two
 //!   ways when no `date_order` is set.
@@ -27,6 +28,7 @@ pub fn review(site: &Site) -> Vec<Diagnostic> {
     findings.extend(links::orphans(site));
     findings.extend(people::possible_duplicates(site));
     findings.extend(people::shared_surnames(site));
+    findings.extend(people::unlinked(site));
     findings.extend(people::named_once(site));
     findings.extend(dates::conflicts(site));
     findings.extend(dates::unsupported_events(site));

@@ -222,6 +222,67 @@ fn all_kept_apart(site: &Site, people: &[usize]) -> bool {
     })
 }
 
+/// Bare surnames left unlinked: the text's own evidence ("Mr.", an
+/// apposition) ruled people out but did not say which one it is.
+pub fn unlinked(site: &Site) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
+    for (source_index, source) in site.sources.iter().enumerate() {
+        for mention in &source.unlinked {
+            let mut message = format!(
+                "`{}` in paragraph {} is linked to no one: the text does not say which person it is",
+                mention.words,
+                mention.span.block + 1
+            );
+            if !mention.ruled_out.is_empty() {
+                message.push_str(&format!(
+                    " (not {}, whose profile or text says otherwise)",
+                    and_list(
+                        &mention
+                            .ruled_out
+                            .iter()
+                            .map(String::as_str)
+                            .collect::<Vec<_>>()
+                    )
+                ));
+            }
+            let candidates: Vec<&str> = mention.candidates.iter().map(String::as_str).collect();
+            let hint = match candidates.first() {
+                Some(example) => format!(
+                    "if it is {}, say so in the sidecar: [[mention]] paragraph = {}, text = \"{}\", \
+                     person = \"{example}\"; or give the person a profile with `sex`",
+                    one_or(&candidates),
+                    mention.span.block + 1,
+                    mention.words
+                ),
+                None => format!(
+                    "if it is someone the sources name in full, say who in the sidecar: [[mention]] \
+                     paragraph = {}, text = \"{}\", person = \"FULL NAME\" (or \"nobody\")",
+                    mention.span.block + 1,
+                    mention.words
+                ),
+            };
+            findings.push(
+                Diagnostic::warning(
+                    &source.path,
+                    block_line(site, source_index, mention.span.block),
+                    message,
+                )
+                .hint(hint),
+            );
+        }
+    }
+    findings
+}
+
+/// "A", "A or B", "A, B or C".
+fn one_or(items: &[&str]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 /// People of the story named once, with no role: often a word the finder
 /// took for a name, or someone who needs a line of introduction.
 pub fn named_once(site: &Site) -> Vec<Diagnostic> {

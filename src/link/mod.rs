@@ -79,6 +79,14 @@ pub struct Source {
     pub author_ids: Vec<Option<usize>>,
     /// Photographers named in captions.
     pub photographers: Vec<usize>,
+    /// The sidecar's corrections of single mentions, each with its line.
+    pub mention_fixes: Vec<(usize, crate::load::MentionFix)>,
+    /// Spans of the mentions the editor corrected: the people passes of
+    /// the link stage leave them as the editor said.
+    pub corrected: Vec<Span>,
+    /// Mentions left unlinked: the text does not say which of several
+    /// people with the name they are (`check` reports them).
+    pub unlinked: Vec<people::Unlinked>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -273,7 +281,21 @@ fn link_inner(
                 diagnostics.extend(problems);
             }
             stage_done("clean");
-            let extracted: Vec<Extracted> = sources.par_iter_mut().map(extract_into).collect();
+            let extracted: Vec<(Extracted, Vec<Diagnostic>)> = sources
+                .par_iter_mut()
+                .map(|source| {
+                    let mut found = extract_into(source);
+                    let problems = correct_source(source, &mut found);
+                    (found, problems)
+                })
+                .collect();
+            let extracted: Vec<Extracted> = extracted
+                .into_iter()
+                .map(|(found, problems)| {
+                    diagnostics.extend(problems);
+                    found
+                })
+                .collect();
             stage_done("extract");
             (sources, extracted)
         }
@@ -286,10 +308,17 @@ fn link_inner(
     });
     let mut slots: Vec<Option<(Source, Extracted)>> =
         sources.into_iter().zip(extracted).map(Some).collect();
-    let (mut sources, extracted): (Vec<Source>, Vec<Extracted>) = order
+    let (mut sources, mut extracted): (Vec<Source>, Vec<Extracted>) = order
         .iter()
         .map(|&i| slots[i].take().expect("each source is taken once"))
         .unzip();
+    let profile_index = Arc::new(people::search::ProfileIndex::new(
+        profiles.iter().map(people::facts_of).collect(),
+    ));
+    sources
+        .par_iter_mut()
+        .zip(extracted.par_iter_mut())
+        .for_each(|(source, found)| settle_people(&profile_index, source, found));
 
     let (mut people, members, pairs) = link_people(
         &mut sources,
@@ -300,6 +329,7 @@ fn link_inner(
     );
     if let Some(keep) = keep.as_deref_mut() {
         keep.members = members;
+        keep.profiles = profile_index;
         keep.people_keys = sources
             .iter()
             .zip(&extracted)
@@ -433,9 +463,49 @@ fn check_page_ids(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
 
 /// Cleans and extracts one source: the per-source work that depends on no other file.
 pub fn process_source(file: crate::load::SourceFile) -> Processed {
-    let (mut source, problems) = clean_source(file);
-    let found = extract_into(&mut source);
+    let (mut source, mut problems) = clean_source(file);
+    let mut found = extract_into(&mut source);
+    problems.extend(correct_source(&mut source, &mut found));
     (source, found, problems)
+}
+
+/// Applies the sidecar's corrections of single mentions to the people
+/// found in `source`; the problems name the sidecar's lines.
+fn correct_source(source: &mut Source, found: &mut Extracted) -> Vec<Diagnostic> {
+    if source.mention_fixes.is_empty() {
+        return Vec::new();
+    }
+    let blocks: Vec<&str> = source
+        .article
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    let (corrected, problems) = people::corrections::correct_mentions(
+        &source.path.with_extension("toml"),
+        &blocks,
+        &source.mention_fixes,
+        &mut found.people,
+    );
+    source.corrected = corrected;
+    problems
+}
+
+/// The people passes that read the profiles: their names searched for in
+/// the text, bare surnames shared by several people given to the right one
+/// (or to none), roles read in full. Run by a full link and by a patch alike.
+pub(crate) fn settle_people(
+    index: &people::search::ProfileIndex,
+    source: &mut Source,
+    found: &mut Extracted,
+) {
+    let blocks: Vec<&str> = source
+        .article
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    source.unlinked = people::settle(index, &blocks, &source.corrected, &mut found.people);
 }
 
 /// Extracts one cleaned source. Its dates move into `source.dates` (linking
@@ -519,6 +589,14 @@ fn clean_source(file: crate::load::SourceFile) -> (Source, Vec<Diagnostic>) {
         people: Vec::new(),
         author_ids: Vec::new(),
         photographers: Vec::new(),
+        mention_fixes: sidecar
+            .mention
+            .iter()
+            .zip(&sidecar.mention_lines)
+            .map(|(fix, &line)| (line, fix.get_ref().clone()))
+            .collect(),
+        corrected: Vec::new(),
+        unlinked: Vec::new(),
         article: Arc::new(article),
     };
     (source, problems)

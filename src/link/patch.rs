@@ -36,6 +36,9 @@ pub struct LinkMemo {
     pub(super) members: Vec<Vec<Option<usize>>>,
     /// Per source: a fingerprint of what the people merge reads from it.
     pub(super) people_keys: Vec<u64>,
+    /// The profiles' names and facts, which an edited text is read against
+    /// as a full link reads every text ([`super::settle_people`]).
+    pub(super) profiles: std::sync::Arc<super::people::search::ProfileIndex>,
     /// Per person: the people named in the same paragraphs, with how many.
     pub(super) partners: Vec<HashMap<usize, usize>>,
     pub(super) timeline: TimelineMemo,
@@ -176,7 +179,14 @@ fn name_people(
 
 /// Patches `edits` into `site`; `Err` (and `site` untouched) when only a
 /// full link can take them in.
-pub fn patch(site: &mut Site, memo: &mut LinkMemo, edits: Vec<Edit>) -> Result<Patched, Refused> {
+pub fn patch(
+    site: &mut Site,
+    memo: &mut LinkMemo,
+    mut edits: Vec<Edit>,
+) -> Result<Patched, Refused> {
+    for edit in &mut edits {
+        super::settle_people(&memo.profiles, &mut edit.source, &mut edit.found);
+    }
     for edit in &edits {
         let old = site.sources.get(edit.index).ok_or(Refused::Order)?;
         if old.id != edit.source.id || old.date != edit.source.date {

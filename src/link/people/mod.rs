@@ -11,6 +11,13 @@
 //! are not people at all. Lookups go through indexes by folded form and by
 //! surname, so an archive of thousands of articles is not compared pairwise.
 
+pub mod corrections;
+pub mod roles;
+pub mod search;
+pub mod surnames;
+
+pub use surnames::Unlinked;
+
 use crate::extract::people::names::{surname_key, NameKeys};
 use crate::extract::people::{DocPerson, PersonKind};
 use crate::slug::fold;
@@ -28,6 +35,44 @@ pub struct Profile {
     pub kind: Option<PersonKind>,
     /// Names that look like this person but are someone else.
     pub distinct: Vec<String>,
+}
+
+/// What the people passes read of a profile file.
+pub fn facts_of(file: &crate::load::MarkdownFile<crate::load::PersonMeta>) -> search::ProfileFacts {
+    let meta = &file.doc.meta;
+    search::ProfileFacts {
+        name: meta.name.clone(),
+        forms: std::iter::once(&meta.name)
+            .chain(&meta.aliases)
+            .cloned()
+            .collect(),
+        role: meta.role.clone(),
+        sex: meta.sex,
+    }
+}
+
+/// The people passes of one article that read the profiles, in order: the
+/// profiles' names searched for ([`search`]), bare shared surnames settled
+/// ([`surnames`]), roles read in full ([`roles`]). `corrected` are the
+/// spans the editor corrected, which stay as they are. Returns the mentions
+/// left unlinked.
+pub fn settle(
+    index: &search::ProfileIndex,
+    blocks: &[&str],
+    corrected: &[crate::extract::Span],
+    people: &mut Vec<DocPerson>,
+) -> Vec<Unlinked> {
+    search::add_profile_mentions(index, blocks, people, corrected);
+    let unlinked = surnames::settle_surnames(index, blocks, corrected, people);
+    people.retain(|p| !p.mentions.is_empty() || p.kind != PersonKind::Subject);
+    for person in people.iter_mut() {
+        let read = person.mentions.iter().find_map(|span| {
+            let text = blocks.get(span.block)?;
+            roles::role_near(text, span.start, span.end)
+        });
+        person.role = read.or_else(|| person.role.as_deref().map(roles::canonical));
+    }
+    unlinked
 }
 
 /// Site-wide rules from `site.toml` (`[people]`).
@@ -477,7 +522,7 @@ const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
 ];
 
 /// `role` with its abbreviated titles written out ("Sen." -> "Senator").
-fn written_out(role: &str) -> String {
+pub(crate) fn written_out(role: &str) -> String {
     role.split(' ')
         .map(|word| {
             TITLE_ABBREVIATIONS
@@ -490,7 +535,7 @@ fn written_out(role: &str) -> String {
 }
 
 /// What two spellings of one title share: written out, folded.
-fn role_key(role: &str) -> String {
+pub(crate) fn role_key(role: &str) -> String {
     fold(&written_out(role))
 }
 
