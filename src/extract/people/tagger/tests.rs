@@ -42,9 +42,9 @@ fn a_small_model_learns_a_toy_pattern() {
                 "we met {g} {f} before we visited {} today",
                 family[(j + 1) % 6]
             );
-            let start = 7;
+            let name = 7..7 + g.len() + 1 + f.len();
             examples.push(Example {
-                names: vec![start..start + g.len() + 1 + f.len()],
+                names: [name].into(),
                 text,
             });
         }
