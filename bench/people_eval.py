@@ -39,6 +39,7 @@ MIRROR = os.environ.get("PEOPLE_CORPORA", "/work/.mirror")
 UNER_EWT = f"{MIRROR}/UniversalNER+UNER_English-EWT/repo"
 UNER_PUD = f"{MIRROR}/UniversalNER+UNER_English-PUD/repo"
 WNUT = f"{MIRROR}/leondz+emerging_entities_17/repo"
+KEEP_LINES = False
 HERE = os.path.dirname(os.path.abspath(__file__))
 OWN = os.path.join(HERE, "people_texts")
 
@@ -263,6 +264,11 @@ def write_site(root, docs):
         with open(os.path.join(sources, doc["id"] + ".toml"), "w", encoding="utf-8") as f:
             f.write(f'title = "Document {doc["id"]}"\npublication = "Dev set"\n'
                     f"date = 2020-01-01\n")
+            if KEEP_LINES:
+                # The documents are clean text, not pasted web pages: every
+                # line is the author's (a greeting, a signature), so the
+                # cleaner is told to keep them all, as an editor would.
+                f.write('keep = ["*"]\n')
 
 
 def build(docs):
@@ -329,8 +335,13 @@ def main():
     parser.add_argument("--sets", default="pud,ewt,own,wnut")
     parser.add_argument("--show-errors", type=int, default=0)
     parser.add_argument("--json")
+    parser.add_argument("--keep-lines", action="store_true",
+                        help="keep every line of the documents (sidecar keep = [\"*\"]) "
+                             "instead of letting the cleaner drop short ones")
     args = parser.parse_args()
     BINARY = os.path.abspath(args.binary)
+    global KEEP_LINES
+    KEEP_LINES = args.keep_lines
     loaders = {"pud": load_pud, "ewt": load_ewt, "own": load_own, "wnut": load_wnut}
     results = {}
     dev = []

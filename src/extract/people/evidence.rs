@@ -46,6 +46,9 @@ pub struct Evidence {
     pub credited: bool,
     /// The single word is a known given name ("Tanya").
     pub given_name: bool,
+    /// The statistical tagger ([`super::tagger`]) reads a name ending where
+    /// this one ends.
+    pub model: bool,
 }
 
 /// Gathers the evidence around `candidate`.
@@ -261,7 +264,8 @@ impl Evidence {
                         || self.name_shape
                         || self.listed
                         || self.age
-                        || self.credited))
+                        || self.credited
+                        || self.model))
     }
 
     /// True when the evidence for a full name is more than a known given

@@ -9,8 +9,10 @@
 //! (capitalised runs, titles split off) -> [`evidence`] (is it a person?);
 //! then, over the whole article, [`coref`] groups full names, nicknames and
 //! lone surnames into people. Byline authors and photo credits ([`credits`])
-//! are people too, of their own kinds. No model, only rules and the word
-//! lists of [`lexicon`].
+//! are people too, of their own kinds. Rules and the word lists of
+//! [`lexicon`] decide; a statistical [`tagger`] adds one piece of evidence
+//! (it reads a name there), which vouches for full names and lists but never
+//! for a lone word, where it is too often wrong.
 //!
 //! Mention spans cover the name only: the title and honorific are left out
 //! ("Mr. Brahimi" -> "Brahimi"), and so is a possessive ending ("Zapatero's"
@@ -22,6 +24,7 @@ pub mod credits;
 pub mod evidence;
 pub mod lexicon;
 pub mod names;
+pub mod tagger;
 pub mod tokens;
 
 use crate::clean::{Article, BlockKind};
@@ -98,6 +101,7 @@ pub fn find_people(article: &Article) -> Vec<DocPerson> {
 /// Candidates of one block with their evidence, credits and nicknames marked.
 fn find_in_block(block: usize, text: &str) -> Vec<Found> {
     let tokens = tokens::tokenize(text);
+    let model_spans = tagger::person_spans(&tokens);
     // A byline the cleaner left in the body names the authors, not the cast.
     let byline = (text.starts_with("By ") && text.len() < 160) || text.starts_with("Write to ");
     let credit_spans = credits::credits_in_text(text, &tokens);
@@ -110,7 +114,8 @@ fn find_in_block(block: usize, text: &str) -> Vec<Found> {
                 .any(|(span, _)| c.start < span.end && span.start < c.end)
         })
         .map(|candidate| {
-            let evidence = evidence::gather(&candidate, &tokens);
+            let mut evidence = evidence::gather(&candidate, &tokens);
+            evidence.model = model_agrees(&candidate, &model_spans);
             Found {
                 candidate,
                 evidence,
@@ -167,6 +172,17 @@ fn find_in_block(block: usize, text: &str) -> Vec<Found> {
     found
 }
 
+/// True when the tagger read a name inside `candidate`'s run that ends
+/// where its name ends: the rules chose the boundaries, the model vouches
+/// that a person is named there.
+fn model_agrees(candidate: &candidates::Candidate, spans: &[std::ops::Range<usize>]) -> bool {
+    spans.iter().any(|span| {
+        span.end == candidate.name.end
+            && span.start >= candidate.run.start
+            && span.start < candidate.name.end
+    })
+}
+
 /// True when `next` follows `previous` in a list: after a comma, or after
 /// "and", "or" or "&" ("A, B and C", "A and B").
 fn listed_together(
@@ -192,7 +208,8 @@ fn listed_together(
 
 /// "Tsang Wing-kei, Lam Siu-fung and Ho Man-yee": when one full name of a
 /// list is a person on its own evidence, the other full names of the list
-/// are people too (a bare known given name vouches only with a second one).
+/// are people too (a bare known given name, or the tagger's reading, vouches
+/// only with a second one).
 fn mark_lists(found: &mut [Found], tokens: &[tokens::Token]) {
     let mut start = 0;
     while start < found.len() {
@@ -214,7 +231,10 @@ fn mark_lists(found: &mut [Found], tokens: &[tokens::Token]) {
                 .filter(full)
                 .filter(|f| f.evidence.first_name)
                 .count()
-                >= 2;
+                >= 2
+            // Two members the tagger reads as names vouch for the rest, as
+            // two known given names do; one alone does not.
+            || members.iter().filter(full).filter(|f| f.evidence.model).count() >= 2;
         if end - start >= 2 && vouched {
             for item in &mut found[start..end] {
                 item.evidence.listed = item.candidate.word_count() >= 2;
