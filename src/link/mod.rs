@@ -876,13 +876,16 @@ pub(crate) fn index_timeline(
 /// (the build reports them).
 pub(super) fn cited_paragraphs(
     markdown: &str,
+    sources: &[Source],
     source_index: &HashMap<&str, usize>,
 ) -> Vec<(usize, usize)> {
     let mut cited: Vec<(usize, usize)> = crate::render::markdown::links_in(markdown)
         .iter()
         .filter_map(|(destination, _)| {
-            let (id, number) = crate::render::links::cited_paragraph(destination)?;
-            Some((*source_index.get(id)?, number.checked_sub(1)?))
+            let (id, anchor) = crate::render::links::cited_paragraph(destination)?;
+            let at = *source_index.get(id)?;
+            let article = &sources.get(at)?.article;
+            Some((at, anchor.resolve(&article.blocks, &article.removed)?))
         })
         .collect();
     cited.sort_unstable();
