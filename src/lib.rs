@@ -21,6 +21,7 @@
 //! [`build::build_site`] chains the stages; the binary in `main.rs` only turns
 //! command-line arguments into settings and prints what the library returns.
 
+pub mod addresses;
 pub mod anchor;
 pub mod build;
 pub mod check;

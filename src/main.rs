@@ -136,6 +136,7 @@ impl SiteArgs {
             dry_run: false,
             no_search: false,
             force: self.force,
+            keep_addresses: false,
         }
     }
 }
@@ -236,8 +237,11 @@ fn main() -> ExitCode {
             timings,
             quiet,
         } => {
+            // A build with drafts publishes nothing for good, so it leaves
+            // the list of published addresses alone.
             let options = BuildOptions {
                 no_search,
+                keep_addresses: !site.drafts,
                 ..site.options()
             };
             let bar = ProgressBar::new(quiet);
