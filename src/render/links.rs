@@ -508,17 +508,20 @@ fn resolve_source(site: &Site, lookup: &Lookup, reference: &str) -> Result<Targe
     let mut url = format!("sources/{}/", source.id);
     if let Some(anchor) = anchor {
         let blocks = &source.article.blocks;
-        let found = ParagraphAnchor::parse(anchor)
-            .and_then(|parsed| parsed.resolve(blocks, &source.article.removed));
+        let parsed = ParagraphAnchor::parse(anchor);
+        let found = parsed.and_then(|parsed| parsed.resolve(blocks, &source.article.removed));
         let Some(block) = found else {
             return Err(unresolved(
                 format!("source `{id}` has no paragraph `#{anchor}`"),
-                paragraph_hint(blocks),
+                paragraph_hint(blocks, anchor.starts_with('p')),
             ));
         };
-        // Always the stable anchor, whichever form the editor wrote.
         url.push('#');
-        url.push_str(&line_anchor(blocks, block));
+        match parsed {
+            // A number is kept as written: the page has that id too.
+            Some(ParagraphAnchor::Number(_)) => url.push_str(anchor),
+            _ => url.push_str(&line_anchor(blocks, block)),
+        }
     }
     Ok(Target {
         url,
@@ -528,21 +531,21 @@ fn resolve_source(site: &Site, lookup: &Lookup, reference: &str) -> Result<Targe
     })
 }
 
-/// What to write instead of a paragraph anchor that names no paragraph.
-fn paragraph_hint(blocks: &[Block]) -> String {
-    match blocks {
-        [] => "the source has no paragraphs; link the whole source".to_string(),
-        [only] => format!(
-            "the source has one paragraph, `#L{}` (its line in the original text)",
-            only.line
-        ),
-        [first, .., last] => format!(
-            "write `#L` and the line of the original text where the paragraph starts \
-             (`#L{}` to `#L{}`; the source's page shows each paragraph's citation), \
-             or `#p1` to `#p{}` counted from the top of its page",
-            first.line,
-            last.line,
+/// What to write instead of a paragraph anchor that names no paragraph, in
+/// the form the editor used (`numbered`: `#p3`).
+fn paragraph_hint(blocks: &[Block], numbered: bool) -> String {
+    match (blocks, numbered) {
+        ([], _) => "the source has no paragraphs; link the whole source".to_string(),
+        ([_], true) => "the source has one paragraph, `#p1`".to_string(),
+        (_, true) => format!(
+            "its paragraphs are `#p1` to `#p{}`, counted from the top of its page",
             blocks.len()
+        ),
+        ([first, ..], false) => format!(
+            "write `#L` and the line of the original text where the paragraph starts \
+             (`#L{}` to `#L{}`); the source's page shows each paragraph's reference",
+            first.line,
+            blocks.last().map_or(first.line, |last| last.line)
         ),
     }
 }
