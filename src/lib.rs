@@ -25,6 +25,7 @@ pub mod addresses;
 pub mod anchor;
 pub mod build;
 pub mod check;
+pub mod cite;
 pub mod clean;
 pub mod config;
 pub mod diag;

@@ -86,6 +86,13 @@ enum Command {
     /// Rename a source: its file names, its address and every reference to it
     #[command(subcommand)]
     Rename(RenameCommand),
+    /// Point every citation of a source's paragraph at its stable anchor (#L12)
+    /// and record the paragraph's first words in it, for `check` to compare
+    Cite {
+        /// The site folder (holds content/ and site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Build, serve the site locally and rebuild and reload on every edit
     Serve {
         #[command(flatten)]
@@ -277,6 +284,7 @@ fn main() -> ExitCode {
         },
         Command::New(what) => new_content(what),
         Command::Rename(what) => rename(what),
+        Command::Cite { root } => cite(&root),
     }
 }
 
@@ -546,6 +554,27 @@ fn rename(what: RenameCommand) -> ExitCode {
             }
             for note in &renamed.notes {
                 out!("note: {note}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            err!("{error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `backstory cite`: rewrites the citations and says which files changed.
+fn cite(root: &std::path::Path) -> ExitCode {
+    match backstory::cite::cite(root) {
+        Ok(cited) if cited.updated.is_empty() => {
+            out!("every citation already has its stable anchor and its recorded words");
+            ExitCode::SUCCESS
+        }
+        Ok(cited) => {
+            for (file, count) in &cited.updated {
+                let plural = if *count == 1 { "" } else { "s" };
+                out!("updated {} ({count} citation{plural})", file.display());
             }
             ExitCode::SUCCESS
         }
