@@ -24,10 +24,16 @@ fn each_paragraph_has_a_margin_number_that_links_to_itself() {
                     data-cite=\"@source/2021-03-01-ferry#L7\" aria-label=\"Paragraph 1\" \
                     data-pagefind-ignore><span aria-hidden=\"true\">1</span></a>";
     assert!(html.contains(expected), "{html}");
-    assert!(html.contains("id=\"L9\"") && html.contains("id=\"p2\""), "{html}");
+    assert!(
+        html.contains("id=\"L9\"") && html.contains("id=\"p2\""),
+        "{html}"
+    );
     // The number is outside the paragraph's text.
     let paragraph = html.split(expected).nth(1).unwrap();
-    assert!(paragraph.trim_start().starts_with("<p>The harbour council"), "{paragraph}");
+    assert!(
+        paragraph.trim_start().starts_with("<p>The harbour council"),
+        "{paragraph}"
+    );
 }
 
 #[test]
@@ -37,7 +43,10 @@ fn the_original_article_is_linked_and_no_repository_path_is_shown() {
         html.contains("<a href=\"https://news.example.org/2021/ferry\" rel=\"nofollow\">The original article</a> <span class=\"meta\">(news.example.org)</span>"),
         "{html}"
     );
-    assert!(!html.contains("content/sources"), "a repository path is shown:\n{html}");
+    assert!(
+        !html.contains("content/sources"),
+        "a repository path is shown:\n{html}"
+    );
 }
 
 #[test]

@@ -42,9 +42,7 @@ pub(super) fn person_ids(
     let keys: Vec<(bool, Vec<String>)> = merged
         .iter()
         .map(|person| {
-            let mut names: Vec<String> = own_names(person, extracted)
-                .map(|name| fold(name))
-                .collect();
+            let mut names: Vec<String> = own_names(person, extracted).map(fold).collect();
             names.sort();
             names.dedup();
             (person.profile.is_none(), names)
