@@ -274,6 +274,7 @@ fn run(
         }
     }
     report.addresses = Some(addresses.file_text);
+    report.timings.push(meter.lap("addresses"));
     if let Mode::Review = mode {
         diagnostics.extend(crate::check::review(&site));
         report.timings.push(meter.lap("review"));
