@@ -245,10 +245,11 @@ fn main() -> ExitCode {
             quiet,
         } => {
             // A build with drafts publishes nothing for good, so it leaves
-            // the list of published addresses alone.
+            // the list of published addresses alone; a site keeps the list
+            // once it has the file (an empty one starts it).
             let options = BuildOptions {
                 no_search,
-                keep_addresses: !site.drafts,
+                keep_addresses: !site.drafts && site.root.join(ADDRESSES).is_file(),
                 ..site.options()
             };
             let bar = ProgressBar::new(quiet);
@@ -563,6 +564,9 @@ fn rename(what: RenameCommand) -> ExitCode {
         }
     }
 }
+
+/// The list of published addresses, in the site folder.
+const ADDRESSES: &str = backstory::addresses::FILE_NAME;
 
 /// `backstory cite`: rewrites the citations and says which files changed.
 fn cite(root: &std::path::Path) -> ExitCode {

@@ -288,3 +288,25 @@ fn a_preview_or_test_build_leaves_the_site_folder_alone() {
     common::build_public(root);
     assert!(!root.join("addresses.txt").exists());
 }
+
+#[test]
+fn the_command_line_keeps_the_list_once_the_file_exists() {
+    let site = site();
+    let root = site.path();
+    let build = || {
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_backstory"))
+            .args(["build", "--quiet", "--no-search", "--root"])
+            .arg(root)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    build();
+    assert!(
+        !root.join("addresses.txt").exists(),
+        "the site folder is left alone"
+    );
+    write_file(root, "addresses.txt", "");
+    build();
+    assert!(read(root, "addresses.txt").contains("/about/ page content/pages/about.md\n"));
+}

@@ -167,10 +167,11 @@ fn person_path(id: &str) -> String {
     ["people/", id, "/"].concat()
 }
 
-/// `sources/ID/#L12`: block `block` of `source`'s page, by its stable anchor.
+/// `sources/ID/#p3`: block `block` of `source`'s page, by its number. The
+/// page also has the block's stable anchor (`#L12`), which citations use;
+/// links the site makes are rebuilt with every build, so they may use either.
 fn paragraph_url(source: &Source, block: usize) -> String {
-    let anchor = line_anchor(&source.article.blocks, block);
-    ["sources/", &source.id, "/#", &anchor].concat()
+    ["sources/", &source.id, "/#", &number_anchor(block)].concat()
 }
 
 /// The host of an `http(s)` address (`https://www.example.org/a` ->
@@ -310,7 +311,7 @@ pub fn raw_file_name(file_name: &str) -> String {
 
 #[derive(Debug, Serialize)]
 pub struct MentionView {
-    /// Link to the paragraph (`sources/x/#L12`).
+    /// Link to the paragraph (`sources/x/#p3`).
     pub url: String,
     /// The paragraph's stable anchor (`L12`).
     pub anchor: String,

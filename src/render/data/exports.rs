@@ -226,11 +226,8 @@ fn entry_records(out: &mut Vec<u8>, site: &Site, lookup: &Lookup, entry: &Timeli
         );
         out.extend_from_slice(b",\"page\":\"/sources/");
         json_escaped(out, &source.id);
-        out.extend_from_slice(b"/#");
-        json_escaped(
-            out,
-            &crate::anchor::line_anchor(&source.article.blocks, citation.block),
-        );
+        out.extend_from_slice(b"/#p");
+        decimal(out, citation.block + 1);
         out.extend_from_slice(b"\",\"editorial\":false}");
     }
     if let Some(event) = &entry.editorial {

@@ -75,11 +75,8 @@ fn slide(out: &mut Vec<u8>, site: &Site, lookup: &Lookup, entry: &TimelineEntry)
         // The quotes of the markup, escaped for JSON.
         out.extend_from_slice(br#" <a href=\"/sources/"#);
         html_json_escaped(out, &source.id);
-        out.extend_from_slice(b"/#");
-        html_json_escaped(
-            out,
-            &crate::anchor::line_anchor(&source.article.blocks, citation.block),
-        );
+        out.extend_from_slice(b"/#p");
+        decimal(out, citation.block + 1);
         out.extend_from_slice(br#"\">"#);
         html_json_escaped(out, &source.title);
         out.extend_from_slice(b"</a></p>");
