@@ -26,6 +26,10 @@ pub struct BuildOptions {
     /// Take over an output folder that has files Backstory did not write
     /// (`--force`); without it such a folder is refused.
     pub force: bool,
+    /// Bring `addresses.txt` in the site folder up to date once the output
+    /// is in place (`backstory build` does; previews and tests leave the
+    /// site folder alone). Every build reads it and writes the redirects.
+    pub keep_addresses: bool,
 }
 
 impl BuildOptions {
@@ -34,6 +38,23 @@ impl BuildOptions {
             .clone()
             .unwrap_or_else(|| self.root.join("public"))
     }
+}
+
+/// Writes `text` as the site's `addresses.txt` unless it already says that.
+fn keep_addresses(root: &Path, text: Option<&str>) -> std::io::Result<()> {
+    let Some(text) = text else {
+        return Ok(());
+    };
+    let path = root.join(crate::addresses::FILE_NAME);
+    if std::fs::read_to_string(&path).ok().as_deref() == Some(text) {
+        return Ok(());
+    }
+    std::fs::write(&path, text).map_err(|error| {
+        std::io::Error::new(
+            error.kind(),
+            format!("cannot write {}: {error}", path.display()),
+        )
+    })
 }
 
 /// The outcome of a build that ran to the end.
@@ -50,6 +71,9 @@ pub struct BuildReport {
     pub written: bool,
     /// Wall time, CPU time and peak memory of each stage, in order.
     pub timings: Vec<Stage>,
+    /// The new text of `addresses.txt` (see [`crate::addresses`]), when the
+    /// site was rendered.
+    pub addresses: Option<String>,
 }
 
 impl BuildReport {
@@ -115,6 +139,9 @@ pub fn build_site_with(
         )));
     let mut meter = Meter::start();
     staging.commit()?;
+    if options.keep_addresses {
+        keep_addresses(&options.root, report.addresses.as_deref())?;
+    }
     report.timings.push(meter.lap("write"));
     progress.stage_done("write");
     report.written = true;
@@ -251,6 +278,16 @@ fn run(
     diagnostics.extend(clashing_paths(&rendered.paths));
     let mut paths = rendered.paths;
     let mut files = rendered.files;
+    let addresses = publish_addresses(options, &site, &paths, &mut diagnostics);
+    for file in addresses.redirects {
+        paths.push(file.path.clone());
+        match staging {
+            Some(staging) => staging.write(&file)?,
+            None => files.push(file),
+        }
+    }
+    report.addresses = Some(addresses.file_text);
+    report.timings.push(meter.lap("addresses"));
     if let Mode::Review = mode {
         diagnostics.extend(crate::check::review(&site));
         report.timings.push(meter.lap("review"));
@@ -280,6 +317,25 @@ fn run(
     report.diagnostics = sorted(diagnostics);
     let files = matches!(mode, Mode::Memory).then_some(files);
     Ok((report, files))
+}
+
+/// The redirects for addresses published before that moved, and the new
+/// addresses file ([`crate::addresses`]).
+fn publish_addresses(
+    options: &BuildOptions,
+    site: &crate::link::Site,
+    paths: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> crate::addresses::Outcome {
+    let (previous, problems) = crate::addresses::read_published(&options.root);
+    diagnostics.extend(problems);
+    let base_url = options
+        .base_url
+        .as_deref()
+        .or(site.config.base_url.as_deref());
+    let outcome = crate::addresses::publish(site, paths, &previous, base_url);
+    diagnostics.extend(outcome.diagnostics.iter().cloned());
+    outcome
 }
 
 /// Two rendered files with one path would overwrite each other in an order

@@ -21,8 +21,11 @@
 //! [`build::build_site`] chains the stages; the binary in `main.rs` only turns
 //! command-line arguments into settings and prints what the library returns.
 
+pub mod addresses;
+pub mod anchor;
 pub mod build;
 pub mod check;
+pub mod cite;
 pub mod clean;
 pub mod config;
 pub mod diag;

@@ -877,8 +877,10 @@ impl HasSlug for PageMeta {
 impl HasSlug for PersonMeta {
     const KEYS_HINT: &'static str =
         "profile keys: name (required), aliases, role, description, kind, distinct, sex, slug";
+    /// The `slug`, else the file name: never the `name`, so that
+    /// correcting a spelling does not move the person's page.
     fn slug(&self) -> Option<&str> {
-        self.slug.as_deref().or(Some(self.name.as_str()))
+        self.slug.as_deref()
     }
 }
 

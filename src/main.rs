@@ -91,6 +91,13 @@ enum Command {
     /// Rename a source: its file names, its address and every reference to it
     #[command(subcommand)]
     Rename(RenameCommand),
+    /// Point every citation of a source's paragraph at its stable anchor (#L12)
+    /// and record the paragraph's first words in it, for `check` to compare
+    Cite {
+        /// The site folder (holds content/ and site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Build, serve the site locally and rebuild and reload on every edit
     Serve {
         #[command(flatten)]
@@ -147,6 +154,7 @@ impl SiteArgs {
             dry_run: false,
             no_search: false,
             force: self.force,
+            keep_addresses: false,
         }
     }
 }
@@ -267,8 +275,12 @@ fn main() -> ExitCode {
             timings,
             quiet,
         } => {
+            // A build with drafts publishes nothing for good, so it leaves
+            // the list of published addresses alone; a site keeps the list
+            // once it has the file (an empty one starts it).
             let options = BuildOptions {
                 no_search,
+                keep_addresses: !site.drafts && site.root.join(ADDRESSES).is_file(),
                 ..site.options()
             };
             let bar = ProgressBar::new(quiet);
@@ -312,6 +324,7 @@ fn main() -> ExitCode {
         },
         Command::New(what) => new_content(what),
         Command::Rename(what) => rename(what),
+        Command::Cite { root } => cite(&root),
     }
 }
 
@@ -603,6 +616,30 @@ fn rename(what: RenameCommand) -> ExitCode {
             }
             for note in &renamed.notes {
                 out!("note: {note}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            err!("{error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The list of published addresses, in the site folder.
+const ADDRESSES: &str = backstory::addresses::FILE_NAME;
+
+/// `backstory cite`: rewrites the citations and says which files changed.
+fn cite(root: &std::path::Path) -> ExitCode {
+    match backstory::cite::cite(root) {
+        Ok(cited) if cited.updated.is_empty() => {
+            out!("every citation already has its stable anchor and its recorded words");
+            ExitCode::SUCCESS
+        }
+        Ok(cited) => {
+            for (file, count) in &cited.updated {
+                let plural = if *count == 1 { "" } else { "s" };
+                out!("updated {} ({count} citation{plural})", file.display());
             }
             ExitCode::SUCCESS
         }

@@ -76,7 +76,8 @@ pub fn rename_source(root: &Path, old: &str, new: &str) -> Result<Renamed, NewEr
     }
     let notes = vec![format!(
         "the source's page moves from /sources/{old_id}/ to /sources/{new_id}/; \
-         if the site is already published, links to the old address will stop working"
+         once the site was built with its addresses.txt, the next build leaves a redirect at the old address \
+         (commit addresses.txt with the rename)"
     )];
     Ok(Renamed {
         moved: moves,

@@ -107,7 +107,7 @@ fn cross_references_to_nothing_fail_the_build_with_file_line_and_hint() {
         format!("error: {file}:8: no page has the id `abut`\n  hint: did you mean `about`?"),
         format!(
             "error: {file}:9: `@thing/x` is not a cross-reference Backstory knows\n  \
-             hint: write `@person/ID`, `@source/ID` (optionally `#p3`), `@page/ID`, \
+             hint: write `@person/ID`, `@source/ID` (optionally `#L12` or `#p3`), `@page/ID`, \
              `@date/2020-01-05` or just `@2020-01-05`"
         ),
         format!(

@@ -3,6 +3,7 @@
 //!
 //! Each finding is a [`Diagnostic`] with the file, the line where there is
 //! one, and a hint saying how to settle it:
+//! - [`citations`]: citations whose paragraph no longer reads as they recorded;
 //! - [`links`]: pages and profiles nothing links to (links that point to
 //!   no page are errors of every build);
 //! - [`people`]: names the tool could not decide on (two people who may be
@@ -14,6 +15,7 @@
 //!
 //! [`report`] prints the findings grouped by file, as text or JSON.
 
+pub mod citations;
 pub mod dates;
 pub mod links;
 pub mod people;
@@ -26,6 +28,7 @@ use crate::link::Site;
 pub fn review(site: &Site) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
     findings.extend(links::orphans(site));
+    findings.extend(citations::stale(site));
     findings.extend(people::possible_duplicates(site));
     findings.extend(people::shared_surnames(site));
     findings.extend(people::unlinked(site));

@@ -62,7 +62,7 @@ pub(super) fn read_events(
             value,
             end,
         });
-        let paragraphs = cited_paragraphs(&file.doc.body, &source_index);
+        let paragraphs = cited_paragraphs(&file.doc.body, sources, &source_index);
         editorial.push(Some(EditorialEvent {
             file,
             sources: cited,

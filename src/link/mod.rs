@@ -6,6 +6,7 @@
 //! which timeline entry, who appears with whom. Content problems found on the
 //! way are returned as diagnostics beside the graph.
 
+mod addresses;
 mod events;
 pub mod names;
 pub mod patch;
@@ -20,7 +21,6 @@ use crate::extract::people::{DocPerson, PersonKind};
 use crate::extract::{extract, Extracted, Span};
 use crate::frontmatter::DateText;
 use crate::load::{Content, MarkdownFile, PageMeta};
-use crate::slug::slugify;
 use jiff::civil::Date;
 use names::NameMatcher;
 use rayon::prelude::*;
@@ -630,41 +630,21 @@ fn link_people(
         not_people: config.people.not_people.clone(),
     };
     let merged = people::merge_people(&docs, &profile_inputs, &rules);
+    let ids = addresses::person_ids(&merged, extracted, &profiles, diagnostics);
     let mut profiles: Vec<Option<MarkdownFile<crate::load::PersonMeta>>> =
         profiles.into_iter().map(Some).collect();
-    let mut taken: HashMap<String, PathBuf> = HashMap::new();
     let mut result = Vec::with_capacity(merged.len());
     let mut members: Members = extracted
         .iter()
         .map(|e| vec![None; e.people.len()])
         .collect();
-    for person in merged {
+    for (person, id) in merged.into_iter().zip(ids) {
         let profile = person
             .profile
             .and_then(|index| profiles.get_mut(index).and_then(Option::take));
-        let wanted = match &profile {
-            Some(file) => file.id.clone(),
-            None => slugify(&person.name),
-        };
-        if wanted.is_empty() {
+        if id.is_empty() {
             continue;
         }
-        let mut id = wanted.clone();
-        let mut counter = 2;
-        while taken.contains_key(&id) {
-            if let Some(file) = &profile {
-                diagnostics.push(
-                    Diagnostic::warning(&file.path, None, format!("another person already has the address /people/{wanted}/"))
-                        .hint("set a distinct `slug`, or add the other spelling to `aliases` if they are the same person"),
-                );
-            }
-            id = format!("{wanted}-{counter}");
-            counter += 1;
-        }
-        taken.insert(
-            id.clone(),
-            profile.as_ref().map(|f| f.path.clone()).unwrap_or_default(),
-        );
         let index = result.len();
         let mut mentions = Vec::new();
         let mut person_sources = Vec::new();
@@ -976,13 +956,16 @@ pub(crate) fn index_timeline(
 /// (the build reports them).
 pub(super) fn cited_paragraphs(
     markdown: &str,
+    sources: &[Source],
     source_index: &HashMap<&str, usize>,
 ) -> Vec<(usize, usize)> {
     let mut cited: Vec<(usize, usize)> = crate::render::markdown::links_in(markdown)
         .iter()
         .filter_map(|(destination, _)| {
-            let (id, number) = crate::render::links::cited_paragraph(destination)?;
-            Some((*source_index.get(id)?, number.checked_sub(1)?))
+            let (id, anchor) = crate::render::links::cited_paragraph(destination)?;
+            let at = *source_index.get(id)?;
+            let article = &sources.get(at)?.article;
+            Some((at, anchor.resolve(&article.blocks, &article.removed)?))
         })
         .collect();
     cited.sort_unstable();

@@ -10,6 +10,7 @@
 //! message and hint saying why it points nowhere.
 
 use super::{escape_html, push_escaped_html};
+use crate::anchor::{line_anchor, ParagraphAnchor};
 use crate::clean::{Article, Block, BlockKind};
 use crate::diag::{nearest, one_of, Diagnostic};
 use crate::extract::dates::{find_dates, DateValue, IsoKey};
@@ -358,7 +359,8 @@ const SECTION_PAGES: [(&str, &str); 3] = [
     ("timeline", "Timeline"),
 ];
 
-const REFERENCE_FORMS: &str = "write `@person/ID`, `@source/ID` (optionally `#p3`), `@page/ID`, \
+const REFERENCE_FORMS: &str =
+    "write `@person/ID`, `@source/ID` (optionally `#L12` or `#p3`), `@page/ID`, \
                                `@date/2020-01-05` or just `@2020-01-05`";
 
 impl LinkContext<'_> {
@@ -425,21 +427,16 @@ fn names_a_source(kind: &str) -> bool {
     matches!(kind, "source" | "sources")
 }
 
-/// The number of a paragraph anchor written as `p3` (from 1), in that exact form.
-fn paragraph_number(anchor: &str) -> Option<usize> {
-    let number: usize = anchor.strip_prefix('p')?.parse().ok()?;
-    (anchor == format!("p{number}")).then_some(number)
-}
-
-/// The source id and paragraph number (from 1) of a cross-reference to a
-/// paragraph (`@source/x#p3` -> `("x", 3)`); `None` for any other link.
-pub fn cited_paragraph(destination: &str) -> Option<(&str, usize)> {
+/// The source id and paragraph anchor of a cross-reference to a paragraph
+/// (`@source/x#L12` -> `("x", Line 12)`, `@source/x#p3` -> `("x", Number 3)`);
+/// `None` for any other link.
+pub fn cited_paragraph(destination: &str) -> Option<(&str, ParagraphAnchor)> {
     if !super::markdown::is_cross_reference(destination) {
         return None;
     }
     let (kind, rest) = reference_body(destination).split_once('/')?;
     let (id, anchor) = rest.split_once('#')?;
-    names_a_source(kind).then_some((id, paragraph_number(anchor)?))
+    names_a_source(kind).then_some((id, ParagraphAnchor::parse(anchor)?))
 }
 
 fn resolve_person(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unresolved> {
@@ -510,25 +507,20 @@ fn resolve_source(site: &Site, lookup: &Lookup, reference: &str) -> Result<Targe
     let source = &site.sources[index];
     let mut url = format!("sources/{}/", source.id);
     if let Some(anchor) = anchor {
-        let paragraphs = source.article.blocks.len();
-        match paragraph_number(anchor) {
-            Some(n) if (1..=paragraphs).contains(&n) => {
-                url.push('#');
-                url.push_str(anchor);
-            }
-            _ => {
-                let hint = match paragraphs {
-                    0 => "the source has no paragraphs; link the whole source".to_string(),
-                    1 => "the source has one paragraph, `#p1`".to_string(),
-                    n => format!(
-                        "its paragraphs are `#p1` to `#p{n}`, counted from the top of its page"
-                    ),
-                };
-                return Err(unresolved(
-                    format!("source `{id}` has no paragraph `#{anchor}`"),
-                    hint,
-                ));
-            }
+        let blocks = &source.article.blocks;
+        let parsed = ParagraphAnchor::parse(anchor);
+        let found = parsed.and_then(|parsed| parsed.resolve(blocks, &source.article.removed));
+        let Some(block) = found else {
+            return Err(unresolved(
+                format!("source `{id}` has no paragraph `#{anchor}`"),
+                paragraph_hint(blocks, anchor.starts_with('p')),
+            ));
+        };
+        url.push('#');
+        match parsed {
+            // A number is kept as written: the page has that id too.
+            Some(ParagraphAnchor::Number(_)) => url.push_str(anchor),
+            _ => url.push_str(&line_anchor(blocks, block)),
         }
     }
     Ok(Target {
@@ -537,6 +529,25 @@ fn resolve_source(site: &Site, lookup: &Lookup, reference: &str) -> Result<Targe
         class: "source",
         person: None,
     })
+}
+
+/// What to write instead of a paragraph anchor that names no paragraph, in
+/// the form the editor used (`numbered`: `#p3`).
+fn paragraph_hint(blocks: &[Block], numbered: bool) -> String {
+    match (blocks, numbered) {
+        ([], _) => "the source has no paragraphs; link the whole source".to_string(),
+        ([_], true) => "the source has one paragraph, `#p1`".to_string(),
+        (_, true) => format!(
+            "its paragraphs are `#p1` to `#p{}`, counted from the top of its page",
+            blocks.len()
+        ),
+        ([first, ..], false) => format!(
+            "write `#L` and the line of the original text where the paragraph starts \
+             (`#L{}` to `#L{}`); the source's page shows each paragraph's reference",
+            first.line,
+            blocks.last().map_or(first.line, |last| last.line)
+        ),
+    }
 }
 
 fn resolve_page(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unresolved> {

@@ -78,6 +78,32 @@ pub fn links_in(markdown: &str) -> Vec<(String, usize)> {
         .collect()
 }
 
+/// A link of some Markdown: where it points, its title (`[a](b "title")`)
+/// and the bytes of the whole link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkAt {
+    pub destination: String,
+    pub title: String,
+    pub range: std::ops::Range<usize>,
+}
+
+/// Every link in `markdown`, cross-references included, with its title, in order.
+pub fn titled_links_in(markdown: &str) -> Vec<LinkAt> {
+    parser(markdown)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => Some(LinkAt {
+                destination: dest_url.to_string(),
+                title: title.to_string(),
+                range,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Every cross-reference in `markdown` that points nowhere, as an error naming
 /// `file` and the line; `first_line` is the file line the Markdown starts on.
 pub fn reference_problems(

@@ -7,6 +7,7 @@
 
 use super::links::{link_spans, LinkContext};
 use super::{escape_html, markdown::render_markdown, push_escaped_html};
+use crate::anchor::{line_anchor, number_anchor};
 use crate::clean::BlockKind;
 use crate::extract::dates::{DateValue, Precision};
 use crate::extract::people::PersonKind;
@@ -83,8 +84,15 @@ pub fn surname_key(name: &str) -> String {
 
 #[derive(Debug, Serialize)]
 pub struct BlockView {
-    /// The paragraph anchor (`p3`): stable for a given text.
+    /// The paragraph's stable anchor (`L12`: the line of the original text
+    /// where it starts), which links and citations use.
     pub anchor: String,
+    /// The paragraph's number from the top of the page, from 1 (shown in the margin).
+    pub number: usize,
+    /// The anchor of that number (`p3`), kept for links made before `L12` existed.
+    pub number_anchor: String,
+    /// The cross-reference that cites the paragraph (`@source/ID#L12`).
+    pub citation: String,
     pub kind: BlockKind,
     /// The text as HTML, people and dates linked.
     pub html: String,
@@ -122,6 +130,8 @@ pub struct SourceView {
     pub card: SourceCard,
     pub dek: Option<String>,
     pub original_url: Option<String>,
+    /// The host of `original_url` (`www.example.org`), to say where a link leads.
+    pub original_host: Option<String>,
     pub raw_url: String,
     pub file: String,
     pub authors_linked: Vec<AuthorView>,
@@ -143,11 +153,6 @@ fn named_person(person: &Person, mentions: usize) -> NamedPerson {
     }
 }
 
-/// The paragraph anchor of block `index`.
-pub fn anchor(index: usize) -> String {
-    format!("p{}", index + 1)
-}
-
 // The URLs below are made for every citation, mention and name listed, so
 // each is written into one string of the right size rather than through
 // `format!`, which grows its string piece by piece.
@@ -162,13 +167,20 @@ fn person_path(id: &str) -> String {
     ["people/", id, "/"].concat()
 }
 
-/// `sources/ID/#p3`: paragraph `block` (from 0) of a source's page.
-fn paragraph_url(source_id: &str, block: usize) -> String {
-    use std::fmt::Write;
-    let mut url = String::with_capacity(source_id.len() + 16);
-    // Writing into a string cannot fail.
-    let _ = write!(url, "sources/{source_id}/#p{}", block + 1);
-    url
+/// `sources/ID/#p3`: block `block` of `source`'s page, by its number. The
+/// page also has the block's stable anchor (`#L12`), which citations use;
+/// links the site makes are rebuilt with every build, so they may use either.
+fn paragraph_url(source: &Source, block: usize) -> String {
+    ["sources/", &source.id, "/#", &number_anchor(block)].concat()
+}
+
+/// The host of an `http(s)` address (`https://www.example.org/a` ->
+/// `www.example.org`), without a user or a port.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()).then(|| host.to_string())
 }
 
 /// The lower-case name of a precision (`day`, `week`, `month`, `season`,
@@ -217,8 +229,12 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
                     spans.push((mention.span.start, mention.span.end, url, "date"));
                 }
             }
+            let anchor = line_anchor(&source.article.blocks, block_index);
             BlockView {
-                anchor: anchor(block_index),
+                citation: format!("@source/{}#{anchor}", source.id),
+                anchor,
+                number: block_index + 1,
+                number_anchor: number_anchor(block_index),
                 kind: block.kind,
                 html: link_spans(&block.text, spans),
                 credit: block.credit.clone(),
@@ -259,6 +275,7 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
             .dek
             .clone()
             .filter(|dek| crate::slug::fold(dek) != crate::slug::fold(&source.title)),
+        original_host: source.url.as_deref().and_then(url_host),
         original_url: source.url.clone(),
         raw_url: format!("sources/{}/{}", source.id, raw_file_name(&file_name)),
         file: source.path.to_string_lossy().replace('\\', "/"),
@@ -302,6 +319,7 @@ pub fn raw_file_name(file_name: &str) -> String {
 pub struct MentionView {
     /// Link to the paragraph (`sources/x/#p3`).
     pub url: String,
+    /// The paragraph's stable anchor (`L12`).
     pub anchor: String,
     /// The paragraph's number, counted from 1 (the `3` of `p3`).
     pub paragraph: usize,
@@ -437,8 +455,8 @@ fn mention_groups(site: &Site, person: &Person, page: usize) -> Vec<MentionGroup
                     let block = source.article.blocks.get(span.block)?;
                     let range = sentences.around(source_index, span.block, &block.text, span.start);
                     Some(MentionView {
-                        url: paragraph_url(&source.id, span.block),
-                        anchor: anchor(span.block),
+                        url: paragraph_url(source, span.block),
+                        anchor: line_anchor(&source.article.blocks, span.block),
                         paragraph: span.block + 1,
                         sentence_html: marked_in(&block.text, range, span.start, span.end),
                     })
@@ -627,7 +645,7 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
             CitationView {
                 source_title: source.title.clone(),
                 publication: source.publication.clone(),
-                url: paragraph_url(&source.id, citation.block),
+                url: paragraph_url(source, citation.block),
                 paragraph: Some(citation.block + 1),
                 sentence_html,
             }
@@ -743,7 +761,7 @@ pub fn year_mentions(
         mentions.push(CitationView {
             source_title: source.title.clone(),
             publication: source.publication.clone(),
-            url: paragraph_url(&source.id, mention.span.block),
+            url: paragraph_url(source, mention.span.block),
             paragraph: Some(mention.span.block + 1),
             sentence_html,
         });
