@@ -5,7 +5,7 @@
 //! and "Sept." inside a sentence.
 
 use backstory::clean::{Article, Block, BlockKind};
-use backstory::extract::dates::find_dates;
+use backstory::extract::dates::{find_dates, find_dates_with_sentences};
 use jiff::civil::{date, Date};
 
 fn article(text: &str) -> Article {
@@ -150,13 +150,12 @@ fn reads_years_and_decades_in_words() {
 
 #[test]
 fn sept_with_a_day_does_not_end_the_sentence() {
-    check(
-        date(2009, 10, 27),
-        &[(
-            "As of Sept. 30, the port had 40 ferries.",
-            &[("Sept. 30", "2009-09-30")],
-        )],
-    );
+    let text = "As of Sept. 30, the port had 40 ferries. It grew.";
+    check(date(2009, 10, 27), &[(text, &[("Sept. 30", "2009-09-30")])]);
+    // The timeline quotes the sentence around a date: all of it, not "As of Sept.".
+    let (_, sentences) = find_dates_with_sentences(&article(text), Some(date(2009, 10, 27)));
+    let quoted: Vec<&str> = sentences.into_iter().map(|range| &text[range]).collect();
+    assert_eq!(quoted, ["As of Sept. 30, the port had 40 ferries."]);
 }
 
 #[test]

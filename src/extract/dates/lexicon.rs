@@ -165,9 +165,9 @@ pub fn spelled_year(words: &str) -> Option<i16> {
         };
         return Some(2000 + units);
     }
-    let century = match parts.first()? {
-        &"nineteen" => 1900,
-        &"twenty" => 2000,
+    let century = match *parts.first()? {
+        "nineteen" => 1900,
+        "twenty" => 2000,
         _ => return None,
     };
     let units = match parts.get(2) {
