@@ -280,8 +280,9 @@ fn is_abbreviation(before: &str, terminator: char) -> bool {
         rest_lowercase &= letter.is_lowercase();
     }
     let first_uppercase = first.is_some_and(char::is_uppercase);
-    // "U.S", "J.S", "L": initials and dotted acronyms.
-    if last_word.contains('.') || (count == 1 && first_uppercase) {
+    // "U.S", "J.S", "L": initials and dotted acronyms; "Sept", the one
+    // month abbreviation longer than a title ("Sept. 30").
+    if last_word.contains('.') || (count == 1 && first_uppercase) || last_word == "Sept" {
         return true;
     }
     // Short capitalised tokens like "Gen", "Maj", "Mr", "Dr", "Lt", "Col", "Sen".
@@ -314,6 +315,10 @@ mod tests {
             (
                 "It rose 2.5 percent. Then 3.",
                 &["It rose 2.5 percent.", "Then 3."],
+            ),
+            (
+                "As of Sept. 30, it had $5. It grew.",
+                &["As of Sept. 30, it had $5.", "It grew."],
             ),
         ];
         for (text, expected) in cases {

@@ -103,6 +103,16 @@ pub fn is_date_in_context(
             // unless they sit in a name ("April Ryan", "Black September").
             month != 5 && !in_a_name(text, candidate, before.as_ref(), after)
         }
+        // "Christmas" alone is a day after a time preposition ("at
+        // Christmas", "since Thanksgiving"), not in "Christmas shopping".
+        Form::Holiday { .. } => {
+            candidate.qualified
+                || before_word.is_some_and(|word| {
+                    lexicon::is_day_cue_before(word)
+                        && !matches!(word, "of" | "and" | "or" | "that")
+                        || matches!(word, "at" | "over")
+                })
+        }
         Form::Season { .. } if candidate.qualified => true,
         // A bare season is a date after "the" or a time preposition ("in
         // the summer", "during winter"), but "fall" only when no "of"
@@ -127,10 +137,15 @@ pub fn is_date_in_context(
         }
         // "the past week", "the last week": the week before, as news mean
         // it, unless a period follows ("the last week of June").
+        Form::RecentWeek => after != Some("of"),
         Form::Deictic {
-            unit: Unit::Week,
+            unit: Unit::Year,
             offset: -1,
-        } if candidate.after_the => after != Some("of"),
+        }
+        | Form::Anaphoric {
+            unit: Unit::Year,
+            offset: -1,
+        } if compares_figures(text, candidate.start) => false,
         Form::Deictic { offset, .. } | Form::Anaphoric { offset, .. } if offset != 0 => {
             !candidate.after_the
                 || matches!(candidate.form, Form::Anaphoric { .. }) && after != Some("of")
@@ -138,6 +153,31 @@ pub fn is_date_in_context(
         Form::Deictic { .. } => after != Some("of"),
         _ => true,
     }
+}
+
+/// True for "a year ago" or "a year earlier" that ends a comparison of
+/// figures ("rose to $1.45 billion from $1.37 billion a year ago", "up from
+/// seven a year earlier"): it names the same reporting period a year
+/// before (a quarter, nine months), which the words do not say, not a year.
+fn compares_figures(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("").to_ascii_lowercase();
+    if !(rest.starts_with("a year") || rest.starts_with("one year")) {
+        return false;
+    }
+    let mut from = at.saturating_sub(50);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..at).unwrap_or("");
+    let before = before.rsplit(['.', ';']).next().unwrap_or(before);
+    let figure = before.bytes().any(|b| b.is_ascii_digit());
+    let compared = before.split_whitespace().rev().take(2).any(|word| {
+        matches!(
+            word.to_ascii_lowercase().as_str(),
+            "from" | "than" | "versus" | "with"
+        )
+    });
+    figure || compared
 }
 
 /// A bare year ("2014") is a date unless it reads as a number or a code:
@@ -173,7 +213,9 @@ fn year_in_context(
         // "2014.5", "2,014" and "2014-XY" are numbers and codes.
         let starts_range = matches!(next_char, Some('-' | '–'))
             && starts_with_year_or_short(&rest[next_char.map_or(0, char::len_utf8)..]);
-        if !(next_next.is_none_or(char::is_whitespace) || starts_range) {
+        // "in 1990." closing a quotation or a bracket ends a phrase too.
+        let closes = next_next.is_some_and(|c| matches!(c, '"' | '”' | '’' | '\'' | ')'));
+        if !(next_next.is_none_or(char::is_whitespace) || starts_range || closes) {
             return false;
         }
     }
@@ -198,6 +240,10 @@ fn year_in_context(
         // "the 2008 Status of Forces Agreement", "its 2010 campaign",
         // "a 2019 report": a year as determiner of a noun phrase.
         Some("the" | "its" | "his" | "her" | "their" | "our" | "whose" | "a" | "an") => {
+            after.is_some_and(|word| word.chars().all(char::is_alphabetic))
+        }
+        // "the company's 1989 results": a possessive is a determiner too.
+        Some(word) if word.ends_with("'s") || word.ends_with("’s") => {
             after.is_some_and(|word| word.chars().all(char::is_alphabetic))
         }
         Some(word) => lexicon::is_year_cue_before(word),
@@ -336,13 +382,35 @@ impl<'a> SentenceFacts<'a> {
     /// one ("was", "said", any "-ed" verb). The nearest marker before the
     /// date governs it, since English puts the verb before its time
     /// adjunct ("said on Monday that it will ...", "will double its flights
-    /// by August in markets untouched by ..."); a date before any marker
-    /// takes the first one after it ("On Friday, officials said ...").
+    /// by August in markets untouched by ..."), unless a past verb after
+    /// the date in its clause is much nearer; a date before any marker takes the first
+    /// one after it ("On Friday, officials said ...").
     pub fn tense_near(&self, at: usize) -> Tense {
         let markers = self.markers();
         let after = markers.partition_point(|&(start, _, _)| start < at);
         let before = after.checked_sub(1).and_then(|index| markers.get(index));
         match (before, markers.get(after)) {
+            // A date inside a subject ("where the Aug. 7 blasts killed
+            // ...") takes the past verb right after it in its clause, not
+            // a far future marker before it ("would bring aid to towns").
+            // After a preposition ("by August in markets untouched by")
+            // the date is an adjunct of the verb before it.
+            (Some(b), Some(n)) if b.2 == Tense::Future && n.2 == Tense::Past => {
+                let between = self.sentence.get(at..n.0).unwrap_or(",");
+                let same_clause = !between.contains([',', ';', ':', '—', '–', '(']);
+                let nearer = (n.0 - at) * 3 < (at - b.1.min(at)) * 2;
+                let in_subject = word_before(self.sentence, at).is_some_and(|(word, _)| {
+                    matches!(
+                        word.as_str(),
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                    )
+                });
+                if same_clause && nearer && in_subject {
+                    n.2
+                } else {
+                    b.2
+                }
+            }
             (Some(b), _) => b.2,
             (None, Some(n)) => n.2,
             (None, None) => Tense::Unknown,
@@ -352,36 +420,75 @@ impl<'a> SentenceFacts<'a> {
 
 /// The tense markers of a sentence as (start, end, tense), in order. A
 /// participle after a form of "be" ("will be named", "to be published") is
-/// not a past marker: the auxiliary before it says the tense.
+/// not a past marker: the auxiliary before it says the tense. Some words
+/// mark the future only before "to": "plans to", "set to", "agreed to" (but
+/// not "vacation plans", "next to the embassy"), and "to be" itself does.
 fn tense_markers(sentence: &str) -> Vec<(usize, usize, Tense)> {
+    let words = words_of(sentence);
     let mut markers = Vec::new();
-    let mut word_start = None;
     let mut after_be = false;
-    let mut consider = |start: usize, end: usize| {
-        if let Some(word) = sentence.get(start..end) {
-            let tense = marker_tense(word);
-            let participle = after_be && tense == Tense::Past && lexicon::cue_tense(word).is_none();
-            if tense != Tense::Unknown && !participle {
-                markers.push((start, end, tense));
-            }
-            after_be = matches!(word, "be" | "been" | "being");
+    for (index, &(start, end)) in words.iter().enumerate() {
+        let word = &sentence[start..end];
+        let next = words.get(index + 1).map(|&(s, e)| &sentence[s..e]);
+        let before_to = next == Some("to");
+        let mut tense = marker_tense(word);
+        if word.eq_ignore_ascii_case("next") && before_to {
+            tense = Tense::Unknown;
+        } else if lexicon::needs_to_for_future(word) {
+            tense = if before_to {
+                Tense::Future
+            } else if lexicon::cue_tense(word).is_some() {
+                Tense::Unknown
+            } else {
+                tense
+            };
         }
-    };
+        let before = |back: usize| {
+            index
+                .checked_sub(back)
+                .and_then(|i| words.get(i))
+                .map(|&(s, e)| &sentence[s..e])
+        };
+        if word == "to" && next == Some("be") {
+            tense = Tense::Future;
+        }
+        // "as soon as Tuesday", "as early as next week": the earliest time
+        // something may happen.
+        if word == "as" && before(2) == Some("as") && matches!(before(1), Some("soon" | "early")) {
+            tense = Tense::Future;
+        }
+        // "had been due to expire Friday": a plan that was overtaken.
+        if tense == Tense::Future && before(1) == Some("been") && before(2) == Some("had") {
+            tense = Tense::Past;
+        }
+        let participle = after_be && tense == Tense::Past && lexicon::cue_tense(word).is_none();
+        if tense != Tense::Unknown && !participle {
+            markers.push((start, end, tense));
+        }
+        after_be = matches!(word, "be" | "been" | "being");
+    }
+    markers
+}
+
+/// The byte ranges of the words of a sentence (letters and apostrophes).
+fn words_of(sentence: &str) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut word_start = None;
     for (index, c) in sentence.char_indices() {
         let in_word = c.is_alphabetic() || c == '\'' || c == '’';
         match (in_word, word_start) {
             (true, None) => word_start = Some(index),
             (false, Some(start)) => {
-                consider(start, index);
+                words.push((start, index));
                 word_start = None;
             }
             _ => {}
         }
     }
     if let Some(start) = word_start {
-        consider(start, sentence.len());
+        words.push((start, sentence.len()));
     }
-    markers
+    words
 }
 
 /// Longest ASCII word lower-cased on the stack; longer ones are never cues
@@ -465,6 +572,11 @@ mod tests {
             ("2014 was a turning point.", &["2014"]),
             ("2014 troops left.", &[]),
             ("the war (2003–2011) ended", &["2003", "2011"]),
+            ("\"record earnings in 1990.\" Then", &["1990"]),
+            ("dilute earnings in both 1990 and 1991", &["1990", "1991"]),
+            ("bonds due 1993 and", &["1993"]),
+            ("the company's 1989 operating results", &["1989"]),
+            ("the company's 1989 shares", &[]),
         ];
         for (text, expected) in cases {
             assert_eq!(&accepted(text), expected, "{text}");
@@ -513,6 +625,36 @@ mod tests {
                 Tense::Past,
             ),
             ("A holiday on Monday", "Monday", Tense::Unknown),
+            (
+                "aid would go to towns where the March 1 floods destroyed homes",
+                "March",
+                Tense::Past,
+            ),
+            (
+                "Qantas will double its flights by August in markets untouched by it",
+                "August",
+                Tense::Future,
+            ),
+            (
+                "the vote is set to resume on Monday",
+                "Monday",
+                Tense::Future,
+            ),
+            (
+                "a blast next to the station on Monday",
+                "Monday",
+                Tense::Unknown,
+            ),
+            (
+                "It had been due to expire Friday evening",
+                "Friday",
+                Tense::Past,
+            ),
+            (
+                "the boy could leave as soon as Tuesday",
+                "Tuesday",
+                Tense::Future,
+            ),
         ];
         for (sentence, word, expected) in cases {
             let at = sentence.find(word).unwrap_or(0);

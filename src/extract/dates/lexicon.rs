@@ -126,6 +126,57 @@ pub fn count(word: &str) -> Option<i64> {
     Some(number)
 }
 
+/// The tens of a number word ("ninety" -> 90), twenty to ninety.
+fn tens(word: &str) -> Option<i16> {
+    let value = match word {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    };
+    Some(value)
+}
+
+/// The first year of a decade named in words, of the 1900s as news mean
+/// them ("nineties" -> 1990).
+pub fn decade_word(word: &str) -> Option<i16> {
+    let lower = word.to_lowercase();
+    let stem = lower.strip_suffix("ies")?;
+    Some(1900 + tens(&format!("{stem}y"))?)
+}
+
+/// A year written in words: "nineteen ninety-six" (1996), "twenty twenty"
+/// (2020), "the year two thousand and one" (2001).
+pub fn spelled_year(words: &str) -> Option<i16> {
+    let lower = words.to_lowercase();
+    let parts: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|part| !part.is_empty())
+        .collect();
+    if let Some(at) = parts.iter().position(|part| *part == "thousand") {
+        let units = match parts.get(at + 2) {
+            Some(word) => i16::try_from(count(word)?).ok()?,
+            None => 0,
+        };
+        return Some(2000 + units);
+    }
+    let century = match *parts.first()? {
+        "nineteen" => 1900,
+        "twenty" => 2000,
+        _ => return None,
+    };
+    let units = match parts.get(2) {
+        Some(word) => i16::try_from(count(word)?).ok()?,
+        None => 0,
+    };
+    Some(century + tens(parts.get(1)?)? + units)
+}
+
 /// Words that, right before a bare four-digit number, make it a year:
 /// prepositions of time and the words of a period ("in 2014", "since 2003",
 /// "summer 2019", "mid-2014"). Lower-case input.
@@ -147,6 +198,8 @@ pub fn is_year_cue_before(word: &str) -> bool {
             | "circa"
             | "beyond"
             | "between"
+            | "both"
+            | "due"
             | "than"
             | "for"
             | "early"
@@ -254,6 +307,9 @@ pub fn is_unit_noun(word: &str) -> bool {
             | "personnel"
             | "contractor"
             | "worker"
+            | "employee"
+            | "job"
+            | "share"
             | "dollar"
             | "euro"
             | "pound"
@@ -374,6 +430,16 @@ pub const FUTURE_CUES: &[&str] = &[
     "tomorrow",
 ];
 
+/// Words that mark the future only when "to" follows: an intention or a
+/// schedule ("plans to", "set to", "is likely to"); without
+/// it they are nouns or adjectives ("vacation plans", "a set price").
+pub fn needs_to_for_future(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "plans" | "plan" | "set" | "going" | "poised" | "slated" | "likely" | "hopes" | "aims"
+    )
+}
+
 /// Words that put a sentence's date in the past. Regular past forms ending
 /// in "-ed" count too (the caller checks that).
 pub const PAST_CUES: &[&str] = &[
@@ -465,6 +531,19 @@ mod tests {
         assert_eq!(weekday("Friday"), Some(Weekday::Friday));
         assert_eq!(weekday("sunday"), Some(Weekday::Sunday));
         assert_eq!(weekday("Jan"), None);
+    }
+
+    #[test]
+    fn reads_years_and_decades_in_words() {
+        assert_eq!(spelled_year("nineteen ninety-six"), Some(1996));
+        assert_eq!(spelled_year("Nineteen seventy"), Some(1970));
+        assert_eq!(spelled_year("twenty twenty-one"), Some(2021));
+        assert_eq!(spelled_year("the year two thousand"), Some(2000));
+        assert_eq!(spelled_year("the year two thousand and one"), Some(2001));
+        assert_eq!(spelled_year("nineteen people"), None);
+        assert_eq!(decade_word("nineties"), Some(1990));
+        assert_eq!(decade_word("Twenties"), Some(1920));
+        assert_eq!(decade_word("tens"), None);
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! what a span covers and `resolve` for how a partial date gets its year.
 
 mod context;
+mod holidays;
 mod lexicon;
 mod patterns;
 mod resolve;

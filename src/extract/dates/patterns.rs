@@ -13,6 +13,7 @@
 //! ("the 2023 fiscal year", "the 2006 elections") is spanned on the year
 //! alone: the noun names the event, the year dates it.
 
+use super::holidays::Holiday;
 use super::lexicon;
 use super::{Modifier, Season};
 use jiff::civil::Weekday;
@@ -86,6 +87,14 @@ pub enum Form {
     /// "10/02/2008", "2.10.2008": two numbers whose order the site or
     /// source says (see [`super::DateOrder`]).
     Numeric { first: i8, second: i8, year: i16 },
+    /// "the past week", "the last week": the seven days up to publication,
+    /// filed under the ISO week that holds most of them.
+    RecentWeek,
+    /// "Thanksgiving Day", "last Christmas", "Easter Sunday".
+    Holiday {
+        holiday: Holiday,
+        relation: Option<Relation>,
+    },
 }
 
 /// One match of the date expression, read into a form.
@@ -136,6 +145,14 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?i:{B}(?P<ce>\d{{1,2}}|{ORDINAL_WORDS})(?:st|nd|rd|th)?[\s-]+century){B}"),
         // the 1930s, the '90s, mid-2000s
         format!(r"(?P<de>{B}(?:1\d|20)\d0|['’]\d0)['’]?s{B}"),
+        // the nineties
+        format!(
+            r"(?i:the\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){B}"
+        ),
+        // nineteen ninety-six, the year two thousand
+        format!(
+            r"(?i:{B}(?P<sy>(?:nineteen|twenty)[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|the\s+year\s+two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine))?)){B}"
+        ),
         // summer 2012, last winter, the spring of 2004
         format!(
             r"(?i:(?:(?P<se_rel>last|next|this|past|coming)\s+)?{B}(?P<se>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<se_y>(?:1\d|20)\d\d){B})?){B}"
@@ -159,6 +176,10 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
         // today, yesterday
         format!(
             r"(?i:{B}(?P<today>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)){B}"
+        ),
+        // Thanksgiving Day, last Christmas, Easter Sunday
+        format!(
+            r"(?:(?P<ho_rel>(?i:last|next|this|coming))\s+)?(?P<ho>New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Easter(?:\s+(?:Sunday|Day))?|(?:Memorial|Independence|Labou?r|Election|Veterans['’]?|Boxing)\s+Day|Halloween|Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?){B}"
         ),
         // (last) Friday
         format!(r"(?:(?P<wd_rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WEEKDAY}){B}"),
@@ -194,6 +215,8 @@ struct Groups {
     rm_m: usize,
     ce: usize,
     de: usize,
+    dw: usize,
+    sy: usize,
     se_rel: usize,
     se: usize,
     se_y: usize,
@@ -208,6 +231,8 @@ struct Groups {
     n_unit: usize,
     n_dir: usize,
     today: usize,
+    ho_rel: usize,
+    ho: usize,
     wd_rel: usize,
     wd: usize,
     bm: usize,
@@ -241,6 +266,8 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
         rm_m: index("rm_m"),
         ce: index("ce"),
         de: index("de"),
+        dw: index("dw"),
+        sy: index("sy"),
         se_rel: index("se_rel"),
         se: index("se"),
         se_y: index("se_y"),
@@ -255,6 +282,8 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
         n_unit: index("n_unit"),
         n_dir: index("n_dir"),
         today: index("today"),
+        ho_rel: index("ho_rel"),
+        ho: index("ho"),
         wd_rel: index("wd_rel"),
         wd: index("wd"),
         bm: index("bm"),
@@ -440,6 +469,13 @@ fn candidate(
         .rsplit(char::is_whitespace)
         .next()
         .is_some_and(|word| word.eq_ignore_ascii_case("the"));
+    let form = match form {
+        Form::Deictic {
+            unit: Unit::Week,
+            offset: -1,
+        } if after_the => Form::RecentWeek,
+        other => other,
+    };
     Candidate {
         start,
         end,
@@ -470,8 +506,10 @@ fn read(locations: &CaptureLocations, text: &str) -> Option<Candidate> {
     }
     let modifier = c.group(g.modifier).map(modifier_of);
     // Each alternative of the pattern has its own groups, so at most one
-    // of the two readers finds its group set.
-    let (form, qualified) = calendar_form(&c, g).or_else(|| relative_form(&c, g, end))?;
+    // of the readers finds its group set.
+    let (form, qualified) = calendar_form(&c, g)
+        .or_else(|| word_form(&c, g))
+        .or_else(|| relative_form(&c, g, end))?;
     let qualified = qualified || modifier.is_some();
     Some(candidate(text, start, end, form, modifier, qualified))
 }
@@ -593,6 +631,36 @@ fn calendar_form(c: &Captured, g: &Groups) -> Option<(Form, bool)> {
             year: i16::try_from(year).ok()?,
         };
         return Some((form, false));
+    }
+    None
+}
+
+/// A date named in words rather than numbers: a holiday ("Thanksgiving
+/// Day", "last Christmas"), a decade ("the nineties") or a year ("nineteen
+/// ninety-six"); `true` when qualified.
+fn word_form(c: &Captured, g: &Groups) -> Option<(Form, bool)> {
+    if let Some(name) = c.group(g.ho) {
+        let relation = c.group(g.ho_rel).map(relation_of);
+        // "Christmas Day" names the day; "Christmas" alone may be a season
+        // of shopping or a name, unless a relative word comes with it.
+        let qualified = relation.is_some() || name.split_whitespace().nth(1).is_some();
+        let form = Form::Holiday {
+            holiday: Holiday::named(name)?,
+            relation,
+        };
+        return Some((form, qualified));
+    }
+    if let Some(words) = c.group(g.dw) {
+        let form = Form::Decade {
+            first_year: lexicon::decade_word(words)?,
+        };
+        return Some((form, true));
+    }
+    if let Some(words) = c.group(g.sy) {
+        let form = Form::Year {
+            year: lexicon::spelled_year(words)?,
+        };
+        return Some((form, true));
     }
     None
 }
@@ -948,6 +1016,48 @@ mod tests {
         }
         assert_eq!(plain_form("2014"), Some((Form::Year { year: 2014 }, false)));
         assert_eq!(plain_form("last May"), None);
+    }
+
+    #[test]
+    fn reads_holidays_spelled_years_and_decade_words() {
+        use Form::*;
+        let thanksgiving = Form::Holiday {
+            holiday: super::Holiday::Thanksgiving,
+            relation: Some(Relation::Last),
+        };
+        let cases: &[(&str, &str, Form)] = &[
+            (
+                "since last Thanksgiving.",
+                "last Thanksgiving",
+                thanksgiving,
+            ),
+            (
+                "on New Year’s Day",
+                "New Year’s Day",
+                Form::Holiday {
+                    holiday: super::Holiday::NewYearsDay,
+                    relation: None,
+                },
+            ),
+            (
+                "in nineteen ninety-six the",
+                "nineteen ninety-six",
+                Year { year: 1996 },
+            ),
+            (
+                "by the year two thousand,",
+                "the year two thousand",
+                Year { year: 2000 },
+            ),
+            (
+                "in the nineties.",
+                "the nineties",
+                Decade { first_year: 1990 },
+            ),
+        ];
+        for (text, span, form) in cases {
+            assert_eq!(forms(text), vec![(*span, *form)], "reading {text:?}");
+        }
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //!
 //! Rules for the year of a partial date, all relative to publication:
 //! - a day and month without a year ("June 30th", "Oct. 7") is the nearest
-//!   such day, unless the tense points the other way (a future marker picks
-//!   the first one from a week before publication on);
+//!   such day, unless a future marker picks the first one from a week
+//!   before publication on; without one, a day more than three months
+//!   ahead gives way to the last one up to publication;
 //! - a bare month ("in December") is the most recent such month up to the
 //!   publication month, or the next one from it in a future sentence;
 //!   "last October" is strictly before the publication month, "next
@@ -18,6 +19,7 @@
 //!   weekday (unless "last" or "next" is written).
 
 use super::context::Tense;
+use super::holidays::Holiday;
 use super::patterns::{Form, Relation, Unit};
 use super::{DateOrder, DateValue, Modifier, Precision, Season};
 use jiff::civil::{Date, Weekday};
@@ -44,6 +46,7 @@ pub fn uses_tense(form: Form) -> bool {
             | Form::Month { .. }
             | Form::Weekday { .. }
             | Form::Season { year: None, .. }
+            | Form::Holiday { .. }
     )
 }
 
@@ -101,6 +104,20 @@ pub fn resolve(form: Form, modifier: Option<Modifier>, anchors: &Anchors) -> Opt
             Precision::Century,
         ),
         Form::Century { .. } => return None,
+        // Published on a Friday, most of the past seven days are this week.
+        Form::RecentWeek => period(
+            start_of(
+                anchors.published?.checked_sub(3.days()).ok()?,
+                Precision::Week,
+            )?,
+            Precision::Week,
+        ),
+        Form::Holiday { holiday, relation } => DateValue::day(holiday_near(
+            holiday,
+            relation,
+            anchors.published?,
+            anchors.tense,
+        )?),
         Form::Numeric {
             first,
             second,
@@ -148,11 +165,49 @@ fn partial_day(month: i8, day: i8, published: Date, tense: Tense) -> Option<Date
             return Some(*first_ahead);
         }
     }
-    candidates.into_iter().min_by_key(|date| {
+    let nearest = candidates.iter().copied().min_by_key(|date| {
         let days = (*date - published).get_days().unsigned_abs();
         // On a tie the past one wins: news mostly reports what happened.
         (days, *date > published)
-    })
+    })?;
+    // Without a future marker, a day more than three months ahead is the
+    // one before: "the year ended March 31" written in November, "the Oct.
+    // 23 shooting" written in May. News report what happened; what is
+    // planned that far ahead comes with "will", "is due", "plans to".
+    let far_ahead = published.checked_add(3.months()).unwrap_or(published);
+    if nearest > far_ahead {
+        if let Some(last_behind) = candidates.iter().rev().find(|date| **date <= published) {
+            return Some(*last_behind);
+        }
+    }
+    Some(nearest)
+}
+
+/// A holiday without a year: "last" is the latest one before publication,
+/// "next" the first after it, "this" the one of the publication year;
+/// otherwise the tense decides as for a day without a year.
+fn holiday_near(
+    holiday: Holiday,
+    relation: Option<Relation>,
+    published: Date,
+    tense: Tense,
+) -> Option<Date> {
+    let year = published.year();
+    let days: Vec<Date> = [year.checked_sub(1), Some(year), year.checked_add(1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|y| holiday.date_in(y))
+        .collect();
+    match relation {
+        Some(Relation::Last) => days.into_iter().rev().find(|day| *day < published),
+        Some(Relation::Next) => days.into_iter().find(|day| *day > published),
+        Some(Relation::This) => holiday.date_in(year),
+        None => {
+            let day = holiday.date_in(year)?;
+            partial_day(day.month(), day.day(), published, tense)
+                .and_then(|near| holiday.date_in(near.year()))
+        }
+    }
 }
 
 /// True when "first/second" is a valid day and month both ways round and
@@ -368,6 +423,29 @@ mod tests {
                 Some(date(2023, 12, 28)),
             ),
             (date(2024, 1, 3), 2, 30, Tense::Unknown, None),
+            // More than three months ahead: the last one up to publication.
+            (
+                date(2023, 11, 1),
+                3,
+                31,
+                Tense::Past,
+                Some(date(2023, 3, 31)),
+            ),
+            (
+                date(2023, 11, 1),
+                3,
+                31,
+                Tense::Future,
+                Some(date(2024, 3, 31)),
+            ),
+            // Less than three months ahead, the nearest still wins.
+            (
+                date(2023, 11, 1),
+                1,
+                14,
+                Tense::Past,
+                Some(date(2024, 1, 14)),
+            ),
         ];
         for (published, month, day, tense, expected) in cases {
             assert_eq!(
