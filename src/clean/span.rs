@@ -115,11 +115,26 @@ fn is_prose(text: &str, words: usize) -> bool {
     let full_stop = text
         .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '」', '』'])
         .ends_with(['.', '…', '。']);
-    words >= 30 || words >= 5 && full_stop || words >= 12 && ends_sentence(text)
+    words >= 30 && has_clause_punctuation(text)
+        || words >= 5 && full_stop
+        || words >= 12 && ends_sentence(text)
 }
 
-/// What a piece adds to the stretch that holds it.
-fn value(piece: &Piece, lines: &[Line]) -> i64 {
+/// Does the text hold a mark that separates clauses or sentences? A long
+/// run of words without any (a tag cloud, a list of links copied as one
+/// line) is not prose, however many words it holds.
+fn has_clause_punctuation(text: &str) -> bool {
+    text.contains([
+        '.', ',', ';', ':', '!', '?', '…', '。', '、', '，', '！', '？', '؛', '،', '।',
+    ])
+}
+
+/// What a piece adds to the stretch that holds it. `walls`: the page holds
+/// a comment section, whose markers the stretch must not cross.
+fn value(piece: &Piece, lines: &[Line], walls: bool) -> i64 {
+    if walls && piece.lines.len() == 1 && is_comment_marker(&lines[piece.lines[0]]) {
+        return -COMMENTS_WALL;
+    }
     match piece.kind {
         PieceKind::Text { forced: true } => 0,
         PieceKind::Text { forced: false } => {
@@ -149,12 +164,50 @@ fn value(piece: &Piece, lines: &[Line]) -> i64 {
 /// The heading of a comment section ("34 Comments", "Leave a Reply",
 /// "[ 167 comments ]"): the article ends above it.
 fn is_comments_heading(text: &str, words: usize) -> bool {
-    words <= 8 && COMMENTS_HEADING.is_match(text)
+    // "34 responses to “The headline”" quotes the headline, of any length.
+    (words <= 8 || text.starts_with(|c: char| c.is_ascii_digit()) && !ends_sentence(text))
+        && COMMENTS_HEADING.is_match(text)
 }
 
 static COMMENTS_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|top rated comments|leave a (?:reply|comment)|add a comment|post a comment|join the discussion)\b",
+        r"(?i)^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|top rated comments|leave a (?:reply|comment)|add a comment|post a comment|join the discussion)\b|^\d+\s+(?:comments?|responses?|replies|thoughts?)\s+(?:to|on)\s",
+    )
+    .expect("valid regex")
+});
+
+/// How many comment markers make a comment section: one "X says:" may be
+/// an article's own line, a run of them is readers talking.
+const COMMENT_MARKERS: usize = 3;
+
+/// A line that heads one reader's comment: "jsmith says:", "Anna wrote:",
+/// "2 days ago", "3 hours ago at 07:50 am". Comments repeat it, an article
+/// prints it once at most (beside its headline).
+fn is_comment_marker(line: &Line) -> bool {
+    if line.text.len() > 80 || line.words > 8 {
+        return false;
+    }
+    let text = line.text.to_lowercase();
+    let speaks = line.words <= 4
+        && [
+            " says:",
+            " said:",
+            " wrote:",
+            " replied:",
+            " schrieb:",
+            " a écrit :",
+            " dice:",
+            " escribió:",
+            " disse:",
+        ]
+        .iter()
+        .any(|verb| text.ends_with(verb));
+    speaks || text.contains(" ago") && RELATIVE_TIME.is_match(&text)
+}
+
+static RELATIVE_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:\w+\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago",
     )
     .expect("valid regex")
 });
@@ -162,6 +215,11 @@ static COMMENTS_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
 /// The article's pieces: the stretch with the highest value (Kadane's
 /// maximum-sum run). `None` when no piece is prose.
 fn best_stretch(pieces: &[Piece], lines: &[Line]) -> Option<(usize, usize)> {
+    let markers = pieces
+        .iter()
+        .filter(|piece| piece.lines.len() == 1 && is_comment_marker(&lines[piece.lines[0]]))
+        .count();
+    let walls = markers >= COMMENT_MARKERS;
     let (mut best, mut best_range) = (0i64, None);
     let (mut sum, mut start) = (0i64, 0usize);
     for (index, piece) in pieces.iter().enumerate() {
@@ -171,7 +229,7 @@ fn best_stretch(pieces: &[Piece], lines: &[Line]) -> Option<(usize, usize)> {
             sum = 0;
             start = index;
         }
-        sum += value(piece, lines);
+        sum += value(piece, lines, walls);
         if sum > best {
             best = sum;
             best_range = Some((start, index));
@@ -253,12 +311,49 @@ fn head_window(pieces: &[Piece], lines: &[Line], start: usize) -> usize {
     let mut low = start;
     while low > 0 && start - low < HEAD_WINDOW {
         let piece = &pieces[low - 1];
-        if matches!(piece.kind, PieceKind::Text { .. }) && value(piece, lines) > 0 {
+        let is_prose =
+            matches!(piece.kind, PieceKind::Text { .. }) && value(piece, lines, false) > 0;
+        // A summary between the headline and the byline is the dek, not
+        // another story: the window reaches past it to the headline.
+        let is_dek = piece.lines.len() == 1
+            && lines[piece.lines[0]].words <= 60
+            && has_byline_below(pieces, lines, low - 1, start);
+        if is_prose && !is_dek {
             break;
         }
         low -= 1;
     }
     low
+}
+
+/// How many pieces below a headline its byline or date may stand (a dek
+/// and a kicker may sit between).
+const BYLINE_BELOW_HEADLINE: usize = 3;
+
+/// Is there a byline or a date line within [`BYLINE_BELOW_HEADLINE`]
+/// pieces below `index` and above `start`? A headline has its byline and
+/// date right under it; a menu item or a caption does not.
+fn has_byline_below(pieces: &[Piece], lines: &[Line], index: usize, start: usize) -> bool {
+    let until = start.min(index + 1 + BYLINE_BELOW_HEADLINE);
+    pieces[(index + 1).min(until)..until]
+        .iter()
+        .any(|piece| is_head_meta(piece, lines))
+}
+
+/// A byline or a date line: what stands under a headline.
+fn is_head_meta(piece: &Piece, lines: &[Line]) -> bool {
+    match &piece.kind {
+        PieceKind::Dateline(_) => true,
+        PieceKind::Removed(_) | PieceKind::Text { forced: false } => {
+            piece.lines.len() == 1 && {
+                let line = &lines[piece.lines[0]];
+                line.words <= 25
+                    && !is_prose(&line.text, weight(line))
+                    && find_date(&line.text).is_some()
+            }
+        }
+        _ => false,
+    }
 }
 
 /// A headline in a web page: one line, a few words, not a sentence cut off,
@@ -306,7 +401,16 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         };
         let length = line.words.min(12) as f64 * 0.3;
         let distance = (start - index) as f64 * 0.1;
-        shared * 10.0 + length - distance
+        let byline = match has_byline_below(pieces, lines, index, start) {
+            true => BYLINE_BONUS,
+            false => 0.0,
+        };
+        // A section label over the headline ("WORLD NEWS") is set in capitals.
+        let kicker = match is_all_caps(&line.text) {
+            true => KICKER_PENALTY,
+            false => 0.0,
+        };
+        shared * 10.0 + length - distance + byline - kicker
     };
     let best = (low..start)
         .filter(|&index| candidate(index))
@@ -333,7 +437,8 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         .filter(|&index| index >= low && candidate(index));
     if let Some(above) = above {
         let words = |index: usize| lines[pieces[index].lines[0]].words;
-        if words(title) >= 12 && words(above) < words(title) && words(above) >= 3 {
+        let kicker = is_all_caps(&pieces[above].text(lines));
+        if words(title) >= 12 && words(above) < words(title) && words(above) >= 3 && !kicker {
             dek = Some(title);
             title = above;
         }
@@ -346,6 +451,17 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         && lines[pieces[below].lines[0]].words >= 8
         && !copy(below)
     {
+        dek = Some(below);
+    }
+    // A summary sentence between the headline and the byline.
+    let summary = |index: usize| {
+        let piece = &pieces[index];
+        piece.kind == (PieceKind::Text { forced: false })
+            && piece.lines.len() == 1
+            && (8..=60).contains(&lines[piece.lines[0]].words)
+            && has_byline_below(pieces, lines, index, start)
+    };
+    if dek.is_none() && below < start && summary(below) {
         dek = Some(below);
     }
     let first_text =
@@ -364,6 +480,20 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         pieces[dek].kind = PieceKind::Dek;
     }
     head
+}
+
+/// What a byline or a date right under a line adds to its score as the headline.
+const BYLINE_BONUS: f64 = 3.0;
+/// What capitals take off a line's score as the headline: kickers and
+/// section labels are set in capitals more often than headlines are.
+const KICKER_PENALTY: f64 = 1.0;
+
+/// Is every letter of the text a capital (and are there a few)?
+fn is_all_caps(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some()
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && letters.all(char::is_uppercase)
 }
 
 /// Is the article's first piece a summary (dek) rather than its first
