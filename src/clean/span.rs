@@ -112,9 +112,10 @@ fn weight(line: &Line) -> usize {
 /// short question or exclamation is more often a headline than prose.
 /// `words` is the line's [`weight`].
 fn is_prose(text: &str, words: usize) -> bool {
-    let full_stop = text
-        .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '」', '』'])
-        .ends_with(['.', '…', '。']);
+    let bare = text.trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '」', '』']);
+    // Two dots end a teaser cut short, not a sentence.
+    let full_stop =
+        bare.ends_with(['.', '…', '。']) && !(bare.ends_with("..") && !bare.ends_with("..."));
     words >= 30 && has_clause_punctuation(text)
         || words >= 5 && full_stop
         || words >= 12 && ends_sentence(text)
@@ -317,7 +318,7 @@ fn head_window(pieces: &[Piece], lines: &[Line], start: usize) -> usize {
         // another story: the window reaches past it to the headline.
         let is_dek = piece.lines.len() == 1
             && lines[piece.lines[0]].words <= 60
-            && has_byline_below(pieces, lines, low - 1, start);
+            && has_byline_below(pieces, lines, low - 1);
         if is_prose && !is_dek {
             break;
         }
@@ -326,18 +327,49 @@ fn head_window(pieces: &[Piece], lines: &[Line], start: usize) -> usize {
     low
 }
 
-/// How many pieces below a headline its byline or date may stand (a dek
-/// and a kicker may sit between).
-const BYLINE_BELOW_HEADLINE: usize = 3;
+/// How many pieces below a headline its byline or date may stand: a dek,
+/// a kicker, share buttons and labels may sit between.
+const BYLINE_BELOW_HEADLINE: usize = 8;
 
-/// Is there a byline or a date line within [`BYLINE_BELOW_HEADLINE`]
-/// pieces below `index` and above `start`? A headline has its byline and
-/// date right under it; a menu item or a caption does not.
-fn has_byline_below(pieces: &[Piece], lines: &[Line], index: usize, start: usize) -> bool {
-    let until = start.min(index + 1 + BYLINE_BELOW_HEADLINE);
-    pieces[(index + 1).min(until)..until]
-        .iter()
-        .any(|piece| is_head_meta(piece, lines))
+/// Is there a byline or a date line a little below `index`, with nothing
+/// between but widgets, short labels and at most one summary (the dek)? A
+/// headline has its byline and date right under it; a menu item, a caption
+/// or another story's headline does not.
+fn has_byline_below(pieces: &[Piece], lines: &[Line], index: usize) -> bool {
+    let until = pieces.len().min(index + 1 + BYLINE_BELOW_HEADLINE);
+    let mut summaries = 0;
+    for piece in &pieces[(index + 1).min(until)..until] {
+        if is_head_meta(piece, lines) {
+            return true;
+        }
+        match piece.kind {
+            PieceKind::Removed(_) | PieceKind::Caption(..) => {}
+            PieceKind::Text { forced: false } if piece.lines.len() == 1 => {
+                let line = &lines[piece.lines[0]];
+                let words = line.words;
+                if words < 8 && is_credit_line(&line.text) {
+                    return true;
+                }
+                // Labels, names and kickers in capitals; a photo credit.
+                if words <= 2 || is_all_caps(&line.text) || is_parenthesised(&line.text) {
+                    continue;
+                }
+                if summaries > 0 || !(8..=60).contains(&words) {
+                    return false;
+                }
+                summaries += 1;
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// A short line crediting someone ("Analysis by Ana Ruiz, Editor"): a
+/// byline in all but its first word.
+fn is_credit_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.starts_with("by ") || lower.contains(" by ")
 }
 
 /// A byline or a date line: what stands under a headline.
@@ -372,7 +404,13 @@ fn is_web_headline(text: &str) -> bool {
         && !starts_mid_sentence(text)
         && !ends_with_function_word(text)
         && !text.contains(" | ")
+        && !is_parenthesised(text)
         && find_date(text).is_none()
+}
+
+/// A line wholly in brackets: a photo credit or an aside, never a headline.
+fn is_parenthesised(text: &str) -> bool {
+    text.starts_with(['(', '[']) && text.ends_with([')', ']'])
 }
 
 /// Finds the headline in pieces `low..start`: the headline-like line that
@@ -401,7 +439,7 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         };
         let length = line.words.min(12) as f64 * 0.3;
         let distance = (start - index) as f64 * 0.1;
-        let byline = match has_byline_below(pieces, lines, index, start) {
+        let byline = match has_byline_below(pieces, lines, index) {
             true => BYLINE_BONUS,
             false => 0.0,
         };
@@ -438,7 +476,13 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
     if let Some(above) = above {
         let words = |index: usize| lines[pieces[index].lines[0]].words;
         let kicker = is_all_caps(&pieces[above].text(lines));
-        if words(title) >= 12 && words(above) < words(title) && words(above) >= 3 && !kicker {
+        // Another story's headline above shares no words with this one's article.
+        if words(title) >= 12
+            && words(above) < words(title)
+            && words(above) >= 3
+            && !kicker
+            && score(above) > 2.0
+        {
             dek = Some(title);
             title = above;
         }
@@ -459,7 +503,7 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         piece.kind == (PieceKind::Text { forced: false })
             && piece.lines.len() == 1
             && (8..=60).contains(&lines[piece.lines[0]].words)
-            && has_byline_below(pieces, lines, index, start)
+            && has_byline_below(pieces, lines, index)
     };
     if dek.is_none() && below < start && summary(below) {
         dek = Some(below);
