@@ -265,9 +265,9 @@ pub(crate) fn parse_dateline(line: Scanned) -> Option<Dateline> {
 
 /// "By Jane Doe and John Roe, Middle East correspondent": the authors named.
 pub(crate) fn parse_byline(text: &str) -> Option<Vec<String>> {
-    let rest = text
-        .strip_prefix("By ")
-        .or_else(|| text.strip_prefix("BY "))?;
+    let rest = ["By ", "BY ", "By: ", "BY: ", "by "]
+        .iter()
+        .find_map(|prefix| text.strip_prefix(prefix))?;
     if word_count(text) > 16
         || ends_sentence(rest)
             && !rest.ends_with(|c: char| c.is_uppercase())
@@ -388,6 +388,27 @@ fn fix_capitals(name: &str) -> String {
     fixed
 }
 
+/// A byline without "By": "Lena Okafor in Lisbon", "LENA OKAFOR", "Ana
+/// Ruiz and Tom Berg": two to four capitalised words a name (or two), an
+/// optional place after "in". Only the caller knows it stands where a
+/// byline does (beside the date under the headline).
+pub(crate) fn parse_bare_byline(text: &str) -> Option<Vec<String>> {
+    if text.len() > 80 || text.contains(char::is_numeric) || ends_sentence(text) {
+        return None;
+    }
+    let names = without_place(trim_separators(text));
+    let words = word_count(names);
+    let joined = names.replace(" and ", " & ");
+    if !(2..=8).contains(&words) || !is_name_like(&joined) || is_outlet_name(names) {
+        return None;
+    }
+    let authors = split_names(names);
+    let short = authors
+        .iter()
+        .all(|name| (2..=4).contains(&word_count(name)));
+    (!authors.is_empty() && short).then_some(authors)
+}
+
 /// The outlet a wire story names before its first sentence:
 /// "LISBON (Harbour Wire) - The ..." -> "Harbour Wire".
 pub(crate) fn wire_outlet(paragraph: &str) -> Option<String> {
@@ -417,6 +438,8 @@ fn without_leading_verb(name: &str) -> &str {
 fn split_names(text: &str) -> Vec<String> {
     text.split([',', ';', '&'])
         .flat_map(|part| part.split(" and "))
+        // "Jane Doe@janedoe": a social handle copied onto the name.
+        .map(|part| part.split('@').next().unwrap_or(part))
         .map(|part| trim_separators(part).to_string())
         .filter(|part| is_name_like(part) && !is_outlet_name(part))
         .map(|part| fix_capitals(&part))

@@ -18,8 +18,8 @@ use super::lines::{
     ends_sentence, ends_with_colon, ends_with_function_word, starts_mid_sentence, word_count_up_to,
     Line,
 };
-use super::metadata::find_date;
 use super::metadata::strip_list_prefix;
+use super::metadata::{find_date, parse_bare_byline, Dateline};
 use super::structure::{same_headline, tail_reason, Head, LIST_SUBJECT, REPEATED_HEADLINE};
 use jiff::civil::Date;
 
@@ -259,6 +259,8 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
     }
     let low = head_window(pieces, lines, start);
     let mut head = mark_head_block(pieces, lines, low, start);
+    mark_bare_byline(pieces, lines, head.end);
+    drop_labels_above_prose(pieces, lines, head.end, end);
     // Datelines well above the headline belong to the page (today's date,
     // other stories); one just above it is the article's.
     let title = pieces[low..start]
@@ -275,6 +277,68 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
         }
     }
     head
+}
+
+/// How many pieces under the headline a byline without "By" may stand.
+const BARE_BYLINE_BELOW: usize = 4;
+
+/// Marks a name standing beside the date under the headline ("Lena Okafor
+/// in Lisbon" over "Sat 15 Sep 2018 07.00 BST") as the byline, when the
+/// head holds no byline yet. Anywhere else a name on its own line is a
+/// caption, a label or a list item.
+fn mark_bare_byline(pieces: &mut [Piece], lines: &[Line], head_end: usize) {
+    let Some(title) = pieces
+        .iter()
+        .position(|piece| piece.kind == PieceKind::Title)
+    else {
+        return;
+    };
+    let until = pieces
+        .len()
+        .min(head_end.max(title + 1) + BARE_BYLINE_BELOW);
+    let has_byline = pieces[title..until].iter().any(|piece| {
+        matches!(&piece.kind, PieceKind::Dateline(dateline) if !dateline.authors.is_empty())
+    });
+    if has_byline {
+        return;
+    }
+    for index in title + 1..until {
+        let piece = &pieces[index];
+        if piece.kind != (PieceKind::Text { forced: false }) || piece.lines.len() != 1 {
+            continue;
+        }
+        let dated = |other: Option<usize>| {
+            other
+                .and_then(|other| pieces.get(other))
+                .is_some_and(|other| is_head_meta(other, lines))
+        };
+        if !dated(index.checked_sub(1)) && !dated(Some(index + 1)) {
+            continue;
+        }
+        if let Some(authors) = parse_bare_byline(&lines[piece.lines[0]].text) {
+            pieces[index].kind = PieceKind::Dateline(Dateline {
+                date: None,
+                publication: None,
+                authors,
+            });
+            return;
+        }
+    }
+}
+
+/// Marks the labels between the headline block and the article's first
+/// prose line (share buttons left over when the dek was read as the
+/// article's start) as page.
+fn drop_labels_above_prose(pieces: &mut [Piece], lines: &[Line], from: usize, end: usize) {
+    for piece in pieces.iter_mut().take(end + 1).skip(from) {
+        if piece.kind != (PieceKind::Text { forced: false }) {
+            continue;
+        }
+        match value(piece, lines, false) {
+            value if value < 0 => piece.kind = PieceKind::Removed(BEFORE_ARTICLE),
+            _ => return,
+        }
+    }
 }
 
 /// The first date written on a short line from `from` (just above the
@@ -505,8 +569,10 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
             && (8..=60).contains(&lines[piece.lines[0]].words)
             && has_byline_below(pieces, lines, index)
     };
-    if dek.is_none() && below < start && summary(below) {
+    // It may have been taken for the article's first paragraph.
+    if dek.is_none() && below <= start && below < pieces.len() && summary(below) {
         dek = Some(below);
+        head.end = head.end.max(below + 1);
     }
     let first_text =
         (start..pieces.len()).find(|&index| matches!(pieces[index].kind, PieceKind::Text { .. }));
