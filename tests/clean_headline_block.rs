@@ -119,3 +119,17 @@ fn a_tag_cloud_is_not_the_article() {
     assert!(kept.contains("The harbour authority voted"), "{kept}");
     assert!(!kept.contains("tides weather sport"), "{kept}");
 }
+
+#[test]
+fn a_long_comment_under_a_comments_heading_does_not_outweigh_the_article() {
+    let rant = "I have followed this pier for years and I think the authority has made one mistake after another, first with the fares, then with the timetable, then with the boats themselves, and now with this closure, which nobody asked for and nobody will thank them for once the summer crowds arrive and find the shuttle bus full every single morning of the week.";
+    let text = format!(
+        "Ferry pier to close for two years of repairs\nBy Mirela Sandoval\n\n{STORY}\n[ 87 comments ]\nTop Rated Comments\nharbourfan\n2 days ago at 07:52 am\n{rant} {rant}\nRating: 12 Votes\noldsailor\n2 days ago at 08:10 am\nAgreed.\n"
+    );
+    let kept = body(&cleaned(&text));
+    assert!(kept.contains("Shop owners near the pier"), "{kept}");
+    assert!(
+        !kept.contains("nobody asked for"),
+        "kept the comment:\n{kept}"
+    );
+}

@@ -208,35 +208,65 @@ fn is_comment_marker(line: &Line) -> bool {
 
 static RELATIVE_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"^(?:\w+\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago",
+        r"^(?:\w+\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
     )
     .expect("valid regex")
 });
 
+/// How many words of prose above the comments make an article: with
+/// fewer, the page may be a forum thread whose text is the comments.
+const ARTICLE_ABOVE_COMMENTS: i64 = 40;
+
 /// The article's pieces: the stretch with the highest value (Kadane's
-/// maximum-sum run). `None` when no piece is prose.
+/// maximum-sum run) above the comments when one is there (a long comment
+/// may outweigh a short article), else anywhere. `None` when no piece is
+/// prose.
 fn best_stretch(pieces: &[Piece], lines: &[Line]) -> Option<(usize, usize)> {
     let markers = pieces
         .iter()
         .filter(|piece| piece.lines.len() == 1 && is_comment_marker(&lines[piece.lines[0]]))
         .count();
     let walls = markers >= COMMENT_MARKERS;
+    let values: Vec<i64> = pieces
+        .iter()
+        .map(|piece| value(piece, lines, walls))
+        .collect();
+    // A lone "Comments" may be a button in the share bar above the article.
+    let comments = (0..pieces.len())
+        .find(|&index| {
+            values[index] == -COMMENTS_WALL
+                && pieces[index]
+                    .lines
+                    .iter()
+                    .map(|&line| lines[line].words)
+                    .sum::<usize>()
+                    > 1
+        })
+        .unwrap_or(values.len());
+    match max_run(&values[..comments]) {
+        Some((sum, range)) if sum >= ARTICLE_ABOVE_COMMENTS => Some(range),
+        _ => max_run(&values).map(|(_, range)| range),
+    }
+}
+
+/// The run of `values` with the highest sum, and that sum.
+fn max_run(values: &[i64]) -> Option<(i64, (usize, usize))> {
     let (mut best, mut best_range) = (0i64, None);
     let (mut sum, mut start) = (0i64, 0usize);
-    for (index, piece) in pieces.iter().enumerate() {
+    for (index, &value) in values.iter().enumerate() {
         // A stretch worth nothing yet is kept, so a line introducing the
         // article ("He said:") or a dateline right above it stays with it.
         if sum < 0 {
             sum = 0;
             start = index;
         }
-        sum += value(piece, lines, walls);
+        sum += value;
         if sum > best {
             best = sum;
             best_range = Some((start, index));
         }
     }
-    best_range
+    best_range.map(|range| (best, range))
 }
 
 /// Marks what lies outside the article and the headline block above it.
