@@ -12,8 +12,10 @@
 //! language and for any outlet. Hard-wrapped text (an e-mail, a text saved
 //! at a width) keeps the older reading: its short lines are wrapped prose.
 
+use super::classify::COMMENTS_HEADING_LINE;
 use super::classify::{Piece, PieceKind};
-use super::clutter::isolated_clutter;
+use super::clutter::{isolated_clutter, WIDGET};
+use super::cues::Cues;
 use super::lines::{
     ends_sentence, ends_with_colon, ends_with_function_word, starts_mid_sentence, word_count_up_to,
     Line,
@@ -79,13 +81,16 @@ pub(crate) fn layout(lines: &[Line]) -> Layout {
 /// into one piece per line, each judged on its own. A lone widget word
 /// ("Share", "Menu") is clutter here even without blank lines around it,
 /// since no line is a wrapped fragment of a sentence.
-pub(crate) fn split_runs(pieces: Vec<Piece>, lines: &[Line]) -> Vec<Piece> {
+pub(crate) fn split_runs(pieces: Vec<Piece>, lines: &[Line], cues: &Cues) -> Vec<Piece> {
     let mut split = Vec::with_capacity(pieces.len());
     for piece in pieces {
         match piece.kind {
             PieceKind::Text { forced } => {
                 split.extend(piece.lines.into_iter().map(|index| {
-                    let widget = isolated_clutter(&lines[index].text).filter(|_| !forced);
+                    let text = &lines[index].text;
+                    let widget = isolated_clutter(text)
+                        .or_else(|| cues.is_widget(text).then_some(WIDGET))
+                        .filter(|_| !forced);
                     Piece {
                         kind: widget.map_or(PieceKind::Text { forced }, PieceKind::Removed),
                         lines: vec![index],
@@ -149,6 +154,7 @@ fn value(piece: &Piece, lines: &[Line], walls: bool) -> i64 {
                 false => -LINE_COST,
             }
         }
+        PieceKind::Removed(COMMENTS_HEADING_LINE) => -COMMENTS_WALL,
         PieceKind::Removed(_) => {
             let text = piece.text(lines);
             match is_comments_heading(&text, word_count_up_to(&text, 9)) {
