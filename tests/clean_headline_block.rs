@@ -133,3 +133,51 @@ fn a_long_comment_under_a_comments_heading_does_not_outweigh_the_article() {
         "kept the comment:\n{kept}"
     );
 }
+
+#[test]
+fn teasers_each_headed_by_a_date_are_not_the_article() {
+    let mut teasers = String::new();
+    for (title, name, day) in [
+        (
+            "Council delays vote on the new library budget",
+            "Ana Ruiz",
+            19,
+        ),
+        (
+            "Storm warning issued for the northern coast",
+            "Tom Berg",
+            18,
+        ),
+        (
+            "Local choir wins national prize in the capital",
+            "Ana Ruiz",
+            18,
+        ),
+        ("Cycle lane opens on the coast road at last", "Eli Park", 17),
+    ] {
+        teasers.push_str(&format!(
+            "{title}\n{name}\nTuesday November {day}, 2019\nThe story behind the headline runs to a sentence or two here, long enough to read like the first paragraph of an article, which is what a teaser is.\n"
+        ));
+    }
+    let text = format!(
+        "Ferry pier to close for two years of repairs\nBy Mirela Sandoval\nWednesday November 20, 2019\n\n{STORY}\nMore from the Harbour Gazette\n{teasers}"
+    );
+    let article = cleaned(&text);
+    let kept = body(&article);
+    assert!(kept.contains("Shop owners near the pier"), "{kept}");
+    assert!(!kept.contains("what a teaser is"), "kept a teaser:\n{kept}");
+    assert_eq!(
+        article.date.map(|d| d.to_string()).as_deref(),
+        Some("2019-11-20")
+    );
+}
+
+#[test]
+fn a_post_the_article_quotes_keeps_its_dated_signature() {
+    let post = "Nobody told us the pier would close for two whole years, what are we supposed to do now?\n— Harbour Commuters (@harbourcommuters) November 19, 2019\n";
+    let text = format!(
+        "Ferry pier to close for two years of repairs\nBy Mirela Sandoval\nNovember 20, 2019\n\n{STORY}{post}{STORY}{post}{STORY}{post}The authority said it would answer every letter it received before the works begin.\n"
+    );
+    let kept = body(&cleaned(&text));
+    assert!(kept.contains("answer every letter"), "{kept}");
+}

@@ -219,6 +219,30 @@ static RELATIVE_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
     .expect("valid regex")
 });
 
+/// How many short date lines make a list of items (other stories'
+/// teasers, comments), each headed by its date: an article prints its own
+/// date once, beside its headline.
+const ITEM_DATES: usize = 3;
+/// What a date heading an item costs: the stretch never crosses one, but
+/// unlike a comments heading it does not end the article's search.
+const ITEM_WALL: i64 = 50_000;
+
+/// A line holding a full date and little else ("Tuesday November 19,
+/// 2019", "Nov 18, 2019 at 9:24 pm").
+fn is_item_date(piece: &Piece, lines: &[Line]) -> bool {
+    piece.lines.len() == 1 && {
+        let line = &lines[piece.lines[0]];
+        // "— Ana Ruiz (@ana) November 19, 2019" signs a post the article quotes.
+        line.words <= 8
+            && !line.text.starts_with(['—', '–', '-'])
+            && matches!(
+                piece.kind,
+                PieceKind::Dateline(_) | PieceKind::Removed(_) | PieceKind::Text { forced: false }
+            )
+            && find_date(&line.text).is_some()
+    }
+}
+
 /// How many words of prose above the comments make an article: with
 /// fewer, the page may be a forum thread whose text is the comments.
 const ARTICLE_ABOVE_COMMENTS: i64 = 40;
@@ -233,9 +257,17 @@ fn best_stretch(pieces: &[Piece], lines: &[Line]) -> Option<(usize, usize)> {
         .filter(|piece| piece.lines.len() == 1 && is_comment_marker(&lines[piece.lines[0]]))
         .count();
     let walls = markers >= COMMENT_MARKERS;
+    let dated = pieces
+        .iter()
+        .filter(|piece| is_item_date(piece, lines))
+        .count();
+    let date_walls = dated >= ITEM_DATES;
     let values: Vec<i64> = pieces
         .iter()
-        .map(|piece| value(piece, lines, walls))
+        .map(|piece| match date_walls && is_item_date(piece, lines) {
+            true => -ITEM_WALL,
+            false => value(piece, lines, walls),
+        })
         .collect();
     // A lone "Comments" may be a button in the share bar above the article.
     let comments = (0..pieces.len())
