@@ -181,3 +181,28 @@ fn a_post_the_article_quotes_keeps_its_dated_signature() {
     let kept = body(&cleaned(&text));
     assert!(kept.contains("answer every letter"), "{kept}");
 }
+
+#[test]
+fn a_label_over_a_long_headline_does_not_take_its_place() {
+    let head = "The Harbour Blog\n\
+                Ferry pier to close for two years while engineers rebuild the old timber deck\n\
+                By Mirela Sandoval\n\
+                Nov. 19, 2019";
+    let article = cleaned(&page(head));
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Ferry pier to close for two years while engineers rebuild the old timber deck")
+    );
+}
+
+#[test]
+fn a_headline_in_title_case_may_end_with_a_stop() {
+    let head = "HARBOUR REPORT\n\
+                Ferry Pier Will Close For Two Years. Why Commuters Should Not Worry.\n\
+                By Mirela Sandoval Updated Nov. 19, 2019 8:21 am ET";
+    let article = cleaned(&page(head));
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Ferry Pier Will Close For Two Years. Why Commuters Should Not Worry.")
+    );
+}

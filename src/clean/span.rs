@@ -17,8 +17,8 @@ use super::classify::{Piece, PieceKind};
 use super::clutter::{isolated_clutter, WIDGET};
 use super::cues::Cues;
 use super::lines::{
-    ends_sentence, ends_with_colon, ends_with_function_word, starts_mid_sentence, word_count_up_to,
-    Line,
+    capitalised_share, ends_sentence, ends_with_colon, ends_with_function_word,
+    starts_mid_sentence, word_count_up_to, Line,
 };
 use super::metadata::strip_list_prefix;
 use super::metadata::{find_date, parse_bare_byline, Dateline};
@@ -121,9 +121,11 @@ fn is_prose(text: &str, words: usize) -> bool {
     // Two dots end a teaser cut short, not a sentence.
     let full_stop =
         bare.ends_with(['.', '…', '。']) && !(bare.ends_with("..") && !bare.ends_with("..."));
+    // Nearly every word capitalised: a headline in title case, not a sentence.
+    let title_case = words <= 20 && capitalised_share(text) >= 0.7;
     words >= 30 && has_clause_punctuation(text)
-        || words >= 5 && full_stop
-        || words >= 12 && ends_sentence(text)
+        || words >= 5 && full_stop && !title_case
+        || words >= 12 && ends_sentence(text) && !title_case
 }
 
 /// Does the text hold a mark that separates clauses or sentences? A long
@@ -531,8 +533,10 @@ fn is_web_headline(text: &str) -> bool {
         true => words.max(text.chars().count() / 3),
         false => words,
     };
+    // "Stock Falls After Earnings. Why You Shouldn't Worry." is set in title case.
+    let title_case_stop = text.ends_with('.') && words <= 20 && capitalised_share(text) >= 0.7;
     (2..=30).contains(&words)
-        && !text.ends_with(['.', ',', ';', ':'])
+        && (!text.ends_with(['.', ',', ';', ':']) || title_case_stop)
         && !starts_mid_sentence(text)
         && !ends_with_function_word(text)
         && !text.contains(" | ")
@@ -608,12 +612,16 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
     if let Some(above) = above {
         let words = |index: usize| lines[pieces[index].lines[0]].words;
         let kicker = is_all_caps(&pieces[above].text(lines));
-        // Another story's headline above shares no words with this one's article.
+        // A headline and its dek tell one story: they share a word, or the
+        // headline shares half its words with the article. Another story's
+        // headline or a label above does neither.
+        let (upper, lower) = (pieces[above].text(lines), pieces[title].text(lines));
         if words(title) >= 12
             && words(above) < words(title)
             && words(above) >= 3
             && !kicker
             && score(above) > 2.0
+            && (shares_a_word(&upper, &lower) || shared_share(&upper, &opening) >= 0.5)
         {
             dek = Some(title);
             title = above;
@@ -769,6 +777,15 @@ fn opening_words(pieces: &[Piece], lines: &[Line], start: usize) -> Vec<String> 
 fn bare_lowercase(word: &str) -> String {
     word.trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
+}
+
+/// Do the two lines share a word of four letters or more?
+fn shares_a_word(one: &str, other: &str) -> bool {
+    let mut words: Vec<String> = other.split_whitespace().map(bare_lowercase).collect();
+    words.sort_unstable();
+    one.split_whitespace()
+        .map(bare_lowercase)
+        .any(|word| word.chars().count() >= 4 && words.binary_search(&word).is_ok())
 }
 
 /// The share of the line's words of four letters or more (`opening` is
