@@ -30,26 +30,6 @@ fn page(head: &str) -> String {
 }
 
 #[test]
-fn the_headline_is_the_line_over_its_byline_not_a_nearer_teaser() {
-    let head = "Ferry pier to close for two years of repairs\n\
-                By Mirela Sandoval\n\
-                November 18, 2019 | 4:10pm\n\
-                Enlarge Image\n\
-                Related\n\
-                Ferry fares rise again as fuel costs climb\n\
-                Harbour traders count the cost of the closure";
-    let article = cleaned(&page(head));
-    assert_eq!(
-        article.title.as_deref(),
-        Some("Ferry pier to close for two years of repairs")
-    );
-    assert_eq!(
-        article.date.map(|d| d.to_string()).as_deref(),
-        Some("2019-11-18")
-    );
-}
-
-#[test]
 fn a_dek_between_headline_and_byline_does_not_hide_the_headline() {
     let head = "Ferry pier to close for two years of repairs\n\
                 The crossing that has run since the town was founded will stop in March while the deck is rebuilt.\n\
@@ -159,27 +139,20 @@ fn teasers_each_headed_by_a_date_are_not_the_article() {
             "{title}\n{name}\nTuesday November {day}, 2019\nThe story behind the headline runs to a sentence or two here, long enough to read like the first paragraph of an article, which is what a teaser is.\n"
         ));
     }
+    // The article quotes a post signed with its date: not an item's date.
+    let post = "Nobody told us the pier would close for two whole years, what are we supposed to do now?\n\
+                — Harbour Commuters (@harbourcommuters) November 19, 2019\n";
     let text = format!(
-        "Ferry pier to close for two years of repairs\nBy Mirela Sandoval\nWednesday November 20, 2019\n\n{STORY}\nMore from the Harbour Gazette\n{teasers}"
+        "Ferry pier to close for two years of repairs\nBy Mirela Sandoval\nWednesday November 20, 2019\n\n{STORY}{post}{STORY}{post}{STORY}{post}The authority said it would answer every letter it received before the works begin.\nMore from the Harbour Gazette\n{teasers}"
     );
     let article = cleaned(&text);
     let kept = body(&article);
-    assert!(kept.contains("Shop owners near the pier"), "{kept}");
+    assert!(kept.contains("answer every letter"), "{kept}");
     assert!(!kept.contains("what a teaser is"), "kept a teaser:\n{kept}");
     assert_eq!(
         article.date.map(|d| d.to_string()).as_deref(),
         Some("2019-11-20")
     );
-}
-
-#[test]
-fn a_post_the_article_quotes_keeps_its_dated_signature() {
-    let post = "Nobody told us the pier would close for two whole years, what are we supposed to do now?\n— Harbour Commuters (@harbourcommuters) November 19, 2019\n";
-    let text = format!(
-        "Ferry pier to close for two years of repairs\nBy Mirela Sandoval\nNovember 20, 2019\n\n{STORY}{post}{STORY}{post}{STORY}{post}The authority said it would answer every letter it received before the works begin.\n"
-    );
-    let kept = body(&cleaned(&text));
-    assert!(kept.contains("answer every letter"), "{kept}");
 }
 
 #[test]
