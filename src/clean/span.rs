@@ -119,8 +119,8 @@ fn weight(line: &Line) -> usize {
 fn is_prose(text: &str, words: usize) -> bool {
     let bare = text.trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '」', '』']);
     // Two dots end a teaser cut short, not a sentence.
-    let full_stop =
-        bare.ends_with(['.', '…', '。']) && !(bare.ends_with("..") && !bare.ends_with("..."));
+    let cut_short = bare.ends_with("..") && !bare.ends_with("...");
+    let full_stop = bare.ends_with(['.', '…', '。']) && !cut_short;
     // Nearly every word capitalised: a headline in title case, not a sentence.
     let title_case = words <= 20 && capitalised_share(text) >= 0.7;
     words >= 30 && has_clause_punctuation(text)
@@ -609,23 +609,11 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
     let above = title
         .checked_sub(1)
         .filter(|&index| index >= low && candidate(index));
-    if let Some(above) = above {
-        let words = |index: usize| lines[pieces[index].lines[0]].words;
-        let kicker = is_all_caps(&pieces[above].text(lines));
-        // A headline and its dek tell one story: they share a word, or the
-        // headline shares half its words with the article. Another story's
-        // headline or a label above does neither.
-        let (upper, lower) = (pieces[above].text(lines), pieces[title].text(lines));
-        if words(title) >= 12
-            && words(above) < words(title)
-            && words(above) >= 3
-            && !kicker
-            && score(above) > 2.0
-            && (shares_a_word(&upper, &lower) || shared_share(&upper, &opening) >= 0.5)
-        {
-            dek = Some(title);
-            title = above;
-        }
+    if let Some(above) = above.filter(|&above| {
+        score(above) > 2.0 && is_headline_over_dek(pieces, lines, above, title, &opening)
+    }) {
+        dek = Some(title);
+        title = above;
     }
     let below = title + 1;
     let copy = |index: usize| same_headline(&pieces[index].text(lines), &pieces[title].text(lines));
@@ -637,16 +625,8 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
     {
         dek = Some(below);
     }
-    // A summary sentence between the headline and the byline.
-    let summary = |index: usize| {
-        let piece = &pieces[index];
-        piece.kind == (PieceKind::Text { forced: false })
-            && piece.lines.len() == 1
-            && (8..=60).contains(&lines[piece.lines[0]].words)
-            && has_byline_below(pieces, lines, index)
-    };
     // It may have been taken for the article's first paragraph.
-    if dek.is_none() && below <= start && below < pieces.len() && summary(below) {
+    if dek.is_none() && below <= start && is_summary_over_byline(pieces, lines, below) {
         dek = Some(below);
         head.end = head.end.max(below + 1);
     }
@@ -680,6 +660,36 @@ fn is_all_caps(text: &str) -> bool {
     letters.peek().is_some()
         && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && letters.all(char::is_uppercase)
+}
+
+/// Is the line above a long headline-like line the headline, and that
+/// line its dek? A headline and its dek tell one story: they share a word,
+/// or the headline shares half its words with the article. Another
+/// story's headline or a label above does neither; a kicker is in capitals.
+fn is_headline_over_dek(
+    pieces: &[Piece],
+    lines: &[Line],
+    above: usize,
+    title: usize,
+    opening: &[String],
+) -> bool {
+    let words = |index: usize| lines[pieces[index].lines[0]].words;
+    let (upper, lower) = (pieces[above].text(lines), pieces[title].text(lines));
+    words(title) >= 12
+        && words(above) < words(title)
+        && words(above) >= 3
+        && !is_all_caps(&upper)
+        && (shares_a_word(&upper, &lower) || shared_share(&upper, opening) >= 0.5)
+}
+
+/// A summary sentence between the headline and the byline: the dek.
+fn is_summary_over_byline(pieces: &[Piece], lines: &[Line], index: usize) -> bool {
+    pieces.get(index).is_some_and(|piece| {
+        piece.kind == (PieceKind::Text { forced: false })
+            && piece.lines.len() == 1
+            && (8..=60).contains(&lines[piece.lines[0]].words)
+            && has_byline_below(pieces, lines, index)
+    })
 }
 
 /// Is the article's first piece a summary (dek) rather than its first
