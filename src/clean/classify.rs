@@ -5,7 +5,8 @@
 //! A line that is not prose breaks a run, so clutter pasted into the middle of
 //! a paragraph splits it; the body pass glues the halves back together.
 
-use super::clutter::{isolated_clutter, line_clutter, BREADCRUMB, TIMESTAMP};
+use super::clutter::{isolated_clutter, line_clutter, BREADCRUMB, TIMESTAMP, WIDGET};
+use super::cues::Cues;
 use super::guard::Scanned;
 use super::lines::{normalise, Line};
 use super::metadata::{
@@ -13,6 +14,8 @@ use super::metadata::{
 };
 use super::CleanOptions;
 
+/// Reason for the heading of a comment section in the source's language.
+pub(crate) const COMMENTS_HEADING_LINE: &str = "comments heading";
 /// Reason given for a line the sidecar asked to drop.
 pub(crate) const DROPPED_BY_SIDECAR: &str = "dropped by the sidecar";
 
@@ -104,12 +107,12 @@ fn matches_override(entry: &str, line: &str) -> bool {
 }
 
 /// Sorts the lines into pieces.
-pub(crate) fn into_pieces(lines: &[Line], options: &CleanOptions) -> Vec<Piece> {
+pub(crate) fn into_pieces(lines: &[Line], options: &CleanOptions, cues: &Cues) -> Vec<Piece> {
     let overrides = Overrides::new(options);
     let roles: Vec<Option<PieceKind>> = lines
         .iter()
         .enumerate()
-        .map(|(index, line)| classify_line(lines, index, &line.text, &overrides))
+        .map(|(index, line)| classify_line(lines, index, &line.text, &overrides, cues))
         .collect();
     let mut pieces: Vec<Piece> = Vec::new();
     for (index, role) in roles.into_iter().enumerate() {
@@ -148,6 +151,7 @@ fn classify_line(
     index: usize,
     text: &str,
     overrides: &Overrides,
+    cues: &Cues,
 ) -> Option<PieceKind> {
     if text.is_empty() {
         return None;
@@ -176,7 +180,15 @@ fn classify_line(
     if let Some(reason) = clutter {
         return Some(PieceKind::Removed(reason));
     }
-    if let Some(authors) = parse_byline(text) {
+    if cues.is_comments_heading(text) {
+        return Some(PieceKind::Removed(COMMENTS_HEADING_LINE));
+    }
+    // "Von Lena Okafor": a byline opened in the source's language.
+    let byline = parse_byline(text).or_else(|| {
+        cues.byline_names(text)
+            .and_then(|names| parse_byline(&format!("By {names}")))
+    });
+    if let Some(authors) = byline {
         return Some(PieceKind::Dateline(Dateline {
             date: None,
             publication: None,
@@ -196,7 +208,9 @@ fn classify_line(
             .unwrap_or(true)
     };
     if blank_at(index.checked_sub(1)) && blank_at(index.checked_add(1)) {
-        if let Some(reason) = isolated_clutter(text) {
+        if let Some(reason) =
+            isolated_clutter(text).or_else(|| cues.is_widget(text).then_some(WIDGET))
+        {
             return Some(PieceKind::Removed(reason));
         }
     }
@@ -235,7 +249,11 @@ mod tests {
     fn runs_of_prose_become_one_piece() {
         let lines =
             split_lines("Title\n\nfirst line\nsecond line\nAdvertisement\nthird line\n\nEnglish\n");
-        let pieces = into_pieces(&lines, &CleanOptions::default());
+        let pieces = into_pieces(
+            &lines,
+            &CleanOptions::default(),
+            super::super::cues::Language::English.cues(),
+        );
         let kinds: Vec<(PieceKind, Vec<usize>)> = pieces
             .into_iter()
             .map(|piece| (piece.kind, piece.lines))
@@ -259,10 +277,14 @@ mod tests {
             keep: vec!["Advertisement".into()],
             drop: vec!["A plain sentence here.".into()],
         };
-        let kinds: Vec<PieceKind> = into_pieces(&lines, &options)
-            .into_iter()
-            .map(|piece| piece.kind)
-            .collect();
+        let kinds: Vec<PieceKind> = into_pieces(
+            &lines,
+            &options,
+            super::super::cues::Language::English.cues(),
+        )
+        .into_iter()
+        .map(|piece| piece.kind)
+        .collect();
         assert_eq!(
             kinds,
             vec![

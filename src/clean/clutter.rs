@@ -24,6 +24,8 @@ pub(crate) const TIMESTAMP: &str = "timestamp";
 pub(crate) const COPYRIGHT_LINE: &str = "copyright line";
 /// Reason for a "Home > World > Europe" line.
 pub(crate) const BREADCRUMB: &str = "breadcrumb navigation";
+/// Reason for a button or label word standing alone ("Share", "Menu").
+pub(crate) const WIDGET: &str = "page widget text";
 /// Reason for a line made of icon-font class names or similar repeated fragments.
 pub(crate) const DEBRIS: &str = "icon-font debris";
 

@@ -21,14 +21,113 @@ pub(crate) struct Dateline {
     pub authors: Vec<String>,
 }
 
-const MONTH: &str = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+const MONTH: &str = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|OTHER_MONTHS)\.?";
+
+/// Month names of other languages written in European scripts, as dates
+/// in text spell them (German, French, Spanish, Portuguese, Italian,
+/// Dutch, and Russian in the genitive, "24 сентября 2018"), with the
+/// common short forms. Date vocabulary, not any page's wording.
+const OTHER_MONTHS: &[(&str, i8)] = &[
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("janeiro", 1),
+    ("gennaio", 1),
+    ("januari", 1),
+    ("января", 1),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("febbraio", 2),
+    ("februari", 2),
+    ("февраля", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("marco", 3),
+    ("maart", 3),
+    ("марта", 3),
+    ("avril", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("aprile", 4),
+    ("апреля", 4),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maio", 5),
+    ("maggio", 5),
+    ("mei", 5),
+    ("мая", 5),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("junho", 6),
+    ("giugno", 6),
+    ("июня", 6),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("julho", 7),
+    ("luglio", 7),
+    ("июля", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("augustus", 8),
+    ("августа", 8),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("setembro", 9),
+    ("settembre", 9),
+    ("set", 9),
+    ("сентября", 9),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("outubro", 10),
+    ("out", 10),
+    ("ottobre", 10),
+    ("октября", 10),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("ноября", 11),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("dezembro", 12),
+    ("dez", 12),
+    ("dicembre", 12),
+    ("декабря", 12),
+];
+
+/// [`MONTH`] with the month names of [`OTHER_MONTHS`], longest first.
+fn month_pattern() -> String {
+    let mut names: Vec<&str> = OTHER_MONTHS.iter().map(|(name, _)| *name).collect();
+    names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
+    MONTH.replace("OTHER_MONTHS", &names.join("|"))
+}
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let day_first =
-        format!(r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<year>\d{{4}})\b");
+    let month = month_pattern();
+    // "5 March 2023", "25. September 2018", "22 de outubro de 2010", "1er mars 2019".
+    let day_first = format!(
+        r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?{month},?\s+(?:de\s+)?(?P<year>\d{{4}})\b"
+    );
     let month_first = format!(
         r"\b{}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})\b",
-        MONTH.replace("month", "month2")
+        month.replace("month", "month2")
     );
     // An ISO date may run on into its time ("2019-11-19T12:48:14Z").
     let iso = r"\b(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})(?:\b|T)";
@@ -206,7 +305,10 @@ fn month_number(text: &str) -> Option<i8> {
     if let Ok(number) = text.parse::<i8>() {
         return Some(number);
     }
-    let lower = text.to_lowercase();
+    let lower = text.trim_end_matches('.').to_lowercase();
+    if let Some((_, number)) = OTHER_MONTHS.iter().find(|(name, _)| *name == lower) {
+        return Some(*number);
+    }
     let prefix = lower.get(..3)?;
     let months = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -265,9 +367,9 @@ pub(crate) fn parse_dateline(line: Scanned) -> Option<Dateline> {
 
 /// "By Jane Doe and John Roe, Middle East correspondent": the authors named.
 pub(crate) fn parse_byline(text: &str) -> Option<Vec<String>> {
-    let rest = text
-        .strip_prefix("By ")
-        .or_else(|| text.strip_prefix("BY "))?;
+    let rest = ["By ", "BY ", "By: ", "BY: ", "by "]
+        .iter()
+        .find_map(|prefix| text.strip_prefix(prefix))?;
     if word_count(text) > 16
         || ends_sentence(rest)
             && !rest.ends_with(|c: char| c.is_uppercase())
@@ -388,6 +490,27 @@ fn fix_capitals(name: &str) -> String {
     fixed
 }
 
+/// A byline without "By": "Lena Okafor in Lisbon", "LENA OKAFOR", "Ana
+/// Ruiz and Tom Berg": two to four capitalised words a name (or two), an
+/// optional place after "in". Only the caller knows it stands where a
+/// byline does (beside the date under the headline).
+pub(crate) fn parse_bare_byline(text: &str) -> Option<Vec<String>> {
+    if text.len() > 80 || text.contains(char::is_numeric) || ends_sentence(text) {
+        return None;
+    }
+    let names = without_place(trim_separators(text));
+    let words = word_count(names);
+    let joined = names.replace(" and ", " & ");
+    if !(2..=8).contains(&words) || !is_name_like(&joined) || is_outlet_name(names) {
+        return None;
+    }
+    let authors = split_names(names);
+    let short = authors
+        .iter()
+        .all(|name| (2..=4).contains(&word_count(name)));
+    (!authors.is_empty() && short).then_some(authors)
+}
+
 /// The outlet a wire story names before its first sentence:
 /// "LISBON (Harbour Wire) - The ..." -> "Harbour Wire".
 pub(crate) fn wire_outlet(paragraph: &str) -> Option<String> {
@@ -417,6 +540,8 @@ fn without_leading_verb(name: &str) -> &str {
 fn split_names(text: &str) -> Vec<String> {
     text.split([',', ';', '&'])
         .flat_map(|part| part.split(" and "))
+        // "Jane Doe@janedoe": a social handle copied onto the name.
+        .map(|part| part.split('@').next().unwrap_or(part))
         .map(|part| trim_separators(part).to_string())
         .filter(|part| is_name_like(part) && !is_outlet_name(part))
         .map(|part| fix_capitals(&part))

@@ -10,6 +10,7 @@ mod body;
 pub(crate) mod bytes;
 mod classify;
 mod clutter;
+mod cues;
 mod guard;
 mod lines;
 mod metadata;
@@ -110,9 +111,18 @@ pub struct RemovedLine {
 /// dateline and sign-off lines whose content went into the metadata fields.
 /// The title and dek lines are not listed: they are shown as they are.
 pub fn clean(raw: &str, options: &CleanOptions) -> Article {
+    clean_in(raw, options, None)
+}
+
+/// [`clean`] for a source in a known language (a BCP 47 tag, as a
+/// sidecar's `language` gives it), which chooses the phrase cues (widget
+/// words, byline openers, comment headings); without one, or for a
+/// language without a cue set, the language is read off the text.
+pub fn clean_in(raw: &str, options: &CleanOptions, language: Option<&str>) -> Article {
     let lines = lines::split_lines(raw);
     let layout = span::layout(&lines);
-    let pieces = classify::into_pieces(&lines, options);
+    let cues = cues::choose(language, &lines);
+    let pieces = classify::into_pieces(&lines, options, cues);
     let (mut pieces, head) = match layout {
         span::Layout::Wrapped => {
             let mut pieces = pieces;
@@ -120,7 +130,7 @@ pub fn clean(raw: &str, options: &CleanOptions) -> Article {
             (pieces, head)
         }
         span::Layout::Blocks => {
-            let mut pieces = span::split_runs(pieces, &lines);
+            let mut pieces = span::split_runs(pieces, &lines, cues);
             let head = span::mark_article(&mut pieces, &lines);
             (pieces, head)
         }

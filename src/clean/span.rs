@@ -12,14 +12,16 @@
 //! language and for any outlet. Hard-wrapped text (an e-mail, a text saved
 //! at a width) keeps the older reading: its short lines are wrapped prose.
 
+use super::classify::COMMENTS_HEADING_LINE;
 use super::classify::{Piece, PieceKind};
-use super::clutter::isolated_clutter;
+use super::clutter::{isolated_clutter, WIDGET};
+use super::cues::Cues;
 use super::lines::{
-    ends_sentence, ends_with_colon, ends_with_function_word, starts_mid_sentence, word_count_up_to,
-    Line,
+    capitalised_share, ends_sentence, ends_with_colon, ends_with_function_word,
+    starts_mid_sentence, word_count_up_to, Line,
 };
-use super::metadata::find_date;
 use super::metadata::strip_list_prefix;
+use super::metadata::{find_date, parse_bare_byline, Dateline};
 use super::structure::{same_headline, tail_reason, Head, LIST_SUBJECT, REPEATED_HEADLINE};
 use jiff::civil::Date;
 
@@ -79,13 +81,16 @@ pub(crate) fn layout(lines: &[Line]) -> Layout {
 /// into one piece per line, each judged on its own. A lone widget word
 /// ("Share", "Menu") is clutter here even without blank lines around it,
 /// since no line is a wrapped fragment of a sentence.
-pub(crate) fn split_runs(pieces: Vec<Piece>, lines: &[Line]) -> Vec<Piece> {
+pub(crate) fn split_runs(pieces: Vec<Piece>, lines: &[Line], cues: &Cues) -> Vec<Piece> {
     let mut split = Vec::with_capacity(pieces.len());
     for piece in pieces {
         match piece.kind {
             PieceKind::Text { forced } => {
                 split.extend(piece.lines.into_iter().map(|index| {
-                    let widget = isolated_clutter(&lines[index].text).filter(|_| !forced);
+                    let text = &lines[index].text;
+                    let widget = isolated_clutter(text)
+                        .or_else(|| cues.is_widget(text).then_some(WIDGET))
+                        .filter(|_| !forced);
                     Piece {
                         kind: widget.map_or(PieceKind::Text { forced }, PieceKind::Removed),
                         lines: vec![index],
@@ -112,14 +117,32 @@ fn weight(line: &Line) -> usize {
 /// short question or exclamation is more often a headline than prose.
 /// `words` is the line's [`weight`].
 fn is_prose(text: &str, words: usize) -> bool {
-    let full_stop = text
-        .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '」', '』'])
-        .ends_with(['.', '…', '。']);
-    words >= 30 || words >= 5 && full_stop || words >= 12 && ends_sentence(text)
+    let bare = text.trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '」', '』']);
+    // Two dots end a teaser cut short, not a sentence.
+    let cut_short = bare.ends_with("..") && !bare.ends_with("...");
+    let full_stop = bare.ends_with(['.', '…', '。']) && !cut_short;
+    // Nearly every word capitalised: a headline in title case, not a sentence.
+    let title_case = words <= 20 && capitalised_share(text) >= 0.7;
+    words >= 30 && has_clause_punctuation(text)
+        || words >= 5 && full_stop && !title_case
+        || words >= 12 && ends_sentence(text) && !title_case
 }
 
-/// What a piece adds to the stretch that holds it.
-fn value(piece: &Piece, lines: &[Line]) -> i64 {
+/// Does the text hold a mark that separates clauses or sentences? A long
+/// run of words without any (a tag cloud, a list of links copied as one
+/// line) is not prose, however many words it holds.
+fn has_clause_punctuation(text: &str) -> bool {
+    text.contains([
+        '.', ',', ';', ':', '!', '?', '…', '。', '、', '，', '！', '？', '؛', '،', '।',
+    ])
+}
+
+/// What a piece adds to the stretch that holds it. `walls`: the page holds
+/// a comment section, whose markers the stretch must not cross.
+fn value(piece: &Piece, lines: &[Line], walls: bool) -> i64 {
+    if walls && piece.lines.len() == 1 && is_comment_marker(&lines[piece.lines[0]]) {
+        return -COMMENTS_WALL;
+    }
     match piece.kind {
         PieceKind::Text { forced: true } => 0,
         PieceKind::Text { forced: false } => {
@@ -133,6 +156,7 @@ fn value(piece: &Piece, lines: &[Line]) -> i64 {
                 false => -LINE_COST,
             }
         }
+        PieceKind::Removed(COMMENTS_HEADING_LINE) => -COMMENTS_WALL,
         PieceKind::Removed(_) => {
             let text = piece.text(lines);
             match is_comments_heading(&text, word_count_up_to(&text, 9)) {
@@ -149,35 +173,140 @@ fn value(piece: &Piece, lines: &[Line]) -> i64 {
 /// The heading of a comment section ("34 Comments", "Leave a Reply",
 /// "[ 167 comments ]"): the article ends above it.
 fn is_comments_heading(text: &str, words: usize) -> bool {
-    words <= 8 && COMMENTS_HEADING.is_match(text)
+    // "34 responses to “The headline”" quotes the headline, of any length.
+    (words <= 8 || text.starts_with(|c: char| c.is_ascii_digit()) && !ends_sentence(text))
+        && COMMENTS_HEADING.is_match(text)
 }
 
 static COMMENTS_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|top rated comments|leave a (?:reply|comment)|add a comment|post a comment|join the discussion)\b",
+        r"(?i)^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|top rated comments|leave a (?:reply|comment)|add a comment|post a comment|join the discussion)\b|^\d+\s+(?:comments?|responses?|replies|thoughts?)\s+(?:to|on)\s",
     )
     .expect("valid regex")
 });
 
+/// How many comment markers make a comment section: one "X says:" may be
+/// an article's own line, a run of them is readers talking.
+const COMMENT_MARKERS: usize = 3;
+
+/// A line that heads one reader's comment: "jsmith says:", "Anna wrote:",
+/// "2 days ago", "3 hours ago at 07:50 am". Comments repeat it, an article
+/// prints it once at most (beside its headline).
+fn is_comment_marker(line: &Line) -> bool {
+    if line.text.len() > 80 || line.words > 8 {
+        return false;
+    }
+    let text = line.text.to_lowercase();
+    let speaks = line.words <= 4
+        && [
+            " says:",
+            " said:",
+            " wrote:",
+            " replied:",
+            " schrieb:",
+            " a écrit :",
+            " dice:",
+            " escribió:",
+            " disse:",
+        ]
+        .iter()
+        .any(|verb| text.ends_with(verb));
+    speaks || text.contains(" ago") && RELATIVE_TIME.is_match(&text)
+}
+
+static RELATIVE_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:\w+\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
+    )
+    .expect("valid regex")
+});
+
+/// How many short date lines make a list of items (other stories'
+/// teasers, comments), each headed by its date: an article prints its own
+/// date once, beside its headline.
+const ITEM_DATES: usize = 3;
+/// What a date heading an item costs: the stretch never crosses one, but
+/// unlike a comments heading it does not end the article's search.
+const ITEM_WALL: i64 = 50_000;
+
+/// A line holding a full date and little else ("Tuesday November 19,
+/// 2019", "Nov 18, 2019 at 9:24 pm").
+fn is_item_date(piece: &Piece, lines: &[Line]) -> bool {
+    piece.lines.len() == 1 && {
+        let line = &lines[piece.lines[0]];
+        // "— Ana Ruiz (@ana) November 19, 2019" signs a post the article quotes.
+        line.words <= 8
+            && !line.text.starts_with(['—', '–', '-'])
+            && matches!(
+                piece.kind,
+                PieceKind::Dateline(_) | PieceKind::Removed(_) | PieceKind::Text { forced: false }
+            )
+            && find_date(&line.text).is_some()
+    }
+}
+
+/// How many words of prose above the comments make an article: with
+/// fewer, the page may be a forum thread whose text is the comments.
+const ARTICLE_ABOVE_COMMENTS: i64 = 40;
+
 /// The article's pieces: the stretch with the highest value (Kadane's
-/// maximum-sum run). `None` when no piece is prose.
+/// maximum-sum run) above the comments when one is there (a long comment
+/// may outweigh a short article), else anywhere. `None` when no piece is
+/// prose.
 fn best_stretch(pieces: &[Piece], lines: &[Line]) -> Option<(usize, usize)> {
+    let markers = pieces
+        .iter()
+        .filter(|piece| piece.lines.len() == 1 && is_comment_marker(&lines[piece.lines[0]]))
+        .count();
+    let walls = markers >= COMMENT_MARKERS;
+    let dated = pieces
+        .iter()
+        .filter(|piece| is_item_date(piece, lines))
+        .count();
+    let date_walls = dated >= ITEM_DATES;
+    let values: Vec<i64> = pieces
+        .iter()
+        .map(|piece| match date_walls && is_item_date(piece, lines) {
+            true => -ITEM_WALL,
+            false => value(piece, lines, walls),
+        })
+        .collect();
+    // A lone "Comments" may be a button in the share bar above the article.
+    let comments = (0..pieces.len())
+        .find(|&index| {
+            values[index] == -COMMENTS_WALL
+                && pieces[index]
+                    .lines
+                    .iter()
+                    .map(|&line| lines[line].words)
+                    .sum::<usize>()
+                    > 1
+        })
+        .unwrap_or(values.len());
+    match max_run(&values[..comments]) {
+        Some((sum, range)) if sum >= ARTICLE_ABOVE_COMMENTS => Some(range),
+        _ => max_run(&values).map(|(_, range)| range),
+    }
+}
+
+/// The run of `values` with the highest sum, and that sum.
+fn max_run(values: &[i64]) -> Option<(i64, (usize, usize))> {
     let (mut best, mut best_range) = (0i64, None);
     let (mut sum, mut start) = (0i64, 0usize);
-    for (index, piece) in pieces.iter().enumerate() {
+    for (index, &value) in values.iter().enumerate() {
         // A stretch worth nothing yet is kept, so a line introducing the
         // article ("He said:") or a dateline right above it stays with it.
         if sum < 0 {
             sum = 0;
             start = index;
         }
-        sum += value(piece, lines);
+        sum += value;
         if sum > best {
             best = sum;
             best_range = Some((start, index));
         }
     }
-    best_range
+    best_range.map(|range| (best, range))
 }
 
 /// Marks what lies outside the article and the headline block above it.
@@ -200,6 +329,8 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
     }
     let low = head_window(pieces, lines, start);
     let mut head = mark_head_block(pieces, lines, low, start);
+    mark_bare_byline(pieces, lines, head.end);
+    drop_labels_above_prose(pieces, lines, head.end, end);
     // Datelines well above the headline belong to the page (today's date,
     // other stories); one just above it is the article's.
     let title = pieces[low..start]
@@ -216,6 +347,68 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
         }
     }
     head
+}
+
+/// How many pieces under the headline a byline without "By" may stand.
+const BARE_BYLINE_BELOW: usize = 4;
+
+/// Marks a name standing beside the date under the headline ("Lena Okafor
+/// in Lisbon" over "Sat 15 Sep 2018 07.00 BST") as the byline, when the
+/// head holds no byline yet. Anywhere else a name on its own line is a
+/// caption, a label or a list item.
+fn mark_bare_byline(pieces: &mut [Piece], lines: &[Line], head_end: usize) {
+    let Some(title) = pieces
+        .iter()
+        .position(|piece| piece.kind == PieceKind::Title)
+    else {
+        return;
+    };
+    let until = pieces
+        .len()
+        .min(head_end.max(title + 1) + BARE_BYLINE_BELOW);
+    let has_byline = pieces[title..until].iter().any(|piece| {
+        matches!(&piece.kind, PieceKind::Dateline(dateline) if !dateline.authors.is_empty())
+    });
+    if has_byline {
+        return;
+    }
+    for index in title + 1..until {
+        let piece = &pieces[index];
+        if piece.kind != (PieceKind::Text { forced: false }) || piece.lines.len() != 1 {
+            continue;
+        }
+        let dated = |other: Option<usize>| {
+            other
+                .and_then(|other| pieces.get(other))
+                .is_some_and(|other| is_head_meta(other, lines))
+        };
+        if !dated(index.checked_sub(1)) && !dated(Some(index + 1)) {
+            continue;
+        }
+        if let Some(authors) = parse_bare_byline(&lines[piece.lines[0]].text) {
+            pieces[index].kind = PieceKind::Dateline(Dateline {
+                date: None,
+                publication: None,
+                authors,
+            });
+            return;
+        }
+    }
+}
+
+/// Marks the labels between the headline block and the article's first
+/// prose line (share buttons left over when the dek was read as the
+/// article's start) as page.
+fn drop_labels_above_prose(pieces: &mut [Piece], lines: &[Line], from: usize, end: usize) {
+    for piece in pieces.iter_mut().take(end + 1).skip(from) {
+        if piece.kind != (PieceKind::Text { forced: false }) {
+            continue;
+        }
+        match value(piece, lines, false) {
+            value if value < 0 => piece.kind = PieceKind::Removed(BEFORE_ARTICLE),
+            _ => return,
+        }
+    }
 }
 
 /// The first date written on a short line from `from` (just above the
@@ -253,12 +446,80 @@ fn head_window(pieces: &[Piece], lines: &[Line], start: usize) -> usize {
     let mut low = start;
     while low > 0 && start - low < HEAD_WINDOW {
         let piece = &pieces[low - 1];
-        if matches!(piece.kind, PieceKind::Text { .. }) && value(piece, lines) > 0 {
+        let is_prose =
+            matches!(piece.kind, PieceKind::Text { .. }) && value(piece, lines, false) > 0;
+        // A summary between the headline and the byline is the dek, not
+        // another story: the window reaches past it to the headline.
+        let is_dek = piece.lines.len() == 1
+            && lines[piece.lines[0]].words <= 60
+            && has_byline_below(pieces, lines, low - 1);
+        if is_prose && !is_dek {
             break;
         }
         low -= 1;
     }
     low
+}
+
+/// How many pieces below a headline its byline or date may stand: a dek,
+/// a kicker, share buttons and labels may sit between.
+const BYLINE_BELOW_HEADLINE: usize = 8;
+
+/// Is there a byline or a date line a little below `index`, with nothing
+/// between but widgets, short labels and at most one summary (the dek)? A
+/// headline has its byline and date right under it; a menu item, a caption
+/// or another story's headline does not.
+fn has_byline_below(pieces: &[Piece], lines: &[Line], index: usize) -> bool {
+    let until = pieces.len().min(index + 1 + BYLINE_BELOW_HEADLINE);
+    let mut summaries = 0;
+    for piece in &pieces[(index + 1).min(until)..until] {
+        if is_head_meta(piece, lines) {
+            return true;
+        }
+        match piece.kind {
+            PieceKind::Removed(_) | PieceKind::Caption(..) => {}
+            PieceKind::Text { forced: false } if piece.lines.len() == 1 => {
+                let line = &lines[piece.lines[0]];
+                let words = line.words;
+                if words < 8 && is_credit_line(&line.text) {
+                    return true;
+                }
+                // Labels, names and kickers in capitals; a photo credit.
+                if words <= 2 || is_all_caps(&line.text) || is_parenthesised(&line.text) {
+                    continue;
+                }
+                if summaries > 0 || !(8..=60).contains(&words) {
+                    return false;
+                }
+                summaries += 1;
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// A short line crediting someone ("Analysis by Ana Ruiz, Editor"): a
+/// byline in all but its first word.
+fn is_credit_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.starts_with("by ") || lower.contains(" by ")
+}
+
+/// A byline or a date line: what stands under a headline.
+fn is_head_meta(piece: &Piece, lines: &[Line]) -> bool {
+    match &piece.kind {
+        PieceKind::Dateline(_) => true,
+        PieceKind::Removed(_) | PieceKind::Text { forced: false } => {
+            piece.lines.len() == 1 && {
+                let line = &lines[piece.lines[0]];
+                line.words <= 25
+                    && !is_prose(&line.text, weight(line))
+                    && find_date(&line.text).is_some()
+            }
+        }
+        _ => false,
+    }
 }
 
 /// A headline in a web page: one line, a few words, not a sentence cut off,
@@ -272,12 +533,20 @@ fn is_web_headline(text: &str) -> bool {
         true => words.max(text.chars().count() / 3),
         false => words,
     };
+    // "Stock Falls After Earnings. Why You Shouldn't Worry." is set in title case.
+    let title_case_stop = text.ends_with('.') && words <= 20 && capitalised_share(text) >= 0.7;
     (2..=30).contains(&words)
-        && !text.ends_with(['.', ',', ';', ':'])
+        && (!text.ends_with(['.', ',', ';', ':']) || title_case_stop)
         && !starts_mid_sentence(text)
         && !ends_with_function_word(text)
         && !text.contains(" | ")
+        && !is_parenthesised(text)
         && find_date(text).is_none()
+}
+
+/// A line wholly in brackets: a photo credit or an aside, never a headline.
+fn is_parenthesised(text: &str) -> bool {
+    text.starts_with(['(', '[']) && text.ends_with([')', ']'])
 }
 
 /// Finds the headline in pieces `low..start`: the headline-like line that
@@ -306,7 +575,16 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         };
         let length = line.words.min(12) as f64 * 0.3;
         let distance = (start - index) as f64 * 0.1;
-        shared * 10.0 + length - distance
+        let byline = match has_byline_below(pieces, lines, index) {
+            true => BYLINE_BONUS,
+            false => 0.0,
+        };
+        // A section label over the headline ("WORLD NEWS") is set in capitals.
+        let kicker = match is_all_caps(&line.text) {
+            true => KICKER_PENALTY,
+            false => 0.0,
+        };
+        shared * 10.0 + length - distance + byline - kicker
     };
     let best = (low..start)
         .filter(|&index| candidate(index))
@@ -331,12 +609,11 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
     let above = title
         .checked_sub(1)
         .filter(|&index| index >= low && candidate(index));
-    if let Some(above) = above {
-        let words = |index: usize| lines[pieces[index].lines[0]].words;
-        if words(title) >= 12 && words(above) < words(title) && words(above) >= 3 {
-            dek = Some(title);
-            title = above;
-        }
+    if let Some(above) = above.filter(|&above| {
+        score(above) > 2.0 && is_headline_over_dek(pieces, lines, above, title, &opening)
+    }) {
+        dek = Some(title);
+        title = above;
     }
     let below = title + 1;
     let copy = |index: usize| same_headline(&pieces[index].text(lines), &pieces[title].text(lines));
@@ -347,6 +624,11 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         && !copy(below)
     {
         dek = Some(below);
+    }
+    // It may have been taken for the article's first paragraph.
+    if dek.is_none() && below <= start && is_summary_over_byline(pieces, lines, below) {
+        dek = Some(below);
+        head.end = head.end.max(below + 1);
     }
     let first_text =
         (start..pieces.len()).find(|&index| matches!(pieces[index].kind, PieceKind::Text { .. }));
@@ -364,6 +646,50 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         pieces[dek].kind = PieceKind::Dek;
     }
     head
+}
+
+/// What a byline or a date right under a line adds to its score as the headline.
+const BYLINE_BONUS: f64 = 3.0;
+/// What capitals take off a line's score as the headline: kickers and
+/// section labels are set in capitals more often than headlines are.
+const KICKER_PENALTY: f64 = 1.0;
+
+/// Is every letter of the text a capital (and are there a few)?
+fn is_all_caps(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some()
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && letters.all(char::is_uppercase)
+}
+
+/// Is the line above a long headline-like line the headline, and that
+/// line its dek? A headline and its dek tell one story: they share a word,
+/// or the headline shares half its words with the article. Another
+/// story's headline or a label above does neither; a kicker is in capitals.
+fn is_headline_over_dek(
+    pieces: &[Piece],
+    lines: &[Line],
+    above: usize,
+    title: usize,
+    opening: &[String],
+) -> bool {
+    let words = |index: usize| lines[pieces[index].lines[0]].words;
+    let (upper, lower) = (pieces[above].text(lines), pieces[title].text(lines));
+    words(title) >= 12
+        && words(above) < words(title)
+        && words(above) >= 3
+        && !is_all_caps(&upper)
+        && (shares_a_word(&upper, &lower) || shared_share(&upper, opening) >= 0.5)
+}
+
+/// A summary sentence between the headline and the byline: the dek.
+fn is_summary_over_byline(pieces: &[Piece], lines: &[Line], index: usize) -> bool {
+    pieces.get(index).is_some_and(|piece| {
+        piece.kind == (PieceKind::Text { forced: false })
+            && piece.lines.len() == 1
+            && (8..=60).contains(&lines[piece.lines[0]].words)
+            && has_byline_below(pieces, lines, index)
+    })
 }
 
 /// Is the article's first piece a summary (dek) rather than its first
@@ -461,6 +787,15 @@ fn opening_words(pieces: &[Piece], lines: &[Line], start: usize) -> Vec<String> 
 fn bare_lowercase(word: &str) -> String {
     word.trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
+}
+
+/// Do the two lines share a word of four letters or more?
+fn shares_a_word(one: &str, other: &str) -> bool {
+    let mut words: Vec<String> = other.split_whitespace().map(bare_lowercase).collect();
+    words.sort_unstable();
+    one.split_whitespace()
+        .map(bare_lowercase)
+        .any(|word| word.chars().count() >= 4 && words.binary_search(&word).is_ok())
 }
 
 /// The share of the line's words of four letters or more (`opening` is

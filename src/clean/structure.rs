@@ -347,7 +347,11 @@ mod tests {
 
     fn kinds_after(raw: &str) -> (Head, Vec<PieceKind>) {
         let lines = split_lines(raw);
-        let mut pieces = into_pieces(&lines, &CleanOptions::default());
+        let mut pieces = into_pieces(
+            &lines,
+            &CleanOptions::default(),
+            super::super::cues::Language::English.cues(),
+        );
         let head = mark_head(&mut pieces, &lines);
         mark_tail(&mut pieces, &lines, head.end);
         (head, pieces.into_iter().map(|piece| piece.kind).collect())

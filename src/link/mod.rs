@@ -13,7 +13,7 @@ pub mod patch;
 pub mod people;
 pub mod timeline;
 
-use crate::clean::{clean, Article, CleanOptions};
+use crate::clean::{clean_in, Article, CleanOptions};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::extract::dates::{DateMention, DateValue, Precision};
@@ -543,7 +543,7 @@ fn clean_source(file: crate::load::SourceFile) -> (Source, Vec<Diagnostic>) {
         keep: sidecar.keep.clone(),
         drop: sidecar.drop.clone(),
     };
-    let article = clean(&file.text, &options);
+    let article = clean_in(&file.text, &options, sidecar.language.as_deref());
     let date = sidecar
         .date
         .as_ref()
