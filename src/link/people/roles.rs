@@ -151,6 +151,17 @@ fn title_before(before: &str) -> Option<String> {
         let stops = word.ends_with([',', ';', ':', ')', '"', '”'])
             || (word.ends_with('.') && !is_title_abbreviation(word));
         if stops || !is_part(word) || is_honorific(&word_key(word)) {
+            // "Secretary of State", "Chief of Staff": a title over "of"
+            // and a capitalised word is one title, not the last word alone.
+            let over_link = first >= 2
+                && first < words.len()
+                && LINKS.contains(&word_key(word).as_str())
+                && capitalised(words[first])
+                && is_part(words[first - 2]);
+            if over_link {
+                first -= 1;
+                continue;
+            }
             break;
         }
         first -= 1;
@@ -236,6 +247,16 @@ mod tests {
     fn near(text: &str, name: &str) -> Option<String> {
         let start = text.find(name).unwrap();
         role_near(text, start, start + name.len())
+    }
+
+    #[test]
+    fn a_title_of_a_department_is_read_whole() {
+        let text = "US Secretary of State Ana Lima spoke.";
+        let start = text.find("Ana").unwrap();
+        assert_eq!(role_near(text, start, start + 8).as_deref(), Some("US Secretary of State"));
+        let text = "the Minister of Defence Ana Lima said";
+        let start = text.find("Ana").unwrap();
+        assert_eq!(role_near(text, start, start + 8).as_deref(), Some("Minister of Defence"));
     }
 
     #[test]
