@@ -107,6 +107,7 @@ fn the_build_reads_the_text_and_never_publishes_the_saved_page() {
         root: site.path().to_path_buf(),
         output: Some(site.path().join("public")),
         no_search: true,
+        base_url: Some("https://imports.example/".into()),
         ..backstory::build::BuildOptions::default()
     })
     .unwrap();

@@ -97,3 +97,27 @@
   });
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
 })();
+
+// "Copy citation" beside each paragraph number of a source's page: copies
+// the cross-reference an editor writes (`@source/ID#L12`) and the paragraph's
+// public address. Without JavaScript the number is still a link to itself.
+(function () {
+  var links = document.querySelectorAll(".source .para-link[data-cite]");
+  if (!links.length || !navigator.clipboard) return;
+  Array.prototype.forEach.call(links, function (link) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite-copy";
+    button.textContent = "Copy";
+    var number = link.textContent.trim();
+    button.setAttribute("aria-label", "Copy the citation of paragraph " + number);
+    button.addEventListener("click", function () {
+      var text = link.getAttribute("data-cite") + " " + link.href;
+      navigator.clipboard.writeText(text).then(function () {
+        button.textContent = "Copied";
+        setTimeout(function () { button.textContent = "Copy"; }, 1500);
+      }, function () { button.textContent = "Copy failed"; });
+    });
+    link.parentNode.insertBefore(button, link.nextSibling);
+  });
+})();
