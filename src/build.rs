@@ -195,15 +195,7 @@ fn run(
         return Ok((refused(problem), None));
     }
     let mut meter = Meter::start();
-    let content = crate::load::load(&options.root, options.drafts).map_err(|error| {
-        std::io::Error::new(
-            error.kind(),
-            format!(
-                "cannot read {}: {error}",
-                options.root.join("content").display()
-            ),
-        )
-    })?;
+    let content = load_content(options)?;
     report.timings.push(meter.lap("load"));
     progress.loaded(content.sources.len());
 
@@ -224,16 +216,7 @@ fn run(
     report.people = site.people.len();
     report.timeline = site.timeline.len();
 
-    let theme = match render::load_theme(&options.root) {
-        Ok(theme) => {
-            diagnostics.extend(theme.warnings.iter().cloned());
-            Some(theme)
-        }
-        Err(problems) => {
-            diagnostics.extend(problems);
-            None
-        }
-    };
+    let theme = theme_of(&options.root, &mut diagnostics);
     let render_options = RenderOptions {
         base_url: options.base_url.clone(),
         inject: None,
@@ -242,15 +225,7 @@ fn run(
     // errors, but written nowhere.
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     let staging = match mode {
-        Mode::Staged(output, cell) if !failed => {
-            let staging = crate::write::Staging::new(output).map_err(|error| {
-                std::io::Error::new(
-                    error.kind(),
-                    format!("cannot write beside {}: {error}", output.display()),
-                )
-            })?;
-            Some(cell.get_or_init(|| staging))
-        }
+        Mode::Staged(output, cell) if !failed => Some(stage(output, cell)?),
         _ => None,
     };
     let sink: Option<&dyn render::Sink> = match (&mode, staging) {
@@ -295,21 +270,8 @@ fn run(
     let searched = !options.no_search && !matches!(mode, Mode::Discard | Mode::Review);
     if searched && !diagnostics.iter().any(Diagnostic::is_error) {
         let language = &site.config.language;
-        let index = match staging {
-            Some(staging) => crate::search::index_folder(staging.dir(), language)?,
-            None => crate::search::index_site(&files, language),
-        };
-        match index {
-            Ok(index) => {
-                for file in index {
-                    paths.push(file.path.clone());
-                    match staging {
-                        Some(staging) => staging.write(&file)?,
-                        None => files.push(file),
-                    }
-                }
-            }
-            Err(problem) => diagnostics.push(problem),
+        if let Err(problem) = add_search_index(language, staging, &mut files, &mut paths)? {
+            diagnostics.push(problem);
         }
         report.timings.push(meter.lap("search"));
     }
@@ -336,6 +298,73 @@ fn publish_addresses(
     let outcome = crate::addresses::publish(site, paths, &previous, base_url);
     diagnostics.extend(outcome.diagnostics.iter().cloned());
     outcome
+}
+
+/// The site's content; an I/O failure names the content folder.
+fn load_content(options: &BuildOptions) -> std::io::Result<crate::load::Content> {
+    crate::load::load(&options.root, options.drafts).map_err(|error| {
+        let folder = options.root.join("content");
+        std::io::Error::new(
+            error.kind(),
+            format!("cannot read {}: {error}", folder.display()),
+        )
+    })
+}
+
+/// The site's theme, its warnings added to `diagnostics`; `None` (with
+/// its errors added) when a template cannot be used.
+fn theme_of(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<render::Theme> {
+    match render::load_theme(root) {
+        Ok(theme) => {
+            diagnostics.extend(theme.warnings.iter().cloned());
+            Some(theme)
+        }
+        Err(problems) => {
+            diagnostics.extend(problems);
+            None
+        }
+    }
+}
+
+/// The staging folder beside `output`, made once and kept in `cell`.
+fn stage<'a>(
+    output: &Path,
+    cell: &'a std::cell::OnceCell<crate::write::Staging>,
+) -> std::io::Result<&'a crate::write::Staging> {
+    let staging = crate::write::Staging::new(output).map_err(|error| {
+        std::io::Error::new(
+            error.kind(),
+            format!("cannot write beside {}: {error}", output.display()),
+        )
+    })?;
+    Ok(cell.get_or_init(|| staging))
+}
+
+/// Indexes the rendered site for search and adds the index's files: to the
+/// staging folder when there is one, else to `files`. `Err` for I/O
+/// failures; `Ok(Err)` for a problem the indexer reports.
+fn add_search_index(
+    language: &str,
+    staging: Option<&crate::write::Staging>,
+    files: &mut Vec<OutputFile>,
+    paths: &mut Vec<String>,
+) -> std::io::Result<Result<(), Diagnostic>> {
+    let index = match staging {
+        Some(staging) => crate::search::index_folder(staging.dir(), language)?,
+        None => crate::search::index_site(files, language),
+    };
+    let index = match index {
+        Ok(index) => index,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    for file in index {
+        paths.push(file.path.clone());
+        match staging {
+            Some(staging) => staging.write(&file)?,
+            None => files.push(file),
+        }
+    }
+    Ok(Ok(()))
 }
 
 /// Two rendered files with one path would overwrite each other in an order

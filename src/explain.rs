@@ -250,7 +250,6 @@ pub fn date_problem(text: &str) -> Option<String> {
     day_problem(year, month, day)
 }
 
-
 fn day_problem(year: i32, month: u32, day: u32) -> Option<String> {
     if !(1..=12).contains(&month) {
         return Some(format!(

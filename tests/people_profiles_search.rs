@@ -60,10 +60,7 @@ fn check_no_longer_says_no_source_names_the_profile() {
 #[test]
 fn a_profile_finds_the_person_but_a_lone_alias_needs_the_full_name() {
     let full = site("+++\nname = \"Quenby Iraola\"\naliases = [\"Iraola\"]\n+++\n");
-    assert_eq!(
-        mentions(full.path(), "iraola"),
-        ["Quenby Iraola", "Iraola"]
-    );
+    assert_eq!(mentions(full.path(), "iraola"), ["Quenby Iraola", "Iraola"]);
     // The profile's full name is not in the text: the bare "Iraola" alone
     // (and never "rice" for an alias "Rice") is not enough.
     let site = site("+++\nname = \"Marta Iraola\"\naliases = [\"Iraola\", \"Rice\"]\n+++\n");

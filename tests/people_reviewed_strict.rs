@@ -30,7 +30,11 @@ fn strict(root: &Path) -> (i32, String) {
 fn a_reviewed_site_passes_check_strict() {
     let site = tempfile::tempdir().unwrap();
     let root = site.path();
-    write_file(root, "site.toml", "title = \"Mill\"\nbase_url = \"https://mill.example/\"\n");
+    write_file(
+        root,
+        "site.toml",
+        "title = \"Mill\"\nbase_url = \"https://mill.example/\"\n",
+    );
     write_file(root, "content/sources/2015-07-09-mill.txt", TEXT);
     let (code, before) = strict(root);
     assert_eq!(code, 1, "{before}");
@@ -65,7 +69,11 @@ fn a_reviewed_site_passes_check_strict() {
 fn an_unlinked_mention_corrected_in_the_sidecar_passes_check_strict() {
     let site = tempfile::tempdir().unwrap();
     let root = site.path();
-    write_file(root, "site.toml", "title = \"Mill\"\nbase_url = \"https://mill.example/\"\n");
+    write_file(
+        root,
+        "site.toml",
+        "title = \"Mill\"\nbase_url = \"https://mill.example/\"\n",
+    );
     let text = TEXT.replace("Her cousin Oskar Frantz, an architect,", "An architect");
     write_file(root, "content/sources/2015-07-09-mill.txt", &text);
     write_file(

@@ -198,9 +198,10 @@ pub fn precision_name(precision: Precision) -> &'static str {
     }
 }
 
-pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView {
-    let source: &Source = &site.sources[index];
-    let blocks = source
+/// Each paragraph of `source` with its people and dates linked, its
+/// stable anchor and the citation that names it.
+fn block_views(source: &Source, links: &LinkContext) -> Vec<BlockView> {
+    source
         .article
         .blocks
         .iter()
@@ -240,9 +241,12 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
                 credit: block.credit.clone(),
             }
         })
-        .collect();
-    // Everyone the source names, the most named first; the counts are this
-    // source's, so the page does not change when another source names them.
+        .collect()
+}
+
+/// Everyone `source` names, the most named first; the counts are this
+/// source's, so the page does not change when another source names them.
+fn people_named(site: &Site, source: &Source) -> Vec<NamedPerson> {
     let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for mention in &source.people {
         *counts.entry(mention.person).or_default() += 1;
@@ -260,7 +264,13 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
             .then_with(|| a_key.cmp(b_key))
             .then_with(|| a.id.cmp(&b.id))
     });
-    let people: Vec<NamedPerson> = people.into_iter().map(|(_, person)| person).collect();
+    people.into_iter().map(|(_, person)| person).collect()
+}
+
+pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView {
+    let source: &Source = &site.sources[index];
+    let blocks = block_views(source, links);
+    let people = people_named(site, source);
     let file_name = source
         .path
         .file_name()

@@ -253,10 +253,16 @@ mod tests {
     fn a_title_of_a_department_is_read_whole() {
         let text = "US Secretary of State Ana Lima spoke.";
         let start = text.find("Ana").unwrap();
-        assert_eq!(role_near(text, start, start + 8).as_deref(), Some("US Secretary of State"));
+        assert_eq!(
+            role_near(text, start, start + 8).as_deref(),
+            Some("US Secretary of State")
+        );
         let text = "the Minister of Defence Ana Lima said";
         let start = text.find("Ana").unwrap();
-        assert_eq!(role_near(text, start, start + 8).as_deref(), Some("Minister of Defence"));
+        assert_eq!(
+            role_near(text, start, start + 8).as_deref(),
+            Some("Minister of Defence")
+        );
     }
 
     #[test]
