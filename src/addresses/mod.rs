@@ -119,7 +119,7 @@ pub fn residents(site: &Site, rendered: &[String]) -> Published {
             let resident = match address.segments().as_slice() {
                 ["people", _] => Resident::Person,
                 ["sources", id] => match sources.get(id) {
-                    Some(source) => Resident::Source(source_key(site, source)),
+                    Some(source) => Resident::Source(source.raw_fingerprint.clone()),
                     None => Resident::Site,
                 },
                 [id] => pages
@@ -135,12 +135,6 @@ pub fn residents(site: &Site, rendered: &[String]) -> Published {
         .collect()
 }
 
-/// The fingerprint of a source's raw text, read again from the site folder.
-fn source_key(site: &Site, source: &crate::link::Source) -> String {
-    std::fs::read(site.root.join(&source.path))
-        .map(|bytes| fingerprint(&bytes))
-        .unwrap_or_default()
-}
 
 /// A path with `/` between its parts, on every system.
 fn slashed(path: &Path) -> String {

@@ -87,6 +87,10 @@ pub struct Source {
     /// Mentions left unlinked: the text does not say which of several
     /// people with the name they are (`check` reports them).
     pub unlinked: Vec<people::Unlinked>,
+    /// The fingerprint of the raw text as `addresses.txt` records it
+    /// ([`crate::addresses::fingerprint`]), made once while the bytes are
+    /// in memory rather than by reading every file again.
+    pub raw_fingerprint: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -566,7 +570,9 @@ fn clean_source(file: crate::load::SourceFile) -> (Source, Vec<Diagnostic>) {
         .clone()
         .or_else(|| article.title.clone())
         .unwrap_or_else(|| file.id.clone());
+    let raw_fingerprint = crate::addresses::fingerprint(file.bytes());
     let source = Source {
+        raw_fingerprint,
         id: file.id,
         path: file.path,
         title,
