@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks of bench/clean_eval.py's pure functions (run by tests/bench_harness.rs)."""
+"""Checks of bench/clean_eval.py's pure functions (run by tests/it/bench_harness.rs)."""
 import importlib.util
 import unittest
 from pathlib import Path

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks of bench/run.py's targets table (run by tests/bench_harness.rs)."""
+"""Checks of bench/run.py's targets table (run by tests/it/bench_harness.rs)."""
 import importlib.util
 import os
 import stat

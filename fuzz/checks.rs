@@ -1,5 +1,5 @@
 //! What each fuzz target checks, shared by the fuzzers (`fuzz_targets/*.rs`)
-//! and by the corpus replay in `tests/fuzz_corpora.rs`, so every saved input
+//! and by the corpus replay in `tests/it/fuzz_corpora.rs`, so every saved input
 //! is also an ordinary `cargo test` case.
 //!
 //! Each function takes arbitrary bytes and panics only when the code under

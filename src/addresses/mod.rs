@@ -135,7 +135,6 @@ pub fn residents(site: &Site, rendered: &[String]) -> Published {
         .collect()
 }
 
-
 /// A path with `/` between its parts, on every system.
 fn slashed(path: &Path) -> String {
     path.components()

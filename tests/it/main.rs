@@ -1,0 +1,64 @@
+//! The integration tests, one module per area, compiled as a single test
+//! binary: one link step instead of one per file, and one place for the
+//! shared helpers (`common`) and the small site builder (`common::site`).
+//! Run one area with `cargo test --test it golden::`.
+
+mod addresses_repo;
+mod addresses_stable;
+mod appears_with;
+mod bench_harness;
+mod citations_check;
+mod clean;
+mod clean_bylines;
+mod clean_headline_block;
+mod clean_languages;
+mod clean_web;
+mod cli;
+mod cli_rename_and_read;
+mod cli_safety;
+mod common;
+mod credits;
+mod dates;
+mod dates_tense_forms;
+mod dates_timeline_precisions;
+mod dates_unseen;
+mod deploy;
+mod deploy_browser;
+mod editor;
+mod editor_messages;
+mod editorial_join;
+mod file_links;
+mod fuzz_corpora;
+mod golden;
+mod hostile_templates;
+mod ignored_inputs;
+mod import_fetch;
+mod import_guide;
+mod import_saved;
+mod incremental;
+mod output_safety;
+mod patch;
+mod people;
+mod people_corrections;
+mod people_names;
+mod people_new_person;
+mod people_profiles_search;
+mod people_reviewed;
+mod people_reviewed_strict;
+mod people_roles;
+mod people_same_surname;
+mod people_tagger;
+mod properties;
+mod redirects;
+mod robust;
+mod scale;
+mod search_browser;
+mod seeds;
+mod serve;
+mod serve_overlay;
+mod source_margin;
+mod source_title;
+mod static_files;
+mod threads;
+mod timeline_quotes;
+mod watch;
