@@ -88,7 +88,7 @@ enum Command {
     /// Add a source text, an editorial page or a person's profile
     #[command(subcommand)]
     New(NewCommand),
-    /// Rename a source: its file names, its address and every reference to it
+    /// Rename a source, page or person profile: its files, its address and every reference to it
     #[command(subcommand)]
     Rename(RenameCommand),
     /// Point every citation of a source's paragraph at its stable anchor (#L12)
@@ -175,15 +175,23 @@ enum Format {
 #[derive(Subcommand)]
 enum RenameCommand {
     /// Rename content/sources/OLD.txt (and its sidecar) to NEW, updating `@source/OLD` links
-    Source {
-        /// The source's current name (its file name without `.txt`)
-        old: String,
-        /// The new name; its slug becomes the file name and the address
-        new: String,
-        /// The site folder (holds content/ and site.toml)
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-    },
+    Source(RenameArgs),
+    /// Rename content/pages/OLD.md to NEW, updating `@page/OLD` links
+    Page(RenameArgs),
+    /// Rename content/people/OLD.md to NEW, updating `@person/OLD` links
+    Person(RenameArgs),
+}
+
+/// What every `rename` takes.
+#[derive(clap::Args)]
+struct RenameArgs {
+    /// The current name (the file name without its extension)
+    old: String,
+    /// The new name; its slug becomes the file name and, unless the front matter sets `slug`, the address
+    new: String,
+    /// The site folder (holds content/ and site.toml)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
 }
 
 /// `backstory new ...`: each creates one file (two for a source) and never overwrites.
@@ -605,8 +613,13 @@ fn new_source_from_page(
 }
 
 fn rename(what: RenameCommand) -> ExitCode {
-    let RenameCommand::Source { old, new, root } = what;
-    match backstory::rename::rename_source(&root, &old, &new) {
+    use backstory::rename::Kind;
+    let (kind, args) = match what {
+        RenameCommand::Source(args) => (Kind::Source, args),
+        RenameCommand::Page(args) => (Kind::Page, args),
+        RenameCommand::Person(args) => (Kind::Person, args),
+    };
+    match backstory::rename::rename(&args.root, kind, &args.old, &args.new) {
         Ok(renamed) => {
             for (from, to) in &renamed.moved {
                 out!("renamed {} -> {}", from.display(), to.display());

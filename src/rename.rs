@@ -1,6 +1,9 @@
-//! `backstory rename source OLD NEW`: a source's id and a new name in; its
-//! text and sidecar renamed, and every reference to it in the content pages
-//! (`@source/OLD` links, `sources = ["OLD"]` in front matter) rewritten.
+//! `backstory rename source|page|person OLD NEW`: a content file's id and a
+//! new name in; the file (with a source's sidecar) renamed, every reference
+//! to it in the content pages rewritten (`@source/OLD`, `@page/OLD`,
+//! `@person/OLD` links, and a source's id in front-matter lists), and
+//! `addresses.txt` told where a page went, so the next build leaves a
+//! redirect at the old address.
 //!
 //! Nothing is changed unless everything can be: the new name must be free
 //! and every page must be readable before the first file is touched.
@@ -10,6 +13,49 @@ use crate::new::NewError;
 use crate::slug::slugify;
 use std::path::{Path, PathBuf};
 
+/// What can be renamed, and where each kind lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Source,
+    Page,
+    Person,
+}
+
+impl Kind {
+    fn folder(self) -> &'static str {
+        match self {
+            Kind::Source => "content/sources",
+            Kind::Page => "content/pages",
+            Kind::Person => "content/people",
+        }
+    }
+
+    /// The file's own extension first, then its companions (a source's sidecar).
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Kind::Source => &["txt", "toml"],
+            Kind::Page | Kind::Person => &["md"],
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Source => "source",
+            Kind::Page => "page",
+            Kind::Person => "person",
+        }
+    }
+
+    /// The published address of a page whose id (slug) is `id`.
+    fn address(self, id: &str) -> String {
+        match self {
+            Kind::Source => format!("/sources/{id}/"),
+            Kind::Page => format!("/{id}/"),
+            Kind::Person => format!("/people/{id}/"),
+        }
+    }
+}
+
 /// What a rename changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Renamed {
@@ -17,9 +63,9 @@ pub struct Renamed {
     pub moved: Vec<(PathBuf, PathBuf)>,
     /// The content pages whose references were rewritten, relative to the site root.
     pub updated: Vec<PathBuf>,
-    /// The source's new id.
+    /// The new id.
     pub id: String,
-    /// What the editor should know (the published address changes).
+    /// What the editor should know (whether the published address changes).
     pub notes: Vec<String>,
 }
 
@@ -27,45 +73,23 @@ fn refuse(path: impl AsRef<Path>, message: String, hint: String) -> NewError {
     NewError::Refused(Diagnostic::error(path.as_ref(), None, message).hint(hint))
 }
 
-/// Renames source `old` (its id, or its file's path) to the slug of `new`.
-pub fn rename_source(root: &Path, old: &str, new: &str) -> Result<Renamed, NewError> {
+/// Renames the `kind` file `old` (its id, or its path) to the slug of `new`.
+pub fn rename(root: &Path, kind: Kind, old: &str, new: &str) -> Result<Renamed, NewError> {
     let old_id = old_id(old);
     let new_id = slugify(new);
-    let text = PathBuf::from(format!("content/sources/{old_id}.txt"));
-    if !root.join(&text).is_file() {
-        return Err(refuse(
-            &text,
-            format!("there is no source `{old_id}`"),
-            "give the source's file name without `.txt`, as in content/sources/".into(),
-        ));
-    }
-    if new_id.is_empty() || new_id == old_id {
-        return Err(refuse(
-            &text,
-            format!("`{new}` gives no new name (its slug is `{new_id}`)"),
-            "give a new name with letters or digits, different from the old one".into(),
-        ));
-    }
-    let moves: Vec<(PathBuf, PathBuf)> = ["txt", "toml"]
-        .iter()
-        .map(|ext| {
-            let from = PathBuf::from(format!("content/sources/{old_id}.{ext}"));
-            let to = PathBuf::from(format!("content/sources/{new_id}.{ext}"));
-            (from, to)
-        })
-        .filter(|(from, _)| root.join(from).exists())
-        .collect();
-    for ext in ["txt", "toml"] {
-        let taken = PathBuf::from(format!("content/sources/{new_id}.{ext}"));
-        if root.join(&taken).exists() {
-            return Err(refuse(
-                &taken,
-                "already exists; nothing was changed".into(),
-                "choose another name, or remove that source first".into(),
-            ));
-        }
-    }
-    let rewrites = page_rewrites(root, &old_id, &new_id)?;
+    let file = PathBuf::from(format!(
+        "{}/{old_id}.{}",
+        kind.folder(),
+        kind.extensions()[0]
+    ));
+    let moves = planned_moves(root, kind, &file, &old_id, &new_id, new)?;
+    // A front-matter `slug` is the page's id and address: with one, only
+    // the file name changes and every `@page/…` or `@person/…` still holds.
+    let slug = front_matter_slug(root, &file)?;
+    let rewrites = match slug {
+        Some(_) => Vec::new(),
+        None => page_rewrites(root, kind, &old_id, &new_id)?,
+    };
     for (from, to) in &moves {
         std::fs::rename(root.join(from), root.join(to))?;
     }
@@ -74,17 +98,121 @@ pub fn rename_source(root: &Path, old: &str, new: &str) -> Result<Renamed, NewEr
         std::fs::write(root.join(&path), text)?;
         updated.push(path);
     }
-    let notes = vec![format!(
-        "the source's page moves from /sources/{old_id}/ to /sources/{new_id}/; \
-         once the site was built with its addresses.txt, the next build leaves a redirect at the old address \
-         (commit addresses.txt with the rename)"
-    )];
+    if kind == Kind::Page {
+        record_page_move(root, &moves[0])?;
+    }
+    let notes = vec![address_note(kind, &old_id, &new_id, slug.as_deref())];
     Ok(Renamed {
         moved: moves,
         updated,
         id: new_id,
         notes,
     })
+}
+
+/// The (old, new) paths to move, once the old file exists and the new name is free.
+fn planned_moves(
+    root: &Path,
+    kind: Kind,
+    file: &Path,
+    old_id: &str,
+    new_id: &str,
+    new: &str,
+) -> Result<Vec<(PathBuf, PathBuf)>, NewError> {
+    if !root.join(file).is_file() {
+        return Err(refuse(
+            file,
+            format!("there is no {} `{old_id}`", kind.noun()),
+            format!(
+                "give the file name without `.{}`, as in {}/",
+                kind.extensions()[0],
+                kind.folder()
+            ),
+        ));
+    }
+    if new_id.is_empty() || new_id == old_id {
+        return Err(refuse(
+            file,
+            format!("`{new}` gives no new name (its slug is `{new_id}`)"),
+            "give a new name with letters or digits, different from the old one".into(),
+        ));
+    }
+    let path = |id: &str, ext: &str| PathBuf::from(format!("{}/{id}.{ext}", kind.folder()));
+    for ext in kind.extensions() {
+        let taken = path(new_id, ext);
+        if root.join(&taken).exists() {
+            return Err(refuse(
+                &taken,
+                "already exists; nothing was changed".into(),
+                format!("choose another name, or remove that {} first", kind.noun()),
+            ));
+        }
+    }
+    Ok(kind
+        .extensions()
+        .iter()
+        .map(|ext| (path(old_id, ext), path(new_id, ext)))
+        .filter(|(from, _)| root.join(from).exists())
+        .collect())
+}
+
+/// The `slug` a page's or profile's front matter sets, if any. A file that
+/// does not parse is refused: its references could not be trusted.
+fn front_matter_slug(root: &Path, file: &Path) -> Result<Option<String>, NewError> {
+    #[derive(serde::Deserialize)]
+    struct SlugOnly {
+        #[serde(default)]
+        slug: Option<String>,
+    }
+    if file.extension().is_some_and(|ext| ext != "md") {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(root.join(file))?;
+    match crate::frontmatter::parse::<SlugOnly>(file, &text) {
+        Ok(doc) => Ok(doc.meta.slug.map(|slug| slugify(&slug))),
+        Err(problem) => Err(NewError::Refused(problem)),
+    }
+}
+
+/// What happens to the published address.
+fn address_note(kind: Kind, old_id: &str, new_id: &str, slug: Option<&str>) -> String {
+    match slug {
+        Some(slug) => format!(
+            "the page keeps its address {} (its front matter sets `slug`)",
+            kind.address(slug)
+        ),
+        None => format!(
+            "the {}'s page moves from {} to {}; once the site was built with its \
+             addresses.txt, the next build leaves a redirect at the old address \
+             (commit addresses.txt with the rename)",
+            kind.noun(),
+            kind.address(old_id),
+            kind.address(new_id)
+        ),
+    }
+}
+
+/// Tells `addresses.txt` that the page now lives in its new file, so the
+/// next build finds it and redirects its old address. (A source is found
+/// by its text's fingerprint and a person by name, so they need nothing.)
+fn record_page_move(root: &Path, (from, to): &(PathBuf, PathBuf)) -> std::io::Result<()> {
+    let path = root.join(crate::addresses::FILE_NAME);
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(());
+    };
+    let resident = |file: &Path| format!(" page {}\n", slashed(file));
+    let rewritten = text.replace(&resident(from), &resident(to));
+    match rewritten == text {
+        true => Ok(()),
+        false => std::fs::write(path, rewritten),
+    }
+}
+
+fn slashed(path: &Path) -> String {
+    path.components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// The id from an id or a path ("content/sources/x.txt" -> "x").
@@ -101,7 +229,12 @@ fn old_id(old: &str) -> String {
 }
 
 /// Every content page (`content/**/*.md`) that names `old`, with its new text.
-fn page_rewrites(root: &Path, old: &str, new: &str) -> Result<Vec<(PathBuf, String)>, NewError> {
+fn page_rewrites(
+    root: &Path,
+    kind: Kind,
+    old: &str,
+    new: &str,
+) -> Result<Vec<(PathBuf, String)>, NewError> {
     let mut pages = Vec::new();
     collect_pages(root, Path::new("content"), &mut pages)?;
     pages.sort();
@@ -114,7 +247,7 @@ fn page_rewrites(root: &Path, old: &str, new: &str) -> Result<Vec<(PathBuf, Stri
                 "save the page as UTF-8 text, then rename again".into(),
             )
         })?;
-        let rewritten = rewrite_references(&text, old, new);
+        let rewritten = rewrite_references(&text, kind, old, new);
         if rewritten != text {
             rewrites.push((page, rewritten));
         }
@@ -138,10 +271,10 @@ fn collect_pages(root: &Path, dir: &Path, pages: &mut Vec<PathBuf>) -> std::io::
     Ok(())
 }
 
-/// Rewrites `@source/OLD` links (not `@source/OLD-more`) everywhere, and the
-/// quoted id `"OLD"` in the front matter (an event's `sources` list).
-pub fn rewrite_references(text: &str, old: &str, new: &str) -> String {
-    let link = format!("@source/{old}");
+/// Rewrites `@KIND/OLD` links (not `@KIND/OLD-more`) everywhere, and for a
+/// source the quoted id `"OLD"` in the front matter (an event's `sources` list).
+pub fn rewrite_references(text: &str, kind: Kind, old: &str, new: &str) -> String {
+    let link = format!("@{}/{old}", kind.noun());
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(&link) {
@@ -149,13 +282,16 @@ pub fn rewrite_references(text: &str, old: &str, new: &str) -> String {
         let whole = !after.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_');
         out.push_str(&rest[..at]);
         match whole {
-            true => out.push_str(&format!("@source/{new}")),
+            true => out.push_str(&format!("@{}/{new}", kind.noun())),
             false => out.push_str(&link),
         }
         rest = after;
     }
     out.push_str(rest);
-    rewrite_front_matter(&out, old, new)
+    match kind {
+        Kind::Source => rewrite_front_matter(&out, old, new),
+        Kind::Page | Kind::Person => out,
+    }
 }
 
 /// Replaces `"OLD"` and `'OLD'` inside the front matter (between the
@@ -191,7 +327,7 @@ mod tests {
     fn rewrites_whole_references_only() {
         let text = "+++\nsources = [\"a-b\", \"a-b-c\"]\n+++\nSee [x](@source/a-b#p3), [y](@source/a-b-c) and @source/a-b.\n\"a-b\" in prose stays.\n";
         assert_eq!(
-            rewrite_references(text, "a-b", "new"),
+            rewrite_references(text, Kind::Source, "a-b", "new"),
             "+++\nsources = [\"new\", \"a-b-c\"]\n+++\nSee [x](@source/new#p3), [y](@source/a-b-c) and @source/new.\n\"a-b\" in prose stays.\n"
         );
     }

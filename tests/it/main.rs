@@ -50,6 +50,7 @@ mod people_same_surname;
 mod people_tagger;
 mod properties;
 mod redirects;
+mod rename_pages;
 mod robust;
 mod scale;
 mod search_browser;
