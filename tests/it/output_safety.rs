@@ -55,8 +55,6 @@ impl Site {
     }
 }
 
-/// Every file under `dir` by its path, with its bytes.
-
 /// The names in `dir`, sorted.
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
