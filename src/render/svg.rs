@@ -13,14 +13,28 @@
 use super::escape_html;
 use std::fmt::Write;
 
+/// How many era colours the stylesheet defines (`era-1` …); later eras reuse them.
+pub const ERA_COLOURS: usize = 5;
+
 /// Width of the strip's drawing area in SVG units; it scales to its container.
 const STRIP_WIDTH: u32 = 720;
 const STRIP_HEIGHT: u32 = 64;
 
+/// A shaded band of the strip: an era's span as fractional years (e.g.
+/// 2003.25) and its title.
+pub struct Band {
+    pub start: f64,
+    pub end: f64,
+    pub title: String,
+}
+
 /// Bars of events per year, with every year between the first and last present,
-/// over bands for `eras` (`(start, end)` as fractional years, e.g. 2003.25).
-/// `counts` is `(year, count)` in any order; empty input gives an empty string.
-pub fn density_strip(counts: &[(i16, usize)], eras: &[(f64, f64)]) -> String {
+/// over `bands` for the eras. `counts` is `(year, count)` in any order; empty
+/// input gives an empty string. With `link`, each bar is a link to `link`
+/// followed by its year (such as `#y` for the year's heading); the links are
+/// left out of the tab order, since the list of years beside the strip
+/// offers the same places to the keyboard.
+pub fn density_strip(counts: &[(i16, usize)], bands: &[Band], link: Option<&str>) -> String {
     let (Some(first), Some(last)) = (
         counts.iter().map(|c| c.0).min(),
         counts.iter().map(|c| c.0).max(),
@@ -42,24 +56,26 @@ pub fn density_strip(counts: &[(i16, usize)], eras: &[(f64, f64)]) -> String {
     let mut html = String::new();
     // The bars stretch to the container's width; the year labels are HTML so
     // they keep their size on a narrow screen.
+    let role = if link.is_some() { "group" } else { "img" };
     let _ = write!(
         html,
-        "<div class=\"density\"><svg viewBox=\"0 0 {STRIP_WIDTH} {STRIP_HEIGHT}\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{}\">",
+        "<div class=\"density\"><svg viewBox=\"0 0 {STRIP_WIDTH} {STRIP_HEIGHT}\" preserveAspectRatio=\"none\" role=\"{role}\" aria-label=\"{}\">",
         escape_html(&label)
     );
     let _ = write!(
         html,
         "<line class=\"svg-axis\" x1=\"0\" y1=\"{STRIP_HEIGHT}\" x2=\"{STRIP_WIDTH}\" y2=\"{STRIP_HEIGHT}\"/>"
     );
-    for (index, &(start, end)) in eras.iter().enumerate() {
-        let from = (start - f64::from(first)).clamp(0.0, span as f64) * slot;
-        let to = (end - f64::from(first)).clamp(0.0, span as f64) * slot;
+    for (index, band) in bands.iter().enumerate() {
+        let from = (band.start - f64::from(first)).clamp(0.0, span as f64) * slot;
+        let to = (band.end - f64::from(first)).clamp(0.0, span as f64) * slot;
         if to > from {
             let _ = write!(
                 html,
-                "<rect class=\"svg-era era-{}\" x=\"{from:.1}\" y=\"0\" width=\"{:.1}\" height=\"{STRIP_HEIGHT}\"/>",
-                index % 3 + 1,
-                to - from
+                "<rect class=\"svg-era era-{}\" x=\"{from:.1}\" y=\"0\" width=\"{:.1}\" height=\"{STRIP_HEIGHT}\"><title>{}</title></rect>",
+                index % ERA_COLOURS + 1,
+                to - from,
+                escape_html(&band.title)
             );
         }
     }
@@ -72,14 +88,30 @@ pub fn density_strip(counts: &[(i16, usize)], eras: &[(f64, f64)]) -> String {
         let offset = (i32::from(year) - i32::from(first)) as f64;
         let height = ((count as f64 / max as f64) * (STRIP_HEIGHT - 4) as f64).max(3.0);
         let width = (slot * 0.8).max(1.0);
+        let events = if count == 1 { "event" } else { "events" };
+        if let Some(link) = link {
+            let _ = write!(
+                html,
+                "<a href=\"{}{year}\" tabindex=\"-1\" aria-label=\"{year}: {count} {events}\">",
+                escape_html(link)
+            );
+        }
+        // The full slot height answers a click, not only the bar's own height.
         let _ = write!(
             html,
-            "<rect class=\"svg-bar\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"><title>{year}: {count}</title></rect>",
+            "<rect class=\"svg-bar\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"><title>{year}: {count} {events}</title></rect>",
             offset * slot + (slot - width) / 2.0,
             STRIP_HEIGHT as f64 - height,
             width,
             height
         );
+        if link.is_some() {
+            let _ = write!(
+                html,
+                "<rect class=\"svg-hit\" x=\"{:.1}\" y=\"0\" width=\"{slot:.1}\" height=\"{STRIP_HEIGHT}\"/></a>",
+                offset * slot
+            );
+        }
     }
     html.push_str("</svg><div class=\"density-axis\" aria-hidden=\"true\">");
     for year in tick_years(first, last) {
@@ -100,7 +132,9 @@ fn tick_years(first: i16, last: i16) -> Vec<i16> {
         _ => 25,
     };
     let mut ticks = vec![first];
-    let gap = (step / 2).max(1);
+    // Three quarters of a step from either end, so that an end label and
+    // its neighbour never touch on a narrow screen (2003 beside 2005).
+    let gap = (step * 3 / 4).max(1);
     let mut year = first - first.rem_euclid(step) + step;
     while year < last {
         if year - first >= gap && last - year >= gap {
@@ -232,31 +266,41 @@ mod tests {
 
     #[test]
     fn strip_has_a_bar_per_year_with_events_and_labels_the_ends() {
-        let svg = density_strip(
-            &[(2011, 4), (2003, 2), (2024, 1), (2010, 0)],
-            &[(2003.5, 2011.9)],
-        );
+        let band = Band {
+            start: 2003.5,
+            end: 2011.9,
+            title: "Occupation <of> the port".into(),
+        };
+        let svg = density_strip(&[(2011, 4), (2003, 2), (2024, 1), (2010, 0)], &[band], None);
+        assert!(svg.contains("<title>Occupation &lt;of&gt; the port</title>"));
+        assert!(!svg.contains("<a "));
         assert_eq!(svg.matches("svg-era era-1").count(), 1);
         assert_eq!(svg.matches("class=\"svg-bar\"").count(), 3);
         assert!(svg.contains(">2003</span>") && svg.contains(">2024</span>"));
         assert!(svg
             .contains("aria-label=\"Events per year, 2003 to 2024: 7 in all, most in 2011 (4).\""));
-        assert!(density_strip(&[], &[]).is_empty());
+        assert!(density_strip(&[], &[], None).is_empty());
+    }
+
+    #[test]
+    fn linked_strip_makes_each_bar_a_link_to_its_year() {
+        let svg = density_strip(&[(2003, 2), (2005, 1)], &[], Some("#y"));
+        assert!(svg.contains("role=\"group\""));
+        assert!(svg.contains("<a href=\"#y2003\" tabindex=\"-1\" aria-label=\"2003: 2 events\">"));
+        assert!(svg.contains("<a href=\"#y2005\" tabindex=\"-1\" aria-label=\"2005: 1 event\">"));
+        assert!(!svg.contains("#y2004"), "a year without events has no link");
     }
 
     #[test]
     fn strip_of_one_year_is_one_full_bar() {
-        let svg = density_strip(&[(1999, 3)], &[]);
+        let svg = density_strip(&[(1999, 3)], &[], None);
         assert_eq!(svg.matches("<rect").count(), 1);
         assert_eq!(svg.matches("<span").count(), 1);
     }
 
     #[test]
     fn ticks_keep_ends_and_skip_crowded_round_years() {
-        assert_eq!(
-            tick_years(2003, 2024),
-            vec![2003, 2005, 2010, 2015, 2020, 2024]
-        );
+        assert_eq!(tick_years(2003, 2024), vec![2003, 2010, 2015, 2020, 2024]);
         assert_eq!(tick_years(2009, 2011), vec![2009, 2010, 2011]);
         assert_eq!(tick_years(-5, 3), vec![-5, -4, -2, 0, 2, 3]);
     }

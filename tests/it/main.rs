@@ -61,5 +61,6 @@ mod source_margin;
 mod source_title;
 mod static_files;
 mod threads;
+mod timeline_browser;
 mod timeline_quotes;
 mod watch;

@@ -253,8 +253,9 @@ fn left_out(rel: &str, kind: std::fs::FileType) -> Option<Diagnostic> {
 /// Filters the default theme uses, available to every template:
 ///
 /// - `json_script`: any value as JSON that is safe inside `<script>` (for JSON-LD);
-/// - `density_strip(eras=...)`: a list of `{year, count}` as an SVG bar strip,
-///   optionally over bands for a list of `{start, end}` ISO dates;
+/// - `density_strip(eras=..., link="#y")`: a list of `{year, count}` as an SVG bar strip,
+///   optionally over bands for a list of eras (`{start, end, title}`, ISO
+///   dates), and with `link` each bar a link to `link` followed by its year;
 /// - `people_graph(name=...)`: a list of `{title, count}` as an SVG star graph.
 ///
 /// Their output is markup: use them with `| safe`.
@@ -275,13 +276,19 @@ fn json_script(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value>
 }
 
 fn density_strip(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
-    let eras: Vec<(f64, f64)> = match args.get("eras") {
+    let bands: Vec<svg::Band> = match args.get("eras") {
         Some(eras) => list(eras, "density_strip(eras=...)")?
             .iter()
             .filter_map(|era| {
-                let start = svg::fractional_year(era.get("start")?.as_str()?)?;
-                let end = svg::fractional_year(era.get("end")?.as_str()?)?;
-                Some((start, end))
+                Some(svg::Band {
+                    start: svg::fractional_year(era.get("start")?.as_str()?)?,
+                    end: svg::fractional_year(era.get("end")?.as_str()?)?,
+                    title: era
+                        .get("title")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_string(),
+                })
             })
             .collect(),
         None => Vec::new(),
@@ -294,7 +301,8 @@ fn density_strip(value: &Value, args: &HashMap<String, Value>) -> tera::Result<V
             Some((year, count))
         })
         .collect();
-    Ok(Value::String(svg::density_strip(&counts, &eras)))
+    let link = args.get("link").and_then(Value::as_str);
+    Ok(Value::String(svg::density_strip(&counts, &bands, link)))
 }
 
 fn people_graph(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
