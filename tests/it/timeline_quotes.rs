@@ -71,19 +71,24 @@ fn an_entry_quotes_a_few_citations_and_links_them_all() {
         "{entry}"
     );
     assert!(
-        entry.contains("All 7 citations, 4 not quoted above"),
+        entry.contains("<summary>4 more citations</summary>"),
         "the rest are announced: {entry}"
     );
-    let notes = &entry[entry.find("<ol class=\"notes\">").expect("a list of notes")..];
+    let (quotes, notes) = entry.split_at(entry.find("<ol class=\"notes\">").expect("a list of notes"));
+    assert_eq!(
+        quotes.matches("<p class=\"cite\"><a href=").count(),
+        3,
+        "each quote links its own source: {quotes}"
+    );
     assert_eq!(
         notes.matches("<li>").count(),
-        7,
-        "every citation is listed: {notes}"
+        4,
+        "the list holds only the citations not quoted: {notes}"
     );
     for n in 0..7 {
         assert!(
-            notes.contains(&format!("sources/note-{n:02}/index.html#p")),
-            "note-{n:02} is linked to its paragraph: {notes}"
+            entry.contains(&format!("sources/note-{n:02}/index.html#p")),
+            "note-{n:02} is linked to its paragraph: {entry}"
         );
     }
 
