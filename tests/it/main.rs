@@ -54,6 +54,7 @@ mod rename_pages;
 mod robust;
 mod scale;
 mod search_browser;
+mod search_page;
 mod seeds;
 mod serve;
 mod serve_overlay;
