@@ -7,6 +7,7 @@
 
 pub mod data;
 pub mod deps;
+pub mod family_name;
 pub mod hrefs;
 pub mod links;
 pub mod markdown;

@@ -52,8 +52,10 @@ pub struct PersonCard {
     pub id: String,
     pub url: String,
     pub name: String,
-    /// The surname-first sort key ("al-maliki nouri").
+    /// The family-name-first sort key ("maliki nouri").
     pub sort_key: String,
+    /// The name as the people index shows it ("al-Maliki, Nouri").
+    pub index_name: String,
     pub role: Option<String>,
     pub kind: PersonKind,
     pub mention_count: usize,
@@ -61,11 +63,13 @@ pub struct PersonCard {
 }
 
 pub fn person_card(person: &Person) -> PersonCard {
+    let index = super::family_name::index_name(&person.name);
     PersonCard {
         id: person.id.clone(),
         url: person_path(&person.id),
         name: person.name.clone(),
-        sort_key: surname_key(&person.name),
+        sort_key: index.key,
+        index_name: index.shown,
         role: person.role.clone(),
         kind: person.kind,
         mention_count: person.mentions.len(),
@@ -73,13 +77,9 @@ pub fn person_card(person: &Person) -> PersonCard {
     }
 }
 
-/// "Nouri al-Maliki" -> "al-maliki nouri": the last word first, for sorting by surname.
+/// "Nouri al-Maliki" -> "maliki nouri": the key that sorts by family name.
 pub fn surname_key(name: &str) -> String {
-    let folded = crate::slug::fold(name);
-    match folded.rsplit_once(' ') {
-        Some((given, surname)) => format!("{surname} {given}"),
-        None => folded,
-    }
+    super::family_name::index_name(name).key
 }
 
 #[derive(Debug, Serialize)]

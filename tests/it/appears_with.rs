@@ -37,9 +37,16 @@ fn appears_with_is_a_ranked_list_of_links_with_counts() {
 
     let cato = built.read("people/cato-vilmore/index.html");
     let trio = appears_with(&cato);
-    assert!(!trio.contains("<svg") && !trio.contains("class=\"graph\""), "{trio}");
-    let dara = trio.find("people/dara-wexley/").expect("Dara Wexley is listed");
-    let ezra = trio.find("people/ezra-yount/").expect("Ezra Yount is listed");
+    assert!(
+        !trio.contains("<svg") && !trio.contains("class=\"graph\""),
+        "{trio}"
+    );
+    let dara = trio
+        .find("people/dara-wexley/")
+        .expect("Dara Wexley is listed");
+    let ezra = trio
+        .find("people/ezra-yount/")
+        .expect("Ezra Yount is listed");
     assert!(dara < ezra, "two shared paragraphs rank above one: {trio}");
     assert!(
         trio.contains("shared paragraphs: </span>2</span>"),

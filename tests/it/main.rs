@@ -40,6 +40,7 @@ mod output_safety;
 mod patch;
 mod people;
 mod people_corrections;
+mod people_index;
 mod people_names;
 mod people_new_person;
 mod people_profiles_search;

@@ -74,7 +74,8 @@ fn an_entry_quotes_a_few_citations_and_links_them_all() {
         entry.contains("<summary>4 more citations</summary>"),
         "the rest are announced: {entry}"
     );
-    let (quotes, notes) = entry.split_at(entry.find("<ol class=\"notes\">").expect("a list of notes"));
+    let (quotes, notes) =
+        entry.split_at(entry.find("<ol class=\"notes\">").expect("a list of notes"));
     assert_eq!(
         quotes.matches("<p class=\"cite\"><a href=").count(),
         3,
