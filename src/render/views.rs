@@ -200,7 +200,14 @@ pub fn precision_name(precision: Precision) -> &'static str {
 
 /// Each paragraph of `source` with its people and dates linked, its
 /// stable anchor and the citation that names it.
+///
+/// A page of links is hard to read, so only what helps a reader is linked:
+/// a person on their first mention in the text (later mentions stay plain,
+/// and still count), and a date only where it is written out with a
+/// number ("17 January 2024", "2003", "the 1930s"), not a bare weekday,
+/// month or "last year", whose place the timeline shows anyway.
 fn block_views(source: &Source, links: &LinkContext) -> Vec<BlockView> {
+    let mut linked_people = std::collections::HashSet::new();
     source
         .article
         .blocks
@@ -209,6 +216,9 @@ fn block_views(source: &Source, links: &LinkContext) -> Vec<BlockView> {
         .map(|(block_index, block)| {
             let mut spans = Vec::new();
             for mention in source.people.iter().filter(|p| p.span.block == block_index) {
+                if !linked_people.insert(mention.person) {
+                    continue;
+                }
                 spans.push((
                     mention.span.start,
                     mention.span.end,
@@ -221,6 +231,7 @@ fn block_views(source: &Source, links: &LinkContext) -> Vec<BlockView> {
                 .iter()
                 .enumerate()
                 .filter(|(_, d)| d.span.block == block_index)
+                .filter(|(_, d)| written_out(&block.text, &d.span))
             {
                 let url = match source.date_entries.get(mention_index).copied().flatten() {
                     Some(entry) => Some(links.entry_url(entry)),
@@ -242,6 +253,13 @@ fn block_views(source: &Source, links: &LinkContext) -> Vec<BlockView> {
             }
         })
         .collect()
+}
+
+/// Whether the words of a date mention hold a number, so they say which
+/// date they mean without the text around them.
+fn written_out(text: &str, span: &crate::extract::Span) -> bool {
+    text.get(span.start..span.end)
+        .is_some_and(|words| words.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Everyone `source` names, the most named first; the counts are this

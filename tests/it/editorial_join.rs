@@ -87,8 +87,10 @@ fn the_cited_paragraphs_sentence_of_the_events_date_joins_the_event() {
         entry.contains("<mark>14 February 2021</mark> by the port office"),
         "{entry}"
     );
-    assert_eq!(entry.matches("<li><a href=").count(), 1, "{entry}");
-    assert!(entry.contains("¶1</li>"), "{entry}");
+    let cited =
+        entry.matches("<p class=\"cite\"><a href=").count() + entry.matches("<li><a href=").count();
+    assert_eq!(cited, 1, "{entry}");
+    assert!(entry.contains("¶1</a></p>"), "{entry}");
     // The source page's date links to that entry.
     let source = built.read("sources/harbour-ledger/index.html");
     assert!(source.contains(&format!(

@@ -59,6 +59,7 @@ mod search_page;
 mod seeds;
 mod serve;
 mod serve_overlay;
+mod source_links;
 mod source_margin;
 mod source_title;
 mod static_files;
