@@ -563,8 +563,10 @@ fn marker_tense_lower(word: &str, may_be_regular_past: bool) -> Tense {
     }
     if let Some(tense) = lexicon::cue_tense(word) {
         tense
-    } else if lexicon::is_irregular_past(word)
-        || may_be_regular_past && word.len() >= 5 && word.ends_with("ed") && !word.ends_with("eed")
+    } else if may_be_regular_past
+        && word.len() >= 5
+        && word.ends_with("ed")
+        && !word.ends_with("eed")
     {
         Tense::Past
     } else {

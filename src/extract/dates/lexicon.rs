@@ -563,7 +563,8 @@ pub const PAST_CUES: &[&str] = &[
 ];
 
 /// Irregular past forms that are also past participles ("bought", "sold"):
-/// past markers, except after a form of "be" ("will be sold").
+/// past markers like [`PAST_CUES`], except after a form of "be" ("will be
+/// sold"), as every participle.
 const IRREGULAR_PAST: &[&str] = &[
     "bought",
     "sold",
@@ -610,7 +611,10 @@ const IRREGULAR_PAST: &[&str] = &[
 
 /// Every cue word with the tense it marks; a word on both lists is a future cue.
 static CUES: LazyLock<CueMap> = LazyLock::new(|| {
-    let past = PAST_CUES.iter().map(|word| (*word, Tense::Past));
+    let past = PAST_CUES
+        .iter()
+        .chain(IRREGULAR_PAST)
+        .map(|word| (*word, Tense::Past));
     let future = FUTURE_CUES.iter().map(|word| (*word, Tense::Future));
     // Later entries win: future over past.
     past.chain(future).collect()
@@ -621,12 +625,6 @@ type CueMap = HashMap<&'static str, Tense, BuildHasherDefault<WordHasher>>;
 /// The tense a word of [`FUTURE_CUES`] or [`PAST_CUES`] marks. Lower-case input.
 pub fn cue_tense(word: &str) -> Option<Tense> {
     CUES.get(word).copied()
-}
-
-/// True for an irregular past form that is also a participle ("sold").
-/// Lower-case input.
-pub fn is_irregular_past(word: &str) -> bool {
-    IRREGULAR_PAST.contains(&word)
 }
 
 #[cfg(test)]
