@@ -89,6 +89,10 @@ pub fn is_date_in_context(
     let before_word = before.as_ref().map(|(word, _)| word.as_str());
     let after = word_after(text, candidate.end);
     match candidate.form {
+        // "each Thursday", "every March": a rule that repeats, not a date.
+        Form::Weekday { .. } | Form::Month { .. } if before_word.is_some_and(lexicon::repeats) => {
+            false
+        }
         Form::Year { .. } => {
             year_in_context(text, candidate, previous_year_end, before_word, after)
         }
@@ -121,8 +125,10 @@ pub fn is_date_in_context(
             let season_word = &text[candidate.start..candidate.end];
             let cue = candidate.after_the || before_word.is_some_and(lexicon::is_day_cue_before);
             let is_fall = season_word.eq_ignore_ascii_case("fall");
-            cue && !(is_fall && after.is_some_and(|w| w.eq_ignore_ascii_case("of")))
-                && !in_a_name(text, candidate, before.as_ref(), after)
+            // "began to fall apart": after "to", "fall" is the verb.
+            let verb =
+                before_word == Some("to") || after.is_some_and(|w| w.eq_ignore_ascii_case("of"));
+            cue && !(is_fall && verb) && !in_a_name(text, candidate, before.as_ref(), after)
         }
         // A weekday after a capitalised word is mostly a date ("the World
         // Court Friday rejected"); it is a name only after the words that
@@ -370,6 +376,17 @@ impl<'a> SentenceFacts<'a> {
         self.markers.get_or_init(|| tense_markers(self.sentence))
     }
 
+    /// True when the sentence has "had" before a participle ("had filed",
+    /// "had not called"), not before "been" ("had been expected to").
+    fn has_past_perfect(&self) -> bool {
+        let words = words_of(self.sentence);
+        words.windows(2).any(|pair| {
+            let word = &self.sentence[pair[0].0..pair[0].1];
+            let next = &self.sentence[pair[1].0..pair[1].1];
+            word.eq_ignore_ascii_case("had") && !next.eq_ignore_ascii_case("been")
+        })
+    }
+
     /// True when the sentence has a past-tense marker anywhere.
     pub fn has_past_marker(&self) -> bool {
         self.markers()
@@ -386,6 +403,17 @@ impl<'a> SentenceFacts<'a> {
     /// the date in its clause is much nearer; a date before any marker takes the first
     /// one after it ("On Friday, officials said ...").
     pub fn tense_near(&self, at: usize) -> Tense {
+        // The preposition in front says it outright: "since March" looks
+        // back, "by March" and "until Friday" name a time still to come.
+        if let Some((word, _)) = word_before(self.sentence, at) {
+            match lexicon::preposition_tense(&word) {
+                // "had filed reports by Wednesday": the past perfect puts
+                // the deadline behind the story.
+                Some(Tense::Future) if self.has_past_perfect() => return Tense::Past,
+                Some(tense) => return tense,
+                None => {}
+            }
+        }
         let markers = self.markers();
         let after = markers.partition_point(|&(start, _, _)| start < at);
         let before = after.checked_sub(1).and_then(|index| markers.get(index));
@@ -432,10 +460,12 @@ fn tense_markers(sentence: &str) -> Vec<(usize, usize, Tense)> {
         let next = words.get(index + 1).map(|&(s, e)| &sentence[s..e]);
         let before_to = next == Some("to");
         let mut tense = marker_tense(word);
+        // "planned for Friday", "scheduled for March": a plan's date.
+        let before_for = next == Some("for") && lexicon::plans_with_for(word);
         if word.eq_ignore_ascii_case("next") && before_to {
             tense = Tense::Unknown;
         } else if lexicon::needs_to_for_future(word) {
-            tense = if before_to {
+            tense = if before_to || before_for {
                 Tense::Future
             } else if lexicon::cue_tense(word).is_some() {
                 Tense::Unknown
@@ -461,13 +491,27 @@ fn tense_markers(sentence: &str) -> Vec<(usize, usize, Tense)> {
         if tense == Tense::Future && before(1) == Some("been") && before(2) == Some("had") {
             tense = Tense::Past;
         }
-        let participle = after_be && tense == Tense::Past && lexicon::cue_tense(word).is_none();
+        // "an unspecified date", "the hastily revised bill": an "-ed" word
+        // after a determiner is an adjective, not the verb of the clause.
+        let adjective = tense != Tense::Unknown
+            && word.ends_with("ed")
+            && (before(1).is_some_and(is_determiner)
+                || before(1).is_some_and(|w| w.ends_with("ly") || w == "still")
+                    && before(2).is_some_and(is_determiner));
+        let participle = after_be && tense == Tense::Past;
+        let participle = participle || adjective;
         if tense != Tense::Unknown && !participle {
             markers.push((start, end, tense));
         }
-        after_be = matches!(word, "be" | "been" | "being");
+        // "will be sold", "is heard": a participle after "be" or a present
+        // form of it is passive, not past.
+        after_be = matches!(word, "be" | "been" | "being" | "is" | "are" | "am");
     }
     markers
+}
+
+fn is_determiner(word: &str) -> bool {
+    lexicon::is_determiner(&word.to_ascii_lowercase())
 }
 
 /// The byte ranges of the words of a sentence (letters and apostrophes).

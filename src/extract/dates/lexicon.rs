@@ -436,7 +436,73 @@ pub const FUTURE_CUES: &[&str] = &[
 pub fn needs_to_for_future(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "plans" | "plan" | "set" | "going" | "poised" | "slated" | "likely" | "hopes" | "aims"
+        "plans"
+            | "plan"
+            | "planned"
+            | "set"
+            | "going"
+            | "poised"
+            | "slated"
+            | "likely"
+            | "hopes"
+            | "aims"
+            | "agreed"
+            | "agrees"
+            | "agreement"
+            | "decided"
+            | "decision"
+            | "voted"
+            | "promised"
+            | "pledged"
+            | "vowed"
+            | "offered"
+            | "proposed"
+            | "proposal"
+            | "intention"
+            | "ready"
+    )
+}
+
+/// Words that date a plan when "for" follows: "planned for Friday",
+/// "scheduled for March", "set for June". Lower-case input.
+pub fn plans_with_for(word: &str) -> bool {
+    matches!(word, "planned" | "scheduled" | "set" | "slated")
+}
+
+/// The tense a preposition right before a partial date gives it: "since
+/// March" is past; "by March", "until Friday" and "till June" name a
+/// deadline or an end still to come. Lower-case input.
+pub fn preposition_tense(word: &str) -> Option<Tense> {
+    match word {
+        "since" => Some(Tense::Past),
+        "by" | "until" | "till" | "til" => Some(Tense::Future),
+        _ => None,
+    }
+}
+
+/// Words before a weekday or month that make it repeat ("each Thursday",
+/// "every March"). Lower-case input.
+pub fn repeats(word: &str) -> bool {
+    matches!(word, "each" | "every")
+}
+
+/// Determiners: an "-ed" word right after one is an adjective ("the
+/// planned vote", "an unspecified date"). Lower-case input.
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "your"
+            | "my"
+            | "this"
+            | "these"
+            | "those"
     )
 }
 
@@ -496,9 +562,59 @@ pub const PAST_CUES: &[&str] = &[
     "didn’t",
 ];
 
+/// Irregular past forms that are also past participles ("bought", "sold"):
+/// past markers like [`PAST_CUES`], except after a form of "be" ("will be
+/// sold"), as every participle.
+const IRREGULAR_PAST: &[&str] = &[
+    "bought",
+    "sold",
+    "found",
+    "built",
+    "caught",
+    "spent",
+    "lent",
+    "meant",
+    "felt",
+    "heard",
+    "threw",
+    "drove",
+    "sought",
+    "taught",
+    "withdrew",
+    "overtook",
+    "undertook",
+    "shook",
+    "froze",
+    "stole",
+    "swore",
+    "wore",
+    "forgot",
+    "arose",
+    "sank",
+    "sang",
+    "swam",
+    "hung",
+    "dug",
+    "slid",
+    "sat",
+    "laid",
+    "bore",
+    "tore",
+    "blew",
+    "understood",
+    "forbade",
+    "forgave",
+    "foresaw",
+    "oversaw",
+    "overcame",
+];
+
 /// Every cue word with the tense it marks; a word on both lists is a future cue.
 static CUES: LazyLock<CueMap> = LazyLock::new(|| {
-    let past = PAST_CUES.iter().map(|word| (*word, Tense::Past));
+    let past = PAST_CUES
+        .iter()
+        .chain(IRREGULAR_PAST)
+        .map(|word| (*word, Tense::Past));
     let future = FUTURE_CUES.iter().map(|word| (*word, Tense::Future));
     // Later entries win: future over past.
     past.chain(future).collect()

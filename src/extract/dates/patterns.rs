@@ -90,6 +90,12 @@ pub enum Form {
     /// "the past week", "the last week": the seven days up to publication,
     /// filed under the ISO week that holds most of them.
     RecentWeek,
+    /// "the week of March 6": the ISO week that holds the day.
+    WeekOf {
+        day: i8,
+        month: i8,
+        year: Option<i16>,
+    },
     /// "Thanksgiving Day", "last Christmas", "Easter Sunday".
     Holiday {
         holiday: Holiday,
@@ -168,7 +174,9 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
             r"(?i:(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<ta_unit>day|week|month|year)){B}"
         ),
         // the next day
-        format!(r"(?i:the\s+(?P<nd_rel>next|following|previous)\s+day){B}"),
+        format!(
+            r"(?i:the\s+(?P<nd_rel>next|following|previous)\s+(?:day|morning|afternoon|evening|night)){B}"
+        ),
         // ten days later, two years ago, ten years ago today
         format!(
             r"(?i:{B}(?P<n_count>{COUNT})\s+(?P<n_unit>day|week|month|year|decade)s?\s+(?P<n_dir>ago|later|earlier|afterwards?|before|after)(?P<n_today>\s+today)?){B}"
@@ -324,14 +332,41 @@ pub fn candidates(text: &str) -> impl Iterator<Item = Candidate> + '_ {
                 .captures_read_at(&mut locations, text, whole.start())
                 .and_then(|_| read(&locations, text)),
         };
-        if let Some(first) = found {
+        if let Some(mut first) = found {
+            week_of(text, &mut first);
             range_end = short_range_end(text, &first);
             if let Some(second) = range_end {
                 at = second.end;
             }
-            return found;
+            return Some(first);
         }
     })
+}
+
+/// "the week of March 6": a day written after "the week of" names its
+/// week; the span takes the words in.
+fn week_of(text: &str, candidate: &mut Candidate) {
+    let Form::DayMonth { day, month, year } = candidate.form else {
+        return;
+    };
+    let before = text[..candidate.start].trim_end();
+    let Some(prefix_len) = before
+        .len()
+        .checked_sub("the week of".len())
+        .filter(|at| before.is_char_boundary(*at))
+    else {
+        return;
+    };
+    let words = &before[prefix_len..];
+    let starts_word = before[..prefix_len]
+        .chars()
+        .last()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if starts_word && words.eq_ignore_ascii_case("the week of") {
+        candidate.start = prefix_len;
+        candidate.form = Form::WeekOf { day, month, year };
+        candidate.qualified = true;
+    }
 }
 
 /// For a year followed by a dash and two digits ("1957-58", "2003–04"),

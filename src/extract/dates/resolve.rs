@@ -43,6 +43,7 @@ pub fn uses_tense(form: Form) -> bool {
     matches!(
         form,
         Form::DayMonth { year: None, .. }
+            | Form::WeekOf { year: None, .. }
             | Form::Month { .. }
             | Form::Weekday { .. }
             | Form::Season { year: None, .. }
@@ -63,6 +64,13 @@ pub fn resolve(form: Form, modifier: Option<Modifier>, anchors: &Anchors) -> Opt
             month,
             year: None,
         } => DateValue::day(partial_day(month, day, anchors.published?, anchors.tense)?),
+        Form::WeekOf { day, month, year } => {
+            let date = match year {
+                Some(year) => Date::new(year, month, day).ok()?,
+                None => partial_day(month, day, anchors.published?, anchors.tense)?,
+            };
+            period(start_of(date, Precision::Week)?, Precision::Week)
+        }
         Form::MonthYear { month, year } => {
             period(Date::new(year, month, 1).ok()?, Precision::Month)
         }
