@@ -19,6 +19,7 @@ mod cli_safety;
 mod common;
 mod credits;
 mod dates;
+mod dates_tense_cues;
 mod dates_tense_forms;
 mod dates_timeline_precisions;
 mod dates_unseen;
