@@ -221,9 +221,12 @@ pub fn split_years(site: &Site) -> std::collections::BTreeMap<i16, BTreeSet<i8>>
 }
 
 /// Everything needed to link text on one page: the site and the page's path back to the root.
+#[derive(Clone, Copy)]
 pub struct LinkContext<'a> {
     pub root: &'a str,
     site: Option<(&'a Site, &'a Lookup<'a>)>,
+    /// The person whose own page this is: their name is not linked to it.
+    pub(super) subject: Option<usize>,
 }
 
 impl<'a> LinkContext<'a> {
@@ -231,6 +234,7 @@ impl<'a> LinkContext<'a> {
         LinkContext {
             root,
             site: Some((site, lookup)),
+            subject: None,
         }
     }
 
@@ -241,11 +245,21 @@ impl<'a> LinkContext<'a> {
         })
     }
 
+    /// The same context for the own page of person `index`, whose name
+    /// is then not linked (a page never links to itself).
+    pub fn about(&self, index: usize) -> Self {
+        LinkContext {
+            subject: Some(index),
+            ..*self
+        }
+    }
+
     /// A context that links nothing (for tests and text outside a site).
     pub fn plain() -> LinkContext<'static> {
         LinkContext {
             root: "",
             site: None,
+            subject: None,
         }
     }
 

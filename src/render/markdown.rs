@@ -160,7 +160,8 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
     let demote = |level: HeadingLevel| if shift { demote(level) } else { level };
     let mut output: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids: HashSet<String> = HashSet::new();
-    let mut linked_people: HashSet<usize> = HashSet::new();
+    // A person's own page never links to itself: their name counts as linked.
+    let mut linked_people: HashSet<usize> = links.subject.into_iter().collect();
     let mut open_links: Vec<LinkEnd> = Vec::new();
     let mut no_link_depth = 0usize;
     let mut code: Option<(String, String)> = None; // (language, text)

@@ -522,7 +522,10 @@ pub fn person_view(site: &Site, index: usize, links: &LinkContext) -> PersonView
     let bio_html = person
         .profile
         .as_ref()
-        .map(|file| render_markdown(&file.doc.body, site.config.markdown.allow_html, links))
+        .map(|file| {
+            let about = links.about(index);
+            render_markdown(&file.doc.body, site.config.markdown.allow_html, &about)
+        })
         .filter(|html| !html.trim().is_empty());
     let url = person_path(&person.id);
     PersonView {

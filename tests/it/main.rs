@@ -50,6 +50,7 @@ mod people_reviewed_strict;
 mod people_roles;
 mod people_same_surname;
 mod people_tagger;
+mod person_page;
 mod properties;
 mod redirects;
 mod rename_pages;
