@@ -477,11 +477,17 @@ fn mention_groups(site: &Site, person: &Person, page: usize) -> Vec<MentionGroup
         .iter()
         .map(|&source_index| {
             let source = &site.sources[source_index];
+            // Two mentions in one sentence ("Mohammed al-Sudani … Sudani")
+            // show that sentence once.
+            let mut shown = std::collections::HashSet::new();
             let mentions = mentions_in(person, source_index)
                 .iter()
                 .filter_map(|&(_, span)| {
                     let block = source.article.blocks.get(span.block)?;
                     let range = sentences.around(source_index, span.block, &block.text, span.start);
+                    if !shown.insert((span.block, range.start)) {
+                        return None;
+                    }
                     Some(MentionView {
                         url: paragraph_url(source, span.block),
                         anchor: line_anchor(&source.article.blocks, span.block),

@@ -30,3 +30,22 @@ fn the_biography_does_not_link_the_person_to_their_own_page() {
         "others are linked: {bio}"
     );
 }
+
+#[test]
+fn a_sentence_naming_the_person_twice_is_quoted_once() {
+    let text = "Pier reopens\n\nBy Imaginary Writer\n\nMarch 3, 2031\n\n\
+        Harbour warden Quenby Iraola said the pier had reopened, and Iraola thanked the divers.\n\n\
+        Iraola said the repairs had ended.\n";
+    let built = SiteTest::new().source("2031-03-03-pier", text).build();
+    let page = built.read("people/quenby-iraola/index.html");
+    assert_eq!(
+        page.matches("thanked the divers").count(),
+        1,
+        "the sentence is quoted once: {page}"
+    );
+    assert!(
+        page.contains("3 mentions"),
+        "both mentions still count: {page}"
+    );
+    assert!(page.contains("repairs had ended"), "{page}");
+}
