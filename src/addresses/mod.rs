@@ -18,7 +18,7 @@ pub use file::{fingerprint, format, parse, Address, Published, Resident, FILE_NA
 
 use crate::diag::Diagnostic;
 use crate::link::Site;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
@@ -134,7 +134,6 @@ pub fn residents(site: &Site, rendered: &[String]) -> Published {
         .into_iter()
         .collect()
 }
-
 
 /// A path with `/` between its parts, on every system.
 fn slashed(path: &Path) -> String {

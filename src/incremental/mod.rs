@@ -36,11 +36,12 @@ mod pages;
 
 use crate::build::{check_locations, check_output_location, BuildOptions};
 use crate::diag::{sorted, Diagnostic};
-use crate::link::{self, Processed};
+use crate::link::{self, Prepared};
 use crate::load::{SourceCache, SourceFile};
 use crate::render::data::is_export;
 use crate::render::{self, Incremental, RenderOptions, Theme};
 use crate::write::{self, Manifest};
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -52,7 +53,7 @@ pub struct Engine {
     options: BuildOptions,
     render_options: RenderOptions,
     /// Source key -> clean+extract result.
-    processed: Mutex<HashMap<u64, Processed>>,
+    processed: Mutex<HashMap<u64, Prepared>>,
     /// Output path -> page fingerprint, for what is on disk now.
     pages: HashMap<String, u64>,
     /// Output path -> hash of the bytes on disk now (`None` before the first good build).
@@ -265,22 +266,27 @@ impl Engine {
             .collect();
         let previous = std::mem::take(&mut *self.processed.lock().expect("not poisoned"));
         let previous = Mutex::new(previous);
-        let fresh: Mutex<HashMap<u64, Processed>> = Mutex::new(HashMap::new());
+        let fresh: Mutex<HashMap<u64, Prepared>> = Mutex::new(HashMap::new());
         let cleaned = std::sync::atomic::AtomicUsize::new(0);
-        let process = |file: SourceFile| -> Processed {
+        let prepare = |file: SourceFile| -> Prepared {
             let key = self.source_key(&file);
             let remembered = previous.lock().expect("not poisoned").remove(&key);
-            let processed = remembered.unwrap_or_else(|| {
+            let prepared = remembered.unwrap_or_else(|| {
                 cleaned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                link::process_source(file)
+                link::prepare::prepare(file)
             });
             fresh
                 .lock()
                 .expect("not poisoned")
-                .insert(key, processed.clone());
-            processed
+                .insert(key, prepared.clone());
+            prepared
         };
-        let (site, diagnostics, memo) = link::link_for_watch(content, &process, &self.grouping);
+        let mut content = content;
+        let prepared: Vec<Prepared> = std::mem::take(&mut content.sources)
+            .into_par_iter()
+            .map(prepare)
+            .collect();
+        let (site, diagnostics, memo) = link::link_for_watch(content, prepared, &self.grouping);
         // Only sources that still exist are remembered.
         *self.processed.lock().expect("not poisoned") = fresh.into_inner().expect("not poisoned");
         report.cleaned = cleaned.into_inner();

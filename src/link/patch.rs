@@ -492,7 +492,7 @@ fn patch_timeline(
     };
     let events_before: BTreeMap<usize, Vec<String>> =
         named.iter().map(|&p| (p, events_before(site, p))).collect();
-    let on_index_before = site.timeline.len() <= crate::render::links::TIMELINE_INDEX_LIMIT;
+    let on_index_before = site.timeline.len() <= crate::layout::TIMELINE_INDEX_LIMIT;
     let busy_before = busy_years(site);
     let old_timeline = std::mem::take(&mut site.timeline);
     let mut kept = Vec::with_capacity(old_timeline.len());
@@ -619,7 +619,7 @@ fn patch_timeline(
     }
     patched.entries.sort();
     patched.entries.dedup();
-    let on_index = site.timeline.len() <= crate::render::links::TIMELINE_INDEX_LIMIT;
+    let on_index = site.timeline.len() <= crate::layout::TIMELINE_INDEX_LIMIT;
     // Entries are linked where the timeline lists them: on the timeline
     // page, or on their year's page, or on their month's in a busy year.
     patched.everything |= on_index != on_index_before || busy_years(site) != busy_before;

@@ -12,11 +12,14 @@
 use super::{escape_html, push_escaped_html};
 use crate::anchor::{line_anchor, ParagraphAnchor};
 use crate::clean::{Article, Block, BlockKind};
+use crate::date_value::parse_date_value;
 use crate::diag::{nearest, one_of, Diagnostic};
 use crate::extract::dates::{find_dates, DateValue, IsoKey};
 use crate::frontmatter::DateText;
-use crate::link::{parse_date_value, Site};
+pub use crate::layout::TIMELINE_INDEX_LIMIT;
+use crate::link::Site;
 use crate::load::MarkdownFile;
+use crate::reference::{Reference, REFERENCE_FORMS};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
@@ -76,12 +79,6 @@ fn push_period_url(out: &mut String, year: i16, month: i8) {
         write!(out, "timeline/{year}/{month:02}/")
     };
 }
-
-/// The most entries the timeline page lists one by one. A longer timeline
-/// would make a page too heavy to open (tens of megabytes for a few thousand
-/// sources), so the timeline page then summarises each year and the year
-/// pages, which always hold every entry of their year, carry the entries.
-pub const TIMELINE_INDEX_LIMIT: usize = 2_000;
 
 impl<'a> Lookup<'a> {
     pub fn new(site: &'a Site) -> Self {
@@ -359,10 +356,6 @@ const SECTION_PAGES: [(&str, &str); 3] = [
     ("timeline", "Timeline"),
 ];
 
-const REFERENCE_FORMS: &str =
-    "write `@person/ID`, `@source/ID` (optionally `#L12` or `#p3`), `@page/ID`, \
-                               `@date/2020-01-05` or just `@2020-01-05`";
-
 impl LinkContext<'_> {
     /// Resolves a cross-reference written as a Markdown link destination
     /// (`@person/nouri-al-maliki`, `@source/x#p12`, `@2020-01-05`, ...).
@@ -373,17 +366,12 @@ impl LinkContext<'_> {
                 "build the site to resolve cross-references",
             ));
         };
-        let body = reference_body(reference);
-        if body.starts_with(|c: char| c.is_ascii_digit()) {
-            return resolve_date(site, lookup, body);
-        }
-        let (kind, id) = body.split_once('/').unwrap_or((body, ""));
-        match kind {
-            "person" | "people" => resolve_person(site, lookup, id),
-            kind if names_a_source(kind) => resolve_source(site, lookup, id),
-            "page" => resolve_page(site, lookup, id),
-            "date" => resolve_date(site, lookup, id),
-            _ => Err(unresolved(
+        match Reference::parse(reference) {
+            Reference::Person(id) => resolve_person(site, lookup, id),
+            Reference::Source { id, anchor } => resolve_source(site, lookup, id, anchor),
+            Reference::Page(id) => resolve_page(site, lookup, id),
+            Reference::Date(text) => resolve_date(site, lookup, text),
+            Reference::Unknown => Err(unresolved(
                 format!("`{reference}` is not a cross-reference Backstory knows"),
                 REFERENCE_FORMS,
             )),
@@ -399,44 +387,22 @@ impl LinkContext<'_> {
         let Some((site, lookup)) = self.site else {
             return false;
         };
-        let (kind, rest) = reference_body(reference)
-            .split_once('/')
-            .unwrap_or_default();
-        let id = rest.split('#').next().unwrap_or_default();
         let unreadable = &site.unreadable;
-        match kind {
-            "person" | "people" => {
+        match Reference::parse(reference) {
+            Reference::Person(id) => {
+                let id = id.split('#').next().unwrap_or_default();
                 !lookup.person_by_id.contains_key(id) && unreadable.people.contains_key(id)
             }
-            kind if names_a_source(kind) => {
+            Reference::Source { id, .. } => {
                 !lookup.source_by_id.contains_key(id) && unreadable.sources.contains_key(id)
             }
-            "page" => !lookup.page_by_id.contains_key(id) && unreadable.pages.contains_key(id),
-            _ => false,
+            Reference::Page(id) => {
+                let id = id.split('#').next().unwrap_or_default();
+                !lookup.page_by_id.contains_key(id) && unreadable.pages.contains_key(id)
+            }
+            Reference::Date(_) | Reference::Unknown => false,
         }
     }
-}
-
-/// A cross-reference without its `@` (`@source/x#p3` -> `source/x#p3`).
-fn reference_body(reference: &str) -> &str {
-    reference.strip_prefix('@').unwrap_or(reference).trim()
-}
-
-/// The kinds of cross-reference that name a source.
-fn names_a_source(kind: &str) -> bool {
-    matches!(kind, "source" | "sources")
-}
-
-/// The source id and paragraph anchor of a cross-reference to a paragraph
-/// (`@source/x#L12` -> `("x", Line 12)`, `@source/x#p3` -> `("x", Number 3)`);
-/// `None` for any other link.
-pub fn cited_paragraph(destination: &str) -> Option<(&str, ParagraphAnchor)> {
-    if !super::markdown::is_cross_reference(destination) {
-        return None;
-    }
-    let (kind, rest) = reference_body(destination).split_once('/')?;
-    let (id, anchor) = rest.split_once('#')?;
-    names_a_source(kind).then_some((id, ParagraphAnchor::parse(anchor)?))
 }
 
 fn resolve_person(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unresolved> {
@@ -490,11 +456,12 @@ fn resolve_person(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unre
     Err(unresolved(format!("no person has the id `{id}`"), hint))
 }
 
-fn resolve_source(site: &Site, lookup: &Lookup, reference: &str) -> Result<Target, Unresolved> {
-    let (id, anchor) = match reference.split_once('#') {
-        Some((id, anchor)) => (id, Some(anchor)),
-        None => (reference, None),
-    };
+fn resolve_source(
+    site: &Site,
+    lookup: &Lookup,
+    id: &str,
+    anchor: Option<&str>,
+) -> Result<Target, Unresolved> {
     let Some(&index) = lookup.source_by_id.get(id) else {
         let candidates = nearest(id, site.sources.iter().map(|s| s.id.as_str()), 3);
         let hint = if candidates.is_empty() {

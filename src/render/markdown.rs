@@ -15,10 +15,8 @@
 use super::escape_html;
 use super::links::LinkContext;
 use crate::diag::Diagnostic;
-use pulldown_cmark::{
-    BrokenLink, BrokenLinkCallback, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser,
-    Tag, TagEnd,
-};
+use crate::reference::{is_cross_reference, links_in, parser};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -44,65 +42,6 @@ static EXTRA_SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(|| {
 
 /// The class style shared by highlighted code and the generated stylesheet.
 pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
-
-/// The parser every pass shares. A reference link with no definition whose
-/// label starts with `@` (`[@2020-01-05]`) becomes a link to that cross-reference.
-fn parser<'a>(markdown: &'a str) -> Parser<'a, impl BrokenLinkCallback<'a>> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let callback = |link: BrokenLink<'a>| -> Option<(CowStr<'a>, CowStr<'a>)> {
-        link.reference
-            .starts_with('@')
-            .then(|| (link.reference.clone(), CowStr::Borrowed("")))
-    };
-    Parser::new_with_broken_link_callback(markdown, options, Some(callback))
-}
-
-/// True for a link destination that is a cross-reference (`@person/x`, `@2020`).
-pub fn is_cross_reference(destination: &str) -> bool {
-    destination.starts_with('@')
-}
-
-/// Every link destination in `markdown` with the byte offset of its link,
-/// cross-references included, in order.
-pub fn links_in(markdown: &str) -> Vec<(String, usize)> {
-    parser(markdown)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url.to_string(), range.start)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// A link of some Markdown: where it points, its title (`[a](b "title")`)
-/// and the bytes of the whole link.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkAt {
-    pub destination: String,
-    pub title: String,
-    pub range: std::ops::Range<usize>,
-}
-
-/// Every link in `markdown`, cross-references included, with its title, in order.
-pub fn titled_links_in(markdown: &str) -> Vec<LinkAt> {
-    parser(markdown)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link {
-                dest_url, title, ..
-            }) => Some(LinkAt {
-                destination: dest_url.to_string(),
-                title: title.to_string(),
-                range,
-            }),
-            _ => None,
-        })
-        .collect()
-}
 
 /// Every cross-reference in `markdown` that points nowhere, as an error naming
 /// `file` and the line; `first_line` is the file line the Markdown starts on.

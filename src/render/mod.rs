@@ -18,6 +18,7 @@ pub mod views;
 
 use crate::diag::Diagnostic;
 use crate::link::Site;
+pub use crate::output::OutputFile;
 use deps::{Fingerprints, PrintMemo};
 use links::{LinkContext, Lookup};
 use pages::PageJob;
@@ -28,23 +29,6 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use tera::Context;
 pub use theme::{load_theme, Theme};
-
-/// One file of the built site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Path under the output folder, `/`-separated, never absolute, never `..`.
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-impl OutputFile {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile {
-            path: path.into(),
-            bytes: bytes.into(),
-        }
-    }
-}
 
 /// The message for a file that could not be written.
 fn write_problem(path: &str, error: &std::io::Error) -> Diagnostic {
