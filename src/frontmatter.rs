@@ -230,7 +230,7 @@ fn unknown_key(message: &str) -> Option<(&str, Vec<&str>)> {
 
 /// A date as written in front matter: a TOML date (`date = 2024-01-05`) or a
 /// string (`date: "2024-01"`). Kept as text; callers parse it to the precision they accept.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DateText(pub String);
 
 impl<'de> Deserialize<'de> for DateText {

@@ -147,7 +147,7 @@ pub struct MarkdownFile<T> {
 }
 
 /// Front matter of `content/_index.md` and `content/pages/*.md`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
     pub title: String,

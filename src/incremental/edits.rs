@@ -7,6 +7,7 @@ use super::{Engine, Rebuild};
 use crate::diag::Diagnostic;
 use crate::link::patch::{self, Edit, Patched};
 use crate::link::{self, Site};
+use crate::measure::Step;
 use crate::render::{Candidates, PageKey};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -39,7 +40,7 @@ impl Engine {
                 _ => return Ok(None),
             }
         }
-        report.timings.push(("load", started.elapsed()));
+        report.timings.push((Step::Load, started.elapsed()));
 
         let started = Instant::now();
         let processed: Vec<(usize, u64, link::Prepared, Vec<Diagnostic>)> = loaded
@@ -92,7 +93,7 @@ impl Engine {
         }
         report
             .timings
-            .push(("clean+extract+patch", started.elapsed()));
+            .push((Step::CleanExtractPatch, started.elapsed()));
         if self.patch_went_wrong(&linked.site, &mut report)? {
             return Ok(Some(report));
         }

@@ -38,6 +38,7 @@ use crate::build::{check_locations, check_output_location, BuildOptions};
 use crate::diag::{sorted, Diagnostic};
 use crate::link::{self, Prepared};
 use crate::load::{SourceCache, SourceFile};
+use crate::measure::Step;
 use crate::render::data::is_export;
 use crate::render::{self, Incremental, RenderOptions, Theme};
 use crate::write::{self, Manifest};
@@ -114,7 +115,7 @@ pub struct Rebuild {
     pub cleaned: usize,
     /// Whether only the edited sources were read and patched in (see [`edits`]).
     pub patched: bool,
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<(Step, Duration)>,
 }
 
 impl Rebuild {
@@ -186,7 +187,7 @@ impl Engine {
         let started = Instant::now();
         report.changed.extend(self.write_exports()?);
         report.changed.sort();
-        report.timings.push(("exports", started.elapsed()));
+        report.timings.push((Step::Exports, started.elapsed()));
         Ok(report)
     }
 
@@ -256,7 +257,7 @@ impl Engine {
         let started = Instant::now();
         let (root, drafts) = (&self.options.root, self.options.drafts);
         let content = crate::load::load_cached(root, drafts, Some(&mut self.sources))?;
-        report.timings.push(("load", started.elapsed()));
+        report.timings.push((Step::Load, started.elapsed()));
 
         let started = Instant::now();
         let keys: HashMap<String, u64> = content
@@ -292,7 +293,7 @@ impl Engine {
         report.cleaned = cleaned.into_inner();
         report
             .timings
-            .push(("clean+extract+link", started.elapsed()));
+            .push((Step::CleanExtractLink, started.elapsed()));
         // Every source was linked again: who a source names, and any
         // entry, may have changed.
         self.prints.forget_linked();
@@ -358,7 +359,7 @@ impl Engine {
             }
         };
         self.prints.keep_only(&linked.keys);
-        report.timings.push(("render", started.elapsed()));
+        report.timings.push((Step::Render, started.elapsed()));
         let rendered = match rendered {
             Ok(rendered) => rendered,
             Err(problems) => {
@@ -387,7 +388,7 @@ impl Engine {
             .as_ref()
             .and_then(|manifest| output::Written::note(&output, manifest));
         report.written = true;
-        report.timings.push(("write", started.elapsed()));
+        report.timings.push((Step::Write, started.elapsed()));
         self.exports_owed = defer_exports;
         self.linked = Some(linked);
         self.patchable = true;

@@ -244,30 +244,7 @@ fn link_inner(
         mut diagnostics,
     } = content;
 
-    let mut sources = Vec::with_capacity(prepared.len());
-    let mut extracted = Vec::with_capacity(prepared.len());
-    for Prepared {
-        source,
-        extracted: found,
-        problems,
-    } in prepared
-    {
-        sources.push(source);
-        extracted.push(found);
-        diagnostics.extend(problems);
-    }
-    // Newest first; undated last; ties by id. Extraction results follow the same order.
-    let mut order: Vec<usize> = (0..sources.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (sa, sb) = (&sources[a], &sources[b]);
-        sb.date.cmp(&sa.date).then_with(|| sa.id.cmp(&sb.id))
-    });
-    let mut slots: Vec<Option<(Source, Extracted)>> =
-        sources.into_iter().zip(extracted).map(Some).collect();
-    let (mut sources, mut extracted): (Vec<Source>, Vec<Extracted>) = order
-        .iter()
-        .map(|&i| slots[i].take().expect("each source is taken once"))
-        .unzip();
+    let (mut sources, mut extracted) = in_site_order(prepared, &mut diagnostics);
     let profile_index = Arc::new(people::search::ProfileIndex::new(
         profiles.iter().map(people::facts_of).collect(),
     ));
@@ -284,18 +261,16 @@ fn link_inner(
         &mut diagnostics,
     );
     if let Some(keep) = keep.as_deref_mut() {
-        keep.members = members;
-        keep.profiles = profile_index;
-        keep.people_keys = sources
-            .iter()
-            .zip(&extracted)
-            .map(|(source, found)| patch::people_key(found, &source.authors))
-            .collect();
-        keep.partners = vec![HashMap::new(); people.len()];
-        for ((a, b), count) in pairs {
-            keep.partners[a].insert(b, count);
-            keep.partners[b].insert(a, count);
-        }
+        let people_count = people.len();
+        keep_people(
+            keep,
+            &sources,
+            &extracted,
+            people_count,
+            members,
+            profile_index,
+            pairs,
+        );
     }
     // The per-source people are merged now; free them before the timeline's peak.
     drop(extracted);
@@ -308,17 +283,101 @@ fn link_inner(
         keep.as_deref_mut().map(|keep| &mut keep.timeline),
     );
     if let Some(keep) = keep {
-        for source in &sources {
-            for mention in source.dates.iter() {
-                *keep.years.entry(mention.value.year()).or_default() += 1;
-            }
-        }
-        for entry in &timeline {
-            *keep.years.entry(entry.value.year()).or_default() += 1;
-        }
+        keep_years(keep, &sources, &timeline);
     }
 
     let names = NameMatcher::new(&people);
+    let (home, pages) = link_pages(home, pages, &names, &mut people, &mut diagnostics);
+    let site = Site {
+        root,
+        config,
+        sources,
+        people,
+        timeline,
+        eras,
+        home,
+        pages,
+        names,
+        unreadable,
+    };
+    (site, diagnostics)
+}
+
+/// The prepared sources in site order (newest first, undated last, ties by
+/// id) and their extracted people in the same order; their problems go to
+/// `diagnostics`.
+fn in_site_order(
+    prepared: Vec<Prepared>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Source>, Vec<Extracted>) {
+    let mut prepared = prepared;
+    prepared.sort_by(|a, b| {
+        let (sa, sb) = (&a.source, &b.source);
+        sb.date.cmp(&sa.date).then_with(|| sa.id.cmp(&sb.id))
+    });
+    let mut sources = Vec::with_capacity(prepared.len());
+    let mut extracted = Vec::with_capacity(prepared.len());
+    for Prepared {
+        source,
+        extracted: found,
+        problems,
+    } in prepared
+    {
+        sources.push(source);
+        extracted.push(found);
+        diagnostics.extend(problems);
+    }
+    (sources, extracted)
+}
+
+/// What a patch of the people needs from a full link: who each extracted
+/// person became, the profiles' index, each source's people key and how
+/// many paragraphs each pair of people shares.
+fn keep_people(
+    keep: &mut patch::LinkMemo,
+    sources: &[Source],
+    extracted: &[Extracted],
+    people: usize,
+    members: Members,
+    profiles: Arc<people::search::ProfileIndex>,
+    pairs: BTreeMap<(usize, usize), usize>,
+) {
+    keep.members = members;
+    keep.profiles = profiles;
+    keep.people_keys = sources
+        .iter()
+        .zip(extracted)
+        .map(|(source, found)| patch::people_key(found, &source.authors))
+        .collect();
+    keep.partners = vec![HashMap::new(); people];
+    for ((a, b), count) in pairs {
+        keep.partners[a].insert(b, count);
+        keep.partners[b].insert(a, count);
+    }
+}
+
+/// How many dates and entries each year has, which a patch compares to
+/// tell whether a year's pages came or went.
+fn keep_years(keep: &mut patch::LinkMemo, sources: &[Source], timeline: &[TimelineEntry]) {
+    for source in sources {
+        for mention in source.dates.iter() {
+            *keep.years.entry(mention.value.year()).or_default() += 1;
+        }
+    }
+    for entry in timeline {
+        *keep.years.entry(entry.value.year()).or_default() += 1;
+    }
+}
+
+/// The home page and the editorial pages in navigation order (weighted
+/// first, by weight, then by title), each person given the pages that name them.
+fn link_pages(
+    home: Option<MarkdownFile<PageMeta>>,
+    pages: Vec<MarkdownFile<PageMeta>>,
+    names: &NameMatcher,
+    people: &mut [Person],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<Page>, Vec<Page>) {
     let mut pages: Vec<Page> = pages
         .into_iter()
         .map(|file| Page {
@@ -336,7 +395,7 @@ fn link_inner(
             &b.id,
         ))
     });
-    check_page_ids(&pages, &mut diagnostics);
+    check_page_ids(&pages, diagnostics);
     let home = home.map(|file| Page {
         id: String::new(),
         file,
@@ -351,19 +410,7 @@ fn link_inner(
             people[person].pages.push(None);
         }
     }
-    let site = Site {
-        root,
-        config,
-        sources,
-        people,
-        timeline,
-        eras,
-        home,
-        pages,
-        names,
-        unreadable,
-    };
-    (site, diagnostics)
+    (home, pages)
 }
 
 /// The folder the search index is written to. Named here, beside the other
@@ -517,9 +564,17 @@ fn link_people(
             events: Vec::new(),
         });
     }
+    settle_sources(sources, &result);
+    let pairs = compute_appears_with(sources, &mut result);
+    (result, members, pairs)
+}
+
+/// Sorts each source's people and photographers now that they are merged,
+/// and points each byline at its person.
+fn settle_sources(sources: &mut [Source], people: &[Person]) {
     // Who each source names, in person order, so bylines resolve without a site-wide scan.
     let mut named_in: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
-    for (index, person) in result.iter().enumerate() {
+    for (index, person) in people.iter().enumerate() {
         for &doc in &person.sources {
             named_in[doc].push(index);
         }
@@ -536,14 +591,12 @@ fn link_people(
             .iter()
             .map(|author| {
                 named.iter().copied().find(|&index| {
-                    let person = &result[index];
+                    let person = &people[index];
                     person.name == *author || person.aliases.iter().any(|a| a == author)
                 })
             })
             .collect();
     }
-    let pairs = compute_appears_with(sources, &mut result);
-    (result, members, pairs)
 }
 
 /// Co-occurrence: two people appear together when one paragraph names both.
@@ -577,33 +630,7 @@ fn link_timeline(
     grouping: Option<&timeline::GroupingMemo>,
     keep: Option<&mut timeline::patch::TimelineMemo>,
 ) -> (Vec<TimelineEntry>, Vec<Era>) {
-    // The date mentions that may be occurrences (not datelines) are listed
-    // first, then each occurrence is made in parallel straight into its
-    // place in one vector: an archive has millions, and a vector per source
-    // joined afterwards would hold them all twice.
-    let candidates: Vec<(usize, usize)> = sources
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(source_index, source)| {
-            let dates = source.dates.iter().enumerate();
-            dates
-                .filter(|(_, mention)| !mention.reference)
-                .map(move |(mention, _)| (source_index, mention))
-        })
-        .collect();
-    // `filter_map` rather than `flatten`: only the former reuses the vector.
-    #[allow(clippy::filter_map_identity)]
-    let occurrences: Vec<timeline::Occurrence> = candidates
-        .par_iter()
-        .map(|&(source_index, mention)| {
-            occurrence_at(source_index, &sources[source_index], mention)
-        })
-        .collect::<Vec<Option<timeline::Occurrence>>>()
-        .into_iter()
-        // Collected in place: the vector of options becomes the vector.
-        .filter_map(|occurrence| occurrence)
-        .collect();
-    drop(candidates);
+    let occurrences = all_occurrences(sources);
     let (editorial_inputs, mut editorial_events) = events;
     let counts = timeline::word_counts(&occurrences);
     let person_keys: Vec<u64> = match grouping {
@@ -628,22 +655,7 @@ fn link_timeline(
         .into_iter()
         .map(|o| (o.source, o.mention, o.sentence_range, o.people))
         .collect();
-    let mut eras = Vec::new();
-    for (input, event) in editorial_inputs.iter().zip(editorial_events.iter_mut()) {
-        if let Some(end) = input.end {
-            if let Some(event) = event.take() {
-                eras.push(Era {
-                    id: format!("era-{}", input.id),
-                    title: input.title.clone(),
-                    start: input.value,
-                    end,
-                    event,
-                });
-            }
-        }
-    }
-    eras.sort_by(|a, b| (a.start.start, &a.id).cmp(&(b.start.start, &b.id)));
-
+    let eras = take_eras(&editorial_inputs, &mut editorial_events);
     let mut timeline = Vec::with_capacity(entries.len());
     for entry in entries {
         let mut citations = Vec::with_capacity(entry.occurrences.len());
@@ -687,6 +699,64 @@ fn link_timeline(
         }
     }
     (timeline, eras)
+}
+
+/// Every date mention of the sources that may date an event (not a
+/// dateline), with its sentence and people, in site order.
+fn all_occurrences(sources: &[Source]) -> Vec<timeline::Occurrence<'_>> {
+    // The date mentions that may be occurrences (not datelines) are listed
+    // first, then each occurrence is made in parallel straight into its
+    // place in one vector: an archive has millions, and a vector per source
+    // joined afterwards would hold them all twice.
+    let candidates: Vec<(usize, usize)> = sources
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(source_index, source)| {
+            let dates = source.dates.iter().enumerate();
+            dates
+                .filter(|(_, mention)| !mention.reference)
+                .map(move |(mention, _)| (source_index, mention))
+        })
+        .collect();
+    // `filter_map` rather than `flatten`: only the former reuses the vector.
+    #[allow(clippy::filter_map_identity)]
+    let occurrences: Vec<timeline::Occurrence> = candidates
+        .par_iter()
+        .map(|&(source_index, mention)| {
+            occurrence_at(source_index, &sources[source_index], mention)
+        })
+        .collect::<Vec<Option<timeline::Occurrence>>>()
+        .into_iter()
+        // Collected in place: the vector of options becomes the vector.
+        .filter_map(|occurrence| occurrence)
+        .collect();
+    drop(candidates);
+    occurrences
+}
+
+/// The editorial events with an end date, taken out of `events` as eras,
+/// by start then id.
+fn take_eras(
+    inputs: &[timeline::EditorialEvent],
+    events: &mut [Option<EditorialEvent>],
+) -> Vec<Era> {
+    let mut eras = Vec::new();
+    for (input, event) in inputs.iter().zip(events.iter_mut()) {
+        if let Some(end) = input.end {
+            if let Some(event) = event.take() {
+                eras.push(Era {
+                    id: format!("era-{}", input.id),
+                    title: input.title.clone(),
+                    start: input.value,
+                    end,
+                    event,
+                });
+            }
+        }
+    }
+    eras.sort_by(|a, b| (a.start.start, &a.id).cmp(&(b.start.start, &b.id)));
+
+    eras
 }
 
 /// Joins to each editorial entry the extracted entries of the same value

@@ -293,15 +293,15 @@ impl<'a> LinkContext<'a> {
         let Some((site, _)) = self.site else {
             return escape_html(text);
         };
-        let mut spans: Vec<(usize, usize, String, &'static str)> = Vec::new();
+        let mut spans: Vec<LinkSpan> = Vec::new();
         for found in site.names.find(text) {
             if linked.insert(found.person) {
-                spans.push((
-                    found.start,
-                    found.end,
-                    self.person_url(found.person),
-                    "person",
-                ));
+                spans.push(LinkSpan {
+                    start: found.start,
+                    end: found.end,
+                    url: self.person_url(found.person),
+                    class: LinkClass::Person,
+                });
             }
         }
         let article = Article {
@@ -315,11 +315,46 @@ impl<'a> LinkContext<'a> {
         };
         for mention in find_dates(&article, None) {
             if let Some(url) = self.date_url(&mention.value) {
-                spans.push((mention.span.start, mention.span.end, url, "date"));
+                spans.push(LinkSpan {
+                    start: mention.span.start,
+                    end: mention.span.end,
+                    url,
+                    class: LinkClass::Date,
+                });
             }
         }
         link_spans(text, spans)
     }
+}
+
+/// What a link in text leads to; its name is the link's `class` in the HTML,
+/// which themes style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkClass {
+    Person,
+    Source,
+    Page,
+    Date,
+}
+
+impl LinkClass {
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkClass::Person => "person",
+            LinkClass::Source => "source",
+            LinkClass::Page => "page",
+            LinkClass::Date => "date",
+        }
+    }
+}
+
+/// A stretch of text to link: bytes `start..end` of the text, to `url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpan {
+    pub start: usize,
+    pub end: usize,
+    pub url: String,
+    pub class: LinkClass,
 }
 
 /// Where a cross-reference points.
@@ -329,8 +364,8 @@ pub struct Target {
     pub url: String,
     /// What to call the target when the editor wrote only the reference.
     pub label: String,
-    /// The link's class, as for links found in text: `person`, `source`, `page` or `date`.
-    pub class: &'static str,
+    /// The link's class, as for links found in text.
+    pub class: LinkClass,
     /// The person linked, so the page does not link their name a second time.
     pub person: Option<usize>,
 }
@@ -411,7 +446,7 @@ fn resolve_person(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unre
         return Ok(Target {
             url: format!("people/{}/", person.id),
             label: person.name.clone(),
-            class: "person",
+            class: LinkClass::Person,
             person: Some(index),
         });
     }
@@ -434,7 +469,7 @@ fn resolve_person(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unre
         return Ok(Target {
             url: format!("people/{}/", person.id),
             label: person.name.clone(),
-            class: "person",
+            class: LinkClass::Person,
             person: Some(*index),
         });
     }
@@ -493,7 +528,7 @@ fn resolve_source(
     Ok(Target {
         url,
         label: source.title.clone(),
-        class: "source",
+        class: LinkClass::Source,
         person: None,
     })
 }
@@ -523,7 +558,7 @@ fn resolve_page(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unreso
         return Ok(Target {
             url: format!("{}/", page.id),
             label: page.file.doc.meta.title.clone(),
-            class: "page",
+            class: LinkClass::Page,
             person: None,
         });
     }
@@ -531,7 +566,7 @@ fn resolve_page(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unreso
         return Ok(Target {
             url: format!("{section}/"),
             label: title.to_string(),
-            class: "page",
+            class: LinkClass::Page,
             person: None,
         });
     }
@@ -585,7 +620,7 @@ fn resolve_date(site: &Site, lookup: &Lookup, text: &str) -> Result<Target, Unre
         Some(url) => Ok(Target {
             url,
             label: value.label(),
-            class: "date",
+            class: LinkClass::Date,
             person: None,
         }),
         None => {
@@ -707,13 +742,19 @@ pub fn reference_problems(site: &Site) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Escapes `text` and wraps each `(start, end, url, class)` span in a link.
-/// Overlapping spans after the first are dropped; spans off char boundaries are ignored.
-pub fn link_spans(text: &str, mut spans: Vec<(usize, usize, String, &'static str)>) -> String {
-    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+/// Escapes `text` and wraps each span in a link. Overlapping spans after
+/// the first are dropped; spans off char boundaries are ignored.
+pub fn link_spans(text: &str, mut spans: Vec<LinkSpan>) -> String {
+    spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut html = String::with_capacity(text.len() + spans.len() * 48);
     let mut at = 0;
-    for (start, end, url, class) in spans {
+    for LinkSpan {
+        start,
+        end,
+        url,
+        class,
+    } in spans
+    {
         if start < at
             || end <= start
             || end > text.len()
@@ -724,7 +765,7 @@ pub fn link_spans(text: &str, mut spans: Vec<(usize, usize, String, &'static str
         }
         push_escaped_html(&mut html, &text[at..start]);
         html.push_str("<a class=\"");
-        html.push_str(class);
+        html.push_str(class.name());
         html.push_str("\" href=\"");
         push_escaped_html(&mut html, &url);
         html.push_str("\">");
@@ -743,10 +784,16 @@ mod tests {
     #[test]
     fn links_spans_and_escapes_everything_else() {
         let text = "<b>Ana</b> met Bo & Cy";
+        let span = |start, end, url: &str| LinkSpan {
+            start,
+            end,
+            url: url.to_string(),
+            class: LinkClass::Person,
+        };
         let spans = vec![
-            (3, 6, "people/ana/".to_string(), "person"),
-            (15, 17, "people/bo/".to_string(), "person"),
-            (16, 19, "overlap".to_string(), "person"),
+            span(3, 6, "people/ana/"),
+            span(15, 17, "people/bo/"),
+            span(16, 19, "overlap"),
         ];
         assert_eq!(
             link_spans(text, spans),
@@ -757,6 +804,12 @@ mod tests {
 
     #[test]
     fn ignores_spans_off_char_boundaries() {
-        assert_eq!(link_spans("é", vec![(1, 2, "x".to_string(), "date")]), "é");
+        let span = LinkSpan {
+            start: 1,
+            end: 2,
+            url: "x".to_string(),
+            class: LinkClass::Date,
+        };
+        assert_eq!(link_spans("é", vec![span]), "é");
     }
 }
