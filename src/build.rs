@@ -5,6 +5,7 @@
 //! anything is written, so the previous output stays intact.
 
 use crate::diag::{sorted, Diagnostic};
+use crate::link::prepare;
 use crate::measure::{Meter, Stage};
 use crate::render::{self, OutputFile, RenderOptions};
 use std::path::{Path, PathBuf};
@@ -184,6 +185,14 @@ enum Mode<'a> {
     Discard,
 }
 
+/// The site graph of loaded `content`: its sources cleaned, extracted and
+/// linked, the stages a build runs before rendering. For commands and tests
+/// that read the graph without rendering it.
+pub fn link_content(mut content: crate::load::Content) -> (crate::link::Site, Vec<Diagnostic>) {
+    let cleaned = prepare::clean_all(std::mem::take(&mut content.sources));
+    crate::link::link(content, prepare::extract_all(cleaned))
+}
+
 fn run(
     options: &BuildOptions,
     mode: Mode,
@@ -195,14 +204,17 @@ fn run(
         return Ok((refused(problem), None));
     }
     let mut meter = Meter::start();
-    let content = load_content(options)?;
+    let mut content = load_content(options)?;
     report.timings.push(meter.lap("load"));
     progress.loaded(content.sources.len());
 
-    let (site, link_problems) = crate::link::link_in_stages(content, &mut |stage| {
-        report.timings.push(meter.lap(stage));
-        progress.stage_done(stage);
-    });
+    let cleaned = prepare::clean_all(std::mem::take(&mut content.sources));
+    report.timings.push(meter.lap("clean"));
+    progress.stage_done("clean");
+    let prepared = prepare::extract_all(cleaned);
+    report.timings.push(meter.lap("extract"));
+    progress.stage_done("extract");
+    let (site, link_problems) = crate::link::link(content, prepared);
     diagnostics.extend(link_problems);
     if !matches!(mode, Mode::Memory) {
         diagnostics.extend(crate::hosting::missing_address(

@@ -12,8 +12,8 @@
 use crate::check::citations::quote_of;
 use crate::link::Site;
 use crate::new::NewError;
-use crate::render::links::{cited_paragraph, markdown_texts};
-use crate::render::markdown::{titled_links_in, LinkAt};
+use crate::reference::{cited_paragraph, titled_links_in, LinkAt};
+use crate::render::links::markdown_texts;
 use std::path::{Path, PathBuf};
 
 /// What `cite` changed.
@@ -31,7 +31,7 @@ pub fn cite(root: &Path) -> Result<Cited, NewError> {
         return Err(NewError::Refused(problem));
     }
     let content = crate::load::load(root, true)?;
-    let (site, _) = crate::link::link(content);
+    let (site, _) = crate::build::link_content(content);
     let mut cited = Cited::default();
     for text in markdown_texts(&site) {
         let path = root.join(text.file);

@@ -55,6 +55,19 @@ pub fn hash_of(value: impl Hash) -> u64 {
     hasher.finish()
 }
 
+/// The fingerprint of a source's raw text: 64-bit FNV-1a, in hex. Written
+/// into the file, so it must be the same on every machine and every version
+/// (unlike the other fingerprints here, which live only within one process):
+/// the addresses file records it ([`crate::addresses`]).
+pub fn stable_hex(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -230,7 +230,7 @@ fn unknown_key(message: &str) -> Option<(&str, Vec<&str>)> {
 
 /// A date as written in front matter: a TOML date (`date = 2024-01-05`) or a
 /// string (`date: "2024-01"`). Kept as text; callers parse it to the precision they accept.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DateText(pub String);
 
 impl<'de> Deserialize<'de> for DateText {
@@ -295,7 +295,7 @@ mod tests {
         // (An input the fuzzer found: YAML named line 13 of a 12-line file.)
         let text = "---\n '\n-----\nti/-lugtl: e\ndesc---\n\u{2029}oript\n\
                     description: r\n--A\n)ion-:\n A\n)ge\n---";
-        let error = parse::<crate::load::PageMeta>(Path::new("p.md"), text).unwrap_err();
+        let error = parse::<Meta>(Path::new("p.md"), text).unwrap_err();
         let line = error.line.expect("a line");
         let lines = text.matches('\n').count() + 1;
         assert!((1..=lines).contains(&line), "line {line} of {lines}");

@@ -147,7 +147,7 @@ pub struct MarkdownFile<T> {
 }
 
 /// Front matter of `content/_index.md` and `content/pages/*.md`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
     pub title: String,
@@ -863,12 +863,14 @@ impl HasSlug for PageMeta {
     }
     fn check(&self, file: &Path, text: &str) -> Vec<Diagnostic> {
         match &self.date {
-            Some(date) if crate::link::parse_date_value(date).is_none() => vec![Diagnostic::error(
-                file,
-                key_line(text, "date"),
-                crate::explain::not_a_date(&date.0),
-            )
-            .hint("write the date as YYYY-MM-DD, YYYY-MM or YYYY")],
+            Some(date) if crate::date_value::parse_date_value(date).is_none() => {
+                vec![Diagnostic::error(
+                    file,
+                    key_line(text, "date"),
+                    crate::explain::not_a_date(&date.0),
+                )
+                .hint("write the date as YYYY-MM-DD, YYYY-MM or YYYY")]
+            }
             _ => Vec::new(),
         }
     }

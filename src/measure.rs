@@ -20,6 +20,59 @@ pub struct Stage {
     pub peak_rss: Option<u64>,
 }
 
+/// A timed step of a watch-mode rebuild. The parts of a step (what a patch
+/// or a render spent its time on) are reported beside it, not added to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Load,
+    CleanExtractLink,
+    CleanExtractPatch,
+    Render,
+    Write,
+    Exports,
+    PatchPeople,
+    PatchDates,
+    PatchTimeline,
+    PatchRenumber,
+    PatchPages,
+    RenderLookup,
+    RenderFingerprints,
+    RenderDataPrints,
+    RenderPages,
+    RenderCopies,
+    RenderData,
+}
+
+impl Step {
+    /// The name printed for the step (`render:pages` for a part of `render`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Step::Load => "load",
+            Step::CleanExtractLink => "clean+extract+link",
+            Step::CleanExtractPatch => "clean+extract+patch",
+            Step::Render => "render",
+            Step::Write => "write",
+            Step::Exports => "exports",
+            Step::PatchPeople => "patch:people",
+            Step::PatchDates => "patch:dates",
+            Step::PatchTimeline => "patch:timeline",
+            Step::PatchRenumber => "patch:renumber",
+            Step::PatchPages => "patch:pages",
+            Step::RenderLookup => "render:lookup",
+            Step::RenderFingerprints => "render:fingerprints",
+            Step::RenderDataPrints => "render:data-prints",
+            Step::RenderPages => "render:pages",
+            Step::RenderCopies => "render:copies",
+            Step::RenderData => "render:data",
+        }
+    }
+
+    /// True for a part of another step, whose time that step already counts.
+    pub fn is_part(self) -> bool {
+        self.name().contains(':')
+    }
+}
+
 /// Measures consecutive stages of one process.
 #[derive(Debug)]
 pub struct Meter {

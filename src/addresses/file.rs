@@ -152,17 +152,10 @@ pub fn format(published: &Published) -> String {
     text
 }
 
-/// The fingerprint of a source's raw text: 64-bit FNV-1a, in hex. Written
-/// into the file, so it must be the same on every machine and every version
-/// (unlike [`crate::fingerprint`], which lives only within one process).
-pub fn fingerprint(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
-}
+/// The fingerprint of a source's raw text, as the file records it. Made in
+/// [`crate::fingerprint`] so that the link stage, which fingerprints each
+/// source while its bytes are in memory, does not import this later stage.
+pub use crate::fingerprint::stable_hex as fingerprint;
 
 #[cfg(test)]
 mod tests {

@@ -18,7 +18,7 @@ pub use file::{fingerprint, format, parse, Address, Published, Resident, FILE_NA
 
 use crate::diag::Diagnostic;
 use crate::link::Site;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;

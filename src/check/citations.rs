@@ -12,8 +12,9 @@
 use crate::anchor::line_anchor;
 use crate::diag::Diagnostic;
 use crate::link::{Site, Source};
-use crate::render::links::{cited_paragraph, markdown_texts, MarkdownText};
-use crate::render::markdown::titled_links_in;
+use crate::reference::cited_paragraph;
+use crate::reference::titled_links_in;
+use crate::render::links::{markdown_texts, MarkdownText};
 use crate::slug::fold;
 
 /// How many words of a paragraph a citation records.

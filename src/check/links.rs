@@ -4,8 +4,8 @@
 
 use crate::diag::Diagnostic;
 use crate::link::Site;
+use crate::reference::{is_cross_reference, links_in};
 use crate::render::links::{markdown_texts, LinkContext, Lookup};
-use crate::render::markdown::{is_cross_reference, links_in};
 use crate::render::plain_links::{is_external, resolve};
 use std::collections::HashSet;
 

@@ -7,6 +7,7 @@ use super::{Engine, Rebuild};
 use crate::diag::Diagnostic;
 use crate::link::patch::{self, Edit, Patched};
 use crate::link::{self, Site};
+use crate::measure::Step;
 use crate::render::{Candidates, PageKey};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -39,22 +40,22 @@ impl Engine {
                 _ => return Ok(None),
             }
         }
-        report.timings.push(("load", started.elapsed()));
+        report.timings.push((Step::Load, started.elapsed()));
 
         let started = Instant::now();
-        let processed: Vec<(usize, u64, link::Processed, Vec<Diagnostic>)> = loaded
+        let processed: Vec<(usize, u64, link::Prepared, Vec<Diagnostic>)> = loaded
             .into_iter()
             .map(|(index, file, problems)| {
                 let key = file.key();
-                (index, key, link::process_source(file), problems)
+                (index, key, link::prepare::prepare(file), problems)
             })
             .collect();
         let edits: Vec<Edit> = processed
             .iter()
-            .map(|(index, _, (source, found, _), _)| Edit {
+            .map(|(index, _, prepared, _)| Edit {
                 index: *index,
-                source: source.clone(),
-                found: found.clone(),
+                source: prepared.source.clone(),
+                found: prepared.extracted.clone(),
             })
             .collect();
         let Some(mut linked) = self.linked.take() else {
@@ -72,13 +73,13 @@ impl Engine {
         report.patched = true;
         report.timings.extend(patched.timings.iter().copied());
         // The edited sources' problems replace what the last rebuild said of them.
-        for (index, key, (_, _, problems), load_problems) in &processed {
+        for (index, key, prepared, load_problems) in &processed {
             let source = &linked.site.sources[*index];
             let sidecar = source.path.with_extension("toml");
             linked
                 .diagnostics
                 .retain(|d| d.file != source.path && d.file != sidecar);
-            linked.diagnostics.extend(problems.iter().cloned());
+            linked.diagnostics.extend(prepared.problems.iter().cloned());
             linked.diagnostics.extend(load_problems.iter().cloned());
             linked.keys.insert(source.id.clone(), *key);
         }
@@ -86,13 +87,13 @@ impl Engine {
             let mut memory = self.processed.lock().expect("not poisoned");
             for (index, key, processed, _) in processed {
                 let old = linked.site.sources[index].id.clone();
-                memory.retain(|_, (source, _, _)| source.id != old);
+                memory.retain(|_, kept| kept.source.id != old);
                 memory.insert(key, processed);
             }
         }
         report
             .timings
-            .push(("clean+extract+patch", started.elapsed()));
+            .push((Step::CleanExtractPatch, started.elapsed()));
         if self.patch_went_wrong(&linked.site, &mut report)? {
             return Ok(Some(report));
         }
@@ -141,7 +142,12 @@ impl Engine {
     fn check_against_full_link(&self, site: &Site) -> std::io::Result<Option<Diagnostic>> {
         let content = crate::load::load(&self.options.root, self.options.drafts)?;
         let grouping = link::timeline::GroupingMemo::default();
-        let (full, _, _) = link::link_for_watch(content, &link::process_source, &grouping);
+        let mut content = content;
+        let prepared = std::mem::take(&mut content.sources)
+            .into_iter()
+            .map(link::prepare::prepare)
+            .collect();
+        let (full, _, _) = link::link_for_watch(content, prepared, &grouping);
         let (expected, actual) = (format!("{full:#?}"), format!("{site:#?}"));
         if expected == actual {
             return Ok(None);

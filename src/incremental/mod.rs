@@ -36,11 +36,13 @@ mod pages;
 
 use crate::build::{check_locations, check_output_location, BuildOptions};
 use crate::diag::{sorted, Diagnostic};
-use crate::link::{self, Processed};
+use crate::link::{self, Prepared};
 use crate::load::{SourceCache, SourceFile};
+use crate::measure::Step;
 use crate::render::data::is_export;
 use crate::render::{self, Incremental, RenderOptions, Theme};
 use crate::write::{self, Manifest};
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -52,7 +54,7 @@ pub struct Engine {
     options: BuildOptions,
     render_options: RenderOptions,
     /// Source key -> clean+extract result.
-    processed: Mutex<HashMap<u64, Processed>>,
+    processed: Mutex<HashMap<u64, Prepared>>,
     /// Output path -> page fingerprint, for what is on disk now.
     pages: HashMap<String, u64>,
     /// Output path -> hash of the bytes on disk now (`None` before the first good build).
@@ -113,7 +115,7 @@ pub struct Rebuild {
     pub cleaned: usize,
     /// Whether only the edited sources were read and patched in (see [`edits`]).
     pub patched: bool,
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<(Step, Duration)>,
 }
 
 impl Rebuild {
@@ -185,7 +187,7 @@ impl Engine {
         let started = Instant::now();
         report.changed.extend(self.write_exports()?);
         report.changed.sort();
-        report.timings.push(("exports", started.elapsed()));
+        report.timings.push((Step::Exports, started.elapsed()));
         Ok(report)
     }
 
@@ -255,7 +257,7 @@ impl Engine {
         let started = Instant::now();
         let (root, drafts) = (&self.options.root, self.options.drafts);
         let content = crate::load::load_cached(root, drafts, Some(&mut self.sources))?;
-        report.timings.push(("load", started.elapsed()));
+        report.timings.push((Step::Load, started.elapsed()));
 
         let started = Instant::now();
         let keys: HashMap<String, u64> = content
@@ -265,28 +267,33 @@ impl Engine {
             .collect();
         let previous = std::mem::take(&mut *self.processed.lock().expect("not poisoned"));
         let previous = Mutex::new(previous);
-        let fresh: Mutex<HashMap<u64, Processed>> = Mutex::new(HashMap::new());
+        let fresh: Mutex<HashMap<u64, Prepared>> = Mutex::new(HashMap::new());
         let cleaned = std::sync::atomic::AtomicUsize::new(0);
-        let process = |file: SourceFile| -> Processed {
+        let prepare = |file: SourceFile| -> Prepared {
             let key = self.source_key(&file);
             let remembered = previous.lock().expect("not poisoned").remove(&key);
-            let processed = remembered.unwrap_or_else(|| {
+            let prepared = remembered.unwrap_or_else(|| {
                 cleaned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                link::process_source(file)
+                link::prepare::prepare(file)
             });
             fresh
                 .lock()
                 .expect("not poisoned")
-                .insert(key, processed.clone());
-            processed
+                .insert(key, prepared.clone());
+            prepared
         };
-        let (site, diagnostics, memo) = link::link_for_watch(content, &process, &self.grouping);
+        let mut content = content;
+        let prepared: Vec<Prepared> = std::mem::take(&mut content.sources)
+            .into_par_iter()
+            .map(prepare)
+            .collect();
+        let (site, diagnostics, memo) = link::link_for_watch(content, prepared, &self.grouping);
         // Only sources that still exist are remembered.
         *self.processed.lock().expect("not poisoned") = fresh.into_inner().expect("not poisoned");
         report.cleaned = cleaned.into_inner();
         report
             .timings
-            .push(("clean+extract+link", started.elapsed()));
+            .push((Step::CleanExtractLink, started.elapsed()));
         // Every source was linked again: who a source names, and any
         // entry, may have changed.
         self.prints.forget_linked();
@@ -352,7 +359,7 @@ impl Engine {
             }
         };
         self.prints.keep_only(&linked.keys);
-        report.timings.push(("render", started.elapsed()));
+        report.timings.push((Step::Render, started.elapsed()));
         let rendered = match rendered {
             Ok(rendered) => rendered,
             Err(problems) => {
@@ -381,7 +388,7 @@ impl Engine {
             .as_ref()
             .and_then(|manifest| output::Written::note(&output, manifest));
         report.written = true;
-        report.timings.push(("write", started.elapsed()));
+        report.timings.push((Step::Write, started.elapsed()));
         self.exports_owed = defer_exports;
         self.linked = Some(linked);
         self.patchable = true;

@@ -13,6 +13,7 @@
 use super::{Engine, Rebuild};
 use crate::link::Site;
 use crate::load::{MarkdownFile, PageMeta};
+use crate::measure::Step;
 use crate::render::{Candidates, PageKey};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -52,7 +53,7 @@ impl Engine {
             }
             read.push((at, file, problems));
         }
-        report.timings.push(("load", started.elapsed()));
+        report.timings.push((Step::Load, started.elapsed()));
 
         let started = Instant::now();
         let Some(mut linked) = self.linked.take() else {
@@ -73,7 +74,7 @@ impl Engine {
             });
         }
         report.patched = true;
-        report.timings.push(("patch:pages", started.elapsed()));
+        report.timings.push((Step::PatchPages, started.elapsed()));
         if self.patch_went_wrong(&linked.site, &mut report)? {
             return Ok(Some(report));
         }

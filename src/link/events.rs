@@ -7,10 +7,10 @@
 //! since each slug is an anchor on the timeline page.
 
 use super::{cited_paragraphs, timeline, EditorialEvent, Source};
+use crate::date_value::parse_date_value;
 use crate::diag::Diagnostic;
 use crate::extract::dates::DateValue;
 use crate::frontmatter::key_line;
-use crate::link::parse_date_value;
 use crate::load::{EventMeta, MarkdownFile, Unreadable};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

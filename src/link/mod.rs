@@ -11,15 +11,15 @@ mod events;
 pub mod names;
 pub mod patch;
 pub mod people;
+pub mod prepare;
 pub mod timeline;
 
-use crate::clean::{clean_in, Article, CleanOptions};
+use crate::clean::Article;
 use crate::config::Config;
 use crate::diag::Diagnostic;
-use crate::extract::dates::{DateMention, DateValue, Precision};
+use crate::extract::dates::{DateMention, DateValue};
 use crate::extract::people::{DocPerson, PersonKind};
-use crate::extract::{extract, Extracted, Span};
-use crate::frontmatter::DateText;
+use crate::extract::{Extracted, Span};
 use crate::load::{Content, MarkdownFile, PageMeta};
 use jiff::civil::Date;
 use names::NameMatcher;
@@ -88,7 +88,7 @@ pub struct Source {
     /// people with the name they are (`check` reports them).
     pub unlinked: Vec<people::Unlinked>,
     /// The fingerprint of the raw text as `addresses.txt` records it
-    /// ([`crate::addresses::fingerprint`]), made once while the bytes are
+    /// ([`crate::fingerprint::stable_hex`]), made once while the bytes are
     /// in memory rather than by reading every file again.
     pub raw_fingerprint: String,
 }
@@ -194,68 +194,48 @@ pub struct Page {
     pub file: MarkdownFile<PageMeta>,
 }
 
-/// A source after cleaning and extraction, before linking: what watch mode
-/// memoizes. The dates found are in the [`Source`]; the [`Extracted`] keeps the people.
-pub type Processed = (Source, Extracted, Vec<Diagnostic>);
-
-/// Builds the site graph. Diagnostics are warnings and errors about the content.
-pub fn link(content: Content) -> (Site, Vec<Diagnostic>) {
-    link_in_stages(content, &mut |_| {})
+/// A source after cleaning and extraction, before linking (made by
+/// [`prepare`]): what watch mode memoizes. The dates found are in the
+/// [`Source`]; the [`Extracted`] keeps the people.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub source: Source,
+    pub extracted: Extracted,
+    /// What cleaning and extracting found wrong in the source or its sidecar.
+    pub problems: Vec<Diagnostic>,
 }
 
-/// [`link`], calling `stage_done` with "clean" and then "extract" as those
-/// passes over the sources finish, so the build can measure each.
-pub fn link_in_stages(
-    content: Content,
-    stage_done: &mut dyn FnMut(&'static str),
-) -> (Site, Vec<Diagnostic>) {
-    link_inner(content, None, None, stage_done)
+/// Builds the site graph from the loaded content and its sources, cleaned
+/// and extracted ([`prepare`]); `content.sources` are not read again.
+/// Diagnostics are warnings and errors about the content.
+pub fn link(content: Content, prepared: Vec<Prepared>) -> (Site, Vec<Diagnostic>) {
+    link_inner(content, prepared, None, None)
 }
 
-/// [`link`] with a caller-supplied clean+extract step per source (watch mode
-/// passes a memoized one; see [`process_source`]).
-pub fn link_with(
-    content: Content,
-    process: &(dyn Fn(crate::load::SourceFile) -> Processed + Sync),
-    grouping: &timeline::GroupingMemo,
-) -> (Site, Vec<Diagnostic>) {
-    link_inner(content, Some((process, grouping)), None, &mut |_| {})
-}
-
-/// [`link_with`], also leaving what later edits need to be patched in
+/// [`link`], reusing the timeline grouping of the last build where its
+/// inputs are unchanged and leaving what later edits need to be patched in
 /// ([`patch::patch`]); the site keeps the sentences its dates' contexts
 /// read, which a patch compares.
 pub fn link_for_watch(
     content: Content,
-    process: &(dyn Fn(crate::load::SourceFile) -> Processed + Sync),
+    prepared: Vec<Prepared>,
     grouping: &timeline::GroupingMemo,
 ) -> (Site, Vec<Diagnostic>, patch::LinkMemo) {
     let mut memo = patch::LinkMemo::default();
-    let (site, diagnostics) = link_inner(
-        content,
-        Some((process, grouping)),
-        Some(&mut memo),
-        &mut |_| {},
-    );
+    let (site, diagnostics) = link_inner(content, prepared, Some(grouping), Some(&mut memo));
     (site, diagnostics, memo)
 }
 
-/// The memoized clean+extract step and timeline grouping of watch mode.
-type Memo<'a> = (
-    &'a (dyn Fn(crate::load::SourceFile) -> Processed + Sync),
-    &'a timeline::GroupingMemo,
-);
-
 fn link_inner(
     content: Content,
-    memo: Option<Memo>,
+    prepared: Vec<Prepared>,
+    grouping: Option<&timeline::GroupingMemo>,
     mut keep: Option<&mut patch::LinkMemo>,
-    stage_done: &mut dyn FnMut(&'static str),
 ) -> (Site, Vec<Diagnostic>) {
     let Content {
         root,
         config,
-        sources: source_files,
+        sources: _,
         home,
         pages,
         people: profiles,
@@ -264,58 +244,7 @@ fn link_inner(
         mut diagnostics,
     } = content;
 
-    let (sources, extracted): (Vec<Source>, Vec<Extracted>) = match memo {
-        Some((process, _)) => {
-            let processed: Vec<Processed> = source_files.into_par_iter().map(process).collect();
-            let mut sources = Vec::with_capacity(processed.len());
-            let mut extracted = Vec::with_capacity(processed.len());
-            for (source, found, problems) in processed {
-                sources.push(source);
-                extracted.push(found);
-                diagnostics.extend(problems);
-            }
-            (sources, extracted)
-        }
-        None => {
-            let cleaned: Vec<(Source, Vec<Diagnostic>)> =
-                source_files.into_par_iter().map(clean_source).collect();
-            let mut sources = Vec::with_capacity(cleaned.len());
-            for (source, problems) in cleaned {
-                sources.push(source);
-                diagnostics.extend(problems);
-            }
-            stage_done("clean");
-            let extracted: Vec<(Extracted, Vec<Diagnostic>)> = sources
-                .par_iter_mut()
-                .map(|source| {
-                    let mut found = extract_into(source);
-                    let problems = correct_source(source, &mut found);
-                    (found, problems)
-                })
-                .collect();
-            let extracted: Vec<Extracted> = extracted
-                .into_iter()
-                .map(|(found, problems)| {
-                    diagnostics.extend(problems);
-                    found
-                })
-                .collect();
-            stage_done("extract");
-            (sources, extracted)
-        }
-    };
-    // Newest first; undated last; ties by id. Extraction results follow the same order.
-    let mut order: Vec<usize> = (0..sources.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (sa, sb) = (&sources[a], &sources[b]);
-        sb.date.cmp(&sa.date).then_with(|| sa.id.cmp(&sb.id))
-    });
-    let mut slots: Vec<Option<(Source, Extracted)>> =
-        sources.into_iter().zip(extracted).map(Some).collect();
-    let (mut sources, mut extracted): (Vec<Source>, Vec<Extracted>) = order
-        .iter()
-        .map(|&i| slots[i].take().expect("each source is taken once"))
-        .unzip();
+    let (mut sources, mut extracted) = in_site_order(prepared, &mut diagnostics);
     let profile_index = Arc::new(people::search::ProfileIndex::new(
         profiles.iter().map(people::facts_of).collect(),
     ));
@@ -332,18 +261,16 @@ fn link_inner(
         &mut diagnostics,
     );
     if let Some(keep) = keep.as_deref_mut() {
-        keep.members = members;
-        keep.profiles = profile_index;
-        keep.people_keys = sources
-            .iter()
-            .zip(&extracted)
-            .map(|(source, found)| patch::people_key(found, &source.authors))
-            .collect();
-        keep.partners = vec![HashMap::new(); people.len()];
-        for ((a, b), count) in pairs {
-            keep.partners[a].insert(b, count);
-            keep.partners[b].insert(a, count);
-        }
+        let people_count = people.len();
+        keep_people(
+            keep,
+            &sources,
+            &extracted,
+            people_count,
+            members,
+            profile_index,
+            pairs,
+        );
     }
     // The per-source people are merged now; free them before the timeline's peak.
     drop(extracted);
@@ -352,21 +279,105 @@ fn link_inner(
         &mut sources,
         &mut people,
         events,
-        memo.map(|m| m.1),
+        grouping,
         keep.as_deref_mut().map(|keep| &mut keep.timeline),
     );
     if let Some(keep) = keep {
-        for source in &sources {
-            for mention in source.dates.iter() {
-                *keep.years.entry(mention.value.year()).or_default() += 1;
-            }
-        }
-        for entry in &timeline {
-            *keep.years.entry(entry.value.year()).or_default() += 1;
-        }
+        keep_years(keep, &sources, &timeline);
     }
 
     let names = NameMatcher::new(&people);
+    let (home, pages) = link_pages(home, pages, &names, &mut people, &mut diagnostics);
+    let site = Site {
+        root,
+        config,
+        sources,
+        people,
+        timeline,
+        eras,
+        home,
+        pages,
+        names,
+        unreadable,
+    };
+    (site, diagnostics)
+}
+
+/// The prepared sources in site order (newest first, undated last, ties by
+/// id) and their extracted people in the same order; their problems go to
+/// `diagnostics`.
+fn in_site_order(
+    prepared: Vec<Prepared>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Source>, Vec<Extracted>) {
+    let mut prepared = prepared;
+    prepared.sort_by(|a, b| {
+        let (sa, sb) = (&a.source, &b.source);
+        sb.date.cmp(&sa.date).then_with(|| sa.id.cmp(&sb.id))
+    });
+    let mut sources = Vec::with_capacity(prepared.len());
+    let mut extracted = Vec::with_capacity(prepared.len());
+    for Prepared {
+        source,
+        extracted: found,
+        problems,
+    } in prepared
+    {
+        sources.push(source);
+        extracted.push(found);
+        diagnostics.extend(problems);
+    }
+    (sources, extracted)
+}
+
+/// What a patch of the people needs from a full link: who each extracted
+/// person became, the profiles' index, each source's people key and how
+/// many paragraphs each pair of people shares.
+fn keep_people(
+    keep: &mut patch::LinkMemo,
+    sources: &[Source],
+    extracted: &[Extracted],
+    people: usize,
+    members: Members,
+    profiles: Arc<people::search::ProfileIndex>,
+    pairs: BTreeMap<(usize, usize), usize>,
+) {
+    keep.members = members;
+    keep.profiles = profiles;
+    keep.people_keys = sources
+        .iter()
+        .zip(extracted)
+        .map(|(source, found)| patch::people_key(found, &source.authors))
+        .collect();
+    keep.partners = vec![HashMap::new(); people];
+    for ((a, b), count) in pairs {
+        keep.partners[a].insert(b, count);
+        keep.partners[b].insert(a, count);
+    }
+}
+
+/// How many dates and entries each year has, which a patch compares to
+/// tell whether a year's pages came or went.
+fn keep_years(keep: &mut patch::LinkMemo, sources: &[Source], timeline: &[TimelineEntry]) {
+    for source in sources {
+        for mention in source.dates.iter() {
+            *keep.years.entry(mention.value.year()).or_default() += 1;
+        }
+    }
+    for entry in timeline {
+        *keep.years.entry(entry.value.year()).or_default() += 1;
+    }
+}
+
+/// The home page and the editorial pages in navigation order (weighted
+/// first, by weight, then by title), each person given the pages that name them.
+fn link_pages(
+    home: Option<MarkdownFile<PageMeta>>,
+    pages: Vec<MarkdownFile<PageMeta>>,
+    names: &NameMatcher,
+    people: &mut [Person],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<Page>, Vec<Page>) {
     let mut pages: Vec<Page> = pages
         .into_iter()
         .map(|file| Page {
@@ -384,7 +395,7 @@ fn link_inner(
             &b.id,
         ))
     });
-    check_page_ids(&pages, &mut diagnostics);
+    check_page_ids(&pages, diagnostics);
     let home = home.map(|file| Page {
         id: String::new(),
         file,
@@ -399,19 +410,7 @@ fn link_inner(
             people[person].pages.push(None);
         }
     }
-    let site = Site {
-        root,
-        config,
-        sources,
-        people,
-        timeline,
-        eras,
-        home,
-        pages,
-        names,
-        unreadable,
-    };
-    (site, diagnostics)
+    (home, pages)
 }
 
 /// The folder the search index is written to. Named here, beside the other
@@ -465,36 +464,6 @@ fn check_page_ids(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Cleans and extracts one source: the per-source work that depends on no other file.
-pub fn process_source(file: crate::load::SourceFile) -> Processed {
-    let (mut source, mut problems) = clean_source(file);
-    let mut found = extract_into(&mut source);
-    problems.extend(correct_source(&mut source, &mut found));
-    (source, found, problems)
-}
-
-/// Applies the sidecar's corrections of single mentions to the people
-/// found in `source`; the problems name the sidecar's lines.
-fn correct_source(source: &mut Source, found: &mut Extracted) -> Vec<Diagnostic> {
-    if source.mention_fixes.is_empty() {
-        return Vec::new();
-    }
-    let blocks: Vec<&str> = source
-        .article
-        .blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect();
-    let (corrected, problems) = people::corrections::correct_mentions(
-        &source.path.with_extension("toml"),
-        &blocks,
-        &source.mention_fixes,
-        &mut found.people,
-    );
-    source.corrected = corrected;
-    problems
-}
-
 /// The people passes that read the profiles: their names searched for in
 /// the text, bare surnames shared by several people given to the right one
 /// (or to none), roles read in full. Run by a full link and by a patch alike.
@@ -510,102 +479,6 @@ pub(crate) fn settle_people(
         .map(|b| b.text.as_str())
         .collect();
     source.unlinked = people::settle(index, &blocks, &source.corrected, &mut found.people);
-}
-
-/// Extracts one cleaned source. Its dates move into `source.dates` (linking
-/// reads them there), so the returned [`Extracted`] has only the people.
-fn extract_into(source: &mut Source) -> Extracted {
-    let mut found = extract(&source.article, source.date, source.date_order);
-    source.dates = std::mem::take(&mut found.dates).into();
-    let sentences = std::mem::take(&mut found.date_sentences);
-    source.date_contexts = Arc::new(date_contexts(source, &sentences));
-    found
-}
-
-/// What the timeline reads from the sentence around each date mention of
-/// `source`; `sentences` are those sentences' ranges, as the extract stage found them.
-fn date_contexts(source: &Source, sentences: &[std::ops::Range<usize>]) -> timeline::DateContexts {
-    let mut contexts = timeline::DateContexts::default();
-    for (mention, range) in source.dates.iter().zip(sentences) {
-        match source.article.blocks.get(mention.span.block) {
-            // A dateline or edition note dates the text: it never reaches the timeline.
-            Some(block) if !mention.reference => {
-                let sentence = &block.text[range.clone()];
-                contexts.push(block.kind, sentence, range.clone(), &mention.text);
-            }
-            _ => contexts.push_none(),
-        }
-    }
-    contexts
-}
-
-/// Cleans one source; its people and dates are found later, by [`extract`].
-fn clean_source(file: crate::load::SourceFile) -> (Source, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
-    let sidecar = &file.sidecar;
-    let options = CleanOptions {
-        keep: sidecar.keep.clone(),
-        drop: sidecar.drop.clone(),
-    };
-    let article = clean_in(&file.text, &options, sidecar.language.as_deref());
-    let date = sidecar
-        .date
-        .as_ref()
-        .and_then(DateText::as_day)
-        .or(article.date);
-    // A sidecar date that is wrong, or a sidecar that cannot be read, is
-    // an error already; saying the date is missing would only echo it.
-    if date.is_none() && sidecar.date.is_none() && !sidecar.unreadable {
-        problems.push(
-            Diagnostic::warning(&file.path, None, "no publication date found in the text").hint(
-                format!(
-                    "add `date = YYYY-MM-DD` to {}",
-                    file.path.with_extension("toml").display()
-                ),
-            ),
-        );
-    }
-    let title = sidecar
-        .title
-        .clone()
-        .or_else(|| article.title.clone())
-        .unwrap_or_else(|| file.id.clone());
-    let raw_fingerprint = crate::addresses::fingerprint(file.bytes());
-    let source = Source {
-        raw_fingerprint,
-        id: file.id,
-        path: file.path,
-        title,
-        publication: sidecar
-            .publication
-            .clone()
-            .or_else(|| article.publication.clone()),
-        date,
-        authors: if sidecar.authors.is_empty() {
-            article.authors.clone()
-        } else {
-            sidecar.authors.clone()
-        },
-        url: sidecar.url.clone(),
-        language: sidecar.language.clone(),
-        date_order: sidecar.date_order,
-        dates: Arc::from([]),
-        date_contexts: Arc::default(),
-        date_entries: Vec::new(),
-        people: Vec::new(),
-        author_ids: Vec::new(),
-        photographers: Vec::new(),
-        mention_fixes: sidecar
-            .mention
-            .iter()
-            .zip(&sidecar.mention_lines)
-            .map(|(fix, &line)| (line, fix.get_ref().clone()))
-            .collect(),
-        corrected: Vec::new(),
-        unlinked: Vec::new(),
-        article: Arc::new(article),
-    };
-    (source, problems)
 }
 
 /// Who each source's people became, per source and extracted person.
@@ -691,9 +564,17 @@ fn link_people(
             events: Vec::new(),
         });
     }
+    settle_sources(sources, &result);
+    let pairs = compute_appears_with(sources, &mut result);
+    (result, members, pairs)
+}
+
+/// Sorts each source's people and photographers now that they are merged,
+/// and points each byline at its person.
+fn settle_sources(sources: &mut [Source], people: &[Person]) {
     // Who each source names, in person order, so bylines resolve without a site-wide scan.
     let mut named_in: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
-    for (index, person) in result.iter().enumerate() {
+    for (index, person) in people.iter().enumerate() {
         for &doc in &person.sources {
             named_in[doc].push(index);
         }
@@ -710,14 +591,12 @@ fn link_people(
             .iter()
             .map(|author| {
                 named.iter().copied().find(|&index| {
-                    let person = &result[index];
+                    let person = &people[index];
                     person.name == *author || person.aliases.iter().any(|a| a == author)
                 })
             })
             .collect();
     }
-    let pairs = compute_appears_with(sources, &mut result);
-    (result, members, pairs)
 }
 
 /// Co-occurrence: two people appear together when one paragraph names both.
@@ -751,33 +630,7 @@ fn link_timeline(
     grouping: Option<&timeline::GroupingMemo>,
     keep: Option<&mut timeline::patch::TimelineMemo>,
 ) -> (Vec<TimelineEntry>, Vec<Era>) {
-    // The date mentions that may be occurrences (not datelines) are listed
-    // first, then each occurrence is made in parallel straight into its
-    // place in one vector: an archive has millions, and a vector per source
-    // joined afterwards would hold them all twice.
-    let candidates: Vec<(usize, usize)> = sources
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(source_index, source)| {
-            let dates = source.dates.iter().enumerate();
-            dates
-                .filter(|(_, mention)| !mention.reference)
-                .map(move |(mention, _)| (source_index, mention))
-        })
-        .collect();
-    // `filter_map` rather than `flatten`: only the former reuses the vector.
-    #[allow(clippy::filter_map_identity)]
-    let occurrences: Vec<timeline::Occurrence> = candidates
-        .par_iter()
-        .map(|&(source_index, mention)| {
-            occurrence_at(source_index, &sources[source_index], mention)
-        })
-        .collect::<Vec<Option<timeline::Occurrence>>>()
-        .into_iter()
-        // Collected in place: the vector of options becomes the vector.
-        .filter_map(|occurrence| occurrence)
-        .collect();
-    drop(candidates);
+    let occurrences = all_occurrences(sources);
     let (editorial_inputs, mut editorial_events) = events;
     let counts = timeline::word_counts(&occurrences);
     let person_keys: Vec<u64> = match grouping {
@@ -802,22 +655,7 @@ fn link_timeline(
         .into_iter()
         .map(|o| (o.source, o.mention, o.sentence_range, o.people))
         .collect();
-    let mut eras = Vec::new();
-    for (input, event) in editorial_inputs.iter().zip(editorial_events.iter_mut()) {
-        if let Some(end) = input.end {
-            if let Some(event) = event.take() {
-                eras.push(Era {
-                    id: format!("era-{}", input.id),
-                    title: input.title.clone(),
-                    start: input.value,
-                    end,
-                    event,
-                });
-            }
-        }
-    }
-    eras.sort_by(|a, b| (a.start.start, &a.id).cmp(&(b.start.start, &b.id)));
-
+    let eras = take_eras(&editorial_inputs, &mut editorial_events);
     let mut timeline = Vec::with_capacity(entries.len());
     for entry in entries {
         let mut citations = Vec::with_capacity(entry.occurrences.len());
@@ -861,6 +699,64 @@ fn link_timeline(
         }
     }
     (timeline, eras)
+}
+
+/// Every date mention of the sources that may date an event (not a
+/// dateline), with its sentence and people, in site order.
+fn all_occurrences(sources: &[Source]) -> Vec<timeline::Occurrence<'_>> {
+    // The date mentions that may be occurrences (not datelines) are listed
+    // first, then each occurrence is made in parallel straight into its
+    // place in one vector: an archive has millions, and a vector per source
+    // joined afterwards would hold them all twice.
+    let candidates: Vec<(usize, usize)> = sources
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(source_index, source)| {
+            let dates = source.dates.iter().enumerate();
+            dates
+                .filter(|(_, mention)| !mention.reference)
+                .map(move |(mention, _)| (source_index, mention))
+        })
+        .collect();
+    // `filter_map` rather than `flatten`: only the former reuses the vector.
+    #[allow(clippy::filter_map_identity)]
+    let occurrences: Vec<timeline::Occurrence> = candidates
+        .par_iter()
+        .map(|&(source_index, mention)| {
+            occurrence_at(source_index, &sources[source_index], mention)
+        })
+        .collect::<Vec<Option<timeline::Occurrence>>>()
+        .into_iter()
+        // Collected in place: the vector of options becomes the vector.
+        .filter_map(|occurrence| occurrence)
+        .collect();
+    drop(candidates);
+    occurrences
+}
+
+/// The editorial events with an end date, taken out of `events` as eras,
+/// by start then id.
+fn take_eras(
+    inputs: &[timeline::EditorialEvent],
+    events: &mut [Option<EditorialEvent>],
+) -> Vec<Era> {
+    let mut eras = Vec::new();
+    for (input, event) in inputs.iter().zip(events.iter_mut()) {
+        if let Some(end) = input.end {
+            if let Some(event) = event.take() {
+                eras.push(Era {
+                    id: format!("era-{}", input.id),
+                    title: input.title.clone(),
+                    start: input.value,
+                    end,
+                    event,
+                });
+            }
+        }
+    }
+    eras.sort_by(|a, b| (a.start.start, &a.id).cmp(&(b.start.start, &b.id)));
+
+    eras
 }
 
 /// Joins to each editorial entry the extracted entries of the same value
@@ -965,10 +861,10 @@ pub(super) fn cited_paragraphs(
     sources: &[Source],
     source_index: &HashMap<&str, usize>,
 ) -> Vec<(usize, usize)> {
-    let mut cited: Vec<(usize, usize)> = crate::render::markdown::links_in(markdown)
+    let mut cited: Vec<(usize, usize)> = crate::reference::links_in(markdown)
         .iter()
         .filter_map(|(destination, _)| {
-            let (id, anchor) = crate::render::links::cited_paragraph(destination)?;
+            let (id, anchor) = crate::reference::cited_paragraph(destination)?;
             let at = *source_index.get(id)?;
             let article = &sources.get(at)?.article;
             Some((at, anchor.resolve(&article.blocks, &article.removed)?))
@@ -1067,54 +963,11 @@ fn people_within(
         .collect()
 }
 
-/// Parses an editorial date: `2003-03-20`, `2003-03`, `2003` or `2003-W12`.
-pub fn parse_date_value(text: &DateText) -> Option<DateValue> {
-    let text = text.0.trim();
-    if let Some(day) = text
-        .get(..10)
-        .filter(|_| text.len() >= 10)
-        .and_then(|t| t.parse::<Date>().ok())
-    {
-        return Some(DateValue::day(day));
-    }
-    let parts: Vec<&str> = text.split('-').collect();
-    let year: i16 = parts
-        .first()?
-        .parse()
-        .ok()
-        .filter(|y| (1..=9999).contains(y))?;
-    match parts.as_slice() {
-        [_] => Some(DateValue {
-            start: Date::new(year, 1, 1).ok()?,
-            precision: Precision::Year,
-            modifier: None,
-        }),
-        [_, week] if week.starts_with('W') => {
-            let week: i8 = week[1..].parse().ok()?;
-            let start = jiff::civil::ISOWeekDate::new(year, week, jiff::civil::Weekday::Monday)
-                .ok()?
-                .date();
-            Some(DateValue {
-                start,
-                precision: Precision::Week,
-                modifier: None,
-            })
-        }
-        [_, month] => {
-            let month: i8 = month.parse().ok()?;
-            Some(DateValue {
-                start: Date::new(year, month, 1).ok()?,
-                precision: Precision::Month,
-                modifier: None,
-            })
-        }
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date_value::parse_date_value;
+    use crate::frontmatter::DateText;
 
     /// Regression: the tenth entry dated "2019" was `t-2019-10`, the id of
     /// October 2019's entry, and a year page had two elements with one id.
@@ -1140,23 +993,5 @@ mod tests {
         );
         let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len(), "every anchor is unique: {ids:?}");
-    }
-
-    #[test]
-    fn parses_editorial_dates() {
-        let cases = [
-            ("2003-03-20", Some("2003-03-20")),
-            ("2003-03", Some("2003-03")),
-            ("2003", Some("2003")),
-            ("2020-W01", Some("2020-W01")),
-            ("2003-13", None),
-            ("2003-02-30", None),
-            ("soon", None),
-            ("", None),
-        ];
-        for (text, expected) in cases {
-            let value = parse_date_value(&DateText(text.to_string())).map(|v| v.iso());
-            assert_eq!(value.as_deref(), expected, "{text:?}");
-        }
     }
 }

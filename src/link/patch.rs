@@ -17,13 +17,14 @@
 //!   an entry, are worked out again, as a full link numbers them.
 
 use super::timeline::patch::{
-    bucket_of, buckets_of, group_members, Bucket, OccurrenceKey, TimelineMemo,
+    bucket_of, buckets_of, group_members, Bucket, OccurrenceKey, TimelineMemo, Touched,
 };
 use super::timeline::Occurrence;
 use super::{occurrences_in, Citation, PersonSpan, Site, Source, TimelineEntry};
 use crate::extract::dates::IsoKey;
 use crate::extract::people::PersonKind;
 use crate::extract::Extracted;
+use crate::measure::Step;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
@@ -91,7 +92,7 @@ pub struct Patched {
     /// stopped listing every entry, which moves every entry's address).
     pub everything: bool,
     /// Wall time of each part: people, timeline groups, renumbering.
-    pub timings: Vec<(&'static str, std::time::Duration)>,
+    pub timings: Vec<(Step, std::time::Duration)>,
 }
 
 /// A fingerprint of what the people merge reads from one source.
@@ -269,7 +270,7 @@ pub fn patch(
                 .extend(site.people[person].sources.iter().copied());
         }
     }
-    patched.timings.push(("patch:people", started.elapsed()));
+    patched.timings.push((Step::PatchPeople, started.elapsed()));
     patch_timeline(site, memo, &old_sources, &mut patched);
     Ok(patched)
 }
@@ -356,7 +357,143 @@ fn patch_timeline(
     patched: &mut Patched,
 ) {
     let edited: BTreeSet<usize> = old_sources.iter().map(|(index, _)| *index).collect();
-    // The edited sources' date mentions, before and after, for the year counts.
+    count_edited_years(site, memo, old_sources, patched);
+    let started = std::time::Instant::now();
+    let touched = requote(site, memo, old_sources, patched);
+    let dirty = dirty_buckets(site, &edited, touched);
+    let (groups, group_of) = memo.timeline.groups();
+    let dirty_groups: BTreeSet<usize> = dirty
+        .iter()
+        .filter_map(|b| group_of.get(b).copied())
+        .collect();
+    let in_dirty_group = |entry: &TimelineEntry| {
+        bucket_of(&entry.value).is_none_or(|b| {
+            dirty.contains(&b) || group_of.get(&b).is_none_or(|g| dirty_groups.contains(g))
+        })
+    };
+    let regrouped = |entry: &TimelineEntry| entry.editorial.is_none() && in_dirty_group(entry);
+    // An editorial entry there gives back the entries it joined (they are
+    // grouped again with the rest) and joins them anew below.
+    let rejoins = |entry: &TimelineEntry| {
+        entry
+            .editorial
+            .as_ref()
+            .is_some_and(|e| !e.paragraphs.is_empty())
+            && in_dirty_group(entry)
+    };
+    // The entries that go, and what links to them: the dates they cite and
+    // the timeline events of the people they name, by entry id.
+    let goes: Vec<bool> = site.timeline.iter().map(regrouped).collect();
+    let mut relinked = linked_before(site, &goes, &rejoins, patched);
+    let on_index_before = site.timeline.len() <= crate::layout::TIMELINE_INDEX_LIMIT;
+    let busy_before = busy_years(site);
+    let old_timeline = std::mem::take(&mut site.timeline);
+    let mut kept = Vec::with_capacity(old_timeline.len());
+    let mut gone = Vec::new();
+    for (mut entry, goes) in old_timeline.into_iter().zip(goes) {
+        if rejoins(&entry) {
+            entry.citations.clear();
+            entry.people.clear();
+        }
+        if goes {
+            patched.years.insert(entry.value.year());
+            count_year(
+                &mut memo.years,
+                entry.value.year(),
+                -1,
+                &mut patched.years_changed,
+            );
+            gone.push(entry);
+        } else {
+            kept.push(entry);
+        }
+    }
+    patched.timings.push((Step::PatchDates, started.elapsed()));
+    let started = std::time::Instant::now();
+    let fresh = regroup(site, memo, &groups, &dirty_groups);
+    for entry in &fresh {
+        patched.years.insert(entry.value.year());
+        count_year(
+            &mut memo.years,
+            entry.value.year(),
+            1,
+            &mut patched.years_changed,
+        );
+        let cited = entry.citations.iter().map(|c| (c.source, c.mention));
+        relinked.links_after.extend(cited);
+        relinked.named.extend(entry.people.iter().copied());
+    }
+    relink_changed_values(site, &gone, &fresh, patched);
+    patched
+        .timings
+        .push((Step::PatchTimeline, started.elapsed()));
+    let started = std::time::Instant::now();
+    let (timeline, joined_years) = super::join_editorial(merge_in_order(kept, fresh));
+    for year in joined_years {
+        count_year(&mut memo.years, year, -1, &mut patched.years_changed);
+    }
+    site.timeline = timeline;
+    renumber(site);
+    mark_relinked(site, relinked, patched);
+    patched.entries.sort();
+    patched.entries.dedup();
+    let on_index = site.timeline.len() <= crate::layout::TIMELINE_INDEX_LIMIT;
+    // Entries are linked where the timeline lists them: on the timeline
+    // page, or on their year's page, or on their month's in a busy year.
+    patched.everything |= on_index != on_index_before || busy_years(site) != busy_before;
+    patched
+        .timings
+        .push((Step::PatchRenumber, started.elapsed()));
+}
+
+/// What links to the entries that go or rejoin: the dates they cite and the
+/// timeline events of the people they name, by entry id. A rejoining
+/// editorial entry is itself marked as changed.
+fn linked_before(
+    site: &Site,
+    goes: &[bool],
+    rejoins: &dyn Fn(&TimelineEntry) -> bool,
+    patched: &mut Patched,
+) -> Relinked {
+    let mut links_before: BTreeMap<(usize, usize), String> = BTreeMap::new();
+    let mut named: BTreeSet<usize> = BTreeSet::new();
+    for (entry, goes) in site.timeline.iter().zip(goes) {
+        let rejoining = rejoins(entry);
+        if !goes && !rejoining {
+            continue;
+        }
+        for citation in &entry.citations {
+            links_before.insert((citation.source, citation.mention), entry.id.clone());
+        }
+        named.extend(entry.people.iter().copied());
+        if rejoining {
+            patched.entries.push(entry.id.clone());
+        }
+    }
+    let events_before = |site: &Site, person: usize| -> Vec<String> {
+        let events = &site.people[person].events;
+        events
+            .iter()
+            .map(|&e| site.timeline[e].id.clone())
+            .collect()
+    };
+    let events_before: BTreeMap<usize, Vec<String>> =
+        named.iter().map(|&p| (p, events_before(site, p))).collect();
+    Relinked {
+        links_before,
+        links_after: BTreeSet::new(),
+        named,
+        events_before,
+    }
+}
+
+/// Counts the edited sources' date mentions, before and after, by year.
+fn count_edited_years(
+    site: &Site,
+    memo: &mut LinkMemo,
+    old_sources: &[(usize, Source)],
+    patched: &mut Patched,
+) {
     for (index, old) in old_sources {
         for mention in old.dates.iter() {
             let year = mention.value.year();
@@ -369,7 +506,16 @@ fn patch_timeline(
             count_year(&mut memo.years, year, 1, &mut patched.years_changed);
         }
     }
-    let started = std::time::Instant::now();
+}
+
+/// Takes the edited runs of dates out of the grouping and puts them back,
+/// and brings the citations of the unchanged dates up to date.
+fn requote(
+    site: &mut Site,
+    memo: &mut LinkMemo,
+    old_sources: &[(usize, Source)],
+    patched: &mut Patched,
+) -> Touched {
     // An edit rarely touches every date of a source: the dates before the
     // edited run and after it have the same value, people and words as
     // before, so they are grouped as before, and only their citations (the
@@ -430,6 +576,12 @@ fn patch_timeline(
         citation.block = quoted.block;
         citation.sentence_range = quoted.sentence.clone();
     }
+    touched
+}
+
+/// The buckets to group again: those the edit touched, and those of
+/// occurrences elsewhere whose salient words changed.
+fn dirty_buckets(site: &Site, edited: &BTreeSet<usize>, touched: Touched) -> BTreeSet<Bucket> {
     let mut dirty: BTreeSet<Bucket> = touched.buckets;
     if !touched.flipped.is_empty() {
         // Occurrences elsewhere whose salient words changed are grouped again too.
@@ -445,81 +597,19 @@ fn patch_timeline(
             }
         }
     }
-    let (groups, group_of) = memo.timeline.groups();
-    let dirty_groups: BTreeSet<usize> = dirty
-        .iter()
-        .filter_map(|b| group_of.get(b).copied())
-        .collect();
-    let in_dirty_group = |entry: &TimelineEntry| {
-        bucket_of(&entry.value).is_none_or(|b| {
-            dirty.contains(&b) || group_of.get(&b).is_none_or(|g| dirty_groups.contains(g))
-        })
-    };
-    let regrouped = |entry: &TimelineEntry| entry.editorial.is_none() && in_dirty_group(entry);
-    // An editorial entry there gives back the entries it joined (they are
-    // grouped again with the rest) and joins them anew below.
-    let rejoins = |entry: &TimelineEntry| {
-        entry
-            .editorial
-            .as_ref()
-            .is_some_and(|e| !e.paragraphs.is_empty())
-            && in_dirty_group(entry)
-    };
-    // The entries that go, and what links to them: the dates they cite and
-    // the timeline events of the people they name, by entry id.
-    let goes: Vec<bool> = site.timeline.iter().map(regrouped).collect();
-    let mut links_before: BTreeMap<(usize, usize), String> = BTreeMap::new();
-    let mut named: BTreeSet<usize> = BTreeSet::new();
-    for (entry, goes) in site.timeline.iter().zip(&goes) {
-        let rejoining = rejoins(entry);
-        if !goes && !rejoining {
-            continue;
-        }
-        for citation in &entry.citations {
-            links_before.insert((citation.source, citation.mention), entry.id.clone());
-        }
-        named.extend(entry.people.iter().copied());
-        if rejoining {
-            patched.entries.push(entry.id.clone());
-        }
-    }
-    let events_before = |site: &Site, person: usize| -> Vec<String> {
-        let events = &site.people[person].events;
-        events
-            .iter()
-            .map(|&e| site.timeline[e].id.clone())
-            .collect()
-    };
-    let events_before: BTreeMap<usize, Vec<String>> =
-        named.iter().map(|&p| (p, events_before(site, p))).collect();
-    let on_index_before = site.timeline.len() <= crate::render::links::TIMELINE_INDEX_LIMIT;
-    let busy_before = busy_years(site);
-    let old_timeline = std::mem::take(&mut site.timeline);
-    let mut kept = Vec::with_capacity(old_timeline.len());
-    let mut gone = Vec::new();
-    for (mut entry, goes) in old_timeline.into_iter().zip(goes) {
-        if rejoins(&entry) {
-            entry.citations.clear();
-            entry.people.clear();
-        }
-        if goes {
-            patched.years.insert(entry.value.year());
-            count_year(
-                &mut memo.years,
-                entry.value.year(),
-                -1,
-                &mut patched.years_changed,
-            );
-            gone.push(entry);
-        } else {
-            kept.push(entry);
-        }
-    }
-    patched.timings.push(("patch:dates", started.elapsed()));
-    let started = std::time::Instant::now();
+    dirty
+}
+
+/// The entries of the dirty groups, grouped again, in timeline order.
+fn regroup(
+    site: &Site,
+    memo: &LinkMemo,
+    groups: &[Vec<Bucket>],
+    dirty_groups: &BTreeSet<usize>,
+) -> Vec<TimelineEntry> {
     // The touched groups, grouped again.
     let mut fresh: Vec<TimelineEntry> = Vec::new();
-    for &group in &dirty_groups {
+    for &group in dirty_groups {
         let keys = memo.timeline.members(&groups[group]);
         let members: Vec<Occurrence> = keys
             .iter()
@@ -555,18 +645,17 @@ fn patch_timeline(
         }
     }
     fresh.sort_by(entry_order);
-    let mut links_after: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for entry in &fresh {
-        patched.years.insert(entry.value.year());
-        count_year(
-            &mut memo.years,
-            entry.value.year(),
-            1,
-            &mut patched.years_changed,
-        );
-        links_after.extend(entry.citations.iter().map(|c| (c.source, c.mention)));
-        named.extend(entry.people.iter().copied());
-    }
+    fresh
+}
+
+/// Marks for linking again the sources with a date whose value gained its
+/// first entry or lost its last.
+fn relink_changed_values(
+    site: &Site,
+    gone: &[TimelineEntry],
+    fresh: &[TimelineEntry],
+    patched: &mut Patched,
+) {
     // A date that no entry cites links to the first entry of its value, if
     // there is one (whose id is always the plain one), else to its year: it
     // changes only where the edit made the first entry of a value or took
@@ -574,7 +663,7 @@ fn patch_timeline(
     let values = |entries: &[TimelineEntry]| -> BTreeSet<IsoKey> {
         entries.iter().map(|e| e.value.iso_key()).collect()
     };
-    let (before, after) = (values(&gone), values(&fresh));
+    let (before, after) = (values(gone), values(fresh));
     let appeared_or_gone: BTreeSet<IsoKey> = before.symmetric_difference(&after).copied().collect();
     if !appeared_or_gone.is_empty() {
         for (index, source) in site.sources.iter().enumerate() {
@@ -587,14 +676,28 @@ fn patch_timeline(
             }
         }
     }
-    patched.timings.push(("patch:timeline", started.elapsed()));
-    let started = std::time::Instant::now();
-    let (timeline, joined_years) = super::join_editorial(merge_in_order(kept, fresh));
-    for year in joined_years {
-        count_year(&mut memo.years, year, -1, &mut patched.years_changed);
-    }
-    site.timeline = timeline;
-    renumber(site);
+}
+
+/// What linked to the regrouped entries before they were grouped again.
+struct Relinked {
+    /// Each cited date's entry id before.
+    links_before: BTreeMap<(usize, usize), String>,
+    /// The dates the fresh entries cite.
+    links_after: BTreeSet<(usize, usize)>,
+    /// The people the entries named, before or after.
+    named: BTreeSet<usize>,
+    /// Each named person's events, by entry id, before.
+    events_before: BTreeMap<usize, Vec<String>>,
+}
+
+/// Marks the dates, people and entries whose links changed with the new numbering.
+fn mark_relinked(site: &Site, relinked: Relinked, patched: &mut Patched) {
+    let Relinked {
+        links_before,
+        links_after,
+        named,
+        events_before,
+    } = relinked;
     // A date links to its entry's anchor: only the dates whose entry id
     // changed, and the people whose list of events changed, are touched.
     for &link in links_before.keys().chain(&links_after) {
@@ -617,13 +720,6 @@ fn patch_timeline(
             patched.entries.push(entry.id.clone());
         }
     }
-    patched.entries.sort();
-    patched.entries.dedup();
-    let on_index = site.timeline.len() <= crate::render::links::TIMELINE_INDEX_LIMIT;
-    // Entries are linked where the timeline lists them: on the timeline
-    // page, or on their year's page, or on their month's in a busy year.
-    patched.everything |= on_index != on_index_before || busy_years(site) != busy_before;
-    patched.timings.push(("patch:renumber", started.elapsed()));
 }
 
 /// The years with too many entries for one page (see `render::links::split_years`).

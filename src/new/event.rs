@@ -83,7 +83,7 @@ fn checked_date(
     option: &str,
     text: &str,
 ) -> Result<crate::extract::dates::DateValue, NewError> {
-    crate::link::parse_date_value(&DateText(text.trim().to_string())).ok_or_else(|| {
+    crate::date_value::parse_date_value(&DateText(text.trim().to_string())).ok_or_else(|| {
         refused(
             path,
             format!("--{option}: {}", crate::explain::not_a_date(text.trim())),

@@ -12,11 +12,14 @@
 use super::{escape_html, push_escaped_html};
 use crate::anchor::{line_anchor, ParagraphAnchor};
 use crate::clean::{Article, Block, BlockKind};
+use crate::date_value::parse_date_value;
 use crate::diag::{nearest, one_of, Diagnostic};
 use crate::extract::dates::{find_dates, DateValue, IsoKey};
 use crate::frontmatter::DateText;
-use crate::link::{parse_date_value, Site};
+pub use crate::layout::TIMELINE_INDEX_LIMIT;
+use crate::link::Site;
 use crate::load::MarkdownFile;
+use crate::reference::{Reference, REFERENCE_FORMS};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
@@ -76,12 +79,6 @@ fn push_period_url(out: &mut String, year: i16, month: i8) {
         write!(out, "timeline/{year}/{month:02}/")
     };
 }
-
-/// The most entries the timeline page lists one by one. A longer timeline
-/// would make a page too heavy to open (tens of megabytes for a few thousand
-/// sources), so the timeline page then summarises each year and the year
-/// pages, which always hold every entry of their year, carry the entries.
-pub const TIMELINE_INDEX_LIMIT: usize = 2_000;
 
 impl<'a> Lookup<'a> {
     pub fn new(site: &'a Site) -> Self {
@@ -310,15 +307,15 @@ impl<'a> LinkContext<'a> {
         let Some((site, _)) = self.site else {
             return escape_html(text);
         };
-        let mut spans: Vec<(usize, usize, String, &'static str)> = Vec::new();
+        let mut spans: Vec<LinkSpan> = Vec::new();
         for found in site.names.find(text) {
             if linked.insert(found.person) {
-                spans.push((
-                    found.start,
-                    found.end,
-                    self.person_url(found.person),
-                    "person",
-                ));
+                spans.push(LinkSpan {
+                    start: found.start,
+                    end: found.end,
+                    url: self.person_url(found.person),
+                    class: LinkClass::Person,
+                });
             }
         }
         let article = Article {
@@ -332,11 +329,46 @@ impl<'a> LinkContext<'a> {
         };
         for mention in find_dates(&article, None) {
             if let Some(url) = self.date_url(&mention.value) {
-                spans.push((mention.span.start, mention.span.end, url, "date"));
+                spans.push(LinkSpan {
+                    start: mention.span.start,
+                    end: mention.span.end,
+                    url,
+                    class: LinkClass::Date,
+                });
             }
         }
         link_spans(text, spans)
     }
+}
+
+/// What a link in text leads to; its name is the link's `class` in the HTML,
+/// which themes style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkClass {
+    Person,
+    Source,
+    Page,
+    Date,
+}
+
+impl LinkClass {
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkClass::Person => "person",
+            LinkClass::Source => "source",
+            LinkClass::Page => "page",
+            LinkClass::Date => "date",
+        }
+    }
+}
+
+/// A stretch of text to link: bytes `start..end` of the text, to `url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpan {
+    pub start: usize,
+    pub end: usize,
+    pub url: String,
+    pub class: LinkClass,
 }
 
 /// Where a cross-reference points.
@@ -346,8 +378,8 @@ pub struct Target {
     pub url: String,
     /// What to call the target when the editor wrote only the reference.
     pub label: String,
-    /// The link's class, as for links found in text: `person`, `source`, `page` or `date`.
-    pub class: &'static str,
+    /// The link's class, as for links found in text.
+    pub class: LinkClass,
     /// The person linked, so the page does not link their name a second time.
     pub person: Option<usize>,
 }
@@ -373,10 +405,6 @@ const SECTION_PAGES: [(&str, &str); 3] = [
     ("timeline", "Timeline"),
 ];
 
-const REFERENCE_FORMS: &str =
-    "write `@person/ID`, `@source/ID` (optionally `#L12` or `#p3`), `@page/ID`, \
-                               `@date/2020-01-05` or just `@2020-01-05`";
-
 impl LinkContext<'_> {
     /// Resolves a cross-reference written as a Markdown link destination
     /// (`@person/nouri-al-maliki`, `@source/x#p12`, `@2020-01-05`, ...).
@@ -387,17 +415,12 @@ impl LinkContext<'_> {
                 "build the site to resolve cross-references",
             ));
         };
-        let body = reference_body(reference);
-        if body.starts_with(|c: char| c.is_ascii_digit()) {
-            return resolve_date(site, lookup, body);
-        }
-        let (kind, id) = body.split_once('/').unwrap_or((body, ""));
-        match kind {
-            "person" | "people" => resolve_person(site, lookup, id),
-            kind if names_a_source(kind) => resolve_source(site, lookup, id),
-            "page" => resolve_page(site, lookup, id),
-            "date" => resolve_date(site, lookup, id),
-            _ => Err(unresolved(
+        match Reference::parse(reference) {
+            Reference::Person(id) => resolve_person(site, lookup, id),
+            Reference::Source { id, anchor } => resolve_source(site, lookup, id, anchor),
+            Reference::Page(id) => resolve_page(site, lookup, id),
+            Reference::Date(text) => resolve_date(site, lookup, text),
+            Reference::Unknown => Err(unresolved(
                 format!("`{reference}` is not a cross-reference Backstory knows"),
                 REFERENCE_FORMS,
             )),
@@ -413,44 +436,22 @@ impl LinkContext<'_> {
         let Some((site, lookup)) = self.site else {
             return false;
         };
-        let (kind, rest) = reference_body(reference)
-            .split_once('/')
-            .unwrap_or_default();
-        let id = rest.split('#').next().unwrap_or_default();
         let unreadable = &site.unreadable;
-        match kind {
-            "person" | "people" => {
+        match Reference::parse(reference) {
+            Reference::Person(id) => {
+                let id = id.split('#').next().unwrap_or_default();
                 !lookup.person_by_id.contains_key(id) && unreadable.people.contains_key(id)
             }
-            kind if names_a_source(kind) => {
+            Reference::Source { id, .. } => {
                 !lookup.source_by_id.contains_key(id) && unreadable.sources.contains_key(id)
             }
-            "page" => !lookup.page_by_id.contains_key(id) && unreadable.pages.contains_key(id),
-            _ => false,
+            Reference::Page(id) => {
+                let id = id.split('#').next().unwrap_or_default();
+                !lookup.page_by_id.contains_key(id) && unreadable.pages.contains_key(id)
+            }
+            Reference::Date(_) | Reference::Unknown => false,
         }
     }
-}
-
-/// A cross-reference without its `@` (`@source/x#p3` -> `source/x#p3`).
-fn reference_body(reference: &str) -> &str {
-    reference.strip_prefix('@').unwrap_or(reference).trim()
-}
-
-/// The kinds of cross-reference that name a source.
-fn names_a_source(kind: &str) -> bool {
-    matches!(kind, "source" | "sources")
-}
-
-/// The source id and paragraph anchor of a cross-reference to a paragraph
-/// (`@source/x#L12` -> `("x", Line 12)`, `@source/x#p3` -> `("x", Number 3)`);
-/// `None` for any other link.
-pub fn cited_paragraph(destination: &str) -> Option<(&str, ParagraphAnchor)> {
-    if !super::markdown::is_cross_reference(destination) {
-        return None;
-    }
-    let (kind, rest) = reference_body(destination).split_once('/')?;
-    let (id, anchor) = rest.split_once('#')?;
-    names_a_source(kind).then_some((id, ParagraphAnchor::parse(anchor)?))
 }
 
 fn resolve_person(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unresolved> {
@@ -459,7 +460,7 @@ fn resolve_person(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unre
         return Ok(Target {
             url: format!("people/{}/", person.id),
             label: person.name.clone(),
-            class: "person",
+            class: LinkClass::Person,
             person: Some(index),
         });
     }
@@ -482,7 +483,7 @@ fn resolve_person(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unre
         return Ok(Target {
             url: format!("people/{}/", person.id),
             label: person.name.clone(),
-            class: "person",
+            class: LinkClass::Person,
             person: Some(*index),
         });
     }
@@ -504,11 +505,12 @@ fn resolve_person(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unre
     Err(unresolved(format!("no person has the id `{id}`"), hint))
 }
 
-fn resolve_source(site: &Site, lookup: &Lookup, reference: &str) -> Result<Target, Unresolved> {
-    let (id, anchor) = match reference.split_once('#') {
-        Some((id, anchor)) => (id, Some(anchor)),
-        None => (reference, None),
-    };
+fn resolve_source(
+    site: &Site,
+    lookup: &Lookup,
+    id: &str,
+    anchor: Option<&str>,
+) -> Result<Target, Unresolved> {
     let Some(&index) = lookup.source_by_id.get(id) else {
         let candidates = nearest(id, site.sources.iter().map(|s| s.id.as_str()), 3);
         let hint = if candidates.is_empty() {
@@ -540,7 +542,7 @@ fn resolve_source(site: &Site, lookup: &Lookup, reference: &str) -> Result<Targe
     Ok(Target {
         url,
         label: source.title.clone(),
-        class: "source",
+        class: LinkClass::Source,
         person: None,
     })
 }
@@ -570,7 +572,7 @@ fn resolve_page(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unreso
         return Ok(Target {
             url: format!("{}/", page.id),
             label: page.file.doc.meta.title.clone(),
-            class: "page",
+            class: LinkClass::Page,
             person: None,
         });
     }
@@ -578,7 +580,7 @@ fn resolve_page(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unreso
         return Ok(Target {
             url: format!("{section}/"),
             label: title.to_string(),
-            class: "page",
+            class: LinkClass::Page,
             person: None,
         });
     }
@@ -632,7 +634,7 @@ fn resolve_date(site: &Site, lookup: &Lookup, text: &str) -> Result<Target, Unre
         Some(url) => Ok(Target {
             url,
             label: value.label(),
-            class: "date",
+            class: LinkClass::Date,
             person: None,
         }),
         None => {
@@ -754,13 +756,19 @@ pub fn reference_problems(site: &Site) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Escapes `text` and wraps each `(start, end, url, class)` span in a link.
-/// Overlapping spans after the first are dropped; spans off char boundaries are ignored.
-pub fn link_spans(text: &str, mut spans: Vec<(usize, usize, String, &'static str)>) -> String {
-    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+/// Escapes `text` and wraps each span in a link. Overlapping spans after
+/// the first are dropped; spans off char boundaries are ignored.
+pub fn link_spans(text: &str, mut spans: Vec<LinkSpan>) -> String {
+    spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut html = String::with_capacity(text.len() + spans.len() * 48);
     let mut at = 0;
-    for (start, end, url, class) in spans {
+    for LinkSpan {
+        start,
+        end,
+        url,
+        class,
+    } in spans
+    {
         if start < at
             || end <= start
             || end > text.len()
@@ -771,7 +779,7 @@ pub fn link_spans(text: &str, mut spans: Vec<(usize, usize, String, &'static str
         }
         push_escaped_html(&mut html, &text[at..start]);
         html.push_str("<a class=\"");
-        html.push_str(class);
+        html.push_str(class.name());
         html.push_str("\" href=\"");
         push_escaped_html(&mut html, &url);
         html.push_str("\">");
@@ -790,10 +798,16 @@ mod tests {
     #[test]
     fn links_spans_and_escapes_everything_else() {
         let text = "<b>Ana</b> met Bo & Cy";
+        let span = |start, end, url: &str| LinkSpan {
+            start,
+            end,
+            url: url.to_string(),
+            class: LinkClass::Person,
+        };
         let spans = vec![
-            (3, 6, "people/ana/".to_string(), "person"),
-            (15, 17, "people/bo/".to_string(), "person"),
-            (16, 19, "overlap".to_string(), "person"),
+            span(3, 6, "people/ana/"),
+            span(15, 17, "people/bo/"),
+            span(16, 19, "overlap"),
         ];
         assert_eq!(
             link_spans(text, spans),
@@ -804,6 +818,12 @@ mod tests {
 
     #[test]
     fn ignores_spans_off_char_boundaries() {
-        assert_eq!(link_spans("é", vec![(1, 2, "x".to_string(), "date")]), "é");
+        let span = LinkSpan {
+            start: 1,
+            end: 2,
+            url: "x".to_string(),
+            class: LinkClass::Date,
+        };
+        assert_eq!(link_spans("é", vec![span]), "é");
     }
 }

@@ -15,10 +15,8 @@
 use super::escape_html;
 use super::links::LinkContext;
 use crate::diag::Diagnostic;
-use pulldown_cmark::{
-    BrokenLink, BrokenLinkCallback, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser,
-    Tag, TagEnd,
-};
+use crate::reference::{is_cross_reference, links_in, parser};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -44,65 +42,6 @@ static EXTRA_SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(|| {
 
 /// The class style shared by highlighted code and the generated stylesheet.
 pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
-
-/// The parser every pass shares. A reference link with no definition whose
-/// label starts with `@` (`[@2020-01-05]`) becomes a link to that cross-reference.
-fn parser<'a>(markdown: &'a str) -> Parser<'a, impl BrokenLinkCallback<'a>> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let callback = |link: BrokenLink<'a>| -> Option<(CowStr<'a>, CowStr<'a>)> {
-        link.reference
-            .starts_with('@')
-            .then(|| (link.reference.clone(), CowStr::Borrowed("")))
-    };
-    Parser::new_with_broken_link_callback(markdown, options, Some(callback))
-}
-
-/// True for a link destination that is a cross-reference (`@person/x`, `@2020`).
-pub fn is_cross_reference(destination: &str) -> bool {
-    destination.starts_with('@')
-}
-
-/// Every link destination in `markdown` with the byte offset of its link,
-/// cross-references included, in order.
-pub fn links_in(markdown: &str) -> Vec<(String, usize)> {
-    parser(markdown)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url.to_string(), range.start)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// A link of some Markdown: where it points, its title (`[a](b "title")`)
-/// and the bytes of the whole link.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkAt {
-    pub destination: String,
-    pub title: String,
-    pub range: std::ops::Range<usize>,
-}
-
-/// Every link in `markdown`, cross-references included, with its title, in order.
-pub fn titled_links_in(markdown: &str) -> Vec<LinkAt> {
-    parser(markdown)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link {
-                dest_url, title, ..
-            }) => Some(LinkAt {
-                destination: dest_url.to_string(),
-                title: title.to_string(),
-                range,
-            }),
-            _ => None,
-        })
-        .collect()
-}
 
 /// Every cross-reference in `markdown` that points nowhere, as an error naming
 /// `file` and the line; `first_line` is the file line the Markdown starts on.
@@ -148,15 +87,7 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
     let events: Vec<Event> = parser(markdown).collect();
     // Page templates own the `h1`: a text that uses `#` headings is moved one
     // level down; one that starts at `##` already fits.
-    let shift = events.iter().any(|e| {
-        matches!(
-            e,
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            })
-        )
-    });
+    let shift = events.iter().any(is_h1);
     let demote = |level: HeadingLevel| if shift { demote(level) } else { level };
     let mut output: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids: HashSet<String> = HashSet::new();
@@ -187,32 +118,7 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
                 classes,
                 attrs,
             }) => {
-                // Collect the heading's text to derive its id.
-                let mut text = String::new();
-                let mut depth = 0;
-                for next in &events[index..] {
-                    match next {
-                        Event::Start(_) => depth += 1,
-                        Event::End(_) if depth == 0 => break,
-                        Event::End(_) => depth -= 1,
-                        Event::Text(t) | Event::Code(t) => text.push_str(t),
-                        _ => {}
-                    }
-                }
-                let wanted = id
-                    .map(|i| i.to_string())
-                    .unwrap_or_else(|| crate::slug::slugify(&text));
-                let wanted = if wanted.is_empty() {
-                    "section".to_string()
-                } else {
-                    wanted
-                };
-                let mut unique = wanted.clone();
-                let mut counter = 2;
-                while !used_ids.insert(unique.clone()) {
-                    unique = format!("{wanted}-{counter}");
-                    counter += 1;
-                }
+                let unique = heading_id(&events[index..], id, &mut used_ids);
                 no_link_depth += 1;
                 output.push(Event::Start(Tag::Heading {
                     level: demote(level),
@@ -226,52 +132,21 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
                 output.push(Event::End(TagEnd::Heading(demote(level))));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
-                let language = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split([' ', ',']).next().unwrap_or("").to_string()
-                    }
-                    CodeBlockKind::Indented => String::new(),
-                };
-                code = Some((language, String::new()));
+                code = Some((code_language(kind), String::new()));
             }
             Event::Start(Tag::Link {
                 dest_url, title, ..
             }) if is_cross_reference(&dest_url) => {
                 no_link_depth += 1;
-                let Ok(target) = links.resolve_reference(&dest_url) else {
-                    open_links.push(LinkEnd::Dropped);
-                    continue;
+                let reference = Opened {
+                    destination: &dest_url,
+                    title: &title,
+                    inner: &events[index..],
                 };
-                linked_people.extend(target.person);
-                let title = if title.is_empty() {
-                    String::new()
-                } else {
-                    format!(" title=\"{}\"", escape_html(&title))
-                };
-                output.push(Event::InlineHtml(CowStr::from(format!(
-                    "<a class=\"{}\" href=\"{}{}\"{title}>",
-                    target.class,
-                    escape_html(links.root),
-                    escape_html(&target.url)
-                ))));
-                // A bare reference (`[@2020-01-05]`) reads as the target's name.
-                let inner = events[index..]
-                    .iter()
-                    .position(|e| matches!(e, Event::End(TagEnd::Link)))
-                    .unwrap_or(0);
-                let mut written = String::new();
-                let plain = events[index..index + inner].iter().all(|e| match e {
-                    Event::Text(t) => {
-                        written.push_str(t);
-                        true
-                    }
-                    _ => false,
-                });
-                if plain && inner > 0 && written == *dest_url {
-                    output.push(Event::Text(CowStr::from(target.label)));
-                    index += inner;
-                }
-                open_links.push(LinkEnd::Html);
+                let (end, skipped) =
+                    open_reference(reference, links, &mut output, &mut linked_people);
+                index += skipped;
+                open_links.push(end);
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 no_link_depth += 1;
@@ -286,11 +161,7 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
             }
             Event::End(TagEnd::Link) => {
                 no_link_depth = no_link_depth.saturating_sub(1);
-                match open_links.pop() {
-                    Some(LinkEnd::Html) => output.push(Event::InlineHtml(CowStr::from("</a>"))),
-                    Some(LinkEnd::Dropped) => {}
-                    Some(LinkEnd::Markdown) | None => output.push(Event::End(TagEnd::Link)),
-                }
+                output.extend(close_link(open_links.pop()));
             }
             Event::End(TagEnd::Image) => {
                 no_link_depth = no_link_depth.saturating_sub(1);
@@ -310,6 +181,123 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, output.into_iter());
     html
+}
+
+/// What closes a link opened as `end` (nothing for a dropped reference).
+fn close_link(end: Option<LinkEnd>) -> Option<Event<'static>> {
+    match end {
+        Some(LinkEnd::Html) => Some(Event::InlineHtml(CowStr::from("</a>"))),
+        Some(LinkEnd::Dropped) => None,
+        Some(LinkEnd::Markdown) | None => Some(Event::End(TagEnd::Link)),
+    }
+}
+
+/// True for the start of an `h1` heading.
+fn is_h1(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Start(Tag::Heading {
+            level: HeadingLevel::H1,
+            ..
+        })
+    )
+}
+
+/// The language a code block names (`rust` of "```rust,ignore"), or "".
+fn code_language(kind: CodeBlockKind) -> String {
+    match kind {
+        CodeBlockKind::Fenced(info) => info.split([' ', ',']).next().unwrap_or("").to_string(),
+        CodeBlockKind::Indented => String::new(),
+    }
+}
+
+/// The unique `id` of a heading whose events follow `after`: the one the
+/// author set, else its text as a slug, with `-2`, `-3` … for repeats.
+fn heading_id(after: &[Event], id: Option<CowStr>, used_ids: &mut HashSet<String>) -> String {
+    // Collect the heading's text to derive its id.
+    let mut text = String::new();
+    let mut depth = 0;
+    for next in after {
+        match next {
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => break,
+            Event::End(_) => depth -= 1,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    let wanted = id
+        .map(|i| i.to_string())
+        .unwrap_or_else(|| crate::slug::slugify(&text));
+    let wanted = if wanted.is_empty() {
+        "section".to_string()
+    } else {
+        wanted
+    };
+    let mut unique = wanted.clone();
+    let mut counter = 2;
+    while !used_ids.insert(unique.clone()) {
+        unique = format!("{wanted}-{counter}");
+        counter += 1;
+    }
+    unique
+}
+
+/// A cross-reference link just opened: where it points, its title and the
+/// events after its start.
+struct Opened<'e, 'a> {
+    destination: &'e str,
+    title: &'e str,
+    inner: &'e [Event<'a>],
+}
+
+/// Writes the opening of a cross-reference link to `output`, with the
+/// target's name as its text when the editor wrote only the reference.
+/// Returns how the link is closed and how many of its events were replaced.
+fn open_reference(
+    reference: Opened,
+    links: &LinkContext,
+    output: &mut Vec<Event>,
+    linked_people: &mut HashSet<usize>,
+) -> (LinkEnd, usize) {
+    let Opened {
+        destination,
+        title,
+        inner: events,
+    } = reference;
+    let Ok(target) = links.resolve_reference(destination) else {
+        return (LinkEnd::Dropped, 0);
+    };
+    linked_people.extend(target.person);
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", escape_html(title))
+    };
+    output.push(Event::InlineHtml(CowStr::from(format!(
+        "<a class=\"{}\" href=\"{}{}\"{title}>",
+        target.class.name(),
+        escape_html(links.root),
+        escape_html(&target.url)
+    ))));
+    // A bare reference (`[@2020-01-05]`) reads as the target's name.
+    let inner = events
+        .iter()
+        .position(|e| matches!(e, Event::End(TagEnd::Link)))
+        .unwrap_or(0);
+    let mut written = String::new();
+    let plain = events[..inner].iter().all(|e| match e {
+        Event::Text(t) => {
+            written.push_str(t);
+            true
+        }
+        _ => false,
+    });
+    if plain && inner > 0 && written == destination {
+        output.push(Event::Text(CowStr::from(target.label)));
+        return (LinkEnd::Html, inner);
+    }
+    (LinkEnd::Html, 0)
 }
 
 /// A link or image whose address would run code (`javascript:`, `vbscript:`,

@@ -19,6 +19,8 @@ pub mod views;
 
 use crate::diag::Diagnostic;
 use crate::link::Site;
+use crate::measure::Step;
+pub use crate::output::OutputFile;
 use deps::{Fingerprints, PrintMemo};
 use links::{LinkContext, Lookup};
 use pages::PageJob;
@@ -29,23 +31,6 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use tera::Context;
 pub use theme::{load_theme, Theme};
-
-/// One file of the built site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Path under the output folder, `/`-separated, never absolute, never `..`.
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-impl OutputFile {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile {
-            path: path.into(),
-            bytes: bytes.into(),
-        }
-    }
-}
 
 /// The message for a file that could not be written.
 fn write_problem(path: &str, error: &std::io::Error) -> Diagnostic {
@@ -269,7 +254,7 @@ pub struct Rendered {
     /// Output path -> fingerprint, for every page (empty in a full render).
     pub fingerprints: HashMap<String, u64>,
     /// Wall time of each part: fingerprints, pages, data files.
-    pub timings: Vec<(&'static str, std::time::Duration)>,
+    pub timings: Vec<(Step, std::time::Duration)>,
 }
 
 /// Where a render puts its files: each is handed over as soon as it is made
@@ -314,24 +299,8 @@ pub fn render_changed(
     incremental: Option<Incremental>,
     sink: Option<&dyn Sink>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    // A file either goes to the sink (and is dropped) or is kept.
-    let deliver = |file: OutputFile| -> Result<(String, Option<OutputFile>), Diagnostic> {
-        match sink {
-            Some(sink) => match sink.put(&file) {
-                Ok(()) => Ok((file.path, None)),
-                Err(error) => Err(write_problem(&file.path, &error)),
-            },
-            None => Ok((file.path.clone(), Some(file))),
-        }
-    };
-    // A data file is streamed to the sink, or made in memory and delivered.
-    let deliver_data = |path: &str, produce: &data::Produce| match sink {
-        Some(sink) => match sink.stream(path, produce) {
-            Ok(()) => Ok((path.to_string(), None)),
-            Err(error) => Err(write_problem(path, &error)),
-        },
-        None => deliver(data::produced(path, produce)),
-    };
+    let deliver = |file: OutputFile| deliver_to(sink, file);
+    let deliver_data = |path: &str, produce: &data::Produce| deliver_data_to(sink, path, produce);
     let started = std::time::Instant::now();
     let lookup = Lookup::new(site);
     let lookup_time = started.elapsed();
@@ -342,6 +311,310 @@ pub fn render_changed(
         language: &site.config.language,
         base_url: base_url.clone(),
     };
+    let nav = nav_items(site);
+
+    let mut result = Rendered::default();
+    result.timings.push((Step::RenderLookup, lookup_time));
+    let started = std::time::Instant::now();
+    let global = deps::global_fingerprint((
+        &site.config,
+        &base_url,
+        &options.inject,
+        nav.iter().map(|n| (&n.title, &n.url)).collect::<Vec<_>>(),
+    ));
+    let fingerprints = incremental.as_ref().map(|incremental| {
+        Fingerprints::new(site, &lookup, incremental.source_keys, incremental.prints)
+    });
+    let partials = partials_of(theme, incremental.as_ref(), fingerprints.as_ref(), global);
+    let existing = pages::all_pages(site, &lookup);
+    // The pages to look at: every page, or the candidates of an edit that
+    // still exist (a candidate that is gone is a page to remove).
+    let keys = keys_to_render(existing, incremental.as_ref(), &mut result.gone);
+    let all_jobs: Vec<PageJob> = keys
+        .par_iter()
+        .map(|&key| pages::page_job(site, &lookup, key))
+        .collect();
+    let jobs: Vec<&PageJob> = match (&incremental, &fingerprints) {
+        (Some(incremental), Some(fingerprints)) => {
+            let prints = Prints {
+                incremental,
+                fingerprints,
+                global,
+            };
+            changed_jobs(&all_jobs, &prints, &mut result)?
+        }
+        _ => all_jobs.iter().collect(),
+    };
+    result
+        .timings
+        .push((Step::RenderFingerprints, started.elapsed()));
+    // The longest pages first, one job at a time, so that no long page is
+    // left for the end while the other threads have nothing to do. A page's
+    // dependencies are about as many as the things it lists.
+    let mut jobs = jobs;
+    jobs.sort_by_key(|job| std::cmp::Reverse(job.deps.len()));
+    let frame = PageFrame {
+        site,
+        lookup: &lookup,
+        base_url: base_url.as_deref(),
+        site_view: &site_view,
+        nav: &nav,
+        options,
+        partials: &partials,
+        theme,
+    };
+    let pages = || {
+        let started = std::time::Instant::now();
+        let rendered: Vec<Result<(String, Option<OutputFile>), Diagnostic>> = jobs
+            .par_iter()
+            .with_max_len(1)
+            .map(|job| deliver(render_page(&frame, job)?))
+            .collect();
+        // Fragments of entries that changed are left behind; once they
+        // outnumber the live ones, keep only the live ones.
+        if let Some((fragments, _, _)) = partials.memory {
+            if fragments.len() > 2 * ENTRY_ROOTS.len() * site.timeline.len() + 64 {
+                fragments.keep_only(&partials.live_keys(site));
+            }
+        }
+        (rendered, started.elapsed())
+    };
+    // In watch mode the sitemap and the feed are made again only when what
+    // they list changed.
+    let started = std::time::Instant::now();
+    let data_prints: HashMap<&str, u64> = match &incremental {
+        Some(incremental) => data_fingerprints(site, &lookup, incremental, global),
+        None => HashMap::new(),
+    };
+    result
+        .timings
+        .push((Step::RenderDataPrints, started.elapsed()));
+    let unchanged_data = |path: &str| {
+        let previous = incremental.as_ref().and_then(|i| i.previous.get(path));
+        previous.is_some() && previous == data_prints.get(path)
+    };
+    let data_outputs = || {
+        let started = std::time::Instant::now();
+        let which = match &incremental {
+            Some(incremental) if incremental.defer_exports => data::DataFiles::Site,
+            _ => data::DataFiles::All,
+        };
+        let made = |path: &str, produce: &data::Produce| {
+            let made = (!unchanged_data(path)).then(|| deliver_data(path, produce));
+            (path.to_string(), made)
+        };
+        let files = data::data_files_with(site, &lookup, base_url.as_deref(), which, made);
+        (files, started.elapsed())
+    };
+    // The raw copy of each source changes only with the file itself.
+    let raw_copies = || {
+        let started = std::time::Instant::now();
+        (
+            raw_copies(site, incremental.as_ref(), &deliver),
+            started.elapsed(),
+        )
+    };
+    // The data files are made one after another, each in parallel chunks
+    // written in order and streamed to the sink when there is one, while the
+    // pages and the raw copies share the threads.
+    let ((rendered, pages_time), ((data_outputs, data_time), (raw_copies, copies_time))) =
+        rayon::join(pages, || rayon::join(data_outputs, raw_copies));
+    result.timings.push((Step::RenderPages, pages_time));
+    let mut outputs = rendered;
+    let copies = raw_copies.into_iter().map(|(path, known, output)| {
+        if let Some((key, _)) = known {
+            result.fingerprints.insert(path.clone(), key);
+        }
+        (path, output)
+    });
+    keep_made(copies, &mut outputs, &mut result.unchanged);
+    outputs.extend(theme_files(theme).into_iter().map(&deliver));
+    result.timings.push((Step::RenderCopies, copies_time));
+    for (path, print) in data_prints {
+        result.fingerprints.insert(path.to_string(), print);
+    }
+    keep_made(data_outputs, &mut outputs, &mut result.unchanged);
+    result.timings.push((Step::RenderData, data_time));
+    finish(outputs, result)
+}
+
+/// Hands a file to `sink` (and drops it) when there is one, else keeps it.
+fn deliver_to(sink: Option<&dyn Sink>, file: OutputFile) -> Delivered {
+    match sink {
+        Some(sink) => match sink.put(&file) {
+            Ok(()) => Ok((file.path, None)),
+            Err(error) => Err(write_problem(&file.path, &error)),
+        },
+        None => Ok((file.path.clone(), Some(file))),
+    }
+}
+
+/// Streams a data file to `sink`, or makes it in memory and keeps it.
+fn deliver_data_to(sink: Option<&dyn Sink>, path: &str, produce: &data::Produce) -> Delivered {
+    match sink {
+        Some(sink) => match sink.stream(path, produce) {
+            Ok(()) => Ok((path.to_string(), None)),
+            Err(error) => Err(write_problem(path, &error)),
+        },
+        None => deliver_to(None, data::produced(path, produce)),
+    }
+}
+
+/// The files that were made go to `outputs`; the paths of those that were
+/// not (unchanged on disk) to `unchanged`.
+fn keep_made(
+    files: impl IntoIterator<Item = (String, Option<Delivered>)>,
+    outputs: &mut Vec<Delivered>,
+    unchanged: &mut Vec<String>,
+) {
+    for (path, output) in files {
+        match output {
+            Some(output) => outputs.push(output),
+            None => unchanged.push(path),
+        }
+    }
+}
+
+/// The shared partials of a render, remembering rendered entries between
+/// watch-mode renders.
+fn partials_of<'a>(
+    theme: &'a Theme,
+    incremental: Option<&Incremental<'a>>,
+    fingerprints: Option<&'a Fingerprints<'a>>,
+    global: u64,
+) -> Partials<'a> {
+    Partials {
+        theme,
+        memory: incremental.zip(fingerprints).map(|(incremental, prints)| {
+            let template = incremental.templates.get("entry.html").copied();
+            (
+                incremental.fragments,
+                prints,
+                deps::hash_of((global, template)),
+            )
+        }),
+        problem: Mutex::new(None),
+    }
+}
+
+/// What every page's render shares.
+struct PageFrame<'a> {
+    site: &'a Site,
+    lookup: &'a Lookup<'a>,
+    base_url: Option<&'a str>,
+    site_view: &'a SiteView<'a>,
+    nav: &'a [NavItem],
+    options: &'a RenderOptions,
+    partials: &'a Partials<'a>,
+    theme: &'a Theme,
+}
+
+/// One page, rendered by its template with the shared variables and its own.
+fn render_page(frame: &PageFrame, job: &PageJob) -> Result<OutputFile, Diagnostic> {
+    let PageFrame {
+        site,
+        lookup,
+        base_url,
+        site_view,
+        nav,
+        options,
+        partials,
+        theme,
+    } = *frame;
+    let base_url = base_url.map(str::to_string);
+    let root = page_root(job, base_url.as_deref());
+    let links = LinkContext::new(site, lookup, &root);
+    let mut context = Context::new();
+    context.insert("site", site_view);
+    context.insert("nav", nav);
+    context.insert("root", &root);
+    context.insert("page_url", &job.url);
+    context.insert(
+        "canonical",
+        &base_url.as_ref().map(|b| format!("{b}{}", job.url)),
+    );
+    context.insert("title", &job.title);
+    context.insert(
+        "description",
+        &job.description
+            .clone()
+            .unwrap_or_else(|| site.config.description.clone()),
+    );
+    context.insert("inject", &options.inject);
+    (job.fill)(&mut context, &links, partials);
+    if let Some(problem) = partials.problem.lock().expect("not poisoned").take() {
+        return Err(problem);
+    }
+    // Rendered as bytes, which the links pass and the file take:
+    // tera's own `render` would check the whole page is UTF-8.
+    // Most pages fit the first buffer without growing it.
+    let mut html = Vec::with_capacity(PAGE_BUFFER);
+    theme.render_to(job.template, &context, &job.url, &mut html)?;
+    // A long page's context is as large as the page: free it first.
+    drop(context);
+    Ok(OutputFile::new(job.path(), hrefs::link_index_files(&html)))
+}
+
+/// What a render hands on for one file: its path and the file itself
+/// unless it went to the sink, or why it could not be written.
+type Delivered = Result<(String, Option<OutputFile>), Diagnostic>;
+
+/// A raw copy's path, its source's key and whether the copy on disk has
+/// it, and the copy when one was made.
+type RawCopy = (String, Option<(u64, bool)>, Option<Delivered>);
+
+/// The raw copy of each source whose file changed (of each source in a
+/// full render): a copy changes only with the file itself.
+fn raw_copies(
+    site: &Site,
+    incremental: Option<&Incremental>,
+    deliver: &(dyn Fn(OutputFile) -> Delivered + Sync),
+) -> Vec<RawCopy> {
+    let wanted: Vec<&crate::link::Source> =
+        match incremental.filter(|i| !i.verify).and_then(|i| i.candidates) {
+            Some(candidates) => candidates
+                .raw
+                .iter()
+                .filter_map(|&index| site.sources.get(index))
+                .collect(),
+            None => site.sources.iter().collect(),
+        };
+    wanted
+        .par_iter()
+        .map(|source| {
+            let file_name = source
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let path = format!("sources/{}/{}", source.id, views::raw_file_name(&file_name));
+            let known = incremental.and_then(|incremental| {
+                let key = incremental.source_keys.get(&source.id).copied()?;
+                Some((key, incremental.previous.get(&path) == Some(&key)))
+            });
+            match known {
+                Some((_, true)) => (path, known, None),
+                _ => {
+                    // Read again rather than held in memory for the whole build.
+                    let output = match std::fs::read(site.root.join(&source.path)) {
+                        Ok(bytes) => deliver(OutputFile::new(path.clone(), bytes)),
+                        Err(error) => Err(Diagnostic::error(
+                            &source.path,
+                            None,
+                            format!("cannot read this file again to publish it: {error}"),
+                        )
+                        .hint("keep the file in place while the site builds")),
+                    };
+                    (path, known, Some(output))
+                }
+            }
+        })
+        .collect()
+}
+
+/// The navigation every page shows: the generated sections, then the
+/// editorial pages that have a `weight`.
+fn nav_items(site: &Site) -> Vec<NavItem> {
     let mut nav = vec![
         NavItem {
             title: "Sources".into(),
@@ -365,49 +638,28 @@ pub fn render_changed(
                 url: format!("{}/", p.id),
             }),
     );
+    nav
+}
 
-    let mut result = Rendered::default();
-    result.timings.push(("render:lookup", lookup_time));
-    let started = std::time::Instant::now();
-    let global = deps::global_fingerprint((
-        &site.config,
-        &base_url,
-        &options.inject,
-        nav.iter().map(|n| (&n.title, &n.url)).collect::<Vec<_>>(),
-    ));
-    let fingerprints = incremental.as_ref().map(|incremental| {
-        Fingerprints::new(site, &lookup, incremental.source_keys, incremental.prints)
-    });
-    let partials = Partials {
-        theme,
-        memory: incremental
-            .as_ref()
-            .zip(fingerprints.as_ref())
-            .map(|(incremental, prints)| {
-                let template = incremental.templates.get("entry.html").copied();
-                (
-                    incremental.fragments,
-                    prints,
-                    deps::hash_of((global, template)),
-                )
-            }),
-        problem: Mutex::new(None),
-    };
-    let existing = pages::all_pages(site, &lookup);
-    // The pages to look at: every page, or the candidates of an edit that
-    // still exist (a candidate that is gone is a page to remove).
-    let keys: Vec<PageKey> = match incremental.as_ref().and_then(|i| i.candidates) {
-        Some(candidates) if !incremental.as_ref().is_some_and(|i| i.verify) => {
+/// The pages to look at: every page in `existing`, or the candidates of an
+/// edit that still exist; the files of candidates that are gone go to `gone`.
+fn keys_to_render(
+    existing: Vec<PageKey>,
+    incremental: Option<&Incremental>,
+    gone: &mut Vec<String>,
+) -> Vec<PageKey> {
+    match incremental.and_then(|i| i.candidates) {
+        Some(candidates) if !incremental.is_some_and(|i| i.verify) => {
             let live: HashSet<PageKey> = existing.iter().copied().collect();
             for key in &candidates.pages {
                 if live.contains(key) {
                     continue;
                 }
-                let previous = incremental.as_ref().map(|i| i.previous);
+                let previous = incremental.map(|i| i.previous);
                 if let Some(path) =
                     gone_path(*key).filter(|p| previous.is_some_and(|m| m.contains_key(p)))
                 {
-                    result.gone.push(path);
+                    gone.push(path);
                 }
             }
             candidates
@@ -418,230 +670,94 @@ pub fn render_changed(
                 .collect()
         }
         _ => existing,
-    };
-    let all_jobs: Vec<PageJob> = keys
-        .par_iter()
-        .map(|&key| pages::page_job(site, &lookup, key))
-        .collect();
-    let jobs: Vec<&PageJob> = match (&incremental, &fingerprints) {
-        (Some(incremental), Some(fingerprints)) => {
-            let prints: Vec<(String, u64)> = all_jobs
-                .par_iter()
-                .map(|job| {
-                    let template = incremental
-                        .templates
-                        .get(job.template)
-                        .copied()
-                        .unwrap_or_default();
-                    let print = fingerprints.page(template, global, &job.url, &job.deps);
-                    (job.path(), print)
-                })
-                .collect();
-            let mut changed = Vec::new();
-            let mut missed = Vec::new();
-            for (job, (path, print)) in all_jobs.iter().zip(prints) {
-                if incremental.previous.get(&path) == Some(&print) {
-                    result.unchanged.push(path.clone());
-                } else {
-                    let candidate = incremental
-                        .candidates
-                        .is_none_or(|c| c.pages.contains(&job.key));
-                    if !candidate {
-                        missed.push(path.clone());
-                    }
-                    changed.push(job);
-                }
-                result.fingerprints.insert(path, print);
-            }
-            if !missed.is_empty() {
-                return Err(vec![Diagnostic::error(
-                    &missed[0],
-                    None,
-                    format!(
-                        "watch mode missed a dependency: {} page(s) changed outside the edit's candidates, first {}",
-                        missed.len(),
-                        missed[0]
-                    ),
-                )
-                .hint("this is a bug in Backstory's dependency map; please report it")]);
-            }
-            changed
-        }
-        _ => all_jobs.iter().collect(),
-    };
-    result
-        .timings
-        .push(("render:fingerprints", started.elapsed()));
-    // The longest pages first, one job at a time, so that no long page is
-    // left for the end while the other threads have nothing to do. A page's
-    // dependencies are about as many as the things it lists.
-    let mut jobs = jobs;
-    jobs.sort_by_key(|job| std::cmp::Reverse(job.deps.len()));
-    let pages = || {
-        let started = std::time::Instant::now();
-        let rendered: Vec<Result<(String, Option<OutputFile>), Diagnostic>> = jobs
-            .par_iter()
-            .with_max_len(1)
-            .map(|job| {
-                let root = page_root(job, base_url.as_deref());
-                let links = LinkContext::new(site, &lookup, &root);
-                let mut context = Context::new();
-                context.insert("site", &site_view);
-                context.insert("nav", &nav);
-                context.insert("root", &root);
-                context.insert("page_url", &job.url);
-                context.insert(
-                    "canonical",
-                    &base_url.as_ref().map(|b| format!("{b}{}", job.url)),
-                );
-                context.insert("title", &job.title);
-                context.insert(
-                    "description",
-                    &job.description
-                        .clone()
-                        .unwrap_or_else(|| site.config.description.clone()),
-                );
-                context.insert("inject", &options.inject);
-                (job.fill)(&mut context, &links, &partials);
-                if let Some(problem) = partials.problem.lock().expect("not poisoned").take() {
-                    return Err(problem);
-                }
-                // Rendered as bytes, which the links pass and the file take:
-                // tera's own `render` would check the whole page is UTF-8.
-                // Most pages fit the first buffer without growing it.
-                let mut html = Vec::with_capacity(PAGE_BUFFER);
-                theme.render_to(job.template, &context, &job.url, &mut html)?;
-                // A long page's context is as large as the page: free it first.
-                drop(context);
-                deliver(OutputFile::new(job.path(), hrefs::link_index_files(&html)))
-            })
-            .collect();
-        // Fragments of entries that changed are left behind; once they
-        // outnumber the live ones, keep only the live ones.
-        if let Some((fragments, _, _)) = partials.memory {
-            if fragments.len() > 2 * ENTRY_ROOTS.len() * site.timeline.len() + 64 {
-                fragments.keep_only(&partials.live_keys(site));
-            }
-        }
-        (rendered, started.elapsed())
-    };
-    // In watch mode the sitemap and the feed are made again only when what
-    // they list changed.
-    let started = std::time::Instant::now();
-    let data_prints: HashMap<&str, u64> = match &incremental {
-        Some(incremental) => data_fingerprints(site, &lookup, incremental, global),
-        None => HashMap::new(),
-    };
-    result
-        .timings
-        .push(("render:data-prints", started.elapsed()));
-    let unchanged_data = |path: &str| {
-        let previous = incremental.as_ref().and_then(|i| i.previous.get(path));
-        previous.is_some() && previous == data_prints.get(path)
-    };
-    let data_outputs = || {
-        let started = std::time::Instant::now();
-        let which = match &incremental {
-            Some(incremental) if incremental.defer_exports => data::DataFiles::Site,
-            _ => data::DataFiles::All,
-        };
-        let made = |path: &str, produce: &data::Produce| {
-            let made = (!unchanged_data(path)).then(|| deliver_data(path, produce));
-            (path.to_string(), made)
-        };
-        let files = data::data_files_with(site, &lookup, base_url.as_deref(), which, made);
-        (files, started.elapsed())
-    };
-    // The raw copy of each source changes only with the file itself.
-    let raw_copies = || {
-        let started = std::time::Instant::now();
-        let wanted: Vec<&crate::link::Source> = match incremental
-            .as_ref()
-            .filter(|i| !i.verify)
-            .and_then(|i| i.candidates)
-        {
-            Some(candidates) => candidates
-                .raw
-                .iter()
-                .filter_map(|&index| site.sources.get(index))
-                .collect(),
-            None => site.sources.iter().collect(),
-        };
-        let copies: Vec<_> = wanted
-            .par_iter()
-            .map(|source| {
-                let file_name = source
-                    .path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let path = format!("sources/{}/{}", source.id, views::raw_file_name(&file_name));
-                let known = incremental.as_ref().and_then(|incremental| {
-                    let key = incremental.source_keys.get(&source.id).copied()?;
-                    Some((key, incremental.previous.get(&path) == Some(&key)))
-                });
-                match known {
-                    Some((_, true)) => (path, known, None),
-                    _ => {
-                        // Read again rather than held in memory for the whole build.
-                        let output = match std::fs::read(site.root.join(&source.path)) {
-                            Ok(bytes) => deliver(OutputFile::new(path.clone(), bytes)),
-                            Err(error) => Err(Diagnostic::error(
-                                &source.path,
-                                None,
-                                format!("cannot read this file again to publish it: {error}"),
-                            )
-                            .hint("keep the file in place while the site builds")),
-                        };
-                        (path, known, Some(output))
-                    }
-                }
-            })
-            .collect();
-        (copies, started.elapsed())
-    };
-    // The data files are made one after another, each in parallel chunks
-    // written in order and streamed to the sink when there is one, while the
-    // pages and the raw copies share the threads.
-    let ((rendered, pages_time), ((data_outputs, data_time), (raw_copies, copies_time))) =
-        rayon::join(pages, || rayon::join(data_outputs, raw_copies));
-    result.timings.push(("render:pages", pages_time));
-    let mut outputs = rendered;
-    for (path, known, output) in raw_copies {
-        if let Some((key, _)) = known {
-            result.fingerprints.insert(path.clone(), key);
-        }
-        match output {
-            Some(output) => outputs.push(output),
-            None => result.unchanged.push(path),
-        }
     }
+}
+
+/// What a page's fingerprint is made of in watch mode.
+struct Prints<'a> {
+    incremental: &'a Incremental<'a>,
+    fingerprints: &'a Fingerprints<'a>,
+    global: u64,
+}
+
+/// The jobs whose page's fingerprint differs from the one on disk; each
+/// page's fingerprint goes to `result`, and an unchanged page to its
+/// `unchanged`. In verify mode, a changed page outside the candidates is
+/// an error: the dependency map missed it.
+fn changed_jobs<'j, 'a>(
+    all_jobs: &'j [PageJob<'a>],
+    prints: &Prints,
+    result: &mut Rendered,
+) -> Result<Vec<&'j PageJob<'a>>, Vec<Diagnostic>> {
+    let Prints {
+        incremental,
+        fingerprints,
+        global,
+    } = *prints;
+    let prints: Vec<(String, u64)> = all_jobs
+        .par_iter()
+        .map(|job| {
+            let template = incremental
+                .templates
+                .get(job.template)
+                .copied()
+                .unwrap_or_default();
+            let print = fingerprints.page(template, global, &job.url, &job.deps);
+            (job.path(), print)
+        })
+        .collect();
+    let mut changed = Vec::new();
+    let mut missed = Vec::new();
+    for (job, (path, print)) in all_jobs.iter().zip(prints) {
+        if incremental.previous.get(&path) == Some(&print) {
+            result.unchanged.push(path.clone());
+        } else {
+            let candidate = incremental
+                .candidates
+                .is_none_or(|c| c.pages.contains(&job.key));
+            if !candidate {
+                missed.push(path.clone());
+            }
+            changed.push(job);
+        }
+        result.fingerprints.insert(path, print);
+    }
+    if !missed.is_empty() {
+        return Err(vec![Diagnostic::error(
+            &missed[0],
+            None,
+            format!(
+                "watch mode missed a dependency: {} page(s) changed outside the edit's candidates, first {}",
+                missed.len(),
+                missed[0]
+            ),
+        )
+        .hint("this is a bug in Backstory's dependency map; please report it")]);
+    }
+    Ok(changed)
+}
+
+/// The theme's assets and static files, and the highlighting stylesheet
+/// unless the theme brings its own.
+fn theme_files(theme: &Theme) -> Vec<OutputFile> {
+    let mut outputs = Vec::new();
     for (name, bytes) in &theme.assets {
-        outputs.push(deliver(OutputFile::new(
-            format!("assets/{name}"),
-            bytes.clone(),
-        )));
+        outputs.push(OutputFile::new(format!("assets/{name}"), bytes.clone()));
     }
     for (path, bytes) in &theme.statics {
-        outputs.push(deliver(OutputFile::new(path.clone(), bytes.clone())));
+        outputs.push(OutputFile::new(path.clone(), bytes.clone()));
     }
     if !theme.assets.iter().any(|(name, _)| name == "syntax.css") {
-        outputs.push(deliver(OutputFile::new(
-            "assets/syntax.css",
-            markdown::syntax_css(),
-        )));
+        outputs.push(OutputFile::new("assets/syntax.css", markdown::syntax_css()));
     }
-    result.timings.push(("render:copies", copies_time));
-    for (path, print) in data_prints {
-        result.fingerprints.insert(path.to_string(), print);
-    }
-    for (path, output) in data_outputs {
-        match output {
-            Some(output) => outputs.push(output),
-            None => result.unchanged.push(path),
-        }
-    }
-    result.timings.push(("render:data", data_time));
+    outputs
+}
+
+/// The rendered paths and files in order, or every problem met on the way.
+fn finish(
+    outputs: Vec<Result<(String, Option<OutputFile>), Diagnostic>>,
+    mut result: Rendered,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     for output in outputs {
         match output {
@@ -708,7 +824,7 @@ fn data_fingerprints(
         site.pages
             .iter()
             .take(limit)
-            .map(|p| format!("{:?}", p.file.doc.meta))
+            .map(|p| deps::hash_of(&p.file.doc.meta))
             .collect::<Vec<_>>(),
     ));
     HashMap::from([("sitemap.xml", sitemap), ("atom.xml", feed)])
@@ -735,7 +851,7 @@ fn gone_path(key: PageKey) -> Option<String> {
 /// depth, so its links start from the server's root, under the path of
 /// `base_url` when there is one.
 fn page_root(job: &PageJob, base_url: Option<&str>) -> String {
-    if job.template != "404.html" {
+    if job.key != PageKey::NotFound {
         return "../".repeat(job.url.matches('/').count());
     }
     let path = base_url.map_or("/", |url| match url.split_once("://") {

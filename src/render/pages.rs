@@ -99,7 +99,7 @@ pub struct PageJob<'a> {
 impl PageJob<'_> {
     /// The file the page is written to.
     pub fn path(&self) -> String {
-        if self.template == "404.html" {
+        if self.key == PageKey::NotFound {
             "404.html".to_string()
         } else {
             format!("{}index.html", self.url)

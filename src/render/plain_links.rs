@@ -8,11 +8,11 @@
 //! after the pages by the search index and are taken on trust.
 
 use super::links::{Lookup, MarkdownText};
-use super::markdown::{is_cross_reference, links_in};
 use super::pages::{all_pages, page_url, PageKey};
 use super::{data, theme, views};
 use crate::diag::{nearest, Diagnostic};
 use crate::link::Site;
+use crate::reference::{is_cross_reference, links_in};
 use std::collections::HashSet;
 
 /// Every file a build of the site writes, as far as it can be known before

@@ -5,7 +5,7 @@
 //! views are relative to the site root (`people/nouri-al-maliki/`); templates
 //! prefix them with `root`, the page's way back to the root (`../../`).
 
-use super::links::{link_spans, LinkContext};
+use super::links::{link_spans, LinkClass, LinkContext, LinkSpan};
 use super::{escape_html, markdown::render_markdown, push_escaped_html};
 use crate::anchor::{line_anchor, number_anchor};
 use crate::clean::BlockKind;
@@ -219,12 +219,12 @@ fn block_views(source: &Source, links: &LinkContext) -> Vec<BlockView> {
                 if !linked_people.insert(mention.person) {
                     continue;
                 }
-                spans.push((
-                    mention.span.start,
-                    mention.span.end,
-                    links.person_url(mention.person),
-                    "person",
-                ));
+                spans.push(LinkSpan {
+                    start: mention.span.start,
+                    end: mention.span.end,
+                    url: links.person_url(mention.person),
+                    class: LinkClass::Person,
+                });
             }
             for (mention_index, mention) in source
                 .dates
@@ -238,7 +238,12 @@ fn block_views(source: &Source, links: &LinkContext) -> Vec<BlockView> {
                     None => links.date_url(&mention.value),
                 };
                 if let Some(url) = url {
-                    spans.push((mention.span.start, mention.span.end, url, "date"));
+                    spans.push(LinkSpan {
+                        start: mention.span.start,
+                        end: mention.span.end,
+                        url,
+                        class: LinkClass::Date,
+                    });
                 }
             }
             let anchor = line_anchor(&source.article.blocks, block_index);

@@ -264,7 +264,7 @@ impl Printer {
         let total: Duration = report
             .timings
             .iter()
-            .filter(|(stage, _)| !stage.contains(':'))
+            .filter(|(step, _)| !step.is_part())
             .map(|(_, d)| *d)
             .sum();
         let mut line = format!("rebuilt in {} ms", total.as_millis());
@@ -272,7 +272,7 @@ impl Printer {
             let stages: Vec<String> = report
                 .timings
                 .iter()
-                .map(|(stage, took)| format!("{stage} {}", took.as_millis()))
+                .map(|(step, took)| format!("{} {}", step.name(), took.as_millis()))
                 .collect();
             line.push_str(&format!(
                 " ({}): {} rendered, {} written, {} removed, {} source(s) cleaned",
@@ -480,6 +480,7 @@ fn events(mut state: watch::Receiver<State>) -> Response<Body> {
 #[cfg(test)]
 mod printer_tests {
     use super::*;
+    use crate::measure::Step;
 
     fn rebuild(errors: &[&str], written: usize) -> Rebuild {
         Rebuild {
@@ -491,9 +492,9 @@ mod printer_tests {
             rendered: written,
             changed: (0..written).map(|n| format!("p{n}/index.html")).collect(),
             timings: vec![
-                ("load", Duration::from_millis(4)),
-                ("render", Duration::from_millis(9)),
-                ("render:pages", Duration::from_millis(8)),
+                (Step::Load, Duration::from_millis(4)),
+                (Step::Render, Duration::from_millis(9)),
+                (Step::RenderPages, Duration::from_millis(8)),
             ],
             ..Rebuild::default()
         }

@@ -20,7 +20,7 @@ mod claim;
 
 pub use claim::{claim_output, is_ours, OutputClaim, MARKER, MARKER_TEXT};
 
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io;

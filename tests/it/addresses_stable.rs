@@ -12,7 +12,7 @@ use std::path::Path;
 
 fn link(root: &Path) -> Site {
     let content = backstory::load::load(root, false).unwrap();
-    backstory::link::link(content).0
+    backstory::build::link_content(content).0
 }
 
 /// The page id of the person the sources call `name` (in any spelling).

@@ -6,6 +6,7 @@
 mod addresses_repo;
 mod addresses_stable;
 mod appears_with;
+mod architecture;
 mod bench_harness;
 mod citations_check;
 mod clean;

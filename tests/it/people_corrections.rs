@@ -25,7 +25,7 @@ fn site(sidecar: &str) -> SiteTest {
 
 /// Paragraph number (as the source's page shows it) of the paragraph holding `words`.
 fn paragraph(root: &Path, words: &str) -> usize {
-    let (site, _) = backstory::link::link(backstory::load::load(root, false).unwrap());
+    let (site, _) = backstory::build::link_content(backstory::load::load(root, false).unwrap());
     let blocks = &site.sources[0].article.blocks;
     blocks.iter().position(|b| b.text.contains(words)).unwrap() + 1
 }
@@ -33,7 +33,7 @@ fn paragraph(root: &Path, words: &str) -> usize {
 /// Each person's name with the words of their mentions, and the diagnostics.
 fn people(root: &Path) -> (Vec<(String, Vec<String>)>, Vec<String>) {
     let content = backstory::load::load(root, false).unwrap();
-    let (site, diagnostics) = backstory::link::link(content);
+    let (site, diagnostics) = backstory::build::link_content(content);
     let people = site
         .people
         .iter()

@@ -28,7 +28,7 @@ fn site(profile: &str) -> SiteTest {
 /// file name).
 fn mentions(root: &Path, id: &str) -> Vec<String> {
     let content = backstory::load::load(root, false).unwrap();
-    let (site, _) = backstory::link::link(content);
+    let (site, _) = backstory::build::link_content(content);
     let person = site
         .people
         .iter()

@@ -56,7 +56,7 @@ fn a_reviewed_site_passes_check_strict() {
         code == 0 && after.contains("0 errors, 0 warnings"),
         "{after}"
     );
-    let (site, _) = backstory::link::link(backstory::load::load(root, false).unwrap());
+    let (site, _) = backstory::build::link_content(backstory::load::load(root, false).unwrap());
     let oskar = site
         .people
         .iter()

@@ -25,7 +25,7 @@ fn roles(texts: &[&str], profile: Option<&str>) -> Vec<(String, Option<String>)>
     if let Some(profile) = profile {
         write_file(root, "content/people/profile.md", profile);
     }
-    let (site, _) = backstory::link::link(backstory::load::load(root, false).unwrap());
+    let (site, _) = backstory::build::link_content(backstory::load::load(root, false).unwrap());
     site.people
         .iter()
         .map(|p| (p.name.clone(), p.role.clone()))

@@ -29,7 +29,8 @@ fn site(text: &str, profile: Option<&str>) -> SiteTest {
 
 /// Each person's name with the words of their mentions.
 fn people(root: &Path) -> Vec<(String, Vec<String>)> {
-    let (site, diagnostics) = backstory::link::link(backstory::load::load(root, false).unwrap());
+    let (site, diagnostics) =
+        backstory::build::link_content(backstory::load::load(root, false).unwrap());
     assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
     site.people
         .iter()
