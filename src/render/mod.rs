@@ -566,6 +566,11 @@ pub fn render_changed(
                 .collect(),
             None => site.sources.iter().collect(),
         };
+        // A site may leave the raw texts out (`[output] raw_texts`).
+        let wanted = match site.config.output.raw_texts {
+            true => wanted,
+            false => Vec::new(),
+        };
         let copies: Vec<_> = wanted
             .par_iter()
             .map(|source| {
