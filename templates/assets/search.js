@@ -38,10 +38,17 @@
     });
   }
 
-  // Result URLs start at the site's root ("/people/x/index.html"): from
-  // the root of this page, so that results open under any sub-path.
+  // Result URLs start at the site's root ("/people/x/index.html"), and
+  // those of a merged shard come whole ("http://host/people/x/index.html"):
+  // either is opened from the root of this page, so that results work
+  // under any sub-path.
   function href(url) {
-    return root + url.replace(/^\//, "");
+    var path = url;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+      var whole = new URL(url);
+      path = whole.pathname + whole.search + whole.hash;
+    }
+    return root + path.replace(/^\//, "");
   }
 
   // Pagefind's excerpt is text with <mark> around the matched words. It is
