@@ -59,8 +59,9 @@ def parse_args():
                         help="keep other outputs and skip the uncounted build before each tool and size")
     parser.add_argument("--probe-memory", action="store_true",
                         help="time writing 1 and 8 GiB into the outputs folder at start and end")
-    parser.add_argument("--search", action="store_true",
-                        help="build the search index too (its own stage row); off by default, as in the targets")
+    parser.add_argument("--modes", default="search,no-search",
+                        help="Backstory builds to time: search (the default build, search index on) "
+                             "and/or no-search (`--no-search`)")
     return parser.parse_args()
 
 
@@ -152,27 +153,52 @@ def measure(command, output):
     return sample, stderr
 
 
-def bench_backstory(binary, site, output, runs, prepare, search=False):
+def backstory_command(binary, site, output, search):
     command = [binary, "build", "--timings", "--root", site, "--output", output]
-    if not search:
-        command.append("--no-search")
-    prepare(command)
-    samples = []
+    return command if search else command + ["--no-search"]
+
+
+def backstory_sample(sample, stderr):
+    """Adds the stages `--timings` printed to a sample of a Backstory build."""
+    stages = parse_timings(stderr)
+    # `--timings` resets the kernel's high-water mark at each stage to see
+    # that stage's own peak, which lowers what wait4 reports for the
+    # process: its real peak is the highest of the two.
+    sample["rss"] = max([sample["rss"]] + [peak for _, _, peak in stages.values() if peak is not None])
+    sample["stages"] = stages
+    return sample
+
+
+def output_size(folder):
+    """(files, bytes, largest file's bytes) of a built site."""
+    files, total, largest = 0, 0, 0
+    for path in Path(folder).rglob("*"):
+        if path.is_file():
+            size = path.stat().st_size
+            files, total, largest = files + 1, total + size, max(largest, size)
+    return files, total, largest
+
+
+def bench_interleaved(builds, runs, outputs, settle_first):
+    """Times every build `runs` times, one run of each tool after another,
+    so that a slow spell of the host hits every tool alike. `builds` maps a
+    name to (command, output folder, is_backstory). Returns name -> samples."""
+    samples = {name: [] for name in builds}
+    for name, (command, output, _) in builds.items():
+        if settle_first:
+            settle(outputs)
+            run_measured(command)  # uncounted: reads the input and program into the page cache
     for _ in range(runs):
-        sample, stderr = measure(command, output)
-        stages = parse_timings(stderr)
-        # `--timings` resets the kernel's high-water mark at each stage to see
-        # that stage's own peak, which lowers what wait4 reports for the
-        # process: its real peak is the highest of the two.
-        sample["rss"] = max([sample["rss"]] + [peak for _, _, peak in stages.values() if peak is not None])
-        sample["stages"] = stages
-        samples.append(sample)
+        for name, (command, output, is_backstory) in builds.items():
+            if settle_first:
+                settle(outputs)  # no earlier site holds memory
+            sample, stderr = measure(command, output)
+            samples[name].append(backstory_sample(sample, stderr) if is_backstory else sample)
+    for name, (_, output, _) in builds.items():
+        files, total, largest = output_size(output)
+        for sample in samples[name]:
+            sample.update(files=files, bytes=total, largest=largest)
     return samples
-
-
-def bench_peer(command, output, runs, prepare):
-    prepare(command)
-    return [measure(command, output)[0] for _ in range(runs)]
 
 
 def summary_rows(samples):
@@ -260,10 +286,27 @@ def print_targets(report):
         print(f"| {check} | {measured} | {target} | {verdict} |")
 
 
+def print_outputs(size, measured):
+    """Files and bytes of each tool's output (the same articles for every tool)."""
+    print(f"\n### {size} articles: outputs\n")
+    print("| build | files | MB | largest file MB |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, samples in measured.items():
+        sample = samples[-1]
+        print(f"| {name} | {sample['files']:,} | {sample['bytes'] / 1e6:,.1f} | {sample['largest'] / 1e6:,.1f} |")
+
+
+def exported_people(output):
+    """Every record of the people export, from its one file or its parts (data/index.json)."""
+    index = output / "data/index.json"
+    names = json.loads(index.read_text())["people"] if index.exists() else ["people.json"]
+    return [person for name in names for person in json.loads((output / "data" / name).read_text())]
+
+
 def person_quality(output, truth_file):
     """Precision and recall of (article, person) pairs found, against the generator's truth."""
     truth = json.loads(Path(truth_file).read_text())
-    people = json.loads((output / "data/people.json").read_text())
+    people = exported_people(output)
     expected = {(slug, name) for slug, names in truth.items() for name in names}
     found = set()
     for person in people:
@@ -305,16 +348,17 @@ def main():
             run_measured(command)
 
     print(f"# Backstory benchmark: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
+    modes = [m for m in args.modes.split(",") if m]
     for size in [int(s) for s in args.sizes.split(",")]:
         tree = generate(size, corpus, generator)
+        builds = {}
         for layout in args.layouts.split(","):
-            site, output = tree / f"backstory-{layout}", outputs / f"out-{size}-{layout}"
-            samples = bench_backstory(binary, site, output, args.runs, prepare, args.search)
-            print_table(f"{size} articles, backstory-{layout}", samples)
-            report[f"{size}/backstory-{layout}"] = samples
-            if layout == "txt":
-                precision, recall = person_quality(output, tree / "truth.json")
-                print(f"people vs truth.json: precision {precision:.4f}, recall {recall:.4f}")
+            site = tree / f"backstory-{layout}"
+            for mode in modes:
+                # The default build (search on) keeps the plain name the targets read.
+                name = f"backstory-{layout}" + ("" if mode == "search" else "-nosearch")
+                output = outputs / f"out-{size}-{name}"
+                builds[name] = (backstory_command(binary, site, output, mode == "search"), output, True)
         for peer in peers:
             path = getattr(args, peer)
             if not path:
@@ -328,10 +372,17 @@ def main():
                          "build", "--force", "--output-dir", output],
                 "hugo": [path, "--quiet", "--source", tree / "hugo", "--destination", output],
             }[peer]
-            samples = bench_peer(command, output, args.runs, prepare)
-            print_table(f"{size} articles, {peer}", samples)
-            report[f"{size}/{peer}"] = samples
+            builds[peer] = (command, output, False)
             report.setdefault("versions", {})[peer] = peer_version(path)
+        measured = bench_interleaved(builds, args.runs, outputs, args.settle)
+        for name, samples in measured.items():
+            print_table(f"{size} articles, {name}", samples)
+            report[f"{size}/{name}"] = samples
+        print_outputs(size, measured)
+        for name, (_, output, is_backstory) in builds.items():
+            if is_backstory and name.startswith("backstory-txt"):
+                precision, recall = person_quality(output, tree / "truth.json")
+                print(f"{name}: people vs truth.json: precision {precision:.4f}, recall {recall:.4f}")
     print(f"\nload average at end {os.getloadavg()[0]:.2f}")
     if args.settle:
         print("before each tool and size: other outputs deleted, one uncounted build")

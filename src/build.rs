@@ -65,6 +65,8 @@ pub struct BuildReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Files produced (written unless `dry_run` or errors).
     pub files: usize,
+    /// The bytes of the files written, when the site was written.
+    pub bytes: Option<u64>,
     pub sources: usize,
     pub people: usize,
     pub timeline: usize,
@@ -133,11 +135,11 @@ pub fn build_site_with(
     }
     // Measured in the staging folder: the files are all there, and a
     // warning about them is part of the build's report.
+    let sizes = crate::hosting::file_sizes(staging.dir());
     report
         .diagnostics
-        .extend(crate::hosting::over_limits(&crate::hosting::file_sizes(
-            staging.dir(),
-        )));
+        .extend(crate::hosting::over_limits(&sizes));
+    report.bytes = Some(sizes.iter().map(|(_, size)| size).sum());
     let mut meter = Meter::start();
     staging.commit()?;
     if options.keep_addresses {
@@ -281,8 +283,7 @@ fn run(
     }
     let searched = !options.no_search && !matches!(mode, Mode::Discard | Mode::Review);
     if searched && !diagnostics.iter().any(Diagnostic::is_error) {
-        let language = &site.config.language;
-        if let Err(problem) = add_search_index(language, staging, &mut files, &mut paths)? {
+        if let Err(problem) = add_search_index(&site, staging, &mut files, &mut paths)? {
             diagnostics.push(problem);
         }
         report.timings.push(meter.lap("search"));
@@ -352,30 +353,31 @@ fn stage<'a>(
     Ok(cell.get_or_init(|| staging))
 }
 
-/// Indexes the rendered site for search and adds the index's files: to the
-/// staging folder when there is one, else to `files`. `Err` for I/O
-/// failures; `Ok(Err)` for a problem the indexer reports.
+/// Indexes the site for search ([`crate::search`]) and adds the index's
+/// files: to the staging folder when there is one, else to `files`. `Err`
+/// for I/O failures; `Ok(Err)` for a problem the indexer reports.
 fn add_search_index(
-    language: &str,
+    site: &crate::link::Site,
     staging: Option<&crate::write::Staging>,
     files: &mut Vec<OutputFile>,
     paths: &mut Vec<String>,
 ) -> std::io::Result<Result<(), Diagnostic>> {
-    let index = match staging {
-        Some(staging) => crate::search::index_folder(staging.dir(), language)?,
-        None => crate::search::index_site(files, language),
+    let kept = std::sync::Mutex::new(Vec::new());
+    let put = |file: OutputFile| match staging {
+        Some(staging) => staging.write(&file),
+        None => {
+            kept.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+            Ok(())
+        }
     };
-    let index = match index {
-        Ok(index) => index,
+    let made = match crate::search::index_site_records(site, &put)? {
+        Ok(made) => made,
         Err(problem) => return Ok(Err(problem)),
     };
-    for file in index {
-        paths.push(file.path.clone());
-        match staging {
-            Some(staging) => staging.write(&file)?,
-            None => files.push(file),
-        }
-    }
+    paths.extend(made);
+    let mut kept = kept.into_inner().unwrap_or_else(|e| e.into_inner());
+    kept.sort_by(|a, b| a.path.cmp(&b.path));
+    files.extend(kept);
     Ok(Ok(()))
 }
 

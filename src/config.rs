@@ -29,6 +29,8 @@ pub struct Config {
     pub timeline: TimelineConfig,
     #[serde(default)]
     pub feed: FeedConfig,
+    #[serde(default)]
+    pub output: OutputConfig,
     /// How numeric dates such as "10/02/2008" read in the sources
     /// ("day-month" or "month-day"); a source's sidecar can say otherwise.
     #[serde(default)]
@@ -98,6 +100,57 @@ impl Default for FeedConfig {
 
 fn default_feed_limit() -> Count {
     Count(50)
+}
+
+/// `[output]`: what the built site holds besides its pages, for a site
+/// that a host limits in files or bytes (see docs/deploy.md).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputConfig {
+    /// Publish each source's raw text beside its page.
+    #[serde(default = "yes")]
+    pub raw_texts: bool,
+    /// Publish the JSON exports under `data/` (sources, people, timeline).
+    #[serde(default = "yes")]
+    pub exports: bool,
+    /// Publish `data/timelinejs.json`, the timeline for TimelineJS.
+    #[serde(default = "yes")]
+    pub timelinejs: bool,
+    /// The size in MiB past which the people and timeline exports are
+    /// written in parts (see `data/index.json`); a fraction is allowed.
+    #[serde(default = "default_export_part_mib")]
+    pub export_part_mib: f64,
+}
+
+impl OutputConfig {
+    /// [`OutputConfig::export_part_mib`] in bytes; a setting below a
+    /// kilobyte (or not a number) is read as a kilobyte.
+    pub fn part_budget(&self) -> usize {
+        let bytes = self.export_part_mib * (1 << 20) as f64;
+        match bytes.is_finite() {
+            true => bytes.max(1024.0) as usize,
+            false => 1024,
+        }
+    }
+}
+
+impl Default for OutputConfig {
+    fn default() -> Self {
+        OutputConfig {
+            raw_texts: true,
+            exports: true,
+            timelinejs: true,
+            export_part_mib: default_export_part_mib(),
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_export_part_mib() -> f64 {
+    12.0
 }
 
 /// `[markdown]`: how editorial Markdown is rendered.

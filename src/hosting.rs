@@ -171,7 +171,7 @@ fn thousands(number: u64) -> String {
 }
 
 /// A size in MiB with one decimal, as hosts state their limits.
-fn megabytes(bytes: u64) -> String {
+pub fn megabytes(bytes: u64) -> String {
     let tenths = (bytes * 10 + MIB / 2) / MIB;
     if tenths.is_multiple_of(10) {
         format!("{} MiB", tenths / 10)

@@ -763,8 +763,12 @@ fn finish(
     } else {
         String::new()
     };
+    let size = report
+        .bytes
+        .map(|bytes| format!(", {}", backstory::hosting::megabytes(bytes)))
+        .unwrap_or_default();
     out!(
-        "built {} sources, {} people, {} timeline entries: {} files{place} in {} ms ({warnings} warning(s))",
+        "built {} sources, {} people, {} timeline entries: {} files{size}{place} in {} ms ({warnings} warning(s))",
         report.sources,
         report.people,
         report.timeline,

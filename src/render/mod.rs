@@ -579,6 +579,11 @@ fn raw_copies(
                 .collect(),
             None => site.sources.iter().collect(),
         };
+    // A site may leave the raw texts out (`[output] raw_texts`).
+    let wanted = match site.config.output.raw_texts {
+        true => wanted,
+        false => Vec::new(),
+    };
     wanted
         .par_iter()
         .map(|source| {

@@ -310,7 +310,11 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
             .filter(|dek| crate::slug::fold(dek) != crate::slug::fold(&source.title)),
         original_host: source.url.as_deref().and_then(url_host),
         original_url: source.url.clone(),
-        raw_url: format!("sources/{}/{}", source.id, raw_file_name(&file_name)),
+        // Empty when the site leaves the raw texts out (`[output] raw_texts`).
+        raw_url: match site.config.output.raw_texts {
+            true => format!("sources/{}/{}", source.id, raw_file_name(&file_name)),
+            false => String::new(),
+        },
         file: source.path.to_string_lossy().replace('\\', "/"),
         authors_linked: source
             .authors

@@ -3,6 +3,7 @@
 //! shared helpers (`common`) and the small site builder (`common::site`).
 //! Run one area with `cargo test --test it golden::`.
 
+mod common;
 mod addresses_repo;
 mod addresses_stable;
 mod appears_with;
@@ -17,7 +18,6 @@ mod clean_web;
 mod cli;
 mod cli_rename_and_read;
 mod cli_safety;
-mod common;
 mod credits;
 mod dates;
 mod dates_tense_cues;
@@ -38,6 +38,8 @@ mod import_fetch;
 mod import_guide;
 mod import_saved;
 mod incremental;
+mod output_bench;
+mod output_parts;
 mod output_safety;
 mod patch;
 mod people;
@@ -58,7 +60,9 @@ mod rename_pages;
 mod robust;
 mod scale;
 mod search_browser;
+mod search_findable;
 mod search_page;
+mod search_records;
 mod seeds;
 mod serve;
 mod serve_overlay;

@@ -26,12 +26,19 @@ pub fn sources(out: &mut dyn Write, site: &Site) -> io::Result<()> {
     })
 }
 
-/// `people.json`.
-pub fn people(out: &mut dyn Write, site: &Site) -> io::Result<()> {
-    let sentences = MentionSentences::new(site);
+/// `people.json`, or a part of it: the people `people` (indexes), with
+/// the sentences of their mentions, found once for every part and kept in
+/// `sentences`.
+pub fn people(
+    out: &mut dyn Write,
+    site: &Site,
+    people: &[usize],
+    sentences: &std::sync::OnceLock<MentionSentences>,
+) -> io::Result<()> {
+    let sentences = sentences.get_or_init(|| MentionSentences::new(site));
     // A record holds every mention of the person: tens of kilobytes.
-    json_lines(out, site.people.len(), 4, |index, out| {
-        person_record(out, site, &sentences, &site.people[index])
+    json_lines(out, people.len(), 4, |at, out| {
+        person_record(out, site, sentences, &site.people[people[at]])
     })
 }
 
@@ -39,7 +46,7 @@ pub fn people(out: &mut dyn Write, site: &Site) -> io::Result<()> {
 /// `source.people` order. Found source by source, each paragraph is split
 /// once, however many people it names; person by person, it would be split
 /// again for each of them.
-struct MentionSentences(Vec<Vec<Range<usize>>>);
+pub struct MentionSentences(Vec<Vec<Range<usize>>>);
 
 impl MentionSentences {
     fn new(site: &Site) -> Self {
@@ -89,10 +96,16 @@ fn mention_value(out: &mut Vec<u8>, source: &Source, mention: usize, entry_value
 
 /// `timeline.json`: a record per citation of each entry, then one for the
 /// entry's editorial event, if it has one.
-pub fn timeline(out: &mut dyn Write, site: &Site, lookup: &Lookup) -> io::Result<()> {
+/// The entries `entries` (a range of indexes) make `timeline.json` or a part of it.
+pub fn timeline(
+    out: &mut dyn Write,
+    site: &Site,
+    lookup: &Lookup,
+    entries: Range<usize>,
+) -> io::Result<()> {
     // An entry has a few dozen citations, each a record of a few hundred bytes.
-    json_lines(out, site.timeline.len(), 16, |index, out| {
-        entry_records(out, site, lookup, &site.timeline[index])
+    json_lines(out, entries.len(), 16, |at, out| {
+        entry_records(out, site, lookup, &site.timeline[entries.start + at])
     })
 }
 

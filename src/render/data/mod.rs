@@ -14,6 +14,7 @@ mod chunks;
 pub(crate) mod escape;
 mod exports;
 mod feeds;
+pub mod parts;
 mod timelinejs;
 
 use super::links::Lookup;
@@ -76,23 +77,56 @@ pub fn data_files_with<R: Send>(
     which: DataFiles,
     each: impl Fn(&str, &Produce) -> R + Sync,
 ) -> Vec<R> {
-    let makers: Vec<(&str, Box<Produce>)> = vec![
-        (
-            "data/sources.json",
+    let sentences = std::sync::OnceLock::new();
+    let sentences = &sentences;
+    let outputs = &site.config.output;
+    let people = match outputs.exports {
+        true => parts::people_parts(site, outputs.part_budget()),
+        false => Vec::new(),
+    };
+    let timeline = match outputs.exports {
+        true => parts::timeline_parts(site, outputs.part_budget()),
+        false => Vec::new(),
+    };
+    let listing = parts::index_json(
+        &people.iter().map(|p| p.path.clone()).collect::<Vec<_>>(),
+        &timeline.iter().map(|p| p.path.clone()).collect::<Vec<_>>(),
+        outputs.timelinejs,
+    );
+    let mut makers: Vec<(String, Box<Produce>)> = Vec::new();
+    if outputs.exports {
+        makers.push((
+            "data/index.json".into(),
+            Box::new(move |out: &mut dyn Write| out.write_all(listing.as_bytes())),
+        ));
+        makers.push((
+            "data/sources.json".into(),
             Box::new(|out: &mut dyn Write| exports::sources(out, site)),
-        ),
-        (
-            "data/people.json",
-            Box::new(|out: &mut dyn Write| exports::people(out, site)),
-        ),
-        (
-            "data/timeline.json",
-            Box::new(|out: &mut dyn Write| exports::timeline(out, site, lookup)),
-        ),
-        (
-            "data/timelinejs.json",
+        ));
+    }
+    for part in people {
+        let people = part.items;
+        makers.push((
+            part.path,
+            Box::new(move |out: &mut dyn Write| exports::people(out, site, &people, sentences)),
+        ));
+    }
+    for part in timeline {
+        let entries = part.items;
+        makers.push((
+            part.path,
+            Box::new(move |out: &mut dyn Write| {
+                exports::timeline(out, site, lookup, entries.clone())
+            }),
+        ));
+    }
+    if outputs.timelinejs {
+        makers.push((
+            "data/timelinejs.json".into(),
             Box::new(|out: &mut dyn Write| timelinejs::timelinejs(out, site, lookup)),
-        ),
+        ));
+    }
+    let fixed: Vec<(&str, Box<Produce>)> = vec![
         (
             "sitemap.xml",
             Box::new(move |out: &mut dyn Write| feeds::sitemap(out, site, lookup, base_url)),
@@ -112,6 +146,11 @@ pub fn data_files_with<R: Send>(
             }),
         ),
     ];
+    makers.extend(
+        fixed
+            .into_iter()
+            .map(|(path, produce)| (path.to_string(), produce)),
+    );
     makers
         .iter()
         .filter(|(path, _)| which.includes(path))

@@ -1,11 +1,23 @@
-//! Search stage: the rendered HTML pages in, a static Pagefind index out.
+//! Search stage: the linked site in, a static Pagefind index out.
 //!
-//! Pagefind is used as a library: every page that marks its searchable part
-//! with `data-pagefind-body` (sources, people, editorial pages in the default
-//! theme) is fed to it from memory, in path order, and the index it builds is
-//! returned as files under `pagefind/`. The browser side is the theme's own
-//! `assets/search.js`, which loads `pagefind/pagefind.js`; Pagefind's bundled
-//! UI scripts are not published.
+//! The build indexes [`records`] made from the text it already holds (see
+//! that module for what is indexed), not its rendered HTML. The records are
+//! cut into shards of bounded text ([`SHARD_TEXT`]), indexed a few at a
+//! time in parallel, each into a Pagefind bundle of its own: the first in
+//! `pagefind/`, the others in `pagefind/shard-N/`, listed in
+//! `pagefind/shards.json` for the search page to merge (Pagefind's
+//! `mergeIndex`). Memory so stays bounded by a few shards, whatever the
+//! size of the site. The browser side is the theme's own
+//! `assets/search.js`; Pagefind's bundled UI scripts are not published.
+//!
+//! `watch` and `serve` keep their index in step with the pages on disk
+//! ([`Refresher`]), reading each page marked `data-pagefind-body`.
+
+mod records;
+mod shards;
+
+pub use records::Record;
+pub use shards::{index_records, Put, SHARDS_FILE, SHARD_TEXT};
 
 use crate::diag::Diagnostic;
 use crate::render::OutputFile;
@@ -29,6 +41,39 @@ const UNUSED_PREFIXES: &[&str] = &[
     "pagefind-highlight.",
     "playground/",
 ];
+
+/// Indexes what a reader searches in `site` (see [`records`]) in shards,
+/// handing each file of the index to `put` as it is made; returns the
+/// paths made, sorted. `Err` for I/O failures from `put`; `Ok(Err)` for a
+/// problem the indexer reports.
+pub fn index_site_records(
+    site: &crate::link::Site,
+    put: &Put,
+) -> std::io::Result<Result<Vec<String>, Diagnostic>> {
+    index_in_shards(site, SHARD_TEXT, put)
+}
+
+/// [`index_site_records`] with shards of at most `shard_text` bytes of
+/// text (one record may be longer): smaller shards take less memory, and
+/// a search loads a little of every shard.
+pub fn index_in_shards(
+    site: &crate::link::Site,
+    shard_text: usize,
+    put: &Put,
+) -> std::io::Result<Result<Vec<String>, Diagnostic>> {
+    shards::index(site, &site.config.language, shard_text, put)
+}
+
+/// The primary subtag of a BCP 47 tag (`en` of `en-GB`), which picks
+/// Pagefind's stemmer; `en` when there is none.
+fn primary_language(language: &str) -> String {
+    language
+        .split(['-', '_'])
+        .next()
+        .filter(|tag| !tag.is_empty())
+        .unwrap_or("en")
+        .to_ascii_lowercase()
+}
 
 /// Indexes the searchable pages among `files` in `language` (a BCP 47 tag;
 /// its primary subtag picks Pagefind's stemmer) and returns the index files.
@@ -68,12 +113,7 @@ async fn build_index(
     files: impl Iterator<Item = OutputFile>,
     language: &str,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
-    let primary = language
-        .split(['-', '_'])
-        .next()
-        .filter(|tag| !tag.is_empty())
-        .unwrap_or("en")
-        .to_ascii_lowercase();
+    let primary = primary_language(language);
     let config = PagefindServiceConfig::builder()
         .keep_index_url(true)
         .force_language(primary)
