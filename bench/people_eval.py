@@ -266,9 +266,13 @@ def write_site(root, docs):
                     f"date = 2020-01-01\n")
             if KEEP_LINES:
                 # The documents are clean text, not pasted web pages: every
-                # line is the author's (a greeting, a signature), so the
-                # cleaner is told to keep them all, as an editor would.
-                f.write('keep = ["*"]\n')
+                # line is the author's (a greeting, a signature, a list of
+                # names), so the cleaner is told to keep each one, as an
+                # editor would. (A lone "*" is not a keep entry: it would
+                # match every line, so the cleaner ignores it.)
+                lines = [" ".join(p.split()) for p in paragraphs if p.strip()]
+                entries = ", ".join(json.dumps(line, ensure_ascii=False) for line in lines)
+                f.write(f"keep = [{entries}]\n")
 
 
 def build(docs):

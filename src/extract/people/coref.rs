@@ -240,6 +240,7 @@ fn join_full_names(
         })
         .map(|(_, keys)| keys.folded.as_str())
         .collect();
+    let used_alone = surnames_used_alone(found, keys);
     for (index, item) in found.iter().enumerate() {
         if item.candidate.word_count() < 2 || item.nickname_of.is_some() {
             continue;
@@ -276,7 +277,8 @@ fn join_full_names(
             ));
             Some(clusters.len() - 1)
         } else if item.evidence.supports_full_name(&item.candidate)
-            || (proven.contains(item_keys.folded.as_str())
+            || ((proven.contains(item_keys.folded.as_str())
+                || used_alone.contains(item_keys.surname.as_str()))
                 && !item.evidence.named_after
                 && !item.evidence.employer)
             || found
@@ -306,6 +308,32 @@ fn join_full_names(
             lookup.register(at, &clusters[at]);
         }
     }
+}
+
+/// Surnames the text uses alone as a person's: "Mr. Okafor", "Okafor, who",
+/// "analyst Okafor" or "Okafor said". A full name ending in one of them is
+/// that person ("Chidi Okafor ... Okafor said"), though nothing next to the
+/// full name says so. A place or a thing named after someone never counts.
+fn surnames_used_alone<'a>(
+    found: &[Found],
+    keys: &'a [Rc<NameKeys>],
+) -> std::collections::HashSet<&'a str> {
+    found
+        .iter()
+        .zip(keys)
+        .filter(|(item, keys)| {
+            let evidence = &item.evidence;
+            item.candidate.word_count() == 1
+                && !item.credit
+                && !keys.surname.is_empty()
+                && !evidence.place_context
+                && !evidence.known_place
+                && !evidence.named_after
+                && !evidence.employer
+                && (evidence.supports_lone_surname(&item.candidate) || evidence.speech)
+        })
+        .map(|(_, keys)| keys.surname.as_str())
+        .collect()
 }
 
 /// Pass 2: lone words ("Sudani", "Mr. Brahimi", "Zapatero's") join the

@@ -7,7 +7,10 @@
 //! `candidates`): organisation words, months, places, sentence openers.
 
 use super::candidates::Candidate;
-use super::lexicon::{has_surname_ending, is_family_name_first, is_glued_particle, Classes};
+use super::lexicon::{
+    has_surname_ending, is_family_name_first, is_glued_particle, is_numbered_thing, regnal_number,
+    Classes,
+};
 use super::tokens::{Shape, Token};
 
 /// What the words around a candidate say about it.
@@ -136,6 +139,7 @@ fn has_name_shape(name: &[Token]) -> bool {
     let words: Vec<&str> = name.iter().map(|t| t.text).collect();
     let last = &name[name.len() - 1];
     is_family_name_first(&words)
+        || is_regnal_name(name)
         || (last.shape == Shape::Name
             && !last.is(Classes::PLACE)
             && last.key.split('-').any(has_surname_ending))
@@ -147,6 +151,24 @@ fn has_name_shape(name: &[Token]) -> bool {
             && name[..name.len() - 1]
                 .iter()
                 .all(|t| matches!(t.shape, Shape::Name | Shape::Initials)))
+}
+
+/// "Ramesses II", "Paul VI", "Malcolm X": one name and a regnal number,
+/// unless the word is a thing numbered that way ("Phase II"), a place or
+/// an organisation.
+fn is_regnal_name(name: &[Token]) -> bool {
+    let [word, number] = name else {
+        return false;
+    };
+    word.shape == Shape::Name
+        && regnal_number(&number.key).is_some()
+        && number.text.chars().all(|c| c.is_ascii_uppercase())
+        && !is_numbered_thing(&word.key)
+        && !is_numbered_thing(word.key.trim_end_matches('s'))
+        && !word.is(Classes::PLACE)
+        && !word.is(Classes::ORGANISATION)
+        && !word.is(Classes::CALENDAR)
+        && !word.is(Classes::DEMONYM)
 }
 
 /// True when the run at `start` follows a verb that credits a person with
@@ -288,7 +310,9 @@ impl Evidence {
     /// True when a single word with no full name in the text is still a person:
     /// it needs a personal title or honorific ("Gen. Ryder", "Mr. Smith"), a
     /// role ("analyst Vltchek", "Churchill, the prime minister,") or a relative
-    /// "who" ("Churchill, who"), and must not be a known place.
+    /// "who" ("Churchill, who"), or a verb of saying with a role, a known
+    /// given name or the tagger's reading ("Okafor said"), and must not be
+    /// a known place.
     pub fn supports_lone_surname(&self, candidate: &Candidate) -> bool {
         !self.named_after
             && !self.known_place
@@ -297,7 +321,7 @@ impl Evidence {
                 || candidate.honorific
                 || self.who
                 || self.close_role
-                || (self.speech && (self.role.is_some() || self.given_name)))
+                || (self.speech && (self.role.is_some() || self.given_name || self.model)))
     }
 }
 

@@ -525,7 +525,97 @@ pub fn is_weekday(key: &str) -> bool {
 
 /// "Jr", "Sr", "II": generation marks written after a surname.
 pub fn is_name_suffix(key: &str) -> bool {
-    NAME_SUFFIXES.contains(key)
+    NAME_SUFFIXES.contains(key) || regnal_number(key).is_some()
+}
+
+/// The value of a regnal number written after a name ("ii" of "Ramesses
+/// II", "vi" of "Paul VI", "x" of "Malcolm X"), from 2 to 39. A lone "i"
+/// is left out: after a name it is far more often the pronoun.
+pub fn regnal_number(key: &str) -> Option<u32> {
+    if key.is_empty() || key.len() > 6 || key == "i" {
+        return None;
+    }
+    let value_of = |c: char| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        _ => None,
+    };
+    let values: Vec<u32> = key.chars().map(value_of).collect::<Option<_>>()?;
+    let mut total: i64 = 0;
+    for (at, &value) in values.iter().enumerate() {
+        match values.get(at + 1) {
+            Some(&next) if next > value => total -= i64::from(value),
+            _ => total += i64::from(value),
+        }
+    }
+    let total = u32::try_from(total).ok().filter(|t| (2..40).contains(t))?;
+    // Only the canonical spelling: "iiii" and "vx" are not numerals.
+    (roman(total) == key).then_some(total)
+}
+
+/// The canonical lower-case Roman numeral of `value` (under 40).
+fn roman(mut value: u32) -> String {
+    let mut out = String::new();
+    for (amount, letters) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+        while value >= amount {
+            out.push_str(letters);
+            value -= amount;
+        }
+    }
+    out
+}
+
+/// Nouns that take a Roman numeral after them as a part or a rank, not a
+/// person's regnal number ("Phase II", "World War II", "Title IX").
+pub fn is_numbered_thing(key: &str) -> bool {
+    matches!(
+        key,
+        "part"
+            | "chapter"
+            | "section"
+            | "article"
+            | "volume"
+            | "book"
+            | "act"
+            | "scene"
+            | "phase"
+            | "type"
+            | "class"
+            | "stage"
+            | "category"
+            | "title"
+            | "grade"
+            | "level"
+            | "war"
+            | "schedule"
+            | "appendix"
+            | "annex"
+            | "division"
+            | "league"
+            | "tier"
+            | "series"
+            | "model"
+            | "mark"
+            | "bowl"
+            | "round"
+            | "step"
+            | "unit"
+            | "form"
+            | "council"
+            | "apollo"
+            | "gemini"
+            | "super"
+            | "vatican"
+            | "basel"
+            | "star"
+            | "episode"
+            | "psalm"
+            | "figure"
+            | "table"
+            | "plan"
+            | "pillar"
+    )
 }
 
 /// True for a lower-case name particle ("al", "bin", "de").
