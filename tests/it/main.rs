@@ -53,6 +53,7 @@ mod people_reviewed_strict;
 mod people_roles;
 mod people_same_surname;
 mod people_tagger;
+mod people_whole_text;
 mod person_page;
 mod properties;
 mod redirects;
