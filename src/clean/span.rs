@@ -337,7 +337,12 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
         .iter()
         .position(|piece| piece.kind == PieceKind::Title)
         .map_or(low, |title| (low + title).saturating_sub(DATE_ABOVE_TITLE));
-    head.date = date_near_head(pieces, lines, title, start);
+    let anchor = pieces
+        .iter()
+        .position(|piece| piece.kind == PieceKind::Title)
+        .unwrap_or(start);
+    head.date = date_near_head(pieces, lines, title, start)
+        .or_else(|| nearest_date_line(pieces, lines, anchor, end));
     for (index, piece) in pieces[..start].iter_mut().enumerate() {
         match piece.kind {
             PieceKind::Title | PieceKind::Dek | PieceKind::Removed(_) => {}
@@ -422,8 +427,59 @@ fn date_near_head(pieces: &[Piece], lines: &[Line], from: usize, start: usize) -
         .iter()
         .filter(|piece| !matches!(piece.kind, PieceKind::Title | PieceKind::Dek))
         .flat_map(|piece| piece.lines.iter().map(|&index| &lines[index]))
-        .filter(|line| line.words <= 25 && !is_prose(&line.text, weight(line)))
+        .filter(|line| line.words <= 25 && !is_stamp_prose(line))
         .find_map(|line| find_date(&line.text).map(|(date, _)| date))
+}
+
+/// Is a short line prose, read without a closing "a.m." or "p.m." (whose
+/// stop ends a time, not a sentence: "Nov. 20, 2019 1:35 a.m.")?
+fn is_stamp_prose(line: &Line) -> bool {
+    let text = line.text.trim_end();
+    let lower = text.to_lowercase();
+    let bare = match lower.ends_with("a.m.") || lower.ends_with("p.m.") {
+        true => &text[..text.len() - 1],
+        false => text,
+    };
+    is_prose(bare, weight(line))
+}
+
+/// How far from the headline, in pieces, a date line standing on its own is
+/// still taken for the article's date when none stands beside the headline.
+const DATE_REACH: usize = 60;
+/// How many pieces past the article's last paragraph a date line may stand
+/// ("Written by Ana Ruiz on November 14, 2019" under the article).
+const DATE_BELOW_ARTICLE: usize = 10;
+
+/// The date line nearest the headline (`anchor`), above it or below it
+/// down to a little past the article's `end`, when none stands beside the
+/// headline: a page may set its date apart (over a photo, in a box of
+/// article facts, under the text). A short line that is a date is a
+/// page's date, not a sentence of the story; the nearest one to the
+/// headline is the article's, the others belong to other stories or
+/// comments.
+fn nearest_date_line(pieces: &[Piece], lines: &[Line], anchor: usize, end: usize) -> Option<Date> {
+    let below_until = pieces.len().min(end + 1 + DATE_BELOW_ARTICLE);
+    let date_at = |index: usize| {
+        let piece = &pieces[index];
+        if piece.lines.len() != 1 || matches!(piece.kind, PieceKind::Title | PieceKind::Dek) {
+            return None;
+        }
+        let line = &lines[piece.lines[0]];
+        // "— Ana Ruiz (@ana) November 18, 2019" signs a quoted post;
+        // "Ana on May 2, 2019 at 10:07 am said:" heads a comment.
+        let quoted = line.text.starts_with(['—', '–', '-']) || line.text.ends_with(':');
+        match line.words <= 25 && !quoted && !is_stamp_prose(line) {
+            true => find_date(&line.text).map(|(date, _)| date),
+            false => None,
+        }
+    };
+    (0..=DATE_REACH).find_map(|distance| {
+        let above = anchor.checked_sub(distance).and_then(date_at);
+        let below = Some(anchor + distance)
+            .filter(|&index| index < below_until)
+            .and_then(date_at);
+        above.or(below)
+    })
 }
 
 /// The reason for a line above the article: another copy of the headline
