@@ -216,7 +216,7 @@ fn is_comment_marker(line: &Line) -> bool {
 
 static RELATIVE_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"^(?:\w+\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
+        r"^(?:\w+\s+)?(?:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)|\d+\s?[smhdw])\s+ago\b",
     )
     .expect("valid regex")
 });
@@ -245,6 +245,29 @@ fn is_item_date(piece: &Piece, lines: &[Line]) -> bool {
     }
 }
 
+/// Words that say the page's rights are reserved, in the languages with
+/// cue sets: the notice closes an article or the whole page.
+const RIGHTS_RESERVED: &[&str] = &[
+    "rights reserved",
+    "rechte vorbehalten",
+    "droits réservés",
+    "derechos reservados",
+    "direitos reservados",
+    "diritti riservati",
+];
+
+/// "© 2019 Harbour Wire. All Rights Reserved.": nothing of the article
+/// follows it, so the stretch never crosses it.
+fn is_rights_notice(piece: &Piece, lines: &[Line]) -> bool {
+    piece.lines.len() == 1 && {
+        let line = &lines[piece.lines[0]];
+        line.words <= 40 && {
+            let lower = line.text.to_lowercase();
+            RIGHTS_RESERVED.iter().any(|words| lower.contains(words))
+        }
+    }
+}
+
 /// How many words of prose above the comments make an article: with
 /// fewer, the page may be a forum thread whose text is the comments.
 const ARTICLE_ABOVE_COMMENTS: i64 = 40;
@@ -266,9 +289,13 @@ fn best_stretch(pieces: &[Piece], lines: &[Line]) -> Option<(usize, usize)> {
     let date_walls = dated >= ITEM_DATES;
     let values: Vec<i64> = pieces
         .iter()
-        .map(|piece| match date_walls && is_item_date(piece, lines) {
-            true => -ITEM_WALL,
-            false => value(piece, lines, walls),
+        .map(|piece| {
+            let item_wall =
+                date_walls && is_item_date(piece, lines) || is_rights_notice(piece, lines);
+            match item_wall {
+                true => -ITEM_WALL,
+                false => value(piece, lines, walls),
+            }
         })
         .collect();
     // A lone "Comments" may be a button in the share bar above the article.
