@@ -354,8 +354,18 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
             _ => piece.kind = PieceKind::Removed(AFTER_ARTICLE),
         }
     }
-    let low = head_window(pieces, lines, start);
-    let mut head = mark_head_block(pieces, lines, low, start);
+    let window = head_window(pieces, lines, start);
+    // Inside the window the headline's score already counts its byline.
+    // A line inside the stretch under a headline-like line is its dek.
+    let under_headline = |anchor: usize| {
+        anchor
+            .checked_sub(1)
+            .is_some_and(|above| is_web_headline(&pieces[above].text(lines)))
+    };
+    let anchor = anchored_headline(pieces, lines, start)
+        .filter(|&anchor| anchor < window || anchor >= start && !under_headline(anchor));
+    let low = window.min(anchor.unwrap_or(usize::MAX));
+    let mut head = mark_head_block(pieces, lines, low, start, anchor);
     mark_bare_byline(pieces, lines, head.end);
     drop_labels_above_prose(pieces, lines, head.end, end);
     // Datelines well above the headline belong to the page (today's date,
@@ -637,7 +647,13 @@ fn is_parenthesised(text: &str) -> bool {
 /// headline and stands near the article. Menus and labels share no words
 /// with the article; the headline of the article nearly always does. A
 /// longer summary right under a shorter headline is the dek.
-fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usize) -> Head {
+fn mark_head_block(
+    pieces: &mut [Piece],
+    lines: &[Line],
+    low: usize,
+    start: usize,
+    anchor: Option<usize>,
+) -> Head {
     let mut head = Head {
         end: start,
         ..Head::default()
@@ -646,9 +662,10 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
     let opening_text = opening_text(pieces, lines, start);
     let candidate = |index: usize| {
         let piece = &pieces[index];
-        piece.kind == (PieceKind::Text { forced: false })
-            && piece.lines.len() == 1
-            && is_web_headline(&piece.text(lines))
+        Some(index) == anchor
+            || piece.kind == (PieceKind::Text { forced: false })
+                && piece.lines.len() == 1
+                && is_web_headline(&piece.text(lines))
     };
     let score = |index: usize| {
         let line = &lines[pieces[index].lines[0]];
@@ -657,7 +674,7 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
             false => shared_share(&line.text, &opening),
         };
         let length = line.words.min(12) as f64 * 0.3;
-        let distance = (start - index) as f64 * 0.1;
+        let distance = start.saturating_sub(index) as f64 * 0.1;
         let byline = match has_byline_below(pieces, lines, index) {
             true => BYLINE_BONUS,
             false => 0.0,
@@ -667,13 +684,24 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
             true => KICKER_PENALTY,
             false => 0.0,
         };
-        shared * 10.0 + length - distance + byline - kicker
+        let anchored = match Some(index) == anchor {
+            true => ANCHOR_BONUS,
+            false => 0.0,
+        };
+        shared * 10.0 + length - distance + byline - kicker + anchored
     };
-    let best = (low..start)
-        .filter(|&index| candidate(index))
-        .map(|index| (score(index), index))
-        .filter(|(score, _)| *score > 2.0)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    let pick = |range: std::ops::Range<usize>| {
+        range
+            .filter(|&index| candidate(index))
+            .map(|index| (score(index), index))
+            .filter(|(score, _)| *score > 2.0)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+    };
+    // The headline over its byline in the window wins; the anchored line
+    // (further up, or inside the stretch) only stands in for a missing one.
+    let in_window = pick(low..start)
+        .filter(|&(_, index)| Some(index) != anchor && has_byline_below(pieces, lines, index));
+    let best = in_window.or_else(|| pick(low..start.max(anchor.map_or(0, |anchor| anchor + 1))));
     let Some((_, mut title)) = best else {
         return head;
     };
@@ -722,6 +750,15 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         dek = Some(first);
         head.end = first + 1;
     }
+    // A headline found inside the stretch: what stands above it is page.
+    if title >= start {
+        for piece in &mut pieces[start..title] {
+            if piece.kind == (PieceKind::Text { forced: false }) {
+                piece.kind = PieceKind::Removed(BEFORE_ARTICLE);
+            }
+        }
+        head.end = head.end.max(title + 1);
+    }
     head.title = Some(pieces[title].text(lines));
     pieces[title].kind = PieceKind::Title;
     if let Some(dek) = dek {
@@ -729,6 +766,61 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         pieces[dek].kind = PieceKind::Dek;
     }
     head
+}
+
+/// What standing right over the byline or date, and telling the article's
+/// story, adds to a line's score as the headline.
+const ANCHOR_BONUS: f64 = 10.0;
+/// How many pieces above the article the headline over its byline may stand.
+const ANCHOR_REACH: usize = 60;
+/// How many pieces into the stretch a headline over its byline may stand
+/// (a stretch may begin at a headline ending in a full stop).
+const ANCHOR_INTO_ARTICLE: usize = 2;
+
+/// The line standing right over a byline or a date line that shares half
+/// its words with the article's opening, nearest the article: the
+/// headline, wherever the page put it (past a long caption, a wall of
+/// share buttons, or as the stretch's first line when it ends in a stop).
+fn anchored_headline(pieces: &[Piece], lines: &[Line], start: usize) -> Option<usize> {
+    let opening = opening_words(pieces, lines, start);
+    let opening_text = opening_text(pieces, lines, start);
+    let until = pieces.len().min(start + ANCHOR_INTO_ARTICLE);
+    let shaped = |index: usize| {
+        let piece = &pieces[index];
+        piece.kind == (PieceKind::Text { forced: false })
+            && piece.lines.len() == 1
+            && is_anchored_headline(&lines[piece.lines[0]])
+            && !is_credit_line(&lines[piece.lines[0]].text)
+            && parse_bare_byline(&lines[piece.lines[0]].text).is_none()
+            && pieces
+                .get(index + 1)
+                .is_some_and(|next| is_head_meta(next, lines))
+    };
+    let tells_the_story = |index: usize| {
+        let line = &lines[pieces[index].lines[0]];
+        match is_unspaced(line) {
+            true => shared_pairs(&line.text, &opening_text) >= 0.5,
+            false => shared_share(&line.text, &opening) >= 0.5,
+        }
+    };
+    let above = (start.saturating_sub(ANCHOR_REACH)..start).rev();
+    (start..until)
+        .chain(above)
+        .find(|&index| shaped(index) && tells_the_story(index))
+}
+
+/// A headline over its byline: a headline's shape ([`is_web_headline`]),
+/// except that a final stop and a pipe are allowed ("Meth. We're on it.",
+/// "Design Week | A light installation").
+fn is_anchored_headline(line: &Line) -> bool {
+    let text = &line.text;
+    (3..=25).contains(&line.words)
+        && !text.ends_with([',', ';', ':'])
+        && !starts_mid_sentence(text)
+        && !ends_with_function_word(text)
+        && !is_parenthesised(text)
+        && !is_all_caps(text)
+        && find_date(text).is_none()
 }
 
 /// What a byline or a date right under a line adds to its score as the headline.
