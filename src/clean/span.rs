@@ -14,7 +14,7 @@
 
 use super::classify::COMMENTS_HEADING_LINE;
 use super::classify::{Piece, PieceKind};
-use super::clutter::{isolated_clutter, WIDGET};
+use super::clutter::{is_read_more_teaser, isolated_clutter, TEASER, WIDGET};
 use super::cues::Cues;
 use super::lines::{
     capitalised_share, ends_sentence, ends_with_colon, ends_with_function_word,
@@ -90,6 +90,7 @@ pub(crate) fn split_runs(pieces: Vec<Piece>, lines: &[Line], cues: &Cues) -> Vec
                     let text = &lines[index].text;
                     let widget = isolated_clutter(text)
                         .or_else(|| cues.is_widget(text).then_some(WIDGET))
+                        .or_else(|| is_read_more_teaser(text).then_some(TEASER))
                         .filter(|_| !forced);
                     Piece {
                         kind: widget.map_or(PieceKind::Text { forced }, PieceKind::Removed),
