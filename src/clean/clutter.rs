@@ -144,6 +144,12 @@ const ISOLATED_WIDGETS: &[&str] = &[
     "listen",
     "watch",
     "sponsored",
+    // A break the page sets inside the article, around an ad or a box.
+    "continue reading",
+    "continue reading the main story",
+    "story continues below",
+    "article continues below",
+    "story continues below advertisement",
 ];
 
 /// Language names as they appear in a site's language switcher.
@@ -259,6 +265,22 @@ pub(crate) fn isolated_clutter(text: &str) -> Option<&'static str> {
         return Some("language selector");
     }
     None
+}
+
+/// Reason for another story's summary that ends in a link to it.
+pub(crate) const TEASER: &str = "teaser of another story";
+
+/// A summary cut off by a link to the story it sums up ("... in the
+/// process. Read More", "... the vote. Read more »"): a teaser, since an
+/// article's own paragraph does not link onwards to itself.
+pub(crate) fn is_read_more_teaser(text: &str) -> bool {
+    let bare = text.trim_end_matches(['»', '›', '>', '→', '…', '.', ' ', '\u{a0}']);
+    let cut = bare.len().saturating_sub("read more".len());
+    let link = bare.get(cut..).filter(|_| bare.is_char_boundary(cut));
+    link.is_some_and(|link| link.eq_ignore_ascii_case("read more")) && {
+        let before = bare[..cut].trim_end();
+        before.ends_with(['.', '!', '?', '…', '”', '"']) && word_count_up_to(before, 6) >= 5
+    }
 }
 
 /// Does the text speak in the publisher's voice ("we", "our", "us") outside any quote?

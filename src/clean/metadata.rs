@@ -121,12 +121,16 @@ fn month_pattern() -> String {
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let month = month_pattern();
+    // A page's markup may set the year and the time, or the year and the
+    // next label, in separate boxes that a copy glues together:
+    // "NOV 19 20197:05 AM", "Nov. 20, 2019Updated: ...".
+    let glued = r"(?:\b|\d{1,2}:\d{2}|(?-i:\p{Lu}))";
     // "5 March 2023", "25. September 2018", "22 de outubro de 2010", "1er mars 2019".
     let day_first = format!(
-        r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?{month},?\s+(?:de\s+)?(?P<year>\d{{4}})\b"
+        r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?{month},?\s+(?:de\s+)?(?P<year>\d{{4}}){glued}"
     );
     let month_first = format!(
-        r"\b{}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})\b",
+        r"\b{}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}}){glued}",
         month.replace("month", "month2")
     );
     // An ISO date may run on into its time ("2019-11-19T12:48:14Z").

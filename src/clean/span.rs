@@ -14,7 +14,7 @@
 
 use super::classify::COMMENTS_HEADING_LINE;
 use super::classify::{Piece, PieceKind};
-use super::clutter::{isolated_clutter, WIDGET};
+use super::clutter::{is_read_more_teaser, isolated_clutter, TEASER, WIDGET};
 use super::cues::Cues;
 use super::lines::{
     capitalised_share, ends_sentence, ends_with_colon, ends_with_function_word,
@@ -90,6 +90,7 @@ pub(crate) fn split_runs(pieces: Vec<Piece>, lines: &[Line], cues: &Cues) -> Vec
                     let text = &lines[index].text;
                     let widget = isolated_clutter(text)
                         .or_else(|| cues.is_widget(text).then_some(WIDGET))
+                        .or_else(|| is_read_more_teaser(text).then_some(TEASER))
                         .filter(|_| !forced);
                     Piece {
                         kind: widget.map_or(PieceKind::Text { forced }, PieceKind::Removed),
@@ -216,7 +217,7 @@ fn is_comment_marker(line: &Line) -> bool {
 
 static RELATIVE_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"^(?:\w+\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
+        r"^(?:\w+\s+)?(?:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)|\d+\s?[smhdw])\s+ago\b",
     )
     .expect("valid regex")
 });
@@ -245,6 +246,29 @@ fn is_item_date(piece: &Piece, lines: &[Line]) -> bool {
     }
 }
 
+/// Words that say the page's rights are reserved, in the languages with
+/// cue sets: the notice closes an article or the whole page.
+const RIGHTS_RESERVED: &[&str] = &[
+    "rights reserved",
+    "rechte vorbehalten",
+    "droits réservés",
+    "derechos reservados",
+    "direitos reservados",
+    "diritti riservati",
+];
+
+/// "© 2019 Harbour Wire. All Rights Reserved.": nothing of the article
+/// follows it, so the stretch never crosses it.
+fn is_rights_notice(piece: &Piece, lines: &[Line]) -> bool {
+    piece.lines.len() == 1 && {
+        let line = &lines[piece.lines[0]];
+        line.words <= 40 && {
+            let lower = line.text.to_lowercase();
+            RIGHTS_RESERVED.iter().any(|words| lower.contains(words))
+        }
+    }
+}
+
 /// How many words of prose above the comments make an article: with
 /// fewer, the page may be a forum thread whose text is the comments.
 const ARTICLE_ABOVE_COMMENTS: i64 = 40;
@@ -266,9 +290,13 @@ fn best_stretch(pieces: &[Piece], lines: &[Line]) -> Option<(usize, usize)> {
     let date_walls = dated >= ITEM_DATES;
     let values: Vec<i64> = pieces
         .iter()
-        .map(|piece| match date_walls && is_item_date(piece, lines) {
-            true => -ITEM_WALL,
-            false => value(piece, lines, walls),
+        .map(|piece| {
+            let item_wall =
+                date_walls && is_item_date(piece, lines) || is_rights_notice(piece, lines);
+            match item_wall {
+                true => -ITEM_WALL,
+                false => value(piece, lines, walls),
+            }
         })
         .collect();
     // A lone "Comments" may be a button in the share bar above the article.
@@ -327,8 +355,18 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
             _ => piece.kind = PieceKind::Removed(AFTER_ARTICLE),
         }
     }
-    let low = head_window(pieces, lines, start);
-    let mut head = mark_head_block(pieces, lines, low, start);
+    let window = head_window(pieces, lines, start);
+    // Inside the window the headline's score already counts its byline.
+    // A line inside the stretch under a headline-like line is its dek.
+    let under_headline = |anchor: usize| {
+        anchor
+            .checked_sub(1)
+            .is_some_and(|above| is_web_headline(&pieces[above].text(lines)))
+    };
+    let anchor = anchored_headline(pieces, lines, start)
+        .filter(|&anchor| anchor < window || anchor >= start && !under_headline(anchor));
+    let low = window.min(anchor.unwrap_or(usize::MAX));
+    let mut head = mark_head_block(pieces, lines, low, start, anchor);
     mark_bare_byline(pieces, lines, head.end);
     drop_labels_above_prose(pieces, lines, head.end, end);
     // Datelines well above the headline belong to the page (today's date,
@@ -337,7 +375,12 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
         .iter()
         .position(|piece| piece.kind == PieceKind::Title)
         .map_or(low, |title| (low + title).saturating_sub(DATE_ABOVE_TITLE));
-    head.date = date_near_head(pieces, lines, title, start);
+    let anchor = pieces
+        .iter()
+        .position(|piece| piece.kind == PieceKind::Title)
+        .unwrap_or(start);
+    head.date = date_near_head(pieces, lines, title, start)
+        .or_else(|| nearest_date_line(pieces, lines, anchor, end));
     for (index, piece) in pieces[..start].iter_mut().enumerate() {
         match piece.kind {
             PieceKind::Title | PieceKind::Dek | PieceKind::Removed(_) => {}
@@ -422,8 +465,59 @@ fn date_near_head(pieces: &[Piece], lines: &[Line], from: usize, start: usize) -
         .iter()
         .filter(|piece| !matches!(piece.kind, PieceKind::Title | PieceKind::Dek))
         .flat_map(|piece| piece.lines.iter().map(|&index| &lines[index]))
-        .filter(|line| line.words <= 25 && !is_prose(&line.text, weight(line)))
+        .filter(|line| line.words <= 25 && !is_stamp_prose(line))
         .find_map(|line| find_date(&line.text).map(|(date, _)| date))
+}
+
+/// Is a short line prose, read without a closing "a.m." or "p.m." (whose
+/// stop ends a time, not a sentence: "Nov. 20, 2019 1:35 a.m.")?
+fn is_stamp_prose(line: &Line) -> bool {
+    let text = line.text.trim_end();
+    let lower = text.to_lowercase();
+    let bare = match lower.ends_with("a.m.") || lower.ends_with("p.m.") {
+        true => &text[..text.len() - 1],
+        false => text,
+    };
+    is_prose(bare, weight(line))
+}
+
+/// How far from the headline, in pieces, a date line standing on its own is
+/// still taken for the article's date when none stands beside the headline.
+const DATE_REACH: usize = 60;
+/// How many pieces past the article's last paragraph a date line may stand
+/// ("Written by Ana Ruiz on November 14, 2019" under the article).
+const DATE_BELOW_ARTICLE: usize = 10;
+
+/// The date line nearest the headline (`anchor`), above it or below it
+/// down to a little past the article's `end`, when none stands beside the
+/// headline: a page may set its date apart (over a photo, in a box of
+/// article facts, under the text). A short line that is a date is a
+/// page's date, not a sentence of the story; the nearest one to the
+/// headline is the article's, the others belong to other stories or
+/// comments.
+fn nearest_date_line(pieces: &[Piece], lines: &[Line], anchor: usize, end: usize) -> Option<Date> {
+    let below_until = pieces.len().min(end + 1 + DATE_BELOW_ARTICLE);
+    let date_at = |index: usize| {
+        let piece = &pieces[index];
+        if piece.lines.len() != 1 || matches!(piece.kind, PieceKind::Title | PieceKind::Dek) {
+            return None;
+        }
+        let line = &lines[piece.lines[0]];
+        // "— Ana Ruiz (@ana) November 18, 2019" signs a quoted post;
+        // "Ana on May 2, 2019 at 10:07 am said:" heads a comment.
+        let quoted = line.text.starts_with(['—', '–', '-']) || line.text.ends_with(':');
+        match line.words <= 25 && !quoted && !is_stamp_prose(line) {
+            true => find_date(&line.text).map(|(date, _)| date),
+            false => None,
+        }
+    };
+    (0..=DATE_REACH).find_map(|distance| {
+        let above = anchor.checked_sub(distance).and_then(date_at);
+        let below = Some(anchor + distance)
+            .filter(|&index| index < below_until)
+            .and_then(date_at);
+        above.or(below)
+    })
 }
 
 /// The reason for a line above the article: another copy of the headline
@@ -554,7 +648,13 @@ fn is_parenthesised(text: &str) -> bool {
 /// headline and stands near the article. Menus and labels share no words
 /// with the article; the headline of the article nearly always does. A
 /// longer summary right under a shorter headline is the dek.
-fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usize) -> Head {
+fn mark_head_block(
+    pieces: &mut [Piece],
+    lines: &[Line],
+    low: usize,
+    start: usize,
+    anchor: Option<usize>,
+) -> Head {
     let mut head = Head {
         end: start,
         ..Head::default()
@@ -563,9 +663,10 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
     let opening_text = opening_text(pieces, lines, start);
     let candidate = |index: usize| {
         let piece = &pieces[index];
-        piece.kind == (PieceKind::Text { forced: false })
-            && piece.lines.len() == 1
-            && is_web_headline(&piece.text(lines))
+        Some(index) == anchor
+            || piece.kind == (PieceKind::Text { forced: false })
+                && piece.lines.len() == 1
+                && is_web_headline(&piece.text(lines))
     };
     let score = |index: usize| {
         let line = &lines[pieces[index].lines[0]];
@@ -574,7 +675,7 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
             false => shared_share(&line.text, &opening),
         };
         let length = line.words.min(12) as f64 * 0.3;
-        let distance = (start - index) as f64 * 0.1;
+        let distance = start.saturating_sub(index) as f64 * 0.1;
         let byline = match has_byline_below(pieces, lines, index) {
             true => BYLINE_BONUS,
             false => 0.0,
@@ -584,13 +685,24 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
             true => KICKER_PENALTY,
             false => 0.0,
         };
-        shared * 10.0 + length - distance + byline - kicker
+        let anchored = match Some(index) == anchor {
+            true => ANCHOR_BONUS,
+            false => 0.0,
+        };
+        shared * 10.0 + length - distance + byline - kicker + anchored
     };
-    let best = (low..start)
-        .filter(|&index| candidate(index))
-        .map(|index| (score(index), index))
-        .filter(|(score, _)| *score > 2.0)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    let pick = |range: std::ops::Range<usize>| {
+        range
+            .filter(|&index| candidate(index))
+            .map(|index| (score(index), index))
+            .filter(|(score, _)| *score > 2.0)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+    };
+    // The headline over its byline in the window wins; the anchored line
+    // (further up, or inside the stretch) only stands in for a missing one.
+    let in_window = pick(low..start)
+        .filter(|&(_, index)| Some(index) != anchor && has_byline_below(pieces, lines, index));
+    let best = in_window.or_else(|| pick(low..start.max(anchor.map_or(0, |anchor| anchor + 1))));
     let Some((_, mut title)) = best else {
         return head;
     };
@@ -639,6 +751,15 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         dek = Some(first);
         head.end = first + 1;
     }
+    // A headline found inside the stretch: what stands above it is page.
+    if title >= start {
+        for piece in &mut pieces[start..title] {
+            if piece.kind == (PieceKind::Text { forced: false }) {
+                piece.kind = PieceKind::Removed(BEFORE_ARTICLE);
+            }
+        }
+        head.end = head.end.max(title + 1);
+    }
     head.title = Some(pieces[title].text(lines));
     pieces[title].kind = PieceKind::Title;
     if let Some(dek) = dek {
@@ -646,6 +767,61 @@ fn mark_head_block(pieces: &mut [Piece], lines: &[Line], low: usize, start: usiz
         pieces[dek].kind = PieceKind::Dek;
     }
     head
+}
+
+/// What standing right over the byline or date, and telling the article's
+/// story, adds to a line's score as the headline.
+const ANCHOR_BONUS: f64 = 10.0;
+/// How many pieces above the article the headline over its byline may stand.
+const ANCHOR_REACH: usize = 60;
+/// How many pieces into the stretch a headline over its byline may stand
+/// (a stretch may begin at a headline ending in a full stop).
+const ANCHOR_INTO_ARTICLE: usize = 2;
+
+/// The line standing right over a byline or a date line that shares half
+/// its words with the article's opening, nearest the article: the
+/// headline, wherever the page put it (past a long caption, a wall of
+/// share buttons, or as the stretch's first line when it ends in a stop).
+fn anchored_headline(pieces: &[Piece], lines: &[Line], start: usize) -> Option<usize> {
+    let opening = opening_words(pieces, lines, start);
+    let opening_text = opening_text(pieces, lines, start);
+    let until = pieces.len().min(start + ANCHOR_INTO_ARTICLE);
+    let shaped = |index: usize| {
+        let piece = &pieces[index];
+        piece.kind == (PieceKind::Text { forced: false })
+            && piece.lines.len() == 1
+            && is_anchored_headline(&lines[piece.lines[0]])
+            && !is_credit_line(&lines[piece.lines[0]].text)
+            && parse_bare_byline(&lines[piece.lines[0]].text).is_none()
+            && pieces
+                .get(index + 1)
+                .is_some_and(|next| is_head_meta(next, lines))
+    };
+    let tells_the_story = |index: usize| {
+        let line = &lines[pieces[index].lines[0]];
+        match is_unspaced(line) {
+            true => shared_pairs(&line.text, &opening_text) >= 0.5,
+            false => shared_share(&line.text, &opening) >= 0.5,
+        }
+    };
+    let above = (start.saturating_sub(ANCHOR_REACH)..start).rev();
+    (start..until)
+        .chain(above)
+        .find(|&index| shaped(index) && tells_the_story(index))
+}
+
+/// A headline over its byline: a headline's shape ([`is_web_headline`]),
+/// except that a final stop and a pipe are allowed ("Meth. We're on it.",
+/// "Design Week | A light installation").
+fn is_anchored_headline(line: &Line) -> bool {
+    let text = &line.text;
+    (3..=25).contains(&line.words)
+        && !text.ends_with([',', ';', ':'])
+        && !starts_mid_sentence(text)
+        && !ends_with_function_word(text)
+        && !is_parenthesised(text)
+        && !is_all_caps(text)
+        && find_date(text).is_none()
 }
 
 /// What a byline or a date right under a line adds to its score as the headline.
