@@ -63,6 +63,16 @@ fn summaries_ending_in_read_more_are_teasers() {
 }
 
 #[test]
+fn a_lone_summary_ending_in_read_more_inside_the_article_is_dropped() {
+    // One teaser set between paragraphs, with no headline or list around it.
+    let teaser = "The singers from the valley school beat forty other choirs in the final round held in the capital. Read More\n";
+    let text = format!("Home\nFerry pier to close for two years\n{OPENING}{teaser}{REST}About us\n");
+    let kept = body(&cleaned(&text));
+    assert!(kept.contains("Shop owners near the pier"), "{kept}");
+    assert!(!kept.contains("forty other choirs"), "{kept}");
+}
+
+#[test]
 fn a_sentence_about_reading_more_is_prose() {
     let text = format!("Home\nFerry pier to close for two years\n{OPENING}{REST}Residents who want to know more can read more in the council's report at the library.\nAbout us\n");
     let kept = body(&cleaned(&text));
