@@ -13,18 +13,42 @@
   var groups = [
     { kind: "person", title: "People" },
     { kind: "source", title: "Sources" },
+    { kind: "entry", title: "Timeline" },
     { kind: "page", title: "Pages" }
   ];
   var pagefind = null;
   var latest = 0;
 
+  // The index comes in shards: the first in pagefind/, the others listed
+  // in pagefind/shards.json, each merged into the first before searching.
   function load() {
     if (pagefind) return Promise.resolve(pagefind);
-    var url = new URL(root + "pagefind/pagefind.js", document.baseURI).href;
-    return import(url).then(function (module) {
-      pagefind = module;
-      return module.options({ excerptLength: 24 }).then(function () { return module; });
+    var base = new URL(root + "pagefind/", document.baseURI).href;
+    return import(base + "pagefind.js").then(function (module) {
+      return module.options({ excerptLength: 24 })
+        .then(function () { return fetch(base + "shards.json"); })
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .catch(function () { return []; })
+        .then(function (shards) {
+          return Promise.all(shards.map(function (folder) {
+            return module.mergeIndex(new URL(folder, base).href);
+          }));
+        })
+        .then(function () { pagefind = module; return module; });
     });
+  }
+
+  // Result URLs start at the site's root ("/people/x/index.html"), and
+  // those of a merged shard come whole ("http://host/people/x/index.html"):
+  // either is opened from the root of this page, so that results work
+  // under any sub-path.
+  function href(url) {
+    var path = url;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+      var whole = new URL(url);
+      path = whole.pathname + whole.search + whole.hash;
+    }
+    return root + path.replace(/^\//, "");
   }
 
   // Pagefind's excerpt is text with <mark> around the matched words. It is
@@ -48,7 +72,7 @@
   function item(data) {
     var li = document.createElement("li");
     var link = document.createElement("a");
-    link.href = data.url;
+    link.href = href(data.url);
     link.textContent = (data.meta && data.meta.title) || data.url;
     li.appendChild(link);
     var details = [];
