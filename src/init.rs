@@ -6,7 +6,7 @@ use std::path::Path;
 const SITE_TOML: &str = "title = \"My explainer\"\ndescription = \"What happened, who was involved, and when.\"\n# base_url = \"https://example.org/explainer/\"\nlanguage = \"en\"\n";
 const HOME: &str = "+++\ntitle = \"My explainer\"\n+++\n\nWhat this explainer covers, and how to read it: start with the\n[sources](sources/), meet the [people](people/), follow the [timeline](timeline/).\nHow it was made: [@page/about].\n";
 const PAGE: &str = "+++\ntitle = \"About\"\ndescription = \"Who made this explainer and how.\"\n+++\n\n## How this site is made\n\nEvery source text in `content/sources/` is cleaned, and the people and dates\nin it are found and linked automatically.\n";
-const SOURCE: &str = "An example source\n\nJane Doe, Monday 6 Jan 2025\n\nThe city council met on Friday to discuss the new bridge, council member\nJohn Smith said.\n\n\"We will decide in March,\" Smith told reporters.\n";
+const SOURCE: &str = "An example source\n\nJane Doe, Monday 6 Jan 2025\n\nThe city council met on Friday to discuss the new bridge, council member John Smith said.\n\n\"We will decide in March,\" Smith told reporters.\n";
 
 /// One file `init` made, relative to the new site's folder, and what it is for.
 #[derive(Debug, Clone, PartialEq, Eq)]

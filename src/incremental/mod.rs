@@ -479,6 +479,11 @@ impl Engine {
     }
 
     /// The site's language as of the last good rebuild (the search index needs it).
+    /// The last good site graph, once a build succeeded.
+    pub fn site(&self) -> Option<&link::Site> {
+        self.linked.as_ref().map(|linked| &linked.site)
+    }
+
     pub fn language(&self) -> &str {
         self.linked
             .as_ref()

@@ -367,14 +367,13 @@ impl<'a> Fingerprints<'a> {
             for &(other, count) in &person.appears_with {
                 (self.person_id(other), &site.people[other].name, count).hash(&mut h);
             }
-            // A person page lists its events as summaries: a title, or the
-            // start of the first quote (see `views::summary_line`).
+            // A person page lists its events as summaries (no citations):
+            // what the quotes of an entry say does not change it.
             self.lookup.timeline_on_index.hash(&mut h);
             for &entry in &person.events {
                 let entry = &site.timeline[entry];
                 let title = entry.editorial.as_ref().map(|e| &e.file.doc.meta.title);
-                let first = entry.citations.first().map(|c| c.sentence(site));
-                (&entry.id, entry.value, title, first).hash(&mut h);
+                (&entry.id, entry.value, title).hash(&mut h);
             }
             for page in &person.pages {
                 page.map(|p| &site.pages[p].id).hash(&mut h);

@@ -568,7 +568,7 @@ pub fn person_view(site: &Site, index: usize, links: &LinkContext) -> PersonView
             .events
             .iter()
             .filter_map(|&e| site.timeline.get(e))
-            .map(|entry| entry_summary(site, entry, links))
+            .map(|entry| entry_summary(entry, links))
             .collect(),
         pages: person
             .pages
@@ -644,7 +644,7 @@ fn marked_date(sentence: &str, text: &str) -> String {
 }
 
 /// An entry without its citations, for lists of links to the timeline.
-fn entry_summary(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> EntryView {
+fn entry_summary(entry: &TimelineEntry, links: &LinkContext) -> EntryView {
     EntryView {
         id: entry.id.clone(),
         url: links.entry_path(entry),
@@ -657,32 +657,13 @@ fn entry_summary(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> Ent
         title: entry
             .editorial
             .as_ref()
-            .map(|e| e.file.doc.meta.title.clone())
-            .or_else(|| {
-                let citation = entry.citations.first()?;
-                Some(summary_line(citation.sentence(site)))
-            }),
+            .map(|e| e.file.doc.meta.title.clone()),
         body_html: None,
         citations: Vec::new(),
         quoted: 0,
         unquoted: 0,
         people: Vec::new(),
     }
-}
-
-/// The most words a summary line keeps from its sentence.
-const SUMMARY_WORDS: usize = 14;
-
-/// A short line for an entry without a title: the start of its first
-/// sentence, in the source's own words, cut at a word with an ellipsis.
-pub fn summary_line(sentence: &str) -> String {
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    if words.len() <= SUMMARY_WORDS {
-        return words.join(" ");
-    }
-    let cut = words[..SUMMARY_WORDS].join(" ");
-    let cut = cut.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' && c != '"');
-    format!("{cut}…")
 }
 
 /// Views of all timeline entries; `root` is the prefix for links inside the rendered text.

@@ -10,8 +10,10 @@
 //! size of the site. The browser side is the theme's own
 //! `assets/search.js`; Pagefind's bundled UI scripts are not published.
 //!
-//! `watch` and `serve` keep their index in step with the pages on disk
-//! ([`Refresher`]), reading each page marked `data-pagefind-body`.
+//! Watch mode keeps the index in step with the site ([`Refresher::refresh`],
+//! the same records as a build); `serve` indexes on a thread of its own from
+//! the pages on disk ([`Refresher::in_background`]), reading each page
+//! marked `data-pagefind-body`.
 
 mod records;
 mod shards;
@@ -180,10 +182,36 @@ impl Refresher {
         }
     }
 
-    /// Indexes every HTML page now in the output folder (as a full build would
-    /// index the same pages) and writes the index files that changed. `Err`
-    /// for I/O failures; a problem indexing is the inner `Err`.
-    pub fn refresh(&mut self, language: &str) -> std::io::Result<Result<Changes, Diagnostic>> {
+    /// Indexes `site` exactly as a full build does (the same records, the
+    /// same shards) and writes the index files that changed. `Err` for I/O
+    /// failures; a problem indexing is the inner `Err`.
+    pub fn refresh(
+        &mut self,
+        site: &crate::link::Site,
+    ) -> std::io::Result<Result<Changes, Diagnostic>> {
+        let output = &self.output;
+        self.written.retain(|path, _| output.join(path).is_file());
+        let made = std::sync::Mutex::new(Vec::new());
+        let put = |file: OutputFile| {
+            made.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+            Ok(())
+        };
+        if let Err(problem) = index_site_records(site, &put)? {
+            return Ok(Err(problem));
+        }
+        let mut index = made.into_inner().unwrap_or_else(|e| e.into_inner());
+        index.sort_by(|a, b| a.path.cmp(&b.path));
+        write::update_site(&index, &[], &self.output, &mut self.written).map(Ok)
+    }
+
+    /// Indexes every HTML page now in the output folder, for `serve`, whose
+    /// indexer works on its own thread from what is on disk (the site graph
+    /// stays with the rebuilds). Its index holds the same pages as a build's
+    /// but is made from their HTML, not from the build's records.
+    pub fn refresh_pages(
+        &mut self,
+        language: &str,
+    ) -> std::io::Result<Result<Changes, Diagnostic>> {
         self.refresh_with(language, || {})
     }
 

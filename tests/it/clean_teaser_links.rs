@@ -66,7 +66,8 @@ fn summaries_ending_in_read_more_are_teasers() {
 fn a_lone_summary_ending_in_read_more_inside_the_article_is_dropped() {
     // One teaser set between paragraphs, with no headline or list around it.
     let teaser = "The singers from the valley school beat forty other choirs in the final round held in the capital. Read More\n";
-    let text = format!("Home\nFerry pier to close for two years\n{OPENING}{teaser}{REST}About us\n");
+    let text =
+        format!("Home\nFerry pier to close for two years\n{OPENING}{teaser}{REST}About us\n");
     let kept = body(&cleaned(&text));
     assert!(kept.contains("Shop owners near the pier"), "{kept}");
     assert!(!kept.contains("forty other choirs"), "{kept}");

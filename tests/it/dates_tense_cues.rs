@@ -6,29 +6,8 @@
 //! are not dates ("to fall", "each Thursday") or are counted from the
 //! text ("the next morning", "the week of March 6").
 
-use backstory::clean::{Article, Block, BlockKind};
-use backstory::extract::dates::find_dates;
+use crate::common::dates::found;
 use jiff::civil::{date, Date};
-
-fn article(text: &str) -> Article {
-    Article {
-        blocks: vec![Block {
-            kind: BlockKind::Paragraph,
-            text: text.to_string(),
-            credit: None,
-            line: 1,
-        }],
-        ..Article::default()
-    }
-}
-
-/// (words, ISO value) of every date found in `text` published on `published`.
-fn found(text: &str, published: Date) -> Vec<(String, String)> {
-    find_dates(&article(text), Some(published))
-        .into_iter()
-        .map(|mention| (mention.text, mention.value.iso()))
-        .collect()
-}
 
 fn check(cases: &[(&str, &[(&str, &str)])]) {
     for (text, expected) in cases {

@@ -3,29 +3,9 @@
 //! and years (seasons, decades, centuries, year ranges, fiscal years,
 //! numeric dates read by `date_order`), and no value before year 1.
 
-use backstory::clean::{Article, Block, BlockKind};
+use crate::common::dates::{article, found};
 use backstory::extract::dates::{find_dates, find_dates_ordered, DateOrder};
 use jiff::civil::{date, Date};
-
-fn article(text: &str) -> Article {
-    Article {
-        blocks: vec![Block {
-            kind: BlockKind::Paragraph,
-            text: text.to_string(),
-            credit: None,
-            line: 1,
-        }],
-        ..Article::default()
-    }
-}
-
-/// (words, ISO value) of every date found in `text` published on `published`.
-fn found(text: &str, published: Date) -> Vec<(String, String)> {
-    find_dates(&article(text), Some(published))
-        .into_iter()
-        .map(|mention| (mention.text, mention.value.iso()))
-        .collect()
-}
 
 fn found_ordered(text: &str, order: Option<DateOrder>) -> Vec<String> {
     find_dates_ordered(&article(text), Some(date(2009, 3, 3)), order)

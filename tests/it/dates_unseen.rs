@@ -4,29 +4,9 @@
 //! compared "a year earlier", named holidays, years and decades in words,
 //! and "Sept." inside a sentence.
 
-use backstory::clean::{Article, Block, BlockKind};
-use backstory::extract::dates::{find_dates, find_dates_with_sentences};
+use crate::common::dates::{article, found};
+use backstory::extract::dates::find_dates_with_sentences;
 use jiff::civil::{date, Date};
-
-fn article(text: &str) -> Article {
-    Article {
-        blocks: vec![Block {
-            kind: BlockKind::Paragraph,
-            text: text.to_string(),
-            credit: None,
-            line: 1,
-        }],
-        ..Article::default()
-    }
-}
-
-/// (words, ISO value) of every date found in `text` published on `published`.
-fn found(text: &str, published: Date) -> Vec<(String, String)> {
-    find_dates(&article(text), Some(published))
-        .into_iter()
-        .map(|mention| (mention.text, mention.value.iso()))
-        .collect()
-}
 
 fn check(published: Date, cases: &[(&str, &[(&str, &str)])]) {
     for (text, expected) in cases {

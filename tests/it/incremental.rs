@@ -80,7 +80,7 @@ fn every_incremental_rebuild_equals_a_full_build() {
     let mut step = |name: &str, engine: &mut Engine| {
         let report = engine.rebuild().unwrap();
         assert!(!report.has_errors(), "{name}: {:?}", report.diagnostics);
-        search.refresh(engine.language()).unwrap().unwrap();
+        search.refresh(engine.site().unwrap()).unwrap().unwrap();
         assert_matches_full_build(root, &output, name);
         report
     };
@@ -185,7 +185,7 @@ fn a_broken_front_matter_keeps_the_last_good_output() {
     let root = site.path();
     let output = root.join("public");
     let mut search = Refresher::new(&output);
-    search.refresh(engine.language()).unwrap().unwrap();
+    search.refresh(engine.site().unwrap()).unwrap().unwrap();
     let before = common::tree(&output);
     let page = root.join("content/pages/methodology.md");
     let good = std::fs::read_to_string(&page).unwrap();
@@ -210,7 +210,7 @@ fn a_broken_front_matter_keeps_the_last_good_output() {
     std::fs::write(&page, format!("{good}\nFixed.\n")).unwrap();
     let fixed = engine.rebuild().unwrap();
     assert!(!fixed.has_errors());
-    search.refresh(engine.language()).unwrap().unwrap();
+    search.refresh(engine.site().unwrap()).unwrap().unwrap();
     assert_matches_full_build(root, &output, "after the fix");
 }
 
@@ -254,7 +254,7 @@ fn the_preview_reloads_before_the_exports_and_they_follow() {
         engine.write_exports().unwrap().is_empty(),
         "they are owed once"
     );
-    search.refresh(engine.language()).unwrap().unwrap();
+    search.refresh(engine.site().unwrap()).unwrap().unwrap();
     assert_matches_full_build(root, &output, "after the exports");
 }
 
@@ -282,6 +282,6 @@ fn a_named_file_is_read_again_even_when_size_and_time_match() {
         "the named source is read and cleaned again"
     );
     let mut search = Refresher::new(&output);
-    search.refresh(engine.language()).unwrap().unwrap();
+    search.refresh(engine.site().unwrap()).unwrap().unwrap();
     assert_matches_full_build(root, &output, "after a same-size edit");
 }

@@ -3,7 +3,6 @@
 //! shared helpers (`common`) and the small site builder (`common::site`).
 //! Run one area with `cargo test --test it golden::`.
 
-mod common;
 mod addresses_repo;
 mod addresses_stable;
 mod appears_with;
@@ -22,6 +21,7 @@ mod clean_web;
 mod cli;
 mod cli_rename_and_read;
 mod cli_safety;
+mod common;
 mod credits;
 mod dates;
 mod dates_tense_cues;

@@ -49,20 +49,3 @@ fn a_sentence_naming_the_person_twice_is_quoted_once() {
     );
     assert!(page.contains("repairs had ended"), "{page}");
 }
-
-#[test]
-fn each_event_on_a_person_page_says_what_happened() {
-    let text = "Pier reopens\n\nBy Imaginary Writer\n\nMarch 3, 2031\n\n\
-        Harbour warden Quenby Iraola said the north pier reopened on 2 March 2031 after a winter of repairs \
-        by divers from three neighbouring towns.\n";
-    let built = SiteTest::new().source("2031-03-03-pier", text).build();
-    let page = built.read("people/quenby-iraola/index.html");
-    let events = &page[page.find("id=\"h-events\"").expect("on the timeline")..];
-    let events = &events[..events.find("</section>").unwrap()];
-    assert!(
-        events.contains(
-            "<span class=\"event-line\">Harbour warden Quenby Iraola said the north pier reopened on 2 March 2031 after…</span>"
-        ),
-        "the start of the sentence, cut at a word: {events}"
-    );
-}

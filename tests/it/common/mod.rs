@@ -255,5 +255,6 @@ pub fn browser_ready() -> bool {
     false
 }
 
+pub mod dates;
 pub mod site;
 pub use site::{tree, Built, SiteTest};
