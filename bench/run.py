@@ -179,10 +179,11 @@ def output_size(folder):
     return files, total, largest
 
 
-def bench_interleaved(builds, runs, outputs, settle_first):
+def bench_interleaved(builds, runs, outputs, settle_first, on_output=None):
     """Times every build `runs` times, one run of each tool after another,
     so that a slow spell of the host hits every tool alike. `builds` maps a
-    name to (command, output folder, is_backstory). Returns name -> samples."""
+    name to (command, output folder, is_backstory); `on_output(name, output,
+    sample)` may read each output before it is deleted. Returns name -> samples."""
     samples = {name: [] for name in builds}
     for name, (command, output, _) in builds.items():
         if settle_first:
@@ -193,11 +194,13 @@ def bench_interleaved(builds, runs, outputs, settle_first):
             if settle_first:
                 settle(outputs)  # no earlier site holds memory
             sample, stderr = measure(command, output)
-            samples[name].append(backstory_sample(sample, stderr) if is_backstory else sample)
-    for name, (_, output, _) in builds.items():
-        files, total, largest = output_size(output)
-        for sample in samples[name]:
+            sample = backstory_sample(sample, stderr) if is_backstory else sample
+            # Measured now: the next tool's settle deletes this output.
+            files, total, largest = output_size(output)
             sample.update(files=files, bytes=total, largest=largest)
+            if on_output:
+                on_output(name, output, sample)
+            samples[name].append(sample)
     return samples
 
 
@@ -374,14 +377,18 @@ def main():
             }[peer]
             builds[peer] = (command, output, False)
             report.setdefault("versions", {})[peer] = peer_version(path)
-        measured = bench_interleaved(builds, args.runs, outputs, args.settle)
+        def score_people(name, output, sample):
+            if name.startswith("backstory-txt"):
+                sample["people"] = person_quality(output, tree / "truth.json")
+
+        measured = bench_interleaved(builds, args.runs, outputs, args.settle, score_people)
         for name, samples in measured.items():
             print_table(f"{size} articles, {name}", samples)
             report[f"{size}/{name}"] = samples
         print_outputs(size, measured)
-        for name, (_, output, is_backstory) in builds.items():
-            if is_backstory and name.startswith("backstory-txt"):
-                precision, recall = person_quality(output, tree / "truth.json")
+        for name, samples in measured.items():
+            if "people" in samples[-1]:
+                precision, recall = samples[-1]["people"]
                 print(f"{name}: people vs truth.json: precision {precision:.4f}, recall {recall:.4f}")
     print(f"\nload average at end {os.getloadavg()[0]:.2f}")
     if args.settle:

@@ -33,6 +33,26 @@ class Interleaved(unittest.TestCase):
             self.assertEqual(len(samples["a"]), 2)
 
 
+    def test_each_output_is_measured_before_the_next_tool_deletes_it(self):
+        with tempfile.TemporaryDirectory() as temp:
+            outputs = Path(temp)
+
+            def tool(name, files):
+                script = (f"import pathlib,sys; o=pathlib.Path(sys.argv[1]); o.mkdir(parents=True, exist_ok=True);"
+                          f"[(o/f'f{{i}}').write_bytes(b'x'*10) for i in range({files})]")
+                output = outputs / f"out-{name}"
+                return [sys.executable, "-c", script, str(output)], output, False
+
+            seen = []
+            on_output = lambda name, output, sample: seen.append((name, output.is_dir()))
+            samples = run.bench_interleaved({"a": tool("a", 2), "b": tool("b", 3)}, 2, outputs, True, on_output)
+            # Settling deletes every other output before each run: the sizes and
+            # the hook must still see each tool's own output.
+            self.assertEqual([s["files"] for s in samples["a"]], [2, 2])
+            self.assertEqual([s["files"] for s in samples["b"]], [3, 3])
+            self.assertEqual(seen, [("a", True), ("b", True)] * 2)
+
+
 class People(unittest.TestCase):
     def test_the_export_is_read_from_its_parts_when_it_is_split(self):
         with tempfile.TemporaryDirectory() as temp:
