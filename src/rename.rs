@@ -195,24 +195,28 @@ fn address_note(kind: Kind, old_id: &str, new_id: &str, slug: Option<&str>) -> S
 /// Tells `addresses.txt` that the page now lives in its new file, so the
 /// next build finds it and redirects its old address. (A source is found
 /// by its text's fingerprint and a person by name, so they need nothing.)
+/// A file with a line that cannot be read is left as it is: rewriting it
+/// would drop that line, and the next build names it.
 fn record_page_move(root: &Path, (from, to): &(PathBuf, PathBuf)) -> std::io::Result<()> {
-    let path = root.join(crate::addresses::FILE_NAME);
+    use crate::addresses::{format, parse, slashed, Resident, FILE_NAME};
+    let path = root.join(FILE_NAME);
     let Ok(text) = std::fs::read_to_string(&path) else {
         return Ok(());
     };
-    let resident = |file: &Path| format!(" page {}\n", slashed(file));
-    let rewritten = text.replace(&resident(from), &resident(to));
-    match rewritten == text {
-        true => Ok(()),
-        false => std::fs::write(path, rewritten),
+    let (mut published, problems) = parse(&text, Path::new(FILE_NAME));
+    let moved = Resident::Page(slashed(from));
+    let mut changed = false;
+    for resident in published
+        .values_mut()
+        .filter(|resident| **resident == moved)
+    {
+        *resident = Resident::Page(slashed(to));
+        changed = true;
     }
-}
-
-fn slashed(path: &Path) -> String {
-    path.components()
-        .map(|part| part.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    match changed && problems.is_empty() {
+        true => std::fs::write(path, format(&published)),
+        false => Ok(()),
+    }
 }
 
 /// The id from an id or a path ("content/sources/x.txt" -> "x").

@@ -136,7 +136,7 @@ pub fn residents(site: &Site, rendered: &[String]) -> Published {
 }
 
 /// A path with `/` between its parts, on every system.
-fn slashed(path: &Path) -> String {
+pub fn slashed(path: &Path) -> String {
     path.components()
         .map(|part| part.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()

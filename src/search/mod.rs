@@ -158,14 +158,6 @@ async fn build_index(
     Ok(out)
 }
 
-/// Indexes the HTML pages in `folder` (a site being written), like [`index_site`].
-pub fn index_folder(
-    folder: &Path,
-    language: &str,
-) -> std::io::Result<Result<Vec<OutputFile>, Diagnostic>> {
-    index_pages_in(folder, language, || {})
-}
-
 /// Keeps the search index of an output folder in step with the pages on disk,
 /// for `watch` and `serve`, whose rebuilds write only what changed.
 pub struct Refresher {
@@ -204,17 +196,9 @@ impl Refresher {
         write::update_site(&index, &[], &self.output, &mut self.written).map(Ok)
     }
 
-    /// Indexes every HTML page now in the output folder, for `serve`, whose
-    /// indexer works on its own thread from what is on disk (the site graph
-    /// stays with the rebuilds). Its index holds the same pages as a build's
-    /// but is made from their HTML, not from the build's records.
-    pub fn refresh_pages(
-        &mut self,
-        language: &str,
-    ) -> std::io::Result<Result<Changes, Diagnostic>> {
-        self.refresh_with(language, || {})
-    }
-
+    /// Indexes every HTML page now in the output folder and writes the
+    /// index files that changed: `serve`'s indexer, which works on its own
+    /// thread from what is on disk while the site graph stays with the rebuilds.
     fn refresh_with(
         &mut self,
         language: &str,
