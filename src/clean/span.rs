@@ -668,29 +668,13 @@ fn mark_head_block(
                 && piece.lines.len() == 1
                 && is_web_headline(&piece.text(lines))
     };
-    let score = |index: usize| {
-        let line = &lines[pieces[index].lines[0]];
-        let shared = match is_unspaced(line) {
-            true => shared_pairs(&line.text, &opening_text),
-            false => shared_share(&line.text, &opening),
-        };
-        let length = line.words.min(12) as f64 * 0.3;
-        let distance = start.saturating_sub(index) as f64 * 0.1;
-        let byline = match has_byline_below(pieces, lines, index) {
-            true => BYLINE_BONUS,
-            false => 0.0,
-        };
-        // A section label over the headline ("WORLD NEWS") is set in capitals.
-        let kicker = match is_all_caps(&line.text) {
-            true => KICKER_PENALTY,
-            false => 0.0,
-        };
-        let anchored = match Some(index) == anchor {
-            true => ANCHOR_BONUS,
-            false => 0.0,
-        };
-        shared * 10.0 + length - distance + byline - kicker + anchored
+    let opening_of = Opening {
+        words: &opening,
+        text: &opening_text,
+        start,
+        anchor,
     };
+    let score = |index: usize| headline_score(pieces, lines, index, &opening_of);
     let pick = |range: std::ops::Range<usize>| {
         range
             .filter(|&index| candidate(index))
@@ -751,7 +735,56 @@ fn mark_head_block(
         dek = Some(first);
         head.end = first + 1;
     }
-    // A headline found inside the stretch: what stands above it is page.
+    mark_title_and_dek(pieces, lines, start, title, dek, &mut head);
+    head
+}
+
+/// The article's opening, which a headline candidate is scored against.
+struct Opening<'a> {
+    words: &'a [String],
+    text: &'a str,
+    /// Where the article's stretch starts, and the anchored line if any.
+    start: usize,
+    anchor: Option<usize>,
+}
+
+/// How much the one-line piece at `index` looks like the article's headline:
+/// words shared with the opening, length, nearness, a byline below it, no
+/// section label in capitals, and the anchor's bonus.
+fn headline_score(pieces: &[Piece], lines: &[Line], index: usize, opening: &Opening) -> f64 {
+    let line = &lines[pieces[index].lines[0]];
+    let shared = match is_unspaced(line) {
+        true => shared_pairs(&line.text, opening.text),
+        false => shared_share(&line.text, opening.words),
+    };
+    let length = line.words.min(12) as f64 * 0.3;
+    let distance = opening.start.saturating_sub(index) as f64 * 0.1;
+    let byline = match has_byline_below(pieces, lines, index) {
+        true => BYLINE_BONUS,
+        false => 0.0,
+    };
+    // A section label over the headline ("WORLD NEWS") is set in capitals.
+    let kicker = match is_all_caps(&line.text) {
+        true => KICKER_PENALTY,
+        false => 0.0,
+    };
+    let anchored = match Some(index) == opening.anchor {
+        true => ANCHOR_BONUS,
+        false => 0.0,
+    };
+    shared * 10.0 + length - distance + byline - kicker + anchored
+}
+
+/// Marks the headline (and the dek, if any) in `pieces` and `head`; a
+/// headline found inside the stretch makes what stands above it page.
+fn mark_title_and_dek(
+    pieces: &mut [Piece],
+    lines: &[Line],
+    start: usize,
+    title: usize,
+    dek: Option<usize>,
+    head: &mut Head,
+) {
     if title >= start {
         for piece in &mut pieces[start..title] {
             if piece.kind == (PieceKind::Text { forced: false }) {
@@ -766,7 +799,6 @@ fn mark_head_block(
         head.dek = Some(pieces[dek].text(lines));
         pieces[dek].kind = PieceKind::Dek;
     }
-    head
 }
 
 /// What standing right over the byline or date, and telling the article's
