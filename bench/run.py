@@ -26,6 +26,7 @@ pays that on every page beyond what the guest kept (see bench/README.md).
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -246,7 +247,11 @@ def peer_version(path):
             done = subprocess.run([path, *flag], capture_output=True, text=True, timeout=60)
         except OSError:
             break
-        words = (done.stdout.strip().splitlines() or [""])[0].split()[:2]
+        # Wrappers print a banner first ("Running Hugo … via …", in colour):
+        # the version line is the first that starts "name v1.2.3" or "name 1.2.3".
+        lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in done.stdout.splitlines()]
+        versioned = [l.split()[:2] for l in lines if re.match(r"\S+ v?\d+\.\d+", l)]
+        words = versioned[0] if versioned else []
         if done.returncode == 0 and words:
             # "hugo v0.168.0-e27a676…+extended" -> "hugo v0.168.0"
             return " ".join([words[0], *(w.split("-")[0] for w in words[1:])])
