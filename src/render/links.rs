@@ -69,6 +69,27 @@ pub fn period_url(year: i16, month: i8) -> String {
     url
 }
 
+/// The timeline page an entry is listed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimelinePage {
+    /// The timeline itself, on a site small enough to list every entry there.
+    All,
+    Year(i16),
+    /// A month page of a year split by month.
+    Month(i16, i8),
+}
+
+impl TimelinePage {
+    /// The page's site-relative URL (`timeline/`, `timeline/2012/`, …).
+    pub fn path(self) -> String {
+        match self {
+            TimelinePage::All => "timeline/".to_string(),
+            TimelinePage::Year(year) => period_url(year, 0),
+            TimelinePage::Month(year, month) => period_url(year, month),
+        }
+    }
+}
+
 /// Appends [`period_url`] to `out`.
 fn push_period_url(out: &mut String, year: i16, month: i8) {
     use std::fmt::Write;
@@ -170,18 +191,29 @@ impl<'a> Lookup<'a> {
     /// Appends [`Lookup::entry_path`] to `out`: written in place, as source
     /// and person pages link hundreds of thousands of dates and events.
     fn push_entry_path(&self, out: &mut String, entry: &crate::link::TimelineEntry) {
-        if self.timeline_on_index {
-            out.push_str("timeline/");
-        } else {
-            let year = entry.value.year();
-            let month = match self.months.contains_key(&year) {
-                true => month_of(&entry.value),
-                false => 0,
-            };
-            push_period_url(out, year, month);
+        match self.entry_page(entry) {
+            TimelinePage::All => out.push_str("timeline/"),
+            TimelinePage::Year(year) => push_period_url(out, year, 0),
+            TimelinePage::Month(year, month) => push_period_url(out, year, month),
         }
         out.push('#');
         out.push_str(&entry.id);
+    }
+
+    /// The page that lists `entry`: the timeline itself on a small site,
+    /// else its year's page, or its month's in a year split by month.
+    pub fn entry_page(&self, entry: &crate::link::TimelineEntry) -> TimelinePage {
+        if self.timeline_on_index {
+            return TimelinePage::All;
+        }
+        let year = entry.value.year();
+        match self.months.contains_key(&year) {
+            true => match month_of(&entry.value) {
+                0 => TimelinePage::Year(year),
+                month => TimelinePage::Month(year, month),
+            },
+            false => TimelinePage::Year(year),
+        }
     }
 }
 

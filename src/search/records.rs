@@ -6,11 +6,19 @@
 //! source's text on its source, a person's name and role on their profile,
 //! an entry's headline on the timeline), instead of again on every person,
 //! year and month page that quotes it.
+//!
+//! Timeline entries are indexed as [`Section`]s of one record per timeline
+//! page (a year, a busy month, or the whole timeline on a small site):
+//! each is found as a sub-result that opens its own anchor, while the index
+//! stores one fragment per page rather than one per entry (tens of
+//! thousands of files on a large site).
 
 use crate::extract::dates::DateValue;
+use crate::extract::dates::Precision;
 use crate::link::{Person, Site, Source, TimelineEntry};
-use crate::render::links::Lookup;
-use std::collections::BTreeMap;
+use crate::render::links::{Lookup, TimelinePage};
+use jiff::civil::Date;
+use std::collections::{BTreeMap, HashMap};
 
 /// One searchable thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,58 +32,125 @@ pub struct Record {
     /// What a result shows: `title`, `kind` (source, person, page, entry)
     /// and the details of each kind (`outlet`, `date`, `role`, `mentions`).
     pub meta: BTreeMap<String, String>,
+    /// Parts with an anchor of their own, found as sub-results after
+    /// `content` (the entries of a timeline page).
+    pub sections: Vec<Section>,
 }
 
-/// The kinds of record, in the order [`records`] lists them.
+/// A part of a record that opens at its own anchor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The `id` of the part on its page.
+    pub anchor: String,
+    /// What a result shows for it (an entry's date and headline).
+    pub title: String,
+    /// The words the index takes besides the title.
+    pub text: String,
+}
+
+/// The kinds of record, in the order [`Catalog::counts`] lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Source,
     Person,
     Page,
-    Entry,
+    /// The entries of one timeline page.
+    Timeline,
 }
 
-/// How many records of each kind `site` has, in [`Kind`] order: records
-/// are made shard by shard ([`record`]) rather than all held at once.
-pub fn counts(site: &Site) -> [(Kind, usize); 4] {
-    [
-        (Kind::Source, site.sources.len()),
-        (Kind::Person, site.people.len()),
-        (Kind::Page, site.pages.len()),
-        (Kind::Entry, site.timeline.len()),
-    ]
+/// What `site` has to index, record by record: records are made shard by
+/// shard ([`Catalog::record`]) rather than all held at once.
+pub struct Catalog<'a> {
+    site: &'a Site,
+    /// The timeline pages, each with its entries (indices into the
+    /// timeline), in the order of their first entry.
+    timeline_pages: Vec<(TimelinePage, Vec<usize>)>,
 }
 
-/// The record of the `index`th thing of `kind`.
-pub fn record(site: &Site, lookup: &Lookup, kind: Kind, index: usize) -> Record {
-    match kind {
-        Kind::Source => source_record(&site.sources[index]),
-        Kind::Person => person_record(&site.people[index]),
-        Kind::Page => page_record(&site.pages[index]),
-        Kind::Entry => entry_record(site, lookup, &site.timeline[index]),
+impl<'a> Catalog<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        let timeline_pages = timeline_pages(site, &Lookup::new(site));
+        Catalog {
+            site,
+            timeline_pages,
+        }
+    }
+
+    /// How many records of each kind there are, in [`Kind`] order.
+    pub fn counts(&self) -> [(Kind, usize); 4] {
+        [
+            (Kind::Source, self.site.sources.len()),
+            (Kind::Person, self.site.people.len()),
+            (Kind::Page, self.site.pages.len()),
+            (Kind::Timeline, self.timeline_pages.len()),
+        ]
+    }
+
+    /// The record of the `index`th thing of `kind`.
+    pub fn record(&self, kind: Kind, index: usize) -> Record {
+        let site = self.site;
+        match kind {
+            Kind::Source => source_record(&site.sources[index]),
+            Kind::Person => person_record(&site.people[index]),
+            Kind::Page => page_record(&site.pages[index]),
+            Kind::Timeline => {
+                let (page, entries) = &self.timeline_pages[index];
+                timeline_record(site, *page, entries)
+            }
+        }
+    }
+
+    /// About how many bytes of text the record of the `index`th thing of
+    /// `kind` has, without making it: what shards are cut by.
+    pub fn text_size(&self, kind: Kind, index: usize) -> usize {
+        let site = self.site;
+        match kind {
+            Kind::Source => {
+                let source = &site.sources[index];
+                let blocks: usize = source.article.blocks.iter().map(|b| b.text.len() + 1).sum();
+                source.title.len() + blocks
+            }
+            Kind::Person => {
+                let person = &site.people[index];
+                let aliases: usize = person.aliases.iter().map(String::len).sum();
+                person.name.len() + aliases + person.role.as_ref().map_or(0, String::len)
+            }
+            Kind::Page => site.pages[index].file.doc.body.len(),
+            Kind::Timeline => self.timeline_pages[index]
+                .1
+                .iter()
+                .map(|&entry| entry_size(&site.timeline[entry]))
+                .sum(),
+        }
     }
 }
 
-/// About how many bytes of text the record of the `index`th thing of
-/// `kind` has, without making it: what shards are cut by.
-pub fn text_size(site: &Site, kind: Kind, index: usize) -> usize {
-    match kind {
-        Kind::Source => {
-            let source = &site.sources[index];
-            let blocks: usize = source.article.blocks.iter().map(|b| b.text.len() + 1).sum();
-            source.title.len() + blocks
-        }
-        Kind::Person => {
-            let person = &site.people[index];
-            let aliases: usize = person.aliases.iter().map(String::len).sum();
-            person.name.len() + aliases + person.role.as_ref().map_or(0, String::len)
-        }
-        Kind::Page => site.pages[index].file.doc.body.len(),
-        Kind::Entry => site.timeline[index]
-            .citations
-            .first()
-            .map_or(0, |citation| citation.sentence_range.len()),
+/// The timeline pages of `site` with their entries, in the order of
+/// their first entry.
+fn timeline_pages(site: &Site, lookup: &Lookup) -> Vec<(TimelinePage, Vec<usize>)> {
+    let mut pages: Vec<(TimelinePage, Vec<usize>)> = Vec::new();
+    let mut by_page: HashMap<TimelinePage, usize> = HashMap::new();
+    for (index, entry) in site.timeline.iter().enumerate() {
+        let page = lookup.entry_page(entry);
+        let at = *by_page.entry(page).or_insert_with(|| {
+            pages.push((page, Vec::new()));
+            pages.len() - 1
+        });
+        pages[at].1.push(index);
     }
+    pages
+}
+
+fn entry_size(entry: &TimelineEntry) -> usize {
+    let editorial = entry
+        .editorial
+        .as_ref()
+        .map_or(0, |e| e.file.doc.body.len());
+    let quoted = entry
+        .citations
+        .first()
+        .map_or(0, |c| c.sentence_range.len());
+    editorial + quoted + 32
 }
 
 /// The meta map with a title and a kind.
@@ -117,6 +192,7 @@ fn source_record(source: &Source) -> Record {
         url: page_file(&format!("sources/{}/", source.id)),
         content: sentences(parts),
         meta,
+        sections: Vec::new(),
     }
 }
 
@@ -156,6 +232,7 @@ fn person_record(person: &Person) -> Record {
         url: page_file(&format!("people/{}/", person.id)),
         content: sentences(parts),
         meta,
+        sections: Vec::new(),
     }
 }
 
@@ -171,12 +248,53 @@ fn page_record(page: &crate::link::Page) -> Record {
         url: page_file(&format!("{}/", page.id)),
         content: sentences(parts),
         meta: meta(&doc.meta.title, "page"),
+        sections: Vec::new(),
     }
 }
 
-/// An entry is found by its headline: the editors' title, else the
-/// sentence of its first citation, with the date as the timeline writes it.
-fn entry_record(site: &Site, lookup: &Lookup, entry: &TimelineEntry) -> Record {
+/// A timeline page's record: its title, and a section per entry, found by
+/// its date and headline (the editors' title, else the sentence of its
+/// first citation) and any editorial text.
+fn timeline_record(site: &Site, page: TimelinePage, entries: &[usize]) -> Record {
+    let title = timeline_page_title(page);
+    let sections = entries
+        .iter()
+        .map(|&index| entry_section(site, &site.timeline[index]))
+        .collect();
+    Record {
+        url: page_file(&page.path()),
+        content: sentences([title.as_str()]),
+        meta: meta(&title, "entry"),
+        sections,
+    }
+}
+
+/// "Timeline, 2012" for a year page, "Timeline, March 2012" for a month
+/// page, "Timeline" for the whole timeline on one page.
+fn timeline_page_title(page: TimelinePage) -> String {
+    let period = match page {
+        TimelinePage::All => None,
+        TimelinePage::Year(year) => Date::new(year, 1, 1)
+            .ok()
+            .map(|start| (start, Precision::Year)),
+        TimelinePage::Month(year, month) => Date::new(year, month, 1)
+            .ok()
+            .map(|start| (start, Precision::Month)),
+    };
+    match period {
+        Some((start, precision)) => {
+            let value = DateValue {
+                start,
+                precision,
+                modifier: None,
+            };
+            format!("Timeline, {}", value.label())
+        }
+        None => "Timeline".to_string(),
+    }
+}
+
+fn entry_section(site: &Site, entry: &TimelineEntry) -> Section {
     let label = entry.value.label();
     let editorial = entry.editorial.as_ref().map(|event| &event.file.doc);
     let headline = match editorial {
@@ -187,19 +305,16 @@ fn entry_record(site: &Site, lookup: &Lookup, entry: &TimelineEntry) -> Record {
             .map(|citation| citation.sentence(site).to_string())
             .unwrap_or_default(),
     };
-    let body = editorial
-        .map(|doc| markdown_text(&doc.body))
-        .unwrap_or_default();
     let title = match headline.is_empty() {
-        true => label.clone(),
-        false => headline.clone(),
+        true => label,
+        false => format!("{label}: {headline}"),
     };
-    let mut meta = meta(&title, "entry");
-    meta.insert("date".to_string(), label.clone());
-    Record {
-        url: page_file(&lookup.entry_path(entry)),
-        content: sentences([label.as_str(), headline.as_str(), body.as_str()]),
-        meta,
+    Section {
+        anchor: entry.id.clone(),
+        title,
+        text: editorial
+            .map(|doc| markdown_text(&doc.body))
+            .unwrap_or_default(),
     }
 }
 

@@ -9,12 +9,11 @@
 //! order and sizes alone, so the output does not depend on the number of
 //! threads.
 
-use super::records::{self, Kind, Record};
+use super::records::{Catalog, Kind, Record};
 use super::{problem, BUNDLE_DIR, UNUSED_PREFIXES};
 use crate::diag::Diagnostic;
 use crate::link::Site;
-use crate::render::links::Lookup;
-use crate::render::OutputFile;
+use crate::render::{escape_html, OutputFile};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use rayon::prelude::*;
@@ -44,8 +43,8 @@ pub fn index(
     shard_text: usize,
     put: &Put,
 ) -> std::io::Result<Result<Vec<String>, Diagnostic>> {
-    let lookup = Lookup::new(site);
-    let shards = cut(site, shard_text);
+    let catalog = Catalog::new(site);
+    let shards = cut(&catalog, shard_text);
     if shards.is_empty() {
         return Ok(Ok(Vec::new()));
     }
@@ -58,7 +57,7 @@ pub fn index(
         let done: Vec<_> = chunk
             .par_iter()
             .enumerate()
-            .map(|(at, shard)| index_shard(site, &lookup, shard, first * wave + at, language, put))
+            .map(|(at, shard)| index_shard(&catalog, shard, first * wave + at, language, put))
             .collect();
         for shard in done {
             match shard? {
@@ -74,14 +73,14 @@ pub fn index(
     Ok(Ok(paths))
 }
 
-/// The records of `site` in shards of at most `shard_text` bytes.
-fn cut(site: &Site, shard_text: usize) -> Vec<Shard> {
+/// The records of `catalog` in shards of at most `shard_text` bytes.
+fn cut(catalog: &Catalog, shard_text: usize) -> Vec<Shard> {
     let mut shards = Vec::new();
     let mut shard: Shard = Vec::new();
     let mut text = 0;
-    for (kind, count) in records::counts(site) {
+    for (kind, count) in catalog.counts() {
         for index in 0..count {
-            let size = records::text_size(site, kind, index) + RECORD_OVERHEAD;
+            let size = catalog.text_size(kind, index) + RECORD_OVERHEAD;
             if text + size > shard_text && !shard.is_empty() {
                 shards.push(std::mem::take(&mut shard));
                 text = 0;
@@ -117,8 +116,7 @@ fn shard_listing(shards: usize) -> OutputFile {
 
 /// Indexes one shard and hands its files to `put`; returns their paths.
 fn index_shard(
-    site: &Site,
-    lookup: &Lookup,
+    catalog: &Catalog,
     shard: &Shard,
     number: usize,
     language: &str,
@@ -127,7 +125,7 @@ fn index_shard(
     let records = shard
         .iter()
         .flat_map(|&(kind, start, end)| (start..end).map(move |index| (kind, index)))
-        .map(|(kind, index)| records::record(site, lookup, kind, index));
+        .map(|(kind, index)| catalog.record(kind, index));
     let files = match index_records(records, language) {
         Ok(files) => files,
         Err(problem) => return Ok(Err(problem)),
@@ -153,6 +151,30 @@ pub fn index_records(
     runtime.block_on(bundle(records, language))
 }
 
+/// `record` as the HTML page Pagefind reads: its meta as attributes, its
+/// content, then each section under a heading with the section's anchor.
+fn sectioned_html(record: &Record, language: &str) -> String {
+    let mut html = format!(
+        "<!DOCTYPE html><html lang=\"{}\"><body>",
+        escape_html(language)
+    );
+    for (key, value) in &record.meta {
+        let meta = escape_html(&format!("{key}:{value}"));
+        html.push_str(&format!("<span data-pagefind-meta=\"{meta}\"></span>"));
+    }
+    html.push_str(&format!("<p>{}</p>", escape_html(&record.content)));
+    for section in &record.sections {
+        html.push_str(&format!(
+            "<h2 id=\"{}\">{}</h2><p>{}</p>",
+            escape_html(&section.anchor),
+            escape_html(&section.title),
+            escape_html(&section.text)
+        ));
+    }
+    html.push_str("</body></html>");
+    html
+}
+
 async fn bundle(
     records: impl Iterator<Item = Record>,
     language: &str,
@@ -165,17 +187,27 @@ async fn bundle(
     let mut index = PagefindIndex::new(Some(config)).map_err(|error| problem(error.to_string()))?;
     for record in records {
         let url = record.url.clone();
-        index
-            .add_custom_record(
-                record.url,
-                record.content,
-                primary.clone(),
-                Some(record.meta),
-                None,
-                None,
-            )
-            .await
-            .map_err(|error| problem(format!("cannot index {url}: {error}")))?;
+        let added = match record.sections.is_empty() {
+            true => {
+                let meta = Some(record.meta);
+                (index.add_custom_record(
+                    record.url,
+                    record.content,
+                    primary.clone(),
+                    meta,
+                    None,
+                    None,
+                ))
+                .await
+            }
+            // Pagefind finds sub-results only under headings with an id,
+            // which it reads from HTML: such a record is given as a page.
+            false => {
+                let html = sectioned_html(&record, &primary);
+                index.add_html_file(None, Some(record.url), html).await
+            }
+        };
+        added.map_err(|error| problem(format!("cannot index {url}: {error}")))?;
     }
     let built = index
         .get_files()

@@ -90,7 +90,19 @@
     return li;
   }
 
-  function show(query, found) {
+  // A timeline page's record stands for its entries: each entry that
+  // matches is listed (five a page at most), opening at its own anchor.
+  function entries(data) {
+    var subs = (data.sub_results || []).filter(function (sub) { return sub.anchor; });
+    if (!subs.length) return [data];
+    return subs.slice(0, 5).map(function (sub) {
+      return { url: sub.url, excerpt: sub.excerpt, meta: { title: sub.title, kind: "entry" } };
+    });
+  }
+
+  function show(query, records) {
+    var found = [];
+    records.forEach(function (data) { found = found.concat(entries(data)); });
     results.textContent = "";
     groups.forEach(function (group) {
       var inGroup = found.filter(function (d) { return (d.meta && d.meta.kind) === group.kind; });

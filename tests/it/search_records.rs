@@ -1,6 +1,7 @@
 //! What the built search index holds (issue #30): one record per source,
-//! person, editorial page and timeline entry, each opening a page of the
-//! site, a person's record without the sentences that mention them; and an
+//! person, editorial page and timeline page, each opening a page of the
+//! site, with every timeline entry a section of its page's record under its
+//! own anchor; a person's record without the sentences that mention them; and an
 //! index cut into shards that the search page merges, still finding what
 //! one bundle finds (in headless Chromium, skipped without it as in
 //! `search_browser.rs`).
@@ -60,7 +61,32 @@ fn each_thing_is_indexed_once_where_it_belongs() {
     let records = fragments(&site.join("pagefind"));
     assert_eq!(of_kind(&records, "source").len(), report.sources);
     assert_eq!(of_kind(&records, "person").len(), report.people);
-    assert_eq!(of_kind(&records, "entry").len(), report.timeline);
+    // Each entry once, as a heading with its own anchor on the record of
+    // the timeline page that lists it.
+    let timeline_pages = of_kind(&records, "entry");
+    let mut anchors: Vec<(String, String)> = Vec::new();
+    for page in &timeline_pages {
+        let file = page["url"].as_str().unwrap();
+        let html = std::fs::read_to_string(site.join(file)).unwrap();
+        for anchor in page["anchors"].as_array().unwrap() {
+            let id = anchor["id"].as_str().unwrap().to_string();
+            assert_eq!(anchor["element"], "h2", "{anchor}");
+            assert!(
+                html.contains(&format!("id=\"{id}\"")),
+                "{file} has no #{id}"
+            );
+            anchors.push((file.to_string(), id));
+        }
+    }
+    let before = anchors.len();
+    anchors.sort();
+    anchors.dedup();
+    assert_eq!(anchors.len(), before, "an entry is indexed twice");
+    assert_eq!(anchors.len(), report.timeline);
+    assert!(
+        timeline_pages.len() < report.timeline,
+        "entries share their page's record"
+    );
     assert!(!of_kind(&records, "page").is_empty());
     let kinds = ["source", "person", "entry", "page"];
     assert!(records
@@ -69,7 +95,7 @@ fn each_thing_is_indexed_once_where_it_belongs() {
     // No year, month or list page is indexed on top.
     assert_eq!(
         records.len(),
-        report.sources + report.people + report.timeline + of_kind(&records, "page").len()
+        report.sources + report.people + timeline_pages.len() + of_kind(&records, "page").len()
     );
     for record in &records {
         let url = record["url"].as_str().unwrap();
