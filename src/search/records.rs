@@ -13,6 +13,7 @@
 //! stores one fragment per page rather than one per entry (tens of
 //! thousands of files on a large site).
 
+use crate::anchor::line_anchor;
 use crate::extract::dates::DateValue;
 use crate::extract::dates::Precision;
 use crate::link::{Person, Site, Source, TimelineEntry};
@@ -32,8 +33,8 @@ pub struct Record {
     /// What a result shows: `title`, `kind` (source, person, page, entry)
     /// and the details of each kind (`outlet`, `date`, `role`, `mentions`).
     pub meta: BTreeMap<String, String>,
-    /// Parts with an anchor of their own, found as sub-results after
-    /// `content` (the entries of a timeline page).
+    /// Parts with an anchor of their own after `content`: the entries of
+    /// a timeline page (found as sub-results), a source's paragraphs.
     pub sections: Vec<Section>,
 }
 
@@ -42,8 +43,10 @@ pub struct Record {
 pub struct Section {
     /// The `id` of the part on its page.
     pub anchor: String,
-    /// What a result shows for it (an entry's date and headline).
-    pub title: String,
+    /// What a result shows for it (an entry's date and headline); a part
+    /// without one (a source's paragraph) is not a result of its own, but
+    /// where a result on its page opens.
+    pub title: Option<String>,
     /// The words the index takes besides the title.
     pub text: String,
 }
@@ -177,11 +180,18 @@ fn sentences<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     text
 }
 
+/// A source is found by its title, dek and text; each paragraph keeps
+/// its stable anchor, so that a result opens where the words are.
 fn source_record(source: &Source) -> Record {
     let article = &source.article;
-    let parts = [source.title.as_str(), article.dek.as_deref().unwrap_or("")]
-        .into_iter()
-        .chain(article.blocks.iter().map(|block| block.text.as_str()));
+    let parts = [source.title.as_str(), article.dek.as_deref().unwrap_or("")];
+    let sections = (0..article.blocks.len())
+        .map(|index| Section {
+            anchor: line_anchor(&article.blocks, index),
+            title: None,
+            text: article.blocks[index].text.clone(),
+        })
+        .collect();
     let mut meta = meta(&source.title, "source");
     let outlet = source.publication.as_deref().unwrap_or("Source");
     meta.insert("outlet".to_string(), outlet.to_string());
@@ -192,7 +202,7 @@ fn source_record(source: &Source) -> Record {
         url: page_file(&format!("sources/{}/", source.id)),
         content: sentences(parts),
         meta,
-        sections: Vec::new(),
+        sections,
     }
 }
 
@@ -311,7 +321,7 @@ fn entry_section(site: &Site, entry: &TimelineEntry) -> Section {
     };
     Section {
         anchor: entry.id.clone(),
-        title,
+        title: Some(title),
         text: editorial
             .map(|doc| markdown_text(&doc.body))
             .unwrap_or_default(),

@@ -152,7 +152,9 @@ pub fn index_records(
 }
 
 /// `record` as the HTML page Pagefind reads: its meta as attributes, its
-/// content, then each section under a heading with the section's anchor.
+/// content, then each section with the section's anchor: under a heading
+/// when it has a title (a sub-result), else as a paragraph (an anchor
+/// Pagefind lists with the word it starts at).
 fn sectioned_html(record: &Record, language: &str) -> String {
     let mut html = format!(
         "<!DOCTYPE html><html lang=\"{}\"><body>",
@@ -164,12 +166,14 @@ fn sectioned_html(record: &Record, language: &str) -> String {
     }
     html.push_str(&format!("<p>{}</p>", escape_html(&record.content)));
     for section in &record.sections {
-        html.push_str(&format!(
-            "<h2 id=\"{}\">{}</h2><p>{}</p>",
-            escape_html(&section.anchor),
-            escape_html(&section.title),
-            escape_html(&section.text)
-        ));
+        let (anchor, text) = (escape_html(&section.anchor), escape_html(&section.text));
+        match &section.title {
+            Some(title) => html.push_str(&format!(
+                "<h2 id=\"{anchor}\">{}</h2><p>{text}</p>",
+                escape_html(title)
+            )),
+            None => html.push_str(&format!("<p id=\"{anchor}\">{text}</p>")),
+        }
     }
     html.push_str("</body></html>");
     html

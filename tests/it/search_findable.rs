@@ -1,8 +1,9 @@
 //! Browser test of what the search index holds (issue #30): builds this
 //! repository's own site, serves it on a free localhost port and runs
 //! `tests/browser/search_kinds.mjs` in headless Chromium. A person is
-//! found by their role alone, and a timeline entry by the words of its
-//! headline, each result opening the person's page or the entry's anchor.
+//! found by their role alone, a timeline entry by the words of its
+//! headline, and a source by words deep in its text, each result opening
+//! the person's page, the entry's anchor or the paragraph the words are in.
 //!
 //! Skips (with the reason printed) when Chromium or the test's node modules
 //! are missing, unless `CI=true`, where a missing tool is a failure.
@@ -60,6 +61,62 @@ fn entry_with_a_headline(site: &Path) -> (String, String) {
     panic!("no timeline entry is cited by a sentence of eight words");
 }
 
+/// (eight words, the source's page and the paragraph's anchor) from the
+/// middle of a paragraph well down a source: a paragraph past the fourth
+/// whose eight middle words are found together in no other paragraph.
+fn words_deep_in_a_source() -> (String, String) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let loaded = backstory::load::load(&root, false).expect("the site loads");
+    let (site, _) = backstory::build::link_content(loaded);
+    let words = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+            })
+            .filter(|w| w.len() > 3)
+            .collect()
+    };
+    let paragraphs: Vec<(String, String, Vec<String>)> = site
+        .sources
+        .iter()
+        .flat_map(|source| {
+            let blocks = &source.article.blocks;
+            (0..blocks.len()).map(move |i| {
+                let anchor = backstory::anchor::line_anchor(blocks, i);
+                (source.id.clone(), anchor, words(&blocks[i].text))
+            })
+        })
+        .collect();
+    for (at, (source, anchor, own)) in paragraphs.iter().enumerate() {
+        let index: usize = anchor
+            .trim_start_matches('L')
+            .split('-')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        if own.len() < 16 || index < 12 {
+            continue;
+        }
+        let middle = &own[own.len() / 2 - 4..own.len() / 2 + 4];
+        let elsewhere = paragraphs
+            .iter()
+            .enumerate()
+            .any(|(other, (_, _, theirs))| {
+                other != at && middle.iter().all(|w| theirs.contains(w))
+            });
+        if !elsewhere {
+            return (
+                middle.join(" "),
+                format!("sources/{source}/index.html#{anchor}"),
+            );
+        }
+    }
+    panic!("no paragraph has eight words of its own");
+}
+
 fn search(site_url: &str, query: &str, group: &str, href_part: &str) {
     let output = Command::new("node")
         .arg(common::browser_dir().join("search_kinds.mjs"))
@@ -79,7 +136,7 @@ fn search(site_url: &str, query: &str, group: &str, href_part: &str) {
 }
 
 #[test]
-fn a_person_is_found_by_role_and_an_entry_by_its_headline() {
+fn a_person_is_found_by_role_an_entry_by_its_headline_and_a_paragraph_by_its_words() {
     if !common::browser_ready() {
         return;
     }
@@ -100,4 +157,7 @@ fn a_person_is_found_by_role_and_an_entry_by_its_headline() {
 
     let (headline, entry) = entry_with_a_headline(&site);
     search(&search_page, &headline, "Timeline", &format!("#{entry}"));
+
+    let (words, paragraph) = words_deep_in_a_source();
+    search(&search_page, &words, "Sources", &paragraph);
 }

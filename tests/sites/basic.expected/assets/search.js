@@ -18,6 +18,7 @@
   ];
   var pagefind = null;
   var latest = 0;
+  var EXCERPT_WORDS = 24;
 
   // The index comes in shards: the first in pagefind/, the others listed
   // in pagefind/shards.json, each merged into the first before searching.
@@ -25,7 +26,7 @@
     if (pagefind) return Promise.resolve(pagefind);
     var base = new URL(root + "pagefind/", document.baseURI).href;
     return import(base + "pagefind.js").then(function (module) {
-      return module.options({ excerptLength: 24 })
+      return module.options({ excerptLength: EXCERPT_WORDS })
         .then(function () { return fetch(base + "shards.json"); })
         .then(function (response) { return response.ok ? response.json() : []; })
         .catch(function () { return []; })
@@ -51,12 +52,27 @@
     return root + path.replace(/^\//, "");
   }
 
+  // The first and last few words of a text, letters and digits only, to
+  // tell whether an excerpt starts or ends where its record does.
+  function edge(text, last) {
+    var words = text.toLowerCase().split(/\s+/).map(function (w) {
+      return w.replace(/[^\p{L}\p{N}]/gu, "");
+    }).filter(Boolean);
+    return (last ? words.slice(-3) : words.slice(0, 3)).join(" ");
+  }
+
   // Pagefind's excerpt is text with <mark> around the matched words. It is
-  // parsed in an inert document and copied as text and marks only.
-  function excerpt(html) {
+  // parsed in an inert document and copied as text and marks only, with
+  // an ellipsis where it cuts into its record's text.
+  function excerpt(html, content) {
     var p = document.createElement("p");
     p.className = "excerpt";
     var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    var text = doc.body.textContent;
+    var whole = content || "";
+    var cutBefore = whole && edge(whole, false) !== edge(text, false);
+    var cutAfter = whole && edge(whole, true) !== edge(text, true);
+    if (cutBefore) p.appendChild(document.createTextNode("… "));
     doc.body.firstChild.childNodes.forEach(function (node) {
       if (node.nodeName === "MARK") {
         var mark = document.createElement("mark");
@@ -66,13 +82,32 @@
         p.appendChild(document.createTextNode(node.textContent));
       }
     });
+    if (cutAfter) p.appendChild(document.createTextNode(" …"));
     return p;
+  }
+
+  // A source's paragraphs are anchors of its record, each at the word it
+  // starts at: a result opens the paragraph where the matched words
+  // cluster most (as in its excerpt), not the top of the page.
+  function landing(data) {
+    var paragraphs = (data.anchors || []).filter(function (a) { return a.element === "p" && a.id; });
+    var spots = (data.locations || []).slice().sort(function (a, b) { return a - b; });
+    if (!paragraphs.length || !spots.length) return data.url;
+    var best = spots[0];
+    var most = 0;
+    spots.forEach(function (start) {
+      var near = spots.filter(function (s) { return s >= start && s < start + EXCERPT_WORDS; }).length;
+      if (near > most) { most = near; best = start; }
+    });
+    var at = null;
+    paragraphs.forEach(function (a) { if (a.location <= best) at = a; });
+    return at ? data.url.split("#")[0] + "#" + at.id : data.url;
   }
 
   function item(data) {
     var li = document.createElement("li");
     var link = document.createElement("a");
-    link.href = href(data.url);
+    link.href = href(landing(data));
     link.textContent = (data.meta && data.meta.title) || data.url;
     li.appendChild(link);
     var details = [];
@@ -86,7 +121,7 @@
       span.textContent = " " + details.join(" · ");
       li.appendChild(span);
     }
-    if (data.excerpt) li.appendChild(excerpt(data.excerpt));
+    if (data.excerpt) li.appendChild(excerpt(data.excerpt, data.content));
     return li;
   }
 
