@@ -74,6 +74,10 @@ pub fn resolve(form: Form, modifier: Option<Modifier>, anchors: &Anchors) -> Opt
         Form::MonthYear { month, year } => {
             period(Date::new(year, month, 1).ok()?, Precision::Month)
         }
+        Form::MonthOfYear { month, offset } => {
+            let year = anchors.published?.year().checked_add(i16::from(offset))?;
+            period(Date::new(year, month, 1).ok()?, Precision::Month)
+        }
         Form::Month { month, relation } => period(
             partial_month(month, relation, anchors.published?, anchors.tense)?,
             Precision::Month,
