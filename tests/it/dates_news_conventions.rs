@@ -119,3 +119,23 @@ fn effective_points_forward_and_a_march_is_no_month() {
         ),
     ]);
 }
+
+#[test]
+fn a_schedule_in_the_present_points_forward() {
+    check(&[
+        (
+            "The minister said the law takes effect in June.",
+            &[("June", "2009-06")],
+        ),
+        (
+            "Officials said the new terminal opens on Friday.",
+            &[("Friday", "2009-03-06")],
+        ),
+        ("The terminal opened on Friday.", &[("Friday", "2009-02-27")]),
+        // "nearly" holds no "early".
+        (
+            "The bid came nearly two weeks ago.",
+            &[("two weeks ago", "2009-W08")],
+        ),
+    ]);
+}

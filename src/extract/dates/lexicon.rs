@@ -428,6 +428,18 @@ pub const FUTURE_CUES: &[&str] = &[
     "would",
     "next",
     "tomorrow",
+    // The present of a schedule: "the law takes effect in June", "the
+    // show opens Friday", "the offer expires in May".
+    "takes",
+    "begins",
+    "starts",
+    "opens",
+    "reopens",
+    "resumes",
+    "expires",
+    "convenes",
+    "meets",
+    "arrives",
 ];
 
 /// Words that mark the future only when "to" follows: an intention or a

@@ -206,7 +206,7 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
         // 2014
         format!(r"{B}(?P<year>(?:1\d|20)\d\d){B}"),
     ];
-    let modifier = r"(?:(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))(?:\s*-\s*|\s+))?";
+    let modifier = r"(?:(?-u:\b)(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))(?:\s*-\s*|\s+))?";
     let pattern = format!("{modifier}(?:{})", alternatives.join("|"));
     Regex::new(&pattern).unwrap_or_else(|error| panic!("date pattern does not compile: {error}"))
 });
