@@ -131,11 +131,51 @@ fn a_schedule_in_the_present_points_forward() {
             "Officials said the new terminal opens on Friday.",
             &[("Friday", "2009-03-06")],
         ),
-        ("The terminal opened on Friday.", &[("Friday", "2009-02-27")]),
+        (
+            "The terminal opened on Friday.",
+            &[("Friday", "2009-02-27")],
+        ),
         // "nearly" holds no "early".
         (
             "The bid came nearly two weeks ago.",
             &[("two weeks ago", "2009-W08")],
         ),
+    ]);
+}
+
+#[test]
+fn last_with_the_month_before_publication_is_a_year_back() {
+    check(&[
+        (
+            "Two helicopters crashed last February.",
+            &[("last February", "2008-02")],
+        ),
+        (
+            "The plant closed last January.",
+            &[("last January", "2009-01")],
+        ),
+        (
+            "The two leaders meet separately Monday.",
+            &[("Monday", "2009-03-09")],
+        ),
+    ]);
+}
+
+#[test]
+fn an_infinitive_takes_the_time_of_its_verb() {
+    check(&[(
+        "It was hard for the firm to meet demand on Friday.",
+        &[("Friday", "2009-02-27")],
+    )]);
+}
+
+#[test]
+fn a_year_after_post_or_pre_is_a_date() {
+    check(&[
+        (
+            "The post-1959 government seized the farms.",
+            &[("1959", "1959")],
+        ),
+        ("Part a-2014 was replaced.", &[]),
     ]);
 }

@@ -303,10 +303,14 @@ fn year_in_context(
         previous_char,
         Some('$' | '€' | '£' | '#' | '/' | '.' | '+' | '-' | ':')
     ) {
-        // "$2000", "1.2014", "a-2014": numbers and codes, except ranges below.
-        if !(previous_char == Some('-')
-            && chained_to_year(text, candidate.start, previous_year_end))
-        {
+        // "$2000", "1.2014", "a-2014": numbers and codes, except ranges below
+        // and "post-1959", "pre-1914": the time after or before a year.
+        let hyphen = previous_char == Some('-');
+        let prefixed = hyphen && matches!(before_word, Some("post" | "pre"));
+        if prefixed {
+            return true;
+        }
+        if !(hyphen && chained_to_year(text, candidate.start, previous_year_end)) {
             return false;
         }
     }
@@ -580,6 +584,11 @@ fn tense_markers(sentence: &str) -> Vec<(usize, usize, Tense)> {
         };
         if word == "to" && next == Some("be") {
             tense = Tense::Future;
+        }
+        // "difficult to meet demand": an infinitive takes its time from the
+        // verb that governs it, not from the present it looks like.
+        if word.eq_ignore_ascii_case("meet") && before(1) == Some("to") {
+            tense = Tense::Unknown;
         }
         // "as soon as Tuesday", "as early as next week": the earliest time
         // something may happen.

@@ -439,6 +439,7 @@ pub const FUTURE_CUES: &[&str] = &[
     "expires",
     "convenes",
     "meets",
+    "meet",
     "arrives",
 ];
 
