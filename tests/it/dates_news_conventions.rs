@@ -179,3 +179,17 @@ fn a_year_after_post_or_pre_is_a_date() {
         ("Part a-2014 was replaced.", &[]),
     ]);
 }
+
+#[test]
+fn a_planned_event_is_still_to_come() {
+    check(&[
+        (
+            "They talked about the slated visit of the minister in September.",
+            &[("September", "2009-09")],
+        ),
+        (
+            "The unplanned stop came in September.",
+            &[("September", "2008-09")],
+        ),
+    ]);
+}

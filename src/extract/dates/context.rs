@@ -608,6 +608,10 @@ fn tense_markers(sentence: &str) -> Vec<(usize, usize, Tense)> {
                     && before(2).is_some_and(is_determiner));
         let participle = after_be && tense == Tense::Past;
         let participle = participle || adjective;
+        // "the planned vote", "the slated visit": an event still to come.
+        if adjective && lexicon::plans_with_for(&word.to_ascii_lowercase()) {
+            markers.push((start, end, Tense::Future));
+        }
         if tense != Tense::Unknown && !participle {
             markers.push((start, end, tense));
         }
