@@ -21,9 +21,11 @@ citation, with the source's id, the calendar value (`date`), its
 
 What is compared: the set of (source, value) pairs, as in issue #26.
 Gold: every TIMEX3 inside <TEXT> with type="DATE" whose value a timeline can
-place. Durations, times, sets, PRESENT_REF/PAST_REF/FUTURE_REF, values with
-unknown digits (XXXX-...), quarters, halves, weekends and parts of a day are
-left out. The DCT itself is not gold (it is not in the text).
+place, and every TIME or DATE whose value starts with a day ("Thursday
+night", "10 p.m. Wednesday": that day). Values with unknown finer digits
+count at the part that is known ("1994-XX-XX" is the year 1994). Durations,
+sets, PRESENT_REF/PAST_REF/FUTURE_REF, values with an unknown year
+(XXXX-...), quarters, halves and weekends are left out. The DCT itself is not gold (it is not in the text).
 
 Value formats (TIMEX3 on the left; Backstory's `date` and `precision`):
 
@@ -109,10 +111,22 @@ def precision_of(value):
 
 
 def gold_value(timex_type, value):
-    """A TIMEX3's value if a timeline can place it, else None."""
-    if timex_type != "DATE" or value is None:
+    """A TIMEX3's value if a timeline can place it, else None.
+
+    A DATE or TIME whose value names a day and then a part of it or a clock
+    time ("1998-01-08TNI", "1998-01-08T09:00") is placed on that day, as a
+    timeline places "Thursday night"; a value whose finer digits are
+    unknown ("1994-XX-XX", "1998-XX") is placed at the part that is known.
+    """
+    if timex_type not in ("DATE", "TIME") or value is None:
         return None
     value = normalise_timex(value.strip())
+    day = re.match(r"^(\d{4}-\d{2}-\d{2})T", value)
+    if day:
+        value = day[1]
+    elif timex_type == "TIME":
+        return None
+    value = re.sub(r"^(\d{4}(?:-\d{2})?)(?:-XX)+$", r"\1", value)
     return value if precision_of(value) else None
 
 

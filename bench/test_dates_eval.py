@@ -40,6 +40,7 @@ class TimeML(unittest.TestCase):
         self.assertEqual(dates, [
             ("Friday", "2001-02-02", "day"),
             ("1971", "1971", "year"),
+            ("9 a.m.", "2001-02-02", "day"),
             ("the 1970s", "197", "decade"),
             ("last summer", "2000-SU", "season"),
         ])
@@ -65,11 +66,20 @@ class Values(unittest.TestCase):
         for value, expected in keep.items():
             self.assertEqual(ev.gold_value("DATE", value), expected, value)
         for value in ["PRESENT_REF", "PAST_REF", "FUTURE_REF", "1998-Q3", "1998-H1",
-                      "XXXX-01-08", "1998-XX", "1998-W02-WE", "1998-01-08TNI",
-                      "1998-01-08T09:00", "P1D", ""]:
+                      "XXXX-01-08", "1998-W02-WE", "199X-XX-XX", "P1D", ""]:
             self.assertIsNone(ev.gold_value("DATE", value), value)
         for timex_type in ["DURATION", "TIME", "SET"]:
             self.assertIsNone(ev.gold_value(timex_type, "1998"), timex_type)
+        self.assertIsNone(ev.gold_value("SET", "1998-01-08TNI"))
+
+    def test_a_day_with_its_time_or_unknown_parts_is_placed(self):
+        cases = [("TIME", "1998-01-08T09:00", "1998-01-08"),
+                 ("TIME", "1998-01-08TNI", "1998-01-08"),
+                 ("DATE", "1998-01-08TEV", "1998-01-08"),
+                 ("DATE", "1994-XX-XX", "1994"), ("DATE", "1998-XX", "1998"),
+                 ("DATE", "1998-10-XX", "1998-10")]
+        for timex_type, value, expected in cases:
+            self.assertEqual(ev.gold_value(timex_type, value), expected, value)
 
     def test_backstorys_values_in_timex3_form(self):
         cases = [

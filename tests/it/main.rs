@@ -24,6 +24,7 @@ mod cli_safety;
 mod common;
 mod credits;
 mod dates;
+mod dates_news_conventions;
 mod dates_tense_cues;
 mod dates_tense_forms;
 mod dates_timeline_precisions;

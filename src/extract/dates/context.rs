@@ -88,6 +88,9 @@ pub fn is_date_in_context(
     let before = word_before(text, candidate.start);
     let before_word = before.as_ref().map(|(word, _)| word.as_str());
     let after = word_after(text, candidate.end);
+    if qualifies_a_period(text, candidate) || is_a_title(text, candidate, after) {
+        return false;
+    }
     match candidate.form {
         // "each Thursday", "every March": a rule that repeats, not a date.
         Form::Weekday { .. } | Form::Month { .. } if before_word.is_some_and(lexicon::repeats) => {
@@ -105,7 +108,9 @@ pub fn is_date_in_context(
             }
             // "May" alone is usually the verb; other months alone are dates
             // unless they sit in a name ("April Ryan", "Black September").
-            month != 5 && !in_a_name(text, candidate, before.as_ref(), after)
+            month != 5
+                && !in_a_name(text, candidate, before.as_ref(), after)
+                && !(month == 3 && names_a_march(text, candidate.end, after))
         }
         // "Christmas" alone is a day after a time preposition ("at
         // Christmas", "since Thanksgiving"), not in "Christmas shopping".
@@ -141,6 +146,10 @@ pub fn is_date_in_context(
                     || after
                         .is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase)))
         }
+        // "today's youth", "the people of tomorrow": the age, not the day.
+        Form::Deictic {
+            unit: Unit::Day, ..
+        } if speaks_of_an_age(text, candidate, before_word) => false,
         // "the past week", "the last week": the week before, as news mean
         // it, unless a period follows ("the last week of June").
         Form::RecentWeek => after != Some("of"),
@@ -159,6 +168,96 @@ pub fn is_date_in_context(
         Form::Deictic { .. } => after != Some("of"),
         _ => true,
     }
+}
+
+/// True when a year only says which reporting period a figure belongs to
+/// ("the 1988 third quarter", "the 1989 period", "this year's first half",
+/// "last year's $1.55 billion"): the annotators' TIMEX3 is a quarter there,
+/// and the sentence tells of a figure, not of something that happened in
+/// that year. "The third quarter of 1984" keeps its year.
+fn qualifies_a_period(text: &str, candidate: &Candidate) -> bool {
+    let names_a_year = match candidate.form {
+        Form::Year { .. } => true,
+        Form::Deictic { unit, .. } | Form::Anaphoric { unit, .. } => unit == Unit::Year,
+        _ => false,
+    };
+    if !names_a_year {
+        return false;
+    }
+    let rest = text.get(candidate.end..).unwrap_or("");
+    let possessive = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s"));
+    let rest = possessive.unwrap_or(rest).trim_start();
+    if possessive.is_some() && rest.starts_with(['$', '€', '£']) {
+        return true;
+    }
+    let mut words = rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .take_while(|word| !word.is_empty())
+        .map(str::to_ascii_lowercase);
+    let mut word = words.next();
+    while word.as_deref().is_some_and(lexicon::is_period_qualifier) {
+        word = words.next();
+    }
+    word.as_deref().is_some_and(lexicon::is_reporting_period)
+}
+
+/// True for a relative date written as a title ("This Week", "Next
+/// Year") in quotation marks or before another capitalised word: the name
+/// of a programme or a paper, not a date.
+fn is_a_title(text: &str, candidate: &Candidate, after: Option<&str>) -> bool {
+    if !matches!(
+        candidate.form,
+        Form::Deictic { .. } | Form::Anaphoric { .. }
+    ) {
+        return false;
+    }
+    let words = text.get(candidate.start..candidate.end).unwrap_or("");
+    let title_case = words.split_whitespace().count() > 1
+        && words
+            .split_whitespace()
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase));
+    let quoted = text
+        .get(..candidate.start)
+        .and_then(|before| before.chars().last())
+        .is_some_and(|c| matches!(c, '"' | '“' | '‘' | '\''));
+    let capital_after =
+        after.is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase));
+    title_case && (quoted || capital_after)
+}
+
+/// True for "March" that names a march ("the annual March for Life",
+/// "the March on Washington"): a preposition, then a name.
+fn names_a_march(text: &str, end: usize, after: Option<&str>) -> bool {
+    if !after.is_some_and(|word| matches!(word, "for" | "of" | "on" | "against" | "to")) {
+        return false;
+    }
+    let rest = text.get(end..).unwrap_or("").trim_start();
+    let mut words = rest.split_whitespace().skip(1);
+    let mut next = words.next();
+    if next == Some("the") {
+        next = words.next();
+    }
+    next.is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// True for "today" or "tomorrow" that name an age rather than a day:
+/// "today's youth", "the world of tomorrow".
+fn speaks_of_an_age(text: &str, candidate: &Candidate, before_word: Option<&str>) -> bool {
+    let words = text
+        .get(candidate.start..candidate.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !matches!(words.as_str(), "today" | "tomorrow") {
+        return false;
+    }
+    if before_word == Some("of") {
+        return true;
+    }
+    let rest = text.get(candidate.end..).unwrap_or("");
+    let Some(rest) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) else {
+        return false;
+    };
+    word_after(rest, 0).is_some_and(|word| lexicon::is_age_noun(&word.to_ascii_lowercase()))
 }
 
 /// True for "a year ago" or "a year earlier" that ends a comparison of
@@ -204,10 +303,14 @@ fn year_in_context(
         previous_char,
         Some('$' | '€' | '£' | '#' | '/' | '.' | '+' | '-' | ':')
     ) {
-        // "$2000", "1.2014", "a-2014": numbers and codes, except ranges below.
-        if !(previous_char == Some('-')
-            && chained_to_year(text, candidate.start, previous_year_end))
-        {
+        // "$2000", "1.2014", "a-2014": numbers and codes, except ranges below
+        // and "post-1959", "pre-1914": the time after or before a year.
+        let hyphen = previous_char == Some('-');
+        let prefixed = hyphen && matches!(before_word, Some("post" | "pre"));
+        if prefixed {
+            return true;
+        }
+        if !(hyphen && chained_to_year(text, candidate.start, previous_year_end)) {
             return false;
         }
     }
@@ -482,6 +585,11 @@ fn tense_markers(sentence: &str) -> Vec<(usize, usize, Tense)> {
         if word == "to" && next == Some("be") {
             tense = Tense::Future;
         }
+        // "difficult to meet demand": an infinitive takes its time from the
+        // verb that governs it, not from the present it looks like.
+        if word.eq_ignore_ascii_case("meet") && before(1) == Some("to") {
+            tense = Tense::Unknown;
+        }
         // "as soon as Tuesday", "as early as next week": the earliest time
         // something may happen.
         if word == "as" && before(2) == Some("as") && matches!(before(1), Some("soon" | "early")) {
@@ -500,6 +608,10 @@ fn tense_markers(sentence: &str) -> Vec<(usize, usize, Tense)> {
                     && before(2).is_some_and(is_determiner));
         let participle = after_be && tense == Tense::Past;
         let participle = participle || adjective;
+        // "the planned vote", "the slated visit": an event still to come.
+        if adjective && lexicon::plans_with_for(&word.to_ascii_lowercase()) {
+            markers.push((start, end, Tense::Future));
+        }
         if tense != Tense::Unknown && !participle {
             markers.push((start, end, tense));
         }

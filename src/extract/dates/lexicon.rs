@@ -428,6 +428,19 @@ pub const FUTURE_CUES: &[&str] = &[
     "would",
     "next",
     "tomorrow",
+    // The present of a schedule: "the law takes effect in June", "the
+    // show opens Friday", "the offer expires in May".
+    "takes",
+    "begins",
+    "starts",
+    "opens",
+    "reopens",
+    "resumes",
+    "expires",
+    "convenes",
+    "meets",
+    "meet",
+    "arrives",
 ];
 
 /// Words that mark the future only when "to" follows: an intention or a
@@ -471,11 +484,12 @@ pub fn plans_with_for(word: &str) -> bool {
 
 /// The tense a preposition right before a partial date gives it: "since
 /// March" is past; "by March", "until Friday" and "till June" name a
-/// deadline or an end still to come. Lower-case input.
+/// deadline or an end still to come, and so does "effective Feb. 1" (a
+/// change announced before it takes effect). Lower-case input.
 pub fn preposition_tense(word: &str) -> Option<Tense> {
     match word {
         "since" => Some(Tense::Past),
-        "by" | "until" | "till" | "til" => Some(Tense::Future),
+        "by" | "until" | "till" | "til" | "effective" => Some(Tense::Future),
         _ => None,
     }
 }
@@ -484,6 +498,52 @@ pub fn preposition_tense(word: &str) -> Option<Tense> {
 /// "every March"). Lower-case input.
 pub fn repeats(word: &str) -> bool {
     matches!(word, "each" | "every")
+}
+
+/// Nouns after "today's" that mean the present age, not the day ("today's
+/// youth", "today's world"). Lower-case input.
+pub fn is_age_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "world"
+            | "youth"
+            | "young"
+            | "society"
+            | "generation"
+            | "generations"
+            | "children"
+            | "kids"
+            | "culture"
+            | "standards"
+            | "terms"
+            | "dollars"
+            | "economy"
+            | "technology"
+            | "climate"
+            | "age"
+            | "era"
+            | "america"
+            | "europe"
+    )
+}
+
+/// Words between a year and a reporting period ("the 1988 third quarter",
+/// "this year's fiscal first half"). Lower-case input.
+pub fn is_period_qualifier(word: &str) -> bool {
+    matches!(
+        word,
+        "first" | "second" | "third" | "fourth" | "fiscal" | "final" | "latest" | "calendar"
+    )
+}
+
+/// Reporting periods a year can qualify ("the 1989 period", "this year's
+/// second quarter"). Lower-case input.
+pub fn is_reporting_period(word: &str) -> bool {
+    matches!(
+        word,
+        "quarter" | "quarters" | "period" | "periods" | "half" | "halves"
+    ) || word.ends_with("-quarter")
+        || word.ends_with("-half")
 }
 
 /// Determiners: an "-ed" word right after one is an adjective ("the

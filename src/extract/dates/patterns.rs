@@ -53,6 +53,9 @@ pub enum Form {
     },
     /// "December 2011".
     MonthYear { month: i8, year: i16 },
+    /// "April next year", "October of last year": a month of the year
+    /// `offset` years from publication.
+    MonthOfYear { month: i8, offset: i8 },
     /// "December", "last October".
     Month {
         month: i8,
@@ -123,6 +126,7 @@ const MONTH_FULL: &str = r"(?:January|February|March|April|May|June|July|August|
 const MONTH_ABBR: &str = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?-u:\b))";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const ORDINAL_WORDS: &str = "eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty first";
+const SPELLED_YEAR: &str = r"(?:nineteen|twenty)[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?";
 const COUNT: &str = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty";
 
 static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -145,6 +149,12 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
         ),
         // December 2011
         format!(r"(?P<my_m>{month}),?\s+(?P<my_y>\d{{4}}){B}"),
+        // January nineteen ninety-seven
+        format!(r"(?P<msy_m>{MONTH_FULL})\s+(?P<msy_y>(?i:{SPELLED_YEAR})){B}"),
+        // April next year, October of last year
+        format!(
+            r"(?P<mo_m>{MONTH_FULL})(?:\s+of)?\s+(?P<mo_rel>(?i:this|next|last))\s+(?i:year){B}"
+        ),
         // last October
         format!(r"(?P<rm_rel>(?i:last|next|this|coming))\s+(?P<rm_m>{MONTH_FULL})"),
         // the 20th century, the nineteenth century
@@ -157,11 +167,11 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
         ),
         // nineteen ninety-six, the year two thousand
         format!(
-            r"(?i:{B}(?P<sy>(?:nineteen|twenty)[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|the\s+year\s+two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine))?)){B}"
+            r"(?i:{B}(?P<sy>{SPELLED_YEAR}|the\s+year\s+two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine))?)){B}"
         ),
         // summer 2012, last winter, the spring of 2004
         format!(
-            r"(?i:(?:(?P<se_rel>last|next|this|past|coming)\s+)?{B}(?P<se>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<se_y>(?:1\d|20)\d\d){B})?){B}"
+            r"(?i:(?:(?P<se_rel>last|next|this|past|coming)\s+)?{B}(?P<se>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<se_y>(?:1\d|20)\d\d)|(?P<se_sy>{SPELLED_YEAR})){B})?){B}"
         ),
         // the end of the year
         format!(r"(?i:(?P<eoy>end|beginning|start|middle)\s+of\s+(?:the\s+)?year){B}"),
@@ -196,7 +206,7 @@ static DATE_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
         // 2014
         format!(r"{B}(?P<year>(?:1\d|20)\d\d){B}"),
     ];
-    let modifier = r"(?:(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))(?:\s*-\s*|\s+))?";
+    let modifier = r"(?:(?-u:\b)(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))(?:\s*-\s*|\s+))?";
     let pattern = format!("{modifier}(?:{})", alternatives.join("|"));
     Regex::new(&pattern).unwrap_or_else(|error| panic!("date pattern does not compile: {error}"))
 });
@@ -219,6 +229,10 @@ struct Groups {
     dmy_y: usize,
     my_m: usize,
     my_y: usize,
+    msy_m: usize,
+    msy_y: usize,
+    mo_m: usize,
+    mo_rel: usize,
     rm_rel: usize,
     rm_m: usize,
     ce: usize,
@@ -228,6 +242,7 @@ struct Groups {
     se_rel: usize,
     se: usize,
     se_y: usize,
+    se_sy: usize,
     eoy: usize,
     n_today: usize,
     du_rel: usize,
@@ -270,6 +285,10 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
         dmy_y: index("dmy_y"),
         my_m: index("my_m"),
         my_y: index("my_y"),
+        msy_m: index("msy_m"),
+        msy_y: index("msy_y"),
+        mo_m: index("mo_m"),
+        mo_rel: index("mo_rel"),
         rm_rel: index("rm_rel"),
         rm_m: index("rm_m"),
         ce: index("ce"),
@@ -279,6 +298,7 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
         se_rel: index("se_rel"),
         se: index("se"),
         se_y: index("se_y"),
+        se_sy: index("se_sy"),
         eoy: index("eoy"),
         n_today: index("n_today"),
         du_rel: index("du_rel"),
@@ -609,6 +629,25 @@ fn calendar_form(c: &Captured, g: &Groups) -> Option<(Form, bool)> {
         };
         return Some((form, false));
     }
+    if let Some(month) = c.group(g.msy_m) {
+        let form = Form::MonthYear {
+            month: lexicon::month_number(month)?,
+            year: lexicon::spelled_year(c.group(g.msy_y)?)?,
+        };
+        return Some((form, false));
+    }
+    if let Some(month) = c.group(g.mo_m) {
+        let offset = match c.group(g.mo_rel)?.to_ascii_lowercase().as_str() {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        let form = Form::MonthOfYear {
+            month: lexicon::month_number(month)?,
+            offset,
+        };
+        return Some((form, true));
+    }
     if let Some(month) = c.group(g.rm_m) {
         let form = Form::Month {
             month: lexicon::month_number(month)?,
@@ -632,7 +671,10 @@ fn calendar_form(c: &Captured, g: &Groups) -> Option<(Form, bool)> {
         let mut qualified = false;
         let form = {
             let relation = c.group(g.se_rel).map(relation_of);
-            let year = c.number(g.se_y).and_then(|y| i16::try_from(y).ok());
+            let year = c
+                .number(g.se_y)
+                .and_then(|y| i16::try_from(y).ok())
+                .or_else(|| c.group(g.se_sy).and_then(lexicon::spelled_year));
             qualified |= relation.is_some() || year.is_some();
             Form::Season {
                 season: lexicon::season(season)?,
@@ -754,6 +796,12 @@ fn relative_form(c: &Captured, g: &Groups, end: usize) -> Option<(Form, bool)> {
                 "ago" if c.group(g.n_today).is_some() => Form::Anniversary {
                     unit,
                     offset: -count,
+                },
+                // "a decade ago" is the year ten years back (1989 in 1999),
+                // as TIMEX3 has it, not the decade that holds it.
+                "ago" if unit == Unit::Decade => Form::Deictic {
+                    unit: Unit::Year,
+                    offset: count.saturating_mul(-10),
                 },
                 "ago" => Form::Deictic {
                     unit,

@@ -12,7 +12,8 @@
 //!   ahead gives way to the last one up to publication;
 //! - a bare month ("in December") is the most recent such month up to the
 //!   publication month, or the next one from it in a future sentence;
-//!   "last October" is strictly before the publication month, "next
+//!   "last October" is before the month before publication (that one
+//!   is "last month"), "next
 //!   October" strictly after, "this October" in the publication year;
 //! - a weekday is the most recent such day before publication, the next one
 //!   in a future sentence, and publication day itself when it falls on that
@@ -72,6 +73,10 @@ pub fn resolve(form: Form, modifier: Option<Modifier>, anchors: &Anchors) -> Opt
             period(start_of(date, Precision::Week)?, Precision::Week)
         }
         Form::MonthYear { month, year } => {
+            period(Date::new(year, month, 1).ok()?, Precision::Month)
+        }
+        Form::MonthOfYear { month, offset } => {
+            let year = anchors.published?.year().checked_add(i16::from(offset))?;
             period(Date::new(year, month, 1).ok()?, Precision::Month)
         }
         Form::Month { month, relation } => period(
@@ -293,7 +298,11 @@ fn partial_month(
     let year = |offset: i16| Date::new(published.year().checked_add(offset)?, month, 1).ok();
     match relation {
         Some(Relation::This) => Some(this_year),
-        Some(Relation::Last) if this_year < publication_month => Some(this_year),
+        // The month just before publication is "last month"; "last
+        // February" written in March names the February a year before.
+        Some(Relation::Last) if this_year < publication_month.checked_sub(1.month()).ok()? => {
+            Some(this_year)
+        }
         Some(Relation::Last) => year(-1),
         Some(Relation::Next) if this_year > publication_month => Some(this_year),
         Some(Relation::Next) => year(1),
