@@ -633,7 +633,7 @@ fn resolve_date(site: &Site, lookup: &Lookup, text: &str) -> Result<Target, Unre
     match url {
         Some(url) => Ok(Target {
             url,
-            label: value.label(),
+            label: crate::i18n::date_label(site.config.strings(), &value),
             class: LinkClass::Date,
             person: None,
         }),

@@ -49,8 +49,8 @@ pub fn counts(site: &Site) -> [(Kind, usize); 4] {
 /// The record of the `index`th thing of `kind`.
 pub fn record(site: &Site, lookup: &Lookup, kind: Kind, index: usize) -> Record {
     match kind {
-        Kind::Source => source_record(&site.sources[index]),
-        Kind::Person => person_record(&site.people[index]),
+        Kind::Source => source_record(site, &site.sources[index]),
+        Kind::Person => person_record(site, &site.people[index]),
         Kind::Page => page_record(&site.pages[index]),
         Kind::Entry => entry_record(site, lookup, &site.timeline[index]),
     }
@@ -102,16 +102,23 @@ fn sentences<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     text
 }
 
-fn source_record(source: &Source) -> Record {
+fn source_record(site: &Site, source: &Source) -> Record {
     let article = &source.article;
     let parts = [source.title.as_str(), article.dek.as_deref().unwrap_or("")]
         .into_iter()
         .chain(article.blocks.iter().map(|block| block.text.as_str()));
     let mut meta = meta(&source.title, "source");
-    let outlet = source.publication.as_deref().unwrap_or("Source");
-    meta.insert("outlet".to_string(), outlet.to_string());
+    let words = site.config.strings();
+    let outlet = match &source.publication {
+        Some(outlet) => outlet.clone(),
+        None => words.text("source", &[]),
+    };
+    meta.insert("outlet".to_string(), outlet);
     if let Some(date) = source.date {
-        meta.insert("date".to_string(), DateValue::day(date).label());
+        meta.insert(
+            "date".to_string(),
+            crate::i18n::date_label(words, &DateValue::day(date)),
+        );
     }
     Record {
         url: page_file(&format!("sources/{}/", source.id)),
@@ -123,7 +130,7 @@ fn source_record(source: &Source) -> Record {
 /// A person is found by name, by any other spelling, by role and by the
 /// editors' description and biography; not by the sentences that name
 /// them, which are found on their sources.
-fn person_record(person: &Person) -> Record {
+fn person_record(site: &Site, person: &Person) -> Record {
     let biography = person
         .profile
         .as_ref()
@@ -140,16 +147,14 @@ fn person_record(person: &Person) -> Record {
     }
     let mentions = person.mentions.len();
     let sources = person.sources.len();
-    let plural = |n: usize, word: &str| match n {
-        1 => format!("{n} {word}"),
-        _ => format!("{n} {word}s"),
-    };
+    let words = site.config.strings();
+    let mentions = words.text("mentions_count", &[("n", &mentions)]);
+    let sources = words.text("sources_count", &[("n", &sources)]);
     meta.insert(
         "mentions".to_string(),
-        format!(
-            "{} in {}",
-            plural(mentions, "mention"),
-            plural(sources, "source")
+        words.text(
+            "mentions_in_sources",
+            &[("mentions", &mentions), ("sources", &sources)],
         ),
     );
     Record {
@@ -177,7 +182,7 @@ fn page_record(page: &crate::link::Page) -> Record {
 /// An entry is found by its headline: the editors' title, else the
 /// sentence of its first citation, with the date as the timeline writes it.
 fn entry_record(site: &Site, lookup: &Lookup, entry: &TimelineEntry) -> Record {
-    let label = entry.value.label();
+    let label = crate::i18n::date_label(site.config.strings(), &entry.value);
     let editorial = entry.editorial.as_ref().map(|event| &event.file.doc);
     let headline = match editorial {
         Some(doc) => doc.meta.title.clone(),
