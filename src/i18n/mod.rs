@@ -292,6 +292,30 @@ pub fn fill<O>(
     literal(out, rest);
 }
 
+/// The cleaning stage's reason for removing a line ("page widget text"),
+/// in the site's words: the key is `reason_` and the reason with every run
+/// of other characters than letters and digits as `_`. A reason no table
+/// has is shown as it is.
+pub fn removal_reason(strings: &Strings, reason: &str) -> String {
+    let key = reason_key(reason);
+    match strings.entry(&key) {
+        Some(_) => strings.text(&key, &[]),
+        None => reason.to_string(),
+    }
+}
+
+fn reason_key(reason: &str) -> String {
+    let mut key = String::from("reason");
+    for word in reason
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        key.push('_');
+        key.push_str(&word.to_ascii_lowercase());
+    }
+    key
+}
+
 /// `text` with its first letter a capital: a label standing alone ("Mars
 /// 2016" for the month a French sentence writes "mars 2016").
 pub fn capitalised(text: &str) -> String {

@@ -222,3 +222,35 @@ fn scripts_get_a_table_only_when_a_word_is_not_english() {
         .unwrap();
     assert!(replaced.contains("Copy this"), "{replaced}");
 }
+
+#[test]
+fn every_reason_the_cleaner_gives_has_a_word() {
+    // The reasons are string literals in src/clean: every one that is
+    // returned, passed to `Removed(...)` or named by a constant.
+    let pattern =
+        regex::Regex::new(r#"(?:Removed\(|Some\(|const [A-Z_]+: &str = )"([a-z][a-z' -]+)""#)
+            .unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/clean");
+    let mut reasons = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        // Only the code above the file's tests.
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        reasons.extend(pattern.captures_iter(code).map(|c| c[1].to_string()));
+    }
+    assert!(reasons.len() > 20, "{reasons:?}");
+    let english = Strings::default();
+    for reason in &reasons {
+        let key = reason_key(reason);
+        assert!(
+            english.entry(&key).is_some(),
+            "no word for the reason `{reason}` ({key})"
+        );
+        assert_eq!(&removal_reason(&english, reason), reason);
+    }
+    assert_eq!(
+        removal_reason(&strings("fr", ""), "page widget text"),
+        "texte de module de page"
+    );
+}

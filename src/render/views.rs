@@ -341,7 +341,7 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
             .map(|r| RemovedView {
                 line: r.line,
                 text: r.text.clone(),
-                reason: r.reason.to_string(),
+                reason: crate::i18n::removal_reason(site.config.strings(), r.reason),
             })
             .collect(),
     }
