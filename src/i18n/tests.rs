@@ -254,3 +254,12 @@ fn every_reason_the_cleaner_gives_has_a_word() {
         "texte de module de page"
     );
 }
+
+#[test]
+fn the_list_of_words_for_editors_has_every_key() {
+    let list = include_str!("../../docs/translations.md");
+    let missing: Vec<&str> = Strings::keys()
+        .filter(|key| !list.contains(&format!("| `{key}` |")))
+        .collect();
+    assert!(missing.is_empty(), "docs/translations.md lacks {missing:?}");
+}
