@@ -237,3 +237,16 @@ fn an_overriding_template_can_use_the_words() {
         "{page}"
     );
 }
+
+#[test]
+fn cross_references_without_text_read_in_the_sites_language() {
+    let built = basic_site("language = \"fr\"\n")
+        .page(
+            "liens",
+            "+++\ntitle = \"Liens\"\n+++\nVoir [@page/timeline] et [@2021-03-02].\n",
+        )
+        .build();
+    let page = built.read("liens/index.html");
+    assert!(page.contains(">Chronologie</a>"), "{page}");
+    assert!(page.contains(">2 mars 2021</a>"), "{page}");
+}
