@@ -35,6 +35,13 @@ pub struct Config {
     /// ("day-month" or "month-day"); a source's sidecar can say otherwise.
     #[serde(default)]
     pub date_order: Option<crate::extract::dates::DateOrder>,
+    /// `[strings]`: the site's own words for single words of the theme,
+    /// by key (see [`crate::i18n`]).
+    #[serde(default)]
+    pub strings: std::collections::BTreeMap<String, toml::Value>,
+    /// The theme's words for `language` and `strings`, made on first use.
+    #[serde(skip)]
+    interface: crate::i18n::Interface,
 }
 
 /// A setting that counts things shown on a page: 1 or more.
@@ -207,6 +214,11 @@ impl Config {
         .expect("a title-only config is valid")
     }
 
+    /// The theme's fixed words in the site's language, with its `[strings]`.
+    pub fn strings(&self) -> &std::sync::Arc<crate::i18n::Strings> {
+        self.interface.get(&self.language, &self.strings)
+    }
+
     /// The base URL with exactly one trailing slash, if one is set.
     pub fn base_url(&self) -> Option<String> {
         self.base_url
@@ -220,11 +232,17 @@ impl Config {
 /// Reads `site.toml` from `root`. A missing file gives a default config and a
 /// warning; a malformed one an error naming the line.
 pub fn load_config(root: &Path) -> Result<Config, Diagnostic> {
+    load_config_with_warnings(root).map(|(config, _)| config)
+}
+
+/// [`load_config`], with the warnings about settings that are used in part
+/// (an interface language without a translation, unknown `[strings]`).
+pub fn load_config_with_warnings(root: &Path) -> Result<(Config, Vec<Diagnostic>), Diagnostic> {
     let path = root.join("site.toml");
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(Config::with_title("Backstory"));
+            return Ok((Config::with_title("Backstory"), Vec::new()));
         }
         Err(error) => {
             return Err(Diagnostic::error(
@@ -236,7 +254,7 @@ pub fn load_config(root: &Path) -> Result<Config, Diagnostic> {
         }
     };
     let config: Config = toml::from_str(&text).map_err(|error| {
-        let keys = "site.toml takes: title, description, base_url, language, [people] not_people, sources_per_page, [markdown] allow_html, [timeline] quotes, year_page_limit, [feed] limit";
+        let keys = "site.toml takes: title, description, base_url, language, [people] not_people, sources_per_page, [markdown] allow_html, [timeline] quotes, year_page_limit, [feed] limit, [strings] (the theme's words, see \"Translations\" in docs/guide.md)";
         let line = toml_error_line(&text, &error, 1);
         match crate::explain::parser_message(error.message(), crate::frontmatter::nth_line(&text, line, 1)) {
             Some(explained) => Diagnostic::error("site.toml", line, explained.message).hint(explained.hint),
@@ -255,7 +273,8 @@ pub fn load_config(root: &Path) -> Result<Config, Diagnostic> {
             )
         })?;
     }
-    Ok(config)
+    let warnings = crate::i18n::overrides::problems(&config.language, &config.strings, &text);
+    Ok((config, warnings))
 }
 
 /// A language must be a BCP 47 tag (`en`, `pt-BR`, `zh-Hant-TW`): subtags of

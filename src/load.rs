@@ -8,7 +8,7 @@
 mod text;
 mod walk;
 
-use crate::config::{load_config, Config};
+use crate::config::{load_config_with_warnings, Config};
 use crate::diag::Diagnostic;
 use crate::extract::people::PersonKind;
 use crate::frontmatter::{self, key_line, DateText, Document};
@@ -373,10 +373,16 @@ pub fn load_cached(
     cache: Option<&mut SourceCache>,
 ) -> std::io::Result<Content> {
     let mut diagnostics = Vec::new();
-    let config = load_config(root).unwrap_or_else(|diagnostic| {
-        diagnostics.push(diagnostic);
-        Config::with_title("Backstory")
-    });
+    let config = match load_config_with_warnings(root) {
+        Ok((config, warnings)) => {
+            diagnostics.extend(warnings);
+            config
+        }
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            Config::with_title("Backstory")
+        }
+    };
     let content_dir = root.join("content");
     std::fs::metadata(&content_dir)?;
     let mut content = Content {

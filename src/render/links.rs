@@ -430,12 +430,9 @@ fn unresolved(message: impl Into<String>, hint: impl Into<String>) -> Unresolved
     }
 }
 
-/// Generated pages an `@page/` reference may name besides the editorial pages.
-const SECTION_PAGES: [(&str, &str); 3] = [
-    ("sources", "Sources"),
-    ("people", "People"),
-    ("timeline", "Timeline"),
-];
+/// Generated pages an `@page/` reference may name besides the editorial
+/// pages; each id is also the key of the page's title in the theme's words.
+const SECTION_PAGES: [&str; 3] = ["sources", "people", "timeline"];
 
 impl LinkContext<'_> {
     /// Resolves a cross-reference written as a Markdown link destination
@@ -608,10 +605,10 @@ fn resolve_page(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unreso
             person: None,
         });
     }
-    if let Some((section, title)) = SECTION_PAGES.iter().find(|(section, _)| *section == id) {
+    if let Some(section) = SECTION_PAGES.iter().find(|section| **section == id) {
         return Ok(Target {
             url: format!("{section}/"),
-            label: title.to_string(),
+            label: site.config.strings().text(section, &[]),
             class: LinkClass::Page,
             person: None,
         });
@@ -626,7 +623,7 @@ fn resolve_page(site: &Site, lookup: &Lookup, id: &str) -> Result<Target, Unreso
         .pages
         .iter()
         .map(|p| p.id.as_str())
-        .chain(SECTION_PAGES.iter().map(|(section, _)| *section));
+        .chain(SECTION_PAGES);
     let candidates = nearest(id, ids, 3);
     let hint = if candidates.is_empty() {
         "a page's id is its file name in content/pages/ without `.md`, or its `slug`".to_string()
@@ -665,7 +662,7 @@ fn resolve_date(site: &Site, lookup: &Lookup, text: &str) -> Result<Target, Unre
     match url {
         Some(url) => Ok(Target {
             url,
-            label: value.label(),
+            label: crate::i18n::date_label(site.config.strings(), &value),
             class: LinkClass::Date,
             person: None,
         }),

@@ -312,6 +312,7 @@ pub fn render_changed(
         base_url: base_url.clone(),
     };
     let nav = nav_items(site);
+    theme.words.set(site.config.strings().clone());
 
     let mut result = Rendered::default();
     result.timings.push((Step::RenderLookup, lookup_time));
@@ -620,20 +621,18 @@ fn raw_copies(
 /// The navigation every page shows: the generated sections, then the
 /// editorial pages that have a `weight`.
 fn nav_items(site: &Site) -> Vec<NavItem> {
-    let mut nav = vec![
-        NavItem {
-            title: "Sources".into(),
-            url: "sources/".into(),
-        },
-        NavItem {
-            title: "People".into(),
-            url: "people/".into(),
-        },
-        NavItem {
-            title: "Timeline".into(),
-            url: "timeline/".into(),
-        },
-    ];
+    let words = site.config.strings();
+    let mut nav: Vec<NavItem> = [
+        ("sources", "sources/"),
+        ("people", "people/"),
+        ("timeline", "timeline/"),
+    ]
+    .into_iter()
+    .map(|(key, url)| NavItem {
+        title: words.text(key, &[]),
+        url: url.into(),
+    })
+    .collect();
     nav.extend(
         site.pages
             .iter()

@@ -115,8 +115,8 @@ pub fn page_job<'a>(site: &'a Site, lookup: &Lookup, key: PageKey) -> PageJob<'a
             key,
             url: "sources/".into(),
             template: "sources.html",
-            title: "Sources".into(),
-            description: Some("Every source text the explainer draws on.".into()),
+            title: words(site, "sources"),
+            description: Some(words(site, "sources_description")),
             deps: vec![Dep::AllSourceCards],
             fill: Box::new(move |context, _, _| {
                 let sources: Vec<_> = (0..site.sources.len())
@@ -130,8 +130,8 @@ pub fn page_job<'a>(site: &'a Site, lookup: &Lookup, key: PageKey) -> PageJob<'a
             key,
             url: "people/".into(),
             template: "people.html",
-            title: "People".into(),
-            description: Some("Everyone the sources name, with every mention.".into()),
+            title: words(site, "people"),
+            description: Some(words(site, "people_description")),
             deps: vec![Dep::AllPersonCards],
             fill: Box::new(move |context, _, _| {
                 let mut cards: Vec<_> = site.people.iter().map(views::person_card).collect();
@@ -178,8 +178,8 @@ pub fn page_job<'a>(site: &'a Site, lookup: &Lookup, key: PageKey) -> PageJob<'a
             key,
             url: "search/".into(),
             template: "search.html",
-            title: "Search".into(),
-            description: Some("Search the people, sources and pages of the explainer.".into()),
+            title: words(site, "search"),
+            description: Some(words(site, "search_description")),
             deps: vec![Dep::AllSourceCards, Dep::AllPersonCards],
             fill: Box::new(move |context, _, _| {
                 let sources: Vec<_> = (0..site.sources.len())
@@ -195,7 +195,7 @@ pub fn page_job<'a>(site: &'a Site, lookup: &Lookup, key: PageKey) -> PageJob<'a
             key,
             url: String::new(),
             template: "404.html",
-            title: "Page not found".into(),
+            title: words(site, "not_found"),
             description: None,
             deps: Vec::new(),
             fill: Box::new(|_, _, _| {}),
@@ -330,8 +330,15 @@ fn person_page(site: &Site, index: usize, page: usize) -> PageJob<'_> {
         key: PageKey::PersonPage(index, page),
         url: views::numbered_page_url(&format!("people/{}/", person.id), page),
         template: "mentions.html",
-        title: format!("{}: sources, page {page}", person.name),
-        description: Some(format!("Where the sources name {}.", person.name)),
+        title: site.config.strings().text(
+            "mentions_page_title",
+            &[("name", &person.name), ("page", &page)],
+        ),
+        description: Some(
+            site.config
+                .strings()
+                .text("mentions_description", &[("name", &person.name)]),
+        ),
         deps: vec![Dep::PersonName(index), Dep::MentionPage(index, page)],
         fill: Box::new(move |context, _, _| {
             context.insert("person", &views::mentions_view(site, index, page))
@@ -352,8 +359,8 @@ fn timeline<'a>(site: &'a Site, lookup: &Lookup) -> PageJob<'a> {
         key: PageKey::Timeline,
         url: "timeline/".into(),
         template: "timeline.html",
-        title: "Timeline".into(),
-        description: Some("Every dated event in the sources, in order.".into()),
+        title: words(site, "timeline"),
+        description: Some(words(site, "timeline_description")),
         deps,
         fill: Box::new(move |context, links, partials| {
             // Every entry when the timeline is short enough; else each year's
@@ -425,7 +432,7 @@ fn year_page<'a>(site: &'a Site, lookup: &Lookup, year: i16) -> PageJob<'a> {
         url: format!("timeline/{year}/"),
         template: "year.html",
         title: format!("{year}"),
-        description: Some(format!("What the sources say happened in {year}.")),
+        description: Some(happened_in(site, &year)),
         deps,
         fill: Box::new(move |context, links, partials| {
             let (entries, mentions) = entries_and_mentions(site, partials, links, &in_page, || {
@@ -460,13 +467,13 @@ fn month_page<'a>(site: &'a Site, lookup: &Lookup, year: i16, month: i8) -> Page
     let in_page = entries_on(site, year, Some(month));
     let mut deps = vec![Dep::Months(year), Dep::YearMentions(year, Some(month))];
     deps.extend(entry_deps(site, &in_page));
-    let label = month_label(year, month);
+    let label = month_label(site, year, month);
     PageJob {
         key: PageKey::Month(year, month),
         url: links::period_url(year, month),
         template: "month.html",
         title: label.clone(),
-        description: Some(format!("What the sources say happened in {label}.")),
+        description: Some(happened_in(site, &label)),
         deps,
         fill: Box::new(move |context, links, partials| {
             let (entries, mentions) = entries_and_mentions(site, partials, links, &in_page, || {
@@ -480,7 +487,7 @@ fn month_page<'a>(site: &'a Site, lookup: &Lookup, year: i16, month: i8) -> Page
             let at = months.iter().position(|&m| m == month);
             let neighbour = |at: Option<usize>| {
                 at.and_then(|i| months.get(i)).map(|&m| views::LinkView {
-                    title: month_label(year, m),
+                    title: month_label(site, year, m),
                     url: links::period_url(year, m),
                     count: 0,
                 })
@@ -511,13 +518,23 @@ fn entries_and_mentions(
     )
 }
 
-/// "March 2016".
-fn month_label(year: i16, month: i8) -> String {
-    let name = crate::extract::dates::MONTH_NAMES
-        .get(month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("");
-    format!("{name} {year}")
+/// "March 2016", "Mars 2016": a month standing alone, as a heading or a
+/// link, so with a capital in every language.
+fn month_label(site: &Site, year: i16, month: i8) -> String {
+    let label = crate::i18n::dates::month_label(site.config.strings(), year, month);
+    crate::i18n::capitalised(&label)
+}
+
+/// The site's word for `key`, without anything to fill in.
+fn words(site: &Site, key: &str) -> String {
+    site.config.strings().text(key, &[])
+}
+
+/// "What the sources say happened in 2008."
+fn happened_in(site: &Site, period: &dyn std::fmt::Display) -> String {
+    site.config
+        .strings()
+        .text("happened_in", &[("period", period)])
 }
 
 /// A month page as the year page lists it.
@@ -534,7 +551,7 @@ impl MonthLink {
     fn new(site: &Site, year: i16, month: i8) -> Self {
         MonthLink {
             month,
-            label: month_label(year, month),
+            label: month_label(site, year, month),
             url: links::period_url(year, month),
             count: site
                 .timeline

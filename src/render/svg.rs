@@ -11,6 +11,7 @@
 //! decimal, so the output is byte-identical from build to build.
 
 use super::escape_html;
+use crate::i18n::Strings;
 use std::fmt::Write;
 
 /// How many era colours the stylesheet defines (`era-1` …); later eras reuse them.
@@ -34,7 +35,12 @@ pub struct Band {
 /// followed by its year (such as `#y` for the year's heading); the links are
 /// left out of the tab order, since the list of years beside the strip
 /// offers the same places to the keyboard.
-pub fn density_strip(counts: &[(i16, usize)], bands: &[Band], link: Option<&str>) -> String {
+pub fn density_strip(
+    counts: &[(i16, usize)],
+    bands: &[Band],
+    link: Option<&str>,
+    strings: &Strings,
+) -> String {
     let (Some(first), Some(last)) = (
         counts.iter().map(|c| c.0).min(),
         counts.iter().map(|c| c.0).max(),
@@ -49,8 +55,15 @@ pub fn density_strip(counts: &[(i16, usize)], bands: &[Band], link: Option<&str>
         .copied()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .unwrap_or((first, 0));
-    let label = format!(
-        "Events per year, {first} to {last}: {total} in all, most in {peak_year} ({peak})."
+    let label = strings.text(
+        "events_per_year_label",
+        &[
+            ("first", &first),
+            ("last", &last),
+            ("total", &total),
+            ("peak_year", &peak_year),
+            ("peak", &peak),
+        ],
     );
     let slot = STRIP_WIDTH as f64 / span as f64;
     let mut html = String::new();
@@ -88,18 +101,20 @@ pub fn density_strip(counts: &[(i16, usize)], bands: &[Band], link: Option<&str>
         let offset = (i32::from(year) - i32::from(first)) as f64;
         let height = ((count as f64 / max as f64) * (STRIP_HEIGHT - 4) as f64).max(3.0);
         let width = (slot * 0.8).max(1.0);
-        let events = if count == 1 { "event" } else { "events" };
+        let events = strings.text("events_count", &[("n", &count)]);
+        let title =
+            escape_html(&strings.text("year_events", &[("year", &year), ("events", &events)]));
         if let Some(link) = link {
             let _ = write!(
                 html,
-                "<a href=\"{}{year}\" tabindex=\"-1\" aria-label=\"{year}: {count} {events}\">",
+                "<a href=\"{}{year}\" tabindex=\"-1\" aria-label=\"{title}\">",
                 escape_html(link)
             );
         }
         // The full slot height answers a click, not only the bar's own height.
         let _ = write!(
             html,
-            "<rect class=\"svg-bar\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"><title>{year}: {count} {events}</title></rect>",
+            "<rect class=\"svg-bar\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"><title>{title}</title></rect>",
             offset * slot + (slot - width) / 2.0,
             STRIP_HEIGHT as f64 - height,
             width,
@@ -156,7 +171,7 @@ const GRAPH_RADIUS: f64 = 115.0;
 
 /// A star graph: `name` in the middle, `others` (`(name, shared paragraphs)`,
 /// strongest first) on a circle around it. Empty when there is no one to show.
-pub fn people_graph(name: &str, others: &[(String, usize)]) -> String {
+pub fn people_graph(name: &str, others: &[(String, usize)], strings: &Strings) -> String {
     if others.is_empty() {
         return String::new();
     }
@@ -165,17 +180,10 @@ pub fn people_graph(name: &str, others: &[(String, usize)]) -> String {
     let (centre_x, centre_y) = (GRAPH_WIDTH / 2.0, GRAPH_HEIGHT / 2.0);
     let list = shown
         .iter()
-        .map(|(other, count)| {
-            let times = if *count == 1 { "once" } else { "times" };
-            if *count == 1 {
-                format!("{other} ({times})")
-            } else {
-                format!("{other} ({count} {times})")
-            }
-        })
+        .map(|(other, count)| strings.text("graph_times", &[("name", other), ("n", count)]))
         .collect::<Vec<_>>()
         .join(", ");
-    let label = format!("{name} appears with {list}.");
+    let label = strings.text("graph_label", &[("name", &name), ("list", &list)]);
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -271,7 +279,12 @@ mod tests {
             end: 2011.9,
             title: "Occupation <of> the port".into(),
         };
-        let svg = density_strip(&[(2011, 4), (2003, 2), (2024, 1), (2010, 0)], &[band], None);
+        let svg = density_strip(
+            &[(2011, 4), (2003, 2), (2024, 1), (2010, 0)],
+            &[band],
+            None,
+            &Strings::default(),
+        );
         assert!(svg.contains("<title>Occupation &lt;of&gt; the port</title>"));
         assert!(!svg.contains("<a "));
         assert_eq!(svg.matches("svg-era era-1").count(), 1);
@@ -279,12 +292,17 @@ mod tests {
         assert!(svg.contains(">2003</span>") && svg.contains(">2024</span>"));
         assert!(svg
             .contains("aria-label=\"Events per year, 2003 to 2024: 7 in all, most in 2011 (4).\""));
-        assert!(density_strip(&[], &[], None).is_empty());
+        assert!(density_strip(&[], &[], None, &Strings::default()).is_empty());
     }
 
     #[test]
     fn linked_strip_makes_each_bar_a_link_to_its_year() {
-        let svg = density_strip(&[(2003, 2), (2005, 1)], &[], Some("#y"));
+        let svg = density_strip(
+            &[(2003, 2), (2005, 1)],
+            &[],
+            Some("#y"),
+            &Strings::default(),
+        );
         assert!(svg.contains("role=\"group\""));
         assert!(svg.contains("<a href=\"#y2003\" tabindex=\"-1\" aria-label=\"2003: 2 events\">"));
         assert!(svg.contains("<a href=\"#y2005\" tabindex=\"-1\" aria-label=\"2005: 1 event\">"));
@@ -293,7 +311,7 @@ mod tests {
 
     #[test]
     fn strip_of_one_year_is_one_full_bar() {
-        let svg = density_strip(&[(1999, 3)], &[], None);
+        let svg = density_strip(&[(1999, 3)], &[], None, &Strings::default());
         assert_eq!(svg.matches("<rect").count(), 1);
         assert_eq!(svg.matches("<span").count(), 1);
     }
@@ -310,11 +328,11 @@ mod tests {
         let others: Vec<(String, usize)> = (0..14)
             .map(|i| (format!("<b>Person {i}</b>"), 14 - i))
             .collect();
-        let svg = people_graph("A & B", &others);
+        let svg = people_graph("A & B", &others, &Strings::default());
         assert_eq!(svg.matches("class=\"svg-node\"").count(), GRAPH_NEIGHBOURS);
         assert!(!svg.contains("<b>"));
         assert!(svg.contains("aria-label=\"A &amp; B appears with &lt;b&gt;Person 0"));
-        assert!(people_graph("Nobody", &[]).is_empty());
+        assert!(people_graph("Nobody", &[], &Strings::default()).is_empty());
     }
 
     #[test]

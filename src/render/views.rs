@@ -41,7 +41,9 @@ pub fn source_card(site: &Site, index: usize) -> SourceCard {
         title: source.title.clone(),
         publication: source.publication.clone(),
         date: source.date.map(|d| d.to_string()),
-        date_label: source.date.map(|d| DateValue::day(d).label()),
+        date_label: source
+            .date
+            .map(|d| crate::i18n::date_label(site.config.strings(), &DateValue::day(d))),
         authors: source.authors.clone(),
         people_count: people.len(),
     }
@@ -339,7 +341,7 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
             .map(|r| RemovedView {
                 line: r.line,
                 text: r.text.clone(),
-                reason: r.reason.to_string(),
+                reason: crate::i18n::removal_reason(site.config.strings(), r.reason),
             })
             .collect(),
     }
@@ -568,7 +570,7 @@ pub fn person_view(site: &Site, index: usize, links: &LinkContext) -> PersonView
             .events
             .iter()
             .filter_map(|&e| site.timeline.get(e))
-            .map(|entry| entry_summary(entry, links))
+            .map(|entry| entry_summary(site, entry, links))
             .collect(),
         pages: person
             .pages
@@ -644,13 +646,13 @@ fn marked_date(sentence: &str, text: &str) -> String {
 }
 
 /// An entry without its citations, for lists of links to the timeline.
-fn entry_summary(entry: &TimelineEntry, links: &LinkContext) -> EntryView {
+fn entry_summary(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> EntryView {
     EntryView {
         id: entry.id.clone(),
         url: links.entry_path(entry),
         date: entry.value.iso(),
         datetime: html_datetime(&entry.value),
-        label: entry.value.label(),
+        label: crate::i18n::date_label(site.config.strings(), &entry.value),
         precision: precision_name(entry.value.precision).to_string(),
         year: entry.value.year(),
         editorial: entry.editorial.is_some(),
@@ -720,7 +722,7 @@ pub fn entry_view(site: &Site, entry: &TimelineEntry, links: &LinkContext) -> En
         url: links.entry_path(entry),
         date: entry.value.iso(),
         datetime: html_datetime(&entry.value),
-        label: entry.value.label(),
+        label: crate::i18n::date_label(site.config.strings(), &entry.value),
         precision: precision_name(entry.value.precision).to_string(),
         year: entry.value.year(),
         editorial: entry.editorial.is_some(),
@@ -766,7 +768,19 @@ pub fn era_views(site: &Site, links: &LinkContext) -> Vec<EraView> {
             title: era.title.clone(),
             start: era.start.iso(),
             end: era.end.iso(),
-            label: format!("{} – {}", era.start.label(), era.end.label()),
+            label: site.config.strings().text(
+                "date_range",
+                &[
+                    (
+                        "start",
+                        &crate::i18n::date_label(site.config.strings(), &era.start),
+                    ),
+                    (
+                        "end",
+                        &crate::i18n::date_label(site.config.strings(), &era.end),
+                    ),
+                ],
+            ),
             body_html: Some(render_markdown(
                 &era.event.file.doc.body,
                 site.config.markdown.allow_html,

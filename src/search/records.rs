@@ -93,8 +93,8 @@ impl<'a> Catalog<'a> {
     pub fn record(&self, kind: Kind, index: usize) -> Record {
         let site = self.site;
         match kind {
-            Kind::Source => source_record(&site.sources[index]),
-            Kind::Person => person_record(&site.people[index]),
+            Kind::Source => source_record(site, &site.sources[index]),
+            Kind::Person => person_record(site, &site.people[index]),
             Kind::Page => page_record(&site.pages[index]),
             Kind::Timeline => {
                 let (page, entries) = &self.timeline_pages[index];
@@ -182,7 +182,7 @@ fn sentences<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 
 /// A source is found by its title, dek and text; each paragraph keeps
 /// its stable anchor, so that a result opens where the words are.
-fn source_record(source: &Source) -> Record {
+fn source_record(site: &Site, source: &Source) -> Record {
     let article = &source.article;
     let parts = [source.title.as_str(), article.dek.as_deref().unwrap_or("")];
     let sections = (0..article.blocks.len())
@@ -193,10 +193,15 @@ fn source_record(source: &Source) -> Record {
         })
         .collect();
     let mut meta = meta(&source.title, "source");
-    let outlet = source.publication.as_deref().unwrap_or("Source");
-    meta.insert("outlet".to_string(), outlet.to_string());
+    let words = site.config.strings();
+    let outlet = match &source.publication {
+        Some(outlet) => outlet.clone(),
+        None => words.text("source", &[]),
+    };
+    meta.insert("outlet".to_string(), outlet);
     if let Some(date) = source.date {
-        meta.insert("date".to_string(), DateValue::day(date).label());
+        let label = crate::i18n::date_label(words, &DateValue::day(date));
+        meta.insert("date".to_string(), label);
     }
     Record {
         url: page_file(&format!("sources/{}/", source.id)),
@@ -209,7 +214,7 @@ fn source_record(source: &Source) -> Record {
 /// A person is found by name, by any other spelling, by role and by the
 /// editors' description and biography; not by the sentences that name
 /// them, which are found on their sources.
-fn person_record(person: &Person) -> Record {
+fn person_record(site: &Site, person: &Person) -> Record {
     let biography = person
         .profile
         .as_ref()
@@ -226,16 +231,14 @@ fn person_record(person: &Person) -> Record {
     }
     let mentions = person.mentions.len();
     let sources = person.sources.len();
-    let plural = |n: usize, word: &str| match n {
-        1 => format!("{n} {word}"),
-        _ => format!("{n} {word}s"),
-    };
+    let words = site.config.strings();
+    let mentions = words.text("mentions_count", &[("n", &mentions)]);
+    let sources = words.text("sources_count", &[("n", &sources)]);
     meta.insert(
         "mentions".to_string(),
-        format!(
-            "{} in {}",
-            plural(mentions, "mention"),
-            plural(sources, "source")
+        words.text(
+            "mentions_in_sources",
+            &[("mentions", &mentions), ("sources", &sources)],
         ),
     );
     Record {
@@ -266,7 +269,7 @@ fn page_record(page: &crate::link::Page) -> Record {
 /// its date and headline (the editors' title, else the sentence of its
 /// first citation) and any editorial text.
 fn timeline_record(site: &Site, page: TimelinePage, entries: &[usize]) -> Record {
-    let title = timeline_page_title(page);
+    let title = timeline_page_title(site, page);
     let sections = entries
         .iter()
         .map(|&index| entry_section(site, &site.timeline[index]))
@@ -281,7 +284,9 @@ fn timeline_record(site: &Site, page: TimelinePage, entries: &[usize]) -> Record
 
 /// "Timeline, 2012" for a year page, "Timeline, March 2012" for a month
 /// page, "Timeline" for the whole timeline on one page.
-fn timeline_page_title(page: TimelinePage) -> String {
+fn timeline_page_title(site: &Site, page: TimelinePage) -> String {
+    let words = site.config.strings();
+    let timeline = words.text("timeline", &[]);
     let period = match page {
         TimelinePage::All => None,
         TimelinePage::Year(year) => Date::new(year, 1, 1)
@@ -298,14 +303,14 @@ fn timeline_page_title(page: TimelinePage) -> String {
                 precision,
                 modifier: None,
             };
-            format!("Timeline, {}", value.label())
+            format!("{timeline}, {}", crate::i18n::date_label(words, &value))
         }
-        None => "Timeline".to_string(),
+        None => timeline,
     }
 }
 
 fn entry_section(site: &Site, entry: &TimelineEntry) -> Section {
-    let label = entry.value.label();
+    let label = crate::i18n::date_label(site.config.strings(), &entry.value);
     let editorial = entry.editorial.as_ref().map(|event| &event.file.doc);
     let headline = match editorial {
         Some(doc) => doc.meta.title.clone(),

@@ -63,6 +63,7 @@ mod person_page;
 mod properties;
 mod redirects;
 mod rename_pages;
+mod render_language;
 mod robust;
 mod scale;
 mod search_browser;

@@ -61,7 +61,10 @@ fn slide(out: &mut Vec<u8>, site: &Site, lookup: &Lookup, entry: &TimelineEntry)
     out.extend_from_slice(b",\"text\":{\"headline\":\"");
     match &entry.editorial {
         Some(event) => html_json_escaped(out, &event.file.doc.meta.title),
-        None => html_json_escaped(out, &entry.value.label()),
+        None => html_json_escaped(
+            out,
+            &crate::i18n::date_label(site.config.strings(), &entry.value),
+        ),
     }
     out.extend_from_slice(b"\",\"text\":\"");
     if let Some(event) = &entry.editorial {

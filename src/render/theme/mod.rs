@@ -7,6 +7,9 @@ mod graph;
 mod limits;
 mod nesting;
 mod statics;
+mod words;
+
+pub use words::Words;
 
 use super::svg;
 use crate::diag::Diagnostic;
@@ -90,6 +93,8 @@ pub struct Theme {
     pub statics: Vec<(String, Vec<u8>)>,
     /// Files under `templates/` that were left out, and why.
     pub warnings: Vec<Diagnostic>,
+    /// The words its templates show, set by each render from the site.
+    pub words: Words,
 }
 
 impl Theme {
@@ -193,7 +198,9 @@ pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's default also escapes `/`, which makes every URL unreadable in the source.
     tera.set_escape_fn(crate::render::escape_html);
-    register_filters(&mut tera);
+    let words = Words::default();
+    register_filters(&mut tera, &words);
+    words::register(&mut tera, &words);
     if let Err(error) =
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     {
@@ -213,6 +220,7 @@ pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
             assets,
             statics,
             warnings,
+            words,
         })
     } else {
         Err(problems)
@@ -259,10 +267,20 @@ fn left_out(rel: &str, kind: std::fs::FileType) -> Option<Diagnostic> {
 /// - `people_graph(name=...)`: a list of `{title, count}` as an SVG star graph.
 ///
 /// Their output is markup: use them with `| safe`.
-fn register_filters(tera: &mut Tera) {
+fn register_filters(tera: &mut Tera, words: &Words) {
     tera.register_filter("json_script", json_script);
-    tera.register_filter("density_strip", density_strip);
-    tera.register_filter("people_graph", people_graph);
+    let strip_words = words.clone();
+    tera.register_filter(
+        "density_strip",
+        move |value: &Value, args: &HashMap<String, Value>| {
+            density_strip(value, args, &strip_words)
+        },
+    );
+    let graph_words = words.clone();
+    tera.register_filter(
+        "people_graph",
+        move |value: &Value, args: &HashMap<String, Value>| people_graph(value, args, &graph_words),
+    );
 }
 
 fn json_script(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
@@ -275,7 +293,11 @@ fn json_script(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value>
     ))
 }
 
-fn density_strip(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+fn density_strip(
+    value: &Value,
+    args: &HashMap<String, Value>,
+    words: &Words,
+) -> tera::Result<Value> {
     let bands: Vec<svg::Band> = match args.get("eras") {
         Some(eras) => list(eras, "density_strip(eras=...)")?
             .iter()
@@ -302,10 +324,19 @@ fn density_strip(value: &Value, args: &HashMap<String, Value>) -> tera::Result<V
         })
         .collect();
     let link = args.get("link").and_then(Value::as_str);
-    Ok(Value::String(svg::density_strip(&counts, &bands, link)))
+    Ok(Value::String(svg::density_strip(
+        &counts,
+        &bands,
+        link,
+        &words.get(),
+    )))
 }
 
-fn people_graph(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+fn people_graph(
+    value: &Value,
+    args: &HashMap<String, Value>,
+    words: &Words,
+) -> tera::Result<Value> {
     let name = args.get("name").and_then(Value::as_str).ok_or_else(|| {
         tera::Error::msg("people_graph needs a name: people_graph(name=person.name)")
     })?;
@@ -317,7 +348,11 @@ fn people_graph(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Va
             Some((title.to_string(), count))
         })
         .collect();
-    Ok(Value::String(svg::people_graph(name, &others)))
+    Ok(Value::String(svg::people_graph(
+        name,
+        &others,
+        &words.get(),
+    )))
 }
 
 fn list<'v>(value: &'v Value, filter: &str) -> tera::Result<&'v Vec<Value>> {
