@@ -226,9 +226,26 @@ impl Feature {
     }
 }
 
-/// "Xx", "X.", "x", "X-x", "d": a word's shape with runs collapsed.
-fn word_shape(text: &str) -> String {
-    let mut shape = String::with_capacity(6);
+/// "Xx", "X.", "x", "X-x", "d": a word's shape with runs collapsed,
+/// grown while under six bytes. Kept on the stack: the tagger asks for the shape
+/// of every word it scores and of its four neighbours.
+struct WordShape {
+    bytes: [u8; 12],
+    len: usize,
+}
+
+impl WordShape {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+fn word_shape(text: &str) -> WordShape {
+    let mut shape = WordShape {
+        bytes: [0; 12],
+        len: 0,
+    };
+    let mut last: Option<char> = None;
     for c in text.chars() {
         let class = if c.is_uppercase() {
             'X'
@@ -239,8 +256,12 @@ fn word_shape(text: &str) -> String {
         } else {
             c
         };
-        if !shape.ends_with(class) && shape.len() < 6 {
-            shape.push(class);
+        if last != Some(class) && shape.len < 6 {
+            let mut buffer = [0; 4];
+            let encoded = class.encode_utf8(&mut buffer).as_bytes();
+            shape.bytes[shape.len..shape.len + encoded.len()].copy_from_slice(encoded);
+            shape.len += encoded.len();
+            last = Some(class);
         }
     }
     shape
@@ -278,22 +299,23 @@ pub fn features(tokens: &[Token], index: usize, labels: &[usize], out: &mut Vec<
     let token = &tokens[index];
     let key: &str = &token.key;
     let shape = word_shape(token.text);
+    let shape = shape.as_str();
     let mut push = |f: Feature| out.push(f.finish());
     let (previous, previous_2) = (label_byte(labels, 1), label_byte(labels, 2));
     push(Feature::new(0));
     push(Feature::new(1).text(key));
-    push(Feature::new(2).text(&shape));
+    push(Feature::new(2).text(shape));
     push(Feature::new(3).text(suffix(key, 3)));
     push(Feature::new(4).text(suffix(key, 2)));
     push(Feature::new(5).text(prefix(key, 3)));
     push(Feature::new(6).byte(previous));
     push(Feature::new(7).byte(previous).byte(previous_2));
-    push(Feature::new(8).byte(previous).text(&shape));
+    push(Feature::new(8).byte(previous).text(shape));
     push(Feature::new(9).byte(previous).text(key));
     push(Feature::new(10).text(token.lead).text(token.trail));
     push(Feature::new(11).byte(u8::from(token.possessive)));
     let start = sentence_start(tokens, index);
-    push(Feature::new(12).byte(u8::from(start)).text(&shape));
+    push(Feature::new(12).byte(u8::from(start)).text(shape));
     push(Feature::new(13).byte(token.text.len().min(12) as u8));
     for (number, list) in LISTS.iter().enumerate() {
         if token.is(*list) {
@@ -307,7 +329,7 @@ pub fn features(tokens: &[Token], index: usize, labels: &[usize], out: &mut Vec<
             continue;
         };
         push(Feature::new(template).text(&other.key));
-        push(Feature::new(template + 10).text(&word_shape(other.text)));
+        push(Feature::new(template + 10).text(word_shape(other.text).as_str()));
         for (number, list) in LISTS.iter().enumerate() {
             if other.is(*list) {
                 push(Feature::new(template + 20).byte(number as u8));

@@ -74,3 +74,15 @@ fn shipped_weights_load() {
     assert!(Model::from_bytes(b"BSPTAG01").is_none());
     assert!(Model::from_bytes(&[]).is_none());
 }
+
+#[test]
+fn word_shapes_collapse_runs_and_stop_at_six_bytes() {
+    let shape = |text: &str| word_shape(text).as_str().to_string();
+    assert_eq!(shape("McDonald"), "XxXx");
+    assert_eq!(shape("J.S."), "X.X.");
+    assert_eq!(shape("Al-Sudani"), "Xx-Xx");
+    assert_eq!(shape("2019"), "d");
+    assert_eq!(shape("A.B.C.D."), "X.X.X.");
+    // A three-byte apostrophe counts its bytes, as the weights were trained.
+    assert_eq!(shape("O’Brien-Smith"), "X’Xx");
+}
