@@ -332,6 +332,7 @@ impl Engine {
         let mut diagnostics = linked.diagnostics.clone();
         // Cross-references in editorial text, as `build` checks them.
         diagnostics.extend(render::links::reference_problems(&linked.site));
+        diagnostics.extend(link::tags::tag_problems(&linked.site));
         let theme = self.take_theme();
         if let Ok((theme, _)) = &theme {
             diagnostics.extend(theme.warnings.iter().cloned());

@@ -139,6 +139,8 @@ pub struct SourceView {
     pub blocks: Vec<BlockView>,
     pub people: Vec<NamedPerson>,
     pub removed: Vec<RemovedView>,
+    /// The source's topics, as links to their pages.
+    pub tags: Vec<super::tags::TagLink>,
 }
 
 /// `person` as a source names them `mentions` times.
@@ -342,6 +344,7 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
                 reason: r.reason.to_string(),
             })
             .collect(),
+        tags: super::tags::tag_links(site, &source.tags),
     }
 }
 

@@ -33,16 +33,19 @@ pub enum Kind {
     Person,
     Page,
     Entry,
+    /// A tag's page, found by the tag's name and introduction.
+    Tag,
 }
 
 /// How many records of each kind `site` has, in [`Kind`] order: records
 /// are made shard by shard ([`record`]) rather than all held at once.
-pub fn counts(site: &Site) -> [(Kind, usize); 4] {
+pub fn counts(site: &Site) -> [(Kind, usize); 5] {
     [
         (Kind::Source, site.sources.len()),
         (Kind::Person, site.people.len()),
         (Kind::Page, site.pages.len()),
         (Kind::Entry, site.timeline.len()),
+        (Kind::Tag, site.tags.len()),
     ]
 }
 
@@ -53,6 +56,7 @@ pub fn record(site: &Site, lookup: &Lookup, kind: Kind, index: usize) -> Record 
         Kind::Person => person_record(&site.people[index]),
         Kind::Page => page_record(&site.pages[index]),
         Kind::Entry => entry_record(site, lookup, &site.timeline[index]),
+        Kind::Tag => tag_record(&site.tags[index]),
     }
 }
 
@@ -75,6 +79,10 @@ pub fn text_size(site: &Site, kind: Kind, index: usize) -> usize {
             .citations
             .first()
             .map_or(0, |citation| citation.sentence_range.len()),
+        Kind::Tag => {
+            let tag = &site.tags[index];
+            tag.name.len() + tag.description.as_ref().map_or(0, String::len)
+        }
     }
 }
 
@@ -171,6 +179,18 @@ fn page_record(page: &crate::link::Page) -> Record {
         url: page_file(&format!("{}/", page.id)),
         content: sentences(parts),
         meta: meta(&doc.meta.title, "page"),
+    }
+}
+
+/// A tag is found by its name and the editors' introduction; the search
+/// page shows it among the pages ("Topic: …"), as the theme groups results
+/// by the kinds it knows.
+fn tag_record(tag: &crate::link::tags::Tag) -> Record {
+    let parts = [tag.name.as_str(), tag.description.as_deref().unwrap_or("")];
+    Record {
+        url: page_file(&format!("tags/{}/", tag.slug)),
+        content: sentences(parts),
+        meta: meta(&format!("Topic: {}", tag.name), "page"),
     }
 }
 

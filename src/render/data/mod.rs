@@ -103,6 +103,12 @@ pub fn data_files_with<R: Send>(
             "data/sources.json".into(),
             Box::new(|out: &mut dyn Write| exports::sources(out, site)),
         ));
+        if !site.tags.is_empty() {
+            makers.push((
+                "data/tags.json".into(),
+                Box::new(|out: &mut dyn Write| exports::tags(out, site)),
+            ));
+        }
     }
     for part in people {
         let people = part.items;
