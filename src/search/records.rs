@@ -258,6 +258,21 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_is_found_by_its_name_and_introduction_on_its_page() {
+        let tag = crate::link::tags::Tag {
+            slug: "fares".into(),
+            name: "Fares".into(),
+            description: Some("What a crossing costs".into()),
+            sources: vec![0],
+            pages: Vec::new(),
+        };
+        let record = tag_record(&tag);
+        assert_eq!(record.url, "tags/fares/index.html");
+        assert_eq!(record.content, "Fares. What a crossing costs.");
+        assert_eq!(record.meta["title"], "Topic: Fares");
+    }
+
+    #[test]
     fn urls_name_the_page_file() {
         assert_eq!(page_file("people/ana/"), "people/ana/index.html");
         assert_eq!(
