@@ -1,7 +1,7 @@
 //! Tags (topics): the linked sources and editorial pages in, one [`Tag`]
 //! per topic out, each with the sources and pages that carry it, and the
-//! problems an editor should hear of (two spellings of one tag, a
-//! `[tags.SLUG]` in `site.toml` that no file uses).
+//! problems an editor should hear of (two spellings of one tag, unless
+//! `site.toml` names it; a `[tags.SLUG]` that no file uses).
 //!
 //! A tag's address is the slug of its name, so spellings that differ only
 //! in case, spaces, accents or punctuation ("Troop withdrawal",
@@ -164,6 +164,15 @@ pub fn tag_problems(site: &Site) -> Vec<Diagnostic> {
         let Some(tag) = site.tags.iter().find(|tag| tag.slug == slug) else {
             continue;
         };
+        // A name given in site.toml settles how the tag reads everywhere.
+        let named = site
+            .config
+            .tags
+            .get(&slug)
+            .is_some_and(|t| t.name.is_some());
+        if named {
+            continue;
+        }
         let usual = usual_spelling(&uses.uses);
         let mut told: Vec<&str> = vec![usual];
         for one in &uses.uses {
