@@ -239,3 +239,37 @@ fn check_names_wrong_tags_in_an_editors_words_with_file_and_line() {
     );
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn the_page_of_a_renamed_tag_sends_readers_to_the_topics() {
+    let site = tagged_site().file("addresses.txt", "");
+    let options = backstory::build::BuildOptions {
+        root: site.root().to_path_buf(),
+        no_search: true,
+        keep_addresses: true,
+        ..backstory::build::BuildOptions::default()
+    };
+    let first = backstory::build::build_site(&options).unwrap();
+    assert!(!first.has_errors(), "{:?}", first.diagnostics);
+    let site = site
+        .sidecar(
+            "2021-03-01-ferry",
+            "date = 2021-03-01\npublication = \"Harbour Daily\"\ntags = [\"Fares\", \"Crossings\"]\n",
+        )
+        .sidecar("2022-05-10-bridge", "date = 2022-05-10\ntags = [\"Crossings\"]\n")
+        .page("history", "+++\ntitle = \"A short history\"\ntags = [\"Crossings\"]\n+++\n\nFerries came first.\n");
+    let second = backstory::build::build_site(&options).unwrap();
+    assert!(!second.has_errors(), "{:?}", second.diagnostics);
+    assert!(
+        !second
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("harbour-transport")),
+        "{:?}",
+        second.diagnostics
+    );
+    let old = std::fs::read_to_string(site.root().join("public/tags/harbour-transport/index.html"))
+        .unwrap();
+    assert!(old.contains("http-equiv=\"refresh\""), "{old}");
+    assert!(old.contains("url=../../tags/\""), "{old}");
+}
