@@ -258,6 +258,7 @@ fn run(
         }
     });
     diagnostics.extend(render::links::reference_problems(&site));
+    diagnostics.extend(crate::link::tags::tag_problems(&site));
     report.timings.push(meter.lap("render"));
     progress.stage_done("render");
     let Some(rendered) = rendered else {

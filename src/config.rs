@@ -42,6 +42,25 @@ pub struct Config {
     /// The theme's words for `language` and `strings`, made on first use.
     #[serde(skip)]
     interface: crate::i18n::Interface,
+    /// `[tags.SLUG]`: what a tag's page says about its topic, by the tag's
+    /// address (`[tags.withdrawal]`).
+    #[serde(default)]
+    pub tags: std::collections::BTreeMap<String, TagConfig>,
+}
+
+/// `[tags.SLUG]`: a tag's name as its page shows it, and an introduction.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq, Hash)]
+#[serde(deny_unknown_fields)]
+pub struct TagConfig {
+    /// How the tag is written on every page, whatever spelling the files use.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// A sentence or two at the top of the tag's page.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The line of the table in `site.toml`, found on reading.
+    #[serde(skip)]
+    pub line: Option<usize>,
 }
 
 /// A setting that counts things shown on a page: 1 or more.
@@ -253,8 +272,8 @@ pub fn load_config_with_warnings(root: &Path) -> Result<(Config, Vec<Diagnostic>
             .hint("check the file's permissions"))
         }
     };
-    let config: Config = toml::from_str(&text).map_err(|error| {
-        let keys = "site.toml takes: title, description, base_url, language, [people] not_people, sources_per_page, [markdown] allow_html, [timeline] quotes, year_page_limit, [feed] limit, [strings] (the theme's words, see \"Translations\" in docs/guide.md)";
+    let mut config: Config = toml::from_str(&text).map_err(|error| {
+        let keys = "site.toml takes: title, description, base_url, language, [people] not_people, sources_per_page, [markdown] allow_html, [timeline] quotes, year_page_limit, [feed] limit, [strings] (the theme's words, see \"Translations\" in docs/guide.md), [tags.SLUG] name, description";
         let line = toml_error_line(&text, &error, 1);
         match crate::explain::parser_message(error.message(), crate::frontmatter::nth_line(&text, line, 1)) {
             Some(explained) => Diagnostic::error("site.toml", line, explained.message).hint(explained.hint),
@@ -262,6 +281,9 @@ pub fn load_config_with_warnings(root: &Path) -> Result<(Config, Vec<Diagnostic>
         }
     })?;
     let line = |key: &str| key_line(&format!("\n{text}"), key).map(|line| line - 1);
+    for (slug, tag) in config.tags.iter_mut() {
+        tag.line = table_line(&text, &format!("tags.{slug}"));
+    }
     check_language(&config.language).map_err(|problem| {
         Diagnostic::error("site.toml", line("language"), problem)
             .hint("write a language tag such as \"en\", \"pt-BR\" or \"zh-Hant-TW\"")
@@ -275,6 +297,17 @@ pub fn load_config_with_warnings(root: &Path) -> Result<(Config, Vec<Diagnostic>
     }
     let warnings = crate::i18n::overrides::problems(&config.language, &config.strings, &text);
     Ok((config, warnings))
+}
+
+/// The 1-based line of the table header `[name]` in `text`.
+fn table_line(text: &str, name: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let line = line.trim();
+            let inner = line.strip_prefix('[').and_then(|l| l.strip_suffix(']'));
+            inner.is_some_and(|inner| inner.replace([' ', '"'], "") == name)
+        })
+        .map(|index| index + 1)
 }
 
 /// A language must be a BCP 47 tag (`en`, `pt-BR`, `zh-Hant-TW`): subtags of

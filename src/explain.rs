@@ -97,6 +97,11 @@ fn wrong_type(message: &str, setting: Option<&Setting>) -> Option<Explained> {
             example.written("true"),
             example.written("false")
         ),
+        // A list's item of the wrong kind (`tags = ["x", 3]`).
+        (TEXT, _) if setting.is_some_and(|s| s.value.starts_with('[')) => format!(
+            "put every item of the list in quotes, such as `{}`",
+            example.written("[\"…\", \"…\"]")
+        ),
         (TEXT, _) => format!(
             "put the value in quotes, such as `{}`",
             example.written("\"…\"")

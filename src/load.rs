@@ -5,6 +5,7 @@
 //! matter, and `site.toml`. Nothing is interpreted beyond validating the
 //! schemas: a problem with one file becomes a [`Diagnostic`] and the walk goes on.
 
+pub mod tags;
 mod text;
 mod walk;
 
@@ -104,6 +105,12 @@ pub struct Sidecar {
     /// Lines the cleaner kept that are not part of the article.
     #[serde(default)]
     pub drop: Vec<String>,
+    /// Topics the source is about (see [`tags`]).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The line of `tags` in the sidecar, found on reading.
+    #[serde(skip)]
+    pub tags_line: Option<usize>,
     /// The sidecar is there but could not be read (an error says why), so
     /// a warning that it lacks a field would only echo that error.
     #[serde(skip)]
@@ -166,6 +173,12 @@ pub struct PageMeta {
     pub weight: Option<i64>,
     #[serde(default)]
     pub date: Option<DateText>,
+    /// Topics the page is about (see [`tags`]).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The line of `tags` in the file, found on reading.
+    #[serde(skip)]
+    pub tags_line: Option<usize>,
 }
 
 /// Front matter of `content/people/*.md`.
@@ -694,6 +707,8 @@ fn read_sidecar(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
     match toml::from_str::<Sidecar>(&text) {
         Ok(mut sidecar) => {
             check_sidecar_date(&sidecar, &rel, &text, diagnostics);
+            sidecar.tags_line = key_line(&format!("\n{text}"), "tags").map(|l| l - 1);
+            diagnostics.extend(tags::check_tags(&sidecar.tags, &rel, sidecar.tags_line));
             check_sidecar_url(&mut sidecar, &rel, &text, diagnostics);
             sidecar.mention_lines = sidecar
                 .mention
@@ -815,7 +830,7 @@ pub(super) fn read_markdown<T: serde::de::DeserializeOwned + HasSlug>(
             return None;
         }
     };
-    let doc = match frontmatter::parse::<T>(&rel, &text) {
+    let mut doc = match frontmatter::parse::<T>(&rel, &text) {
         Ok(doc) => doc,
         Err(diagnostic) => {
             let hint = match &diagnostic.hint {
@@ -826,6 +841,7 @@ pub(super) fn read_markdown<T: serde::de::DeserializeOwned + HasSlug>(
             return None;
         }
     };
+    doc.meta.note_lines(&text);
     let problems = doc.meta.check(&rel, &text);
     if !problems.is_empty() {
         diagnostics.extend(problems);
@@ -859,6 +875,8 @@ pub trait HasSlug {
     fn check(&self, _file: &Path, _text: &str) -> Vec<Diagnostic> {
         Vec::new()
     }
+    /// Notes the lines of keys that later stages name in their messages.
+    fn note_lines(&mut self, _text: &str) {}
 }
 
 impl HasSlug for PageMeta {
@@ -868,17 +886,24 @@ impl HasSlug for PageMeta {
         self.slug.as_deref()
     }
     fn check(&self, file: &Path, text: &str) -> Vec<Diagnostic> {
+        let mut problems = tags::check_tags(&self.tags, file, self.tags_line);
         match &self.date {
             Some(date) if crate::date_value::parse_date_value(date).is_none() => {
-                vec![Diagnostic::error(
-                    file,
-                    key_line(text, "date"),
-                    crate::explain::not_a_date(&date.0),
-                )
-                .hint("write the date as YYYY-MM-DD, YYYY-MM or YYYY")]
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        key_line(text, "date"),
+                        crate::explain::not_a_date(&date.0),
+                    )
+                    .hint("write the date as YYYY-MM-DD, YYYY-MM or YYYY"),
+                );
             }
-            _ => Vec::new(),
+            _ => {}
         }
+        problems
+    }
+    fn note_lines(&mut self, text: &str) {
+        self.tags_line = key_line(text, "tags");
     }
 }
 

@@ -203,9 +203,16 @@ impl<'a> Finder<'a> {
         Address::parse(&format!("/people/{}/", person.id))
     }
 
-    /// A later page of a person's mentions (`people/X/2/`) follows the person.
+    /// A later page of a person's mentions (`people/X/2/`) follows the
+    /// person. The page of a tag no file carries any more (renamed or
+    /// retired) sends readers to the list of topics, when the site still
+    /// has one: which tag took its place, if any, only the editor knows.
     fn site_page(&self, address: &Address, hops: usize) -> Option<Address> {
         let segments = address.segments();
+        if let ["tags", _] = segments.as_slice() {
+            let index = Address::parse("/tags/")?;
+            return self.current.contains_key(&index).then_some(index);
+        }
         let ["people", id, page] = segments.as_slice() else {
             return None;
         };

@@ -248,6 +248,9 @@ fn candidates(site: &Site, memo: &patch::LinkMemo, patched: &Patched) -> Candida
         PageKey::Timeline,
         PageKey::Search,
     ]);
+    // A tag page lists its sources' titles, dates and deks, and the index
+    // counts them: the few tag pages are looked at, fingerprints decide.
+    pages.extend(crate::render::tags::tag_pages(site));
     pages.extend((0..site.pages.len()).map(PageKey::Page));
     // Editorial text links people and dates: a biography, an editorial
     // entry on its year page.

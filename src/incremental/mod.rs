@@ -332,6 +332,7 @@ impl Engine {
         let mut diagnostics = linked.diagnostics.clone();
         // Cross-references in editorial text, as `build` checks them.
         diagnostics.extend(render::links::reference_problems(&linked.site));
+        diagnostics.extend(link::tags::tag_problems(&linked.site));
         let theme = self.take_theme();
         if let Ok((theme, _)) = &theme {
             diagnostics.extend(theme.warnings.iter().cloned());
@@ -475,7 +476,16 @@ impl Engine {
             return Ok(Vec::new());
         };
         self.exports_owed = false;
-        write::write_changed(&exports, &output, manifest)
+        // The tags export comes and goes with the site's tags: once the
+        // last tag is gone, a full build would not have it.
+        let tags = render::data::TAGS_EXPORT;
+        let stale: Vec<String> = match exports.iter().any(|file| file.path == tags) {
+            false if manifest.contains_key(tags) => vec![tags.to_string()],
+            _ => Vec::new(),
+        };
+        let mut changed = write::write_changed(&exports, &output, manifest)?;
+        changed.extend(write::remove_files(&stale, &output, manifest)?);
+        Ok(changed)
     }
 
     /// The site's language as of the last good rebuild (the search index needs it).

@@ -12,6 +12,7 @@ pub mod names;
 pub mod patch;
 pub mod people;
 pub mod prepare;
+pub mod tags;
 pub mod timeline;
 
 use crate::clean::Article;
@@ -44,6 +45,8 @@ pub struct Site {
     pub home: Option<Page>,
     /// Editorial pages, by weight then title.
     pub pages: Vec<Page>,
+    /// The topics of the sources and pages, sorted by slug ([`tags`]).
+    pub tags: Vec<tags::Tag>,
     /// Finds people's names in editorial text.
     pub names: NameMatcher,
     /// Sources, pages and profiles that could not be loaded: references to
@@ -64,6 +67,10 @@ pub struct Source {
     pub authors: Vec<String>,
     pub url: Option<String>,
     pub language: Option<String>,
+    /// The sidecar's `tags`, as written (those that can have a page).
+    pub tags: Vec<String>,
+    /// The line of `tags` in the sidecar.
+    pub tags_line: Option<usize>,
     /// Shared, so that watch mode's copies of unchanged sources cost little.
     pub article: Arc<Article>,
     /// Person mentions in the body, sorted by span.
@@ -288,6 +295,7 @@ fn link_inner(
 
     let names = NameMatcher::new(&people);
     let (home, pages) = link_pages(home, pages, &names, &mut people, &mut diagnostics);
+    let tags = tags::gather(&sources, &pages, &config.tags);
     let site = Site {
         root,
         config,
@@ -297,6 +305,7 @@ fn link_inner(
         eras,
         home,
         pages,
+        tags,
         names,
         unreadable,
     };

@@ -272,6 +272,17 @@ pub fn patch(
     }
     patched.timings.push((Step::PatchPeople, started.elapsed()));
     patch_timeline(site, memo, &old_sources, &mut patched);
+    // A sidecar's `tags` may have changed: the tags are gathered again (few
+    // and cheap), and a tag that came or went moves every later tag's key.
+    let tags = super::tags::gather(&site.sources, &site.pages, &site.config.tags);
+    // A tag's name shows on every page that carries it.
+    let names = |tags: &[super::tags::Tag]| {
+        tags.iter()
+            .map(|t| (t.slug.clone(), t.name.clone()))
+            .collect::<Vec<_>>()
+    };
+    patched.everything |= names(&tags) != names(&site.tags);
+    site.tags = tags;
     Ok(patched)
 }
 

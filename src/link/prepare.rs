@@ -147,6 +147,13 @@ pub fn clean(file: SourceFile) -> (Source, Vec<Diagnostic>) {
         },
         url: sidecar.url.clone(),
         language: sidecar.language.clone(),
+        tags: sidecar
+            .tags
+            .iter()
+            .map(|tag| tag.trim().to_string())
+            .filter(|tag| !crate::slug::slugify(tag).is_empty())
+            .collect(),
+        tags_line: sidecar.tags_line,
         date_order: sidecar.date_order,
         dates: Arc::from([]),
         date_contexts: Arc::default(),

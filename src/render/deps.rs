@@ -63,6 +63,12 @@ pub enum Dep {
     Markdown,
     /// An editorial page's file (`None` is the home page's text).
     Page(Option<usize>),
+    /// What a tag's page shows: its name, introduction, sources and pages.
+    Tag(crate::link::tags::TagId),
+    /// A tag's name and address, as a link to it shows them.
+    TagName(crate::link::tags::TagId),
+    /// Every tag with its counts (the tags index and the home page).
+    TagList,
 }
 
 impl Dep {
@@ -88,6 +94,9 @@ impl Dep {
             Dep::MentionPage(_, _) => 14,
             Dep::MonthCounts(_) => 15,
             Dep::Months(_) => 16,
+            Dep::Tag(_) => 17,
+            Dep::TagName(_) => 18,
+            Dep::TagList => 19,
         }
     }
 }
@@ -525,6 +534,10 @@ impl<'a> Fingerprints<'a> {
             Dep::Page(None) => *self
                 .home
                 .get_or_init(|| debug_hash(&site.home.as_ref().map(|h| &h.file))),
+            // Tags are few and their views small: hashed as they are shown.
+            Dep::Tag(id) => hash_of(super::tags::tag_view(site, id)),
+            Dep::TagName(id) => super::tags::name_print(site, id),
+            Dep::TagList => hash_of(super::tags::tag_summaries(site)),
         }
     }
 

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod pages;
 pub mod plain_links;
 pub mod svg;
+pub mod tags;
 pub mod theme;
 pub mod views;
 
@@ -91,6 +92,8 @@ pub const PAGE_TEMPLATES: &[&str] = &[
     "month.html",
     "page.html",
     "404.html",
+    "tags.html",
+    "tag.html",
 ];
 
 /// A timeline entry as list pages get it: already rendered by `entry.html`.
@@ -633,6 +636,13 @@ fn nav_items(site: &Site) -> Vec<NavItem> {
         url: url.into(),
     })
     .collect();
+    // A site without tags has no topics page to list.
+    if !site.tags.is_empty() {
+        nav.push(NavItem {
+            title: words.text("topics", &[]),
+            url: "tags/".into(),
+        });
+    }
     nav.extend(
         site.pages
             .iter()

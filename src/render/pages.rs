@@ -36,6 +36,10 @@ pub enum PageKey {
     Page(usize),
     Search,
     NotFound,
+    /// The index of tags (only when the site has tags).
+    Tags,
+    /// A tag's page.
+    Tag(crate::link::tags::TagId),
 }
 
 /// Every page of `site`.
@@ -56,6 +60,7 @@ pub fn all_pages(site: &Site, lookup: &Lookup) -> Vec<PageKey> {
         }
     }
     keys.extend((0..site.pages.len()).map(PageKey::Page));
+    keys.extend(super::tags::tag_pages(site));
     keys.push(PageKey::Search);
     keys.push(PageKey::NotFound);
     keys
@@ -77,6 +82,8 @@ pub fn page_url(site: &Site, key: PageKey) -> String {
         PageKey::Month(year, month) => links::period_url(year, month),
         PageKey::Page(index) => format!("{}/", site.pages[index].id),
         PageKey::Search => "search/".into(),
+        PageKey::Tags => "tags/".into(),
+        PageKey::Tag(id) => format!("tags/{}/", site.tags[id.index()].slug),
     }
 }
 
@@ -154,15 +161,26 @@ pub fn page_job<'a>(site: &'a Site, lookup: &Lookup, key: PageKey) -> PageJob<'a
         PageKey::Month(year, month) => month_page(site, lookup, year, month),
         PageKey::Page(index) => {
             let page = &site.pages[index];
+            let tags = &page.file.doc.meta.tags;
+            let mut deps = vec![Dep::Page(Some(index)), Dep::Markdown];
+            deps.extend(
+                super::tags::tag_ids(site, tags)
+                    .into_iter()
+                    .map(Dep::TagName),
+            );
             PageJob {
                 key,
                 url: format!("{}/", page.id),
                 template: "page.html",
                 title: page.file.doc.meta.title.clone(),
                 description: page.file.doc.meta.description.clone(),
-                deps: vec![Dep::Page(Some(index)), Dep::Markdown],
+                deps,
                 fill: Box::new(move |context, links, _| {
                     let page = &site.pages[index];
+                    context.insert(
+                        "tags",
+                        &super::tags::tag_links(site, &page.file.doc.meta.tags),
+                    );
                     context.insert(
                         "content",
                         &markdown::render_markdown(
@@ -191,6 +209,8 @@ pub fn page_job<'a>(site: &'a Site, lookup: &Lookup, key: PageKey) -> PageJob<'a
                 context.insert("people", &people);
             }),
         },
+        PageKey::Tags => super::tags::index_job(site),
+        PageKey::Tag(id) => super::tags::tag_job(site, id),
         PageKey::NotFound => PageJob {
             key,
             url: String::new(),
@@ -219,6 +239,7 @@ fn home(site: &Site) -> PageJob<'_> {
         Dep::AllSourceCards,
         Dep::AllPersonCards,
         Dep::YearCounts,
+        Dep::TagList,
     ];
     deps.extend(
         (0..site.pages.len())
@@ -279,6 +300,7 @@ fn home(site: &Site) -> PageJob<'_> {
             context.insert("people", &people);
             context.insert("timeline_count", &site.timeline.len());
             context.insert("years", &year_counts(site));
+            context.insert("tags", &super::tags::tag_summaries(site));
         }),
     }
 }
@@ -291,6 +313,11 @@ fn source(site: &Site, index: usize) -> PageJob<'_> {
     named.sort_unstable();
     named.dedup();
     deps.extend(named.into_iter().map(Dep::PersonName));
+    deps.extend(
+        super::tags::tag_ids(site, &source.tags)
+            .into_iter()
+            .map(Dep::TagName),
+    );
     PageJob {
         key: PageKey::Source(index),
         url: format!("sources/{}/", source.id),

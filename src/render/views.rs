@@ -141,6 +141,8 @@ pub struct SourceView {
     pub blocks: Vec<BlockView>,
     pub people: Vec<NamedPerson>,
     pub removed: Vec<RemovedView>,
+    /// The source's topics, as links to their pages.
+    pub tags: Vec<super::tags::TagLink>,
 }
 
 /// `person` as a source names them `mentions` times.
@@ -344,6 +346,7 @@ pub fn source_view(site: &Site, index: usize, links: &LinkContext) -> SourceView
                 reason: crate::i18n::removal_reason(site.config.strings(), r.reason),
             })
             .collect(),
+        tags: super::tags::tag_links(site, &source.tags),
     }
 }
 

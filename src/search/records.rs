@@ -16,6 +16,7 @@
 use crate::anchor::line_anchor;
 use crate::extract::dates::DateValue;
 use crate::extract::dates::Precision;
+use crate::i18n::Strings;
 use crate::link::{Person, Site, Source, TimelineEntry};
 use crate::render::links::{Lookup, TimelinePage};
 use jiff::civil::Date;
@@ -59,6 +60,8 @@ pub enum Kind {
     Page,
     /// The entries of one timeline page.
     Timeline,
+    /// A tag's page, found by the tag's name and introduction.
+    Tag,
 }
 
 /// What `site` has to index, record by record: records are made shard by
@@ -80,12 +83,13 @@ impl<'a> Catalog<'a> {
     }
 
     /// How many records of each kind there are, in [`Kind`] order.
-    pub fn counts(&self) -> [(Kind, usize); 4] {
+    pub fn counts(&self) -> [(Kind, usize); 5] {
         [
             (Kind::Source, self.site.sources.len()),
             (Kind::Person, self.site.people.len()),
             (Kind::Page, self.site.pages.len()),
             (Kind::Timeline, self.timeline_pages.len()),
+            (Kind::Tag, self.site.tags.len()),
         ]
     }
 
@@ -100,6 +104,7 @@ impl<'a> Catalog<'a> {
                 let (page, entries) = &self.timeline_pages[index];
                 timeline_record(site, *page, entries)
             }
+            Kind::Tag => tag_record(site.config.strings(), &site.tags[index]),
         }
     }
 
@@ -124,6 +129,10 @@ impl<'a> Catalog<'a> {
                 .iter()
                 .map(|&entry| entry_size(&site.timeline[entry]))
                 .sum(),
+            Kind::Tag => {
+                let tag = &site.tags[index];
+                tag.name.len() + tag.description.as_ref().map_or(0, String::len)
+            }
         }
     }
 }
@@ -265,6 +274,20 @@ fn page_record(page: &crate::link::Page) -> Record {
     }
 }
 
+/// A tag is found by its name and the editors' introduction; the search
+/// page shows it among the pages ("Topic: …"), as the theme groups results
+/// by the kinds it knows.
+fn tag_record(words: &Strings, tag: &crate::link::tags::Tag) -> Record {
+    let parts = [tag.name.as_str(), tag.description.as_deref().unwrap_or("")];
+    let title = words.text("topic_title", &[("name", &tag.name)]);
+    Record {
+        url: page_file(&format!("tags/{}/", tag.slug)),
+        content: sentences(parts),
+        meta: meta(&title, "page"),
+        sections: Vec::new(),
+    }
+}
+
 /// A timeline page's record: its title, and a section per entry, found by
 /// its date and headline (the editors' title, else the sentence of its
 /// first citation) and any editorial text.
@@ -365,6 +388,21 @@ mod tests {
             "Ana Lima. harbour pilot."
         );
         assert_eq!(sentences(["Done!", "Next?"]), "Done! Next?");
+    }
+
+    #[test]
+    fn a_tag_is_found_by_its_name_and_introduction_on_its_page() {
+        let tag = crate::link::tags::Tag {
+            slug: "fares".into(),
+            name: "Fares".into(),
+            description: Some("What a crossing costs".into()),
+            sources: vec![0],
+            pages: Vec::new(),
+        };
+        let record = tag_record(&Strings::default(), &tag);
+        assert_eq!(record.url, "tags/fares/index.html");
+        assert_eq!(record.content, "Fares. What a crossing costs.");
+        assert_eq!(record.meta["title"], "Topic: Fares");
     }
 
     #[test]

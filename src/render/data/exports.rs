@@ -146,7 +146,42 @@ fn source_record(out: &mut Vec<u8>, source: &Source) {
     json_escaped(out, &source.id);
     out.extend_from_slice(b"/\",\"language\":");
     optional_string(out, source.language.as_deref());
+    // Only sources with tags have the field, so the records of a site
+    // without tags read as they always did.
+    if !source.tags.is_empty() {
+        out.extend_from_slice(b",\"tags\":");
+        let mut slugs: Vec<String> = Vec::new();
+        for slug in source.tags.iter().map(|tag| crate::slug::slugify(tag)) {
+            if !slugs.contains(&slug) {
+                slugs.push(slug);
+            }
+        }
+        string_array(out, slugs.iter().map(String::as_str));
+    }
     out.push(b'}');
+}
+
+/// `tags.json`: every tag, with the ids of its sources and pages.
+pub fn tags(out: &mut dyn Write, site: &Site) -> io::Result<()> {
+    json_lines(out, site.tags.len(), 64, |index, out| {
+        let tag = &site.tags[index];
+        out.extend_from_slice(b",\n{\"slug\":");
+        json_string(out, &tag.slug);
+        out.extend_from_slice(b",\"name\":");
+        json_string(out, &tag.name);
+        out.extend_from_slice(b",\"description\":");
+        optional_string(out, tag.description.as_deref());
+        out.extend_from_slice(b",\"page\":\"/tags/");
+        json_escaped(out, &tag.slug);
+        out.extend_from_slice(b"/\",\"sources\":");
+        string_array(
+            out,
+            tag.sources.iter().map(|&i| site.sources[i].id.as_str()),
+        );
+        out.extend_from_slice(b",\"pages\":");
+        string_array(out, tag.pages.iter().map(|&i| site.pages[i].id.as_str()));
+        out.push(b'}');
+    })
 }
 
 fn person_record(out: &mut Vec<u8>, site: &Site, sentences: &MentionSentences, person: &Person) {

@@ -52,6 +52,9 @@ impl DataFiles {
     }
 }
 
+/// The export of the tags, made only when the site has tags.
+pub const TAGS_EXPORT: &str = "data/tags.json";
+
 /// Whether `path` is one of the JSON exports.
 pub fn is_export(path: &str) -> bool {
     path.starts_with("data/")
@@ -103,6 +106,12 @@ pub fn data_files_with<R: Send>(
             "data/sources.json".into(),
             Box::new(|out: &mut dyn Write| exports::sources(out, site)),
         ));
+        if !site.tags.is_empty() {
+            makers.push((
+                TAGS_EXPORT.into(),
+                Box::new(|out: &mut dyn Write| exports::tags(out, site)),
+            ));
+        }
     }
     for part in people {
         let people = part.items;

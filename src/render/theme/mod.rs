@@ -58,6 +58,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/search.html"),
     ),
     ("404.html", include_str!("../../../templates/404.html")),
+    ("tags.html", include_str!("../../../templates/tags.html")),
+    ("tag.html", include_str!("../../../templates/tag.html")),
 ];
 
 /// Static files of the default theme, published under `assets/`.
