@@ -35,6 +35,7 @@ pub mod extract;
 pub mod fingerprint;
 pub mod frontmatter;
 pub mod hosting;
+pub mod images;
 pub mod import;
 pub mod incremental;
 pub mod init;

@@ -114,6 +114,9 @@ pub struct Sidecar {
     /// The line of each `mention` in the sidecar, worked out on reading.
     #[serde(skip)]
     pub mention_lines: Vec<usize>,
+    /// The source's lead photo, with its caption and credit.
+    #[serde(default)]
+    pub image: Option<crate::images::ImageRef>,
 }
 
 /// One `[[mention]]` of a sidecar: the name `text` in paragraph
@@ -166,6 +169,9 @@ pub struct PageMeta {
     pub weight: Option<i64>,
     #[serde(default)]
     pub date: Option<DateText>,
+    /// The page's lead image.
+    #[serde(default)]
+    pub image: Option<crate::images::ImageRef>,
 }
 
 /// Front matter of `content/people/*.md`.
@@ -189,6 +195,9 @@ pub struct PersonMeta {
     pub sex: Option<Sex>,
     #[serde(default)]
     pub slug: Option<String>,
+    /// The person's portrait.
+    #[serde(default)]
+    pub image: Option<crate::images::ImageRef>,
 }
 
 /// A profile's `sex`: "Mr. Frank" never goes to a woman's page, "Mrs.

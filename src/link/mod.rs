@@ -49,6 +49,9 @@ pub struct Site {
     /// Sources, pages and profiles that could not be loaded: references to
     /// them are not reported again.
     pub unreadable: crate::load::Unreadable,
+    /// The images the site shows, made just before rendering
+    /// ([`crate::images::prepare`]); empty until then.
+    pub pictures: Arc<crate::images::Pictures>,
 }
 
 /// One source text, cleaned, with its people and dates.
@@ -63,6 +66,8 @@ pub struct Source {
     pub date_order: Option<crate::extract::dates::DateOrder>,
     pub authors: Vec<String>,
     pub url: Option<String>,
+    /// The lead photo from the sidecar, with the sidecar's path.
+    pub image: Option<(PathBuf, crate::images::ImageRef)>,
     pub language: Option<String>,
     /// Shared, so that watch mode's copies of unchanged sources cost little.
     pub article: Arc<Article>,
@@ -299,6 +304,7 @@ fn link_inner(
         pages,
         names,
         unreadable,
+        pictures: Arc::default(),
     };
     (site, diagnostics)
 }

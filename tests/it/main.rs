@@ -38,6 +38,7 @@ mod fuzz_corpora;
 mod golden;
 mod hostile_templates;
 mod ignored_inputs;
+mod images_pages;
 mod import_fetch;
 mod import_guide;
 mod import_saved;
