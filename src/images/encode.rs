@@ -172,8 +172,10 @@ fn variants(stem: &str, format: Format, width: u32, height: u32) -> Vec<Variant>
         .collect()
 }
 
-/// A reader of `bytes` in `format`, with Backstory's limits.
-fn reader(bytes: &[u8], format: Format) -> ImageReader<Cursor<&[u8]>> {
+/// A reader of `bytes` in `format`, with Backstory's limits on the
+/// memory a decoder may take (and on the size, unless only the header is
+/// read, so that a large image is told its size).
+fn reader(bytes: &[u8], format: Format, header_only: bool) -> ImageReader<Cursor<&[u8]>> {
     let mut reader = ImageReader::with_format(
         Cursor::new(bytes),
         match format {
@@ -182,8 +184,10 @@ fn reader(bytes: &[u8], format: Format) -> ImageReader<Cursor<&[u8]>> {
         },
     );
     let mut limits = image::Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
+    if !header_only {
+        limits.max_image_width = Some(MAX_SIDE);
+        limits.max_image_height = Some(MAX_SIDE);
+    }
     limits.max_alloc = Some(MAX_PIXELS * 8);
     reader.limits(limits);
     reader
@@ -192,7 +196,7 @@ fn reader(bytes: &[u8], format: Format) -> ImageReader<Cursor<&[u8]>> {
 /// The size of the image as shown (turned as its EXIF orientation says),
 /// read from its header only.
 fn dimensions(bytes: &[u8], format: Format) -> image::ImageResult<(u32, u32)> {
-    let mut decoder = reader(bytes, format).into_decoder()?;
+    let mut decoder = reader(bytes, format, true).into_decoder()?;
     let (width, height) = decoder.dimensions();
     let turned = matches!(
         decoder.orientation()?,
@@ -210,7 +214,7 @@ fn dimensions(bytes: &[u8], format: Format) -> image::ImageResult<(u32, u32)> {
 
 /// The whole image, turned upright.
 fn decode(bytes: &[u8], format: Format) -> image::ImageResult<DynamicImage> {
-    let mut decoder = reader(bytes, format).into_decoder()?;
+    let mut decoder = reader(bytes, format, false).into_decoder()?;
     let orientation = decoder.orientation()?;
     let mut image = DynamicImage::from_decoder(decoder)?;
     image.apply_orientation(orientation);

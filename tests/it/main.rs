@@ -38,6 +38,8 @@ mod fuzz_corpora;
 mod golden;
 mod hostile_templates;
 mod ignored_inputs;
+mod images_cache;
+mod images_check;
 mod images_pages;
 mod import_fetch;
 mod import_guide;
