@@ -114,6 +114,14 @@ impl Cache {
         })
     }
 
+    /// Forgets every copy but those at `paths`: an image replaced in watch
+    /// mode does not keep its old copies in memory for the session.
+    pub fn keep_only<'a>(&self, paths: impl IntoIterator<Item = &'a str>) {
+        let keep: std::collections::HashSet<&str> = paths.into_iter().collect();
+        let mut memory = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        memory.retain(|path, _| keep.contains(path.as_str()));
+    }
+
     /// A copy made before: in memory, or in the last output folder.
     fn known(&self, path: &str) -> Option<Arc<[u8]>> {
         let mut memory = self.made.lock().unwrap_or_else(|e| e.into_inner());
