@@ -109,9 +109,9 @@ def main(data):
     for code, (lon, lat) in NEIGHBOURS.items():
         name = next(f["properties"]["NAME"] for f in countries if f["properties"]["ADM0_A3"] == code)
         x, y = project(lon, lat)
-        out.append(label(x, y, name.upper(), 30, colour="#6b665c"))
+        out.append(label(x, y, name.upper(), 38, colour="#6b665c"))
     x, y = project(43.3, 32.2)
-    out.append(label(x, y, "IRAQ", 56, weight="bold"))
+    out.append(label(x, y, "IRAQ", 76, weight="bold"))
     for name in CITIES:
         feature = next(
             (f for f in places if f["properties"]["name"] == name and f["properties"]["adm0_a3"] == FOCUS),
@@ -122,10 +122,10 @@ def main(data):
         lon, lat = feature["geometry"]["coordinates"][:2]
         x, y = project(lon, lat)
         capital = name == "Baghdad"
-        radius = 11 if capital else 7
+        radius = 14 if capital else 10
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="{INK}" stroke="#ffffff" stroke-width="3"/>')
-        out.append(label(x + radius + 8, y + 11, name, 36 if capital else 30, "bold" if capital else "normal", "start"))
-    out.append(label(20, HEIGHT - 20, "Natural Earth data (public domain)", 22, anchor="start", colour="#6b665c"))
+        out.append(label(x + radius + 8, y + 15, name, 54 if capital else 44, "bold" if capital else "normal", "start"))
+    out.append(label(20, HEIGHT - 20, "Natural Earth data (public domain)", 26, anchor="start", colour="#6b665c"))
     out.append("</svg>")
     sys.stdout.write("\n".join(out) + "\n")
 
