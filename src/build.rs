@@ -228,7 +228,7 @@ fn run(
     progress.stage_done("link");
     // Copies the last build wrote are taken rather than made again.
     let cache = crate::images::Cache::new(Some(options.output_dir()));
-    let (pictures, image_problems) = crate::images::prepare(&site, &cache);
+    let (pictures, image_problems) = crate::render::pictures::prepare(&site, &cache);
     site.pictures = std::sync::Arc::new(pictures);
     diagnostics.extend(image_problems);
     report.timings.push(meter.lap("images"));

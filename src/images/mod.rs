@@ -20,7 +20,6 @@ pub mod view;
 pub use encode::Cache;
 
 use crate::diag::Diagnostic;
-use crate::link::Site;
 use crate::output::OutputFile;
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -104,49 +103,18 @@ pub struct Owner<'a> {
     pub image: &'a ImageRef,
 }
 
-/// Every `[image]` of the site: the home page, pages, profiles and sidecars.
-pub fn owners(site: &Site) -> Vec<Owner<'_>> {
-    let mut owners = Vec::new();
-    for page in site.home.iter().chain(&site.pages) {
-        if let Some(image) = &page.file.doc.meta.image {
-            owners.push(Owner {
-                file: &page.file.path,
-                image,
-            });
-        }
-    }
-    for profile in site.people.iter().filter_map(|p| p.profile.as_ref()) {
-        if let Some(image) = &profile.doc.meta.image {
-            owners.push(Owner {
-                file: &profile.path,
-                image,
-            });
-        }
-    }
-    for source in &site.sources {
-        if let Some((sidecar, image)) = &source.image {
-            owners.push(Owner {
-                file: sidecar,
-                image,
-            });
-        }
-    }
-    owners
-}
-
-/// Checks every `[image]` of `site` and makes its picture: the pictures,
-/// and the problems (errors for an image that cannot be shown, a warning
-/// for one without alt text).
-pub fn prepare(site: &Site, cache: &Cache) -> (Pictures, Vec<Diagnostic>) {
-    let owners = owners(site);
+/// Checks every `[image]` of the site in `root` (`owners`) and makes its
+/// picture: the pictures, and the problems (errors for an image that
+/// cannot be shown, a warning for one without alt text).
+pub fn prepare(root: &Path, owners: &[Owner], cache: &Cache) -> (Pictures, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut wanted: BTreeMap<&str, &Owner> = BTreeMap::new();
-    for owner in &owners {
-        let line = || image_line(&site.root, owner.file);
+    for owner in owners {
+        let line = || image_line(root, owner.file);
         if owner.image.alt.is_none() {
             problems.push(missing_alt(owner, line()));
         }
-        match check_name(&site.root, &owner.image.file) {
+        match check_name(root, &owner.image.file) {
             Ok(()) => {
                 wanted.entry(owner.image.file.as_str()).or_insert(owner);
             }
@@ -155,7 +123,7 @@ pub fn prepare(site: &Site, cache: &Cache) -> (Pictures, Vec<Diagnostic>) {
     }
     let made: Vec<(&str, Result<encode::Made, Diagnostic>)> = wanted
         .into_par_iter()
-        .map(|(file, _)| (file, cache.make(&site.root, file)))
+        .map(|(file, _)| (file, cache.make(root, file)))
         .collect();
     let mut pictures = Pictures::default();
     for (file, made) in made {

@@ -324,7 +324,7 @@ impl Engine {
         let images = self
             .images
             .get_or_insert_with(|| crate::images::Cache::new(Some(output.clone())));
-        let (pictures, image_problems) = crate::images::prepare(&linked.site, images);
+        let (pictures, image_problems) = crate::render::pictures::prepare(&linked.site, images);
         images.keep_only(pictures.files.iter().map(|file| file.path.as_str()));
         linked.site.pictures = std::sync::Arc::new(pictures);
         let defer_exports = self.manifest.is_some();

@@ -3,10 +3,46 @@
 //! variables of the page's template out.
 
 use super::pages::PageKey;
+use crate::diag::Diagnostic;
 use crate::images::view::{card_view, image_view, Place};
-use crate::images::ImageRef;
+use crate::images::{Cache, ImageRef, Owner, Pictures};
 use crate::link::Site;
 use tera::Context;
+
+/// Every `[image]` of the site: the home page, pages, profiles and sidecars.
+pub fn owners(site: &Site) -> Vec<Owner<'_>> {
+    let mut owners = Vec::new();
+    for page in site.home.iter().chain(&site.pages) {
+        if let Some(image) = &page.file.doc.meta.image {
+            owners.push(Owner {
+                file: &page.file.path,
+                image,
+            });
+        }
+    }
+    for profile in site.people.iter().filter_map(|p| p.profile.as_ref()) {
+        if let Some(image) = &profile.doc.meta.image {
+            owners.push(Owner {
+                file: &profile.path,
+                image,
+            });
+        }
+    }
+    for source in &site.sources {
+        if let Some((sidecar, image)) = &source.image {
+            owners.push(Owner {
+                file: sidecar,
+                image,
+            });
+        }
+    }
+    owners
+}
+
+/// The pictures of every `[image]` of `site` ([`crate::images::prepare`]).
+pub fn prepare(site: &Site, cache: &Cache) -> (Pictures, Vec<Diagnostic>) {
+    crate::images::prepare(&site.root, &owners(site), cache)
+}
 
 /// The `[image]` a page shows at its top, and where: a page's lead image, a
 /// person's portrait, a source's lead photo.
