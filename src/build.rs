@@ -216,7 +216,7 @@ fn run(
     let prepared = prepare::extract_all(cleaned);
     report.timings.push(meter.lap("extract"));
     progress.stage_done("extract");
-    let (site, link_problems) = crate::link::link(content, prepared);
+    let (mut site, link_problems) = crate::link::link(content, prepared);
     diagnostics.extend(link_problems);
     if !matches!(mode, Mode::Memory) {
         diagnostics.extend(crate::hosting::missing_address(
@@ -226,6 +226,12 @@ fn run(
     }
     report.timings.push(meter.lap("link"));
     progress.stage_done("link");
+    // Copies the last build wrote are taken rather than made again.
+    let cache = crate::images::Cache::new(Some(options.output_dir()));
+    let (pictures, image_problems) = crate::render::pictures::prepare(&site, &cache);
+    site.pictures = std::sync::Arc::new(pictures);
+    diagnostics.extend(image_problems);
+    report.timings.push(meter.lap("images"));
     report.sources = site.sources.len();
     report.people = site.people.len();
     report.timeline = site.timeline.len();

@@ -36,6 +36,7 @@ pub mod fingerprint;
 pub mod frontmatter;
 pub mod hosting;
 pub mod i18n;
+pub mod images;
 pub mod import;
 pub mod incremental;
 pub mod init;

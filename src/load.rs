@@ -121,6 +121,9 @@ pub struct Sidecar {
     /// The line of each `mention` in the sidecar, worked out on reading.
     #[serde(skip)]
     pub mention_lines: Vec<usize>,
+    /// The source's lead photo, with its caption and credit.
+    #[serde(default)]
+    pub image: Option<crate::images::ImageRef>,
 }
 
 /// One `[[mention]]` of a sidecar: the name `text` in paragraph
@@ -179,6 +182,9 @@ pub struct PageMeta {
     /// The line of `tags` in the file, found on reading.
     #[serde(skip)]
     pub tags_line: Option<usize>,
+    /// The page's lead image.
+    #[serde(default)]
+    pub image: Option<crate::images::ImageRef>,
 }
 
 /// Front matter of `content/people/*.md`.
@@ -202,6 +208,9 @@ pub struct PersonMeta {
     pub sex: Option<Sex>,
     #[serde(default)]
     pub slug: Option<String>,
+    /// The person's portrait.
+    #[serde(default)]
+    pub image: Option<crate::images::ImageRef>,
 }
 
 /// A profile's `sex`: "Mr. Frank" never goes to a woman's page, "Mrs.

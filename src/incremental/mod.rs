@@ -86,6 +86,8 @@ pub struct Engine {
     verify: bool,
     /// The output folder, locked for this engine from its first rebuild on.
     claim: Option<write::OutputClaim>,
+    /// Resized images, so that an edit re-encodes only the image it changed.
+    images: Option<crate::images::Cache>,
 }
 
 /// A linked site as the last good rebuild left it.
@@ -148,6 +150,7 @@ impl Engine {
             named: None,
             verify: false,
             claim: None,
+            images: None,
         }
     }
 
@@ -312,12 +315,18 @@ impl Engine {
     /// rebuild, unless there are errors.
     fn render_and_write(
         &mut self,
-        linked: Linked,
+        mut linked: Linked,
         candidates: Option<render::Candidates>,
         mut report: Rebuild,
     ) -> std::io::Result<Rebuild> {
         let started = Instant::now();
         let output = self.output_dir();
+        let images = self
+            .images
+            .get_or_insert_with(|| crate::images::Cache::new(Some(output.clone())));
+        let (pictures, image_problems) = crate::render::pictures::prepare(&linked.site, images);
+        images.keep_only(pictures.files.iter().map(|file| file.path.as_str()));
+        linked.site.pictures = std::sync::Arc::new(pictures);
         let defer_exports = self.manifest.is_some();
         // A whole site is written into a staging folder as it is rendered,
         // as a build does, instead of being held in memory.
@@ -330,6 +339,7 @@ impl Engine {
             manifest: Mutex::default(),
         });
         let mut diagnostics = linked.diagnostics.clone();
+        diagnostics.extend(image_problems);
         // Cross-references in editorial text, as `build` checks them.
         diagnostics.extend(render::links::reference_problems(&linked.site));
         diagnostics.extend(link::tags::tag_problems(&linked.site));

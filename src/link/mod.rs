@@ -52,6 +52,9 @@ pub struct Site {
     /// Sources, pages and profiles that could not be loaded: references to
     /// them are not reported again.
     pub unreadable: crate::load::Unreadable,
+    /// The images the site shows, made just before rendering
+    /// ([`crate::images::prepare`]); empty until then.
+    pub pictures: Arc<crate::images::Pictures>,
 }
 
 /// One source text, cleaned, with its people and dates.
@@ -66,6 +69,8 @@ pub struct Source {
     pub date_order: Option<crate::extract::dates::DateOrder>,
     pub authors: Vec<String>,
     pub url: Option<String>,
+    /// The lead photo from the sidecar, with the sidecar's path.
+    pub image: Option<(PathBuf, crate::images::ImageRef)>,
     pub language: Option<String>,
     /// The sidecar's `tags`, as written (those that can have a page).
     pub tags: Vec<String>,
@@ -308,6 +313,7 @@ fn link_inner(
         tags,
         names,
         unreadable,
+        pictures: Arc::default(),
     };
     (site, diagnostics)
 }

@@ -130,6 +130,8 @@ pub fn clean(file: SourceFile) -> (Source, Vec<Diagnostic>) {
         .or_else(|| article.title.clone())
         .unwrap_or_else(|| file.id.clone());
     let raw_fingerprint = crate::fingerprint::stable_hex(file.bytes());
+    let sidecar_path = file.path.with_extension("toml");
+    let image = sidecar.image.clone().map(|image| (sidecar_path, image));
     let source = Source {
         raw_fingerprint,
         id: file.id,
@@ -146,6 +148,7 @@ pub fn clean(file: SourceFile) -> (Source, Vec<Diagnostic>) {
             sidecar.authors.clone()
         },
         url: sidecar.url.clone(),
+        image,
         language: sidecar.language.clone(),
         tags: sidecar
             .tags

@@ -79,6 +79,9 @@ pub(super) fn walk(root: &Path, content_dir: &Path, drafts: bool, content: &mut 
             // their name, which the walk may meet after them: checked once
             // the walk is done.
             (Some("sources"), 3, "toml" | "html") => sidecar_paths.push(rel),
+            // Image files are read when a page, profile or sidecar names
+            // one (see `crate::images`), not by the walk.
+            (Some(crate::images::FOLDER), ..) => {}
             (Some(section), depth, extension) => {
                 read_editorial(root, path, (section, depth, extension), drafts, content)
             }

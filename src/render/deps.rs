@@ -263,6 +263,8 @@ impl<'a> Fingerprints<'a> {
             }
             (&source.id, &source.path, &source.title, &source.publication).hash(&mut h);
             (&source.date, &source.authors, &source.url, &source.language).hash(&mut h);
+            let lead = source.image.as_ref().map(|(_, image)| image);
+            (lead, self.picture(lead)).hash(&mut h);
             for mention in &source.people {
                 (mention.span, self.person_id(mention.person)).hash(&mut h);
             }
@@ -367,6 +369,11 @@ impl<'a> Fingerprints<'a> {
             self.person_card(index).hash(&mut h);
             (&person.aliases, &person.description).hash(&mut h);
             format!("{:?}", person.profile).hash(&mut h);
+            let portrait = person
+                .profile
+                .as_ref()
+                .and_then(|p| p.doc.meta.image.as_ref());
+            self.picture(portrait).hash(&mut h);
             // How the mentions are paged (the first page is `MentionPage`).
             (
                 person.sources.len(),
@@ -530,15 +537,29 @@ impl<'a> Fingerprints<'a> {
             }
             Dep::Months(year) => hash_of(self.lookup.months.get(&year)),
             Dep::Markdown => self.markdown(),
-            Dep::Page(Some(i)) => *self.pages[i].get_or_init(|| debug_hash(&site.pages[i].file)),
-            Dep::Page(None) => *self
-                .home
-                .get_or_init(|| debug_hash(&site.home.as_ref().map(|h| &h.file))),
+            Dep::Page(Some(i)) => *self.pages[i].get_or_init(|| {
+                let file = &site.pages[i].file;
+                debug_hash(&(file, self.picture(file.doc.meta.image.as_ref())))
+            }),
+            Dep::Page(None) => *self.home.get_or_init(|| {
+                let file = site.home.as_ref().map(|h| &h.file);
+                let image = file.and_then(|f| f.doc.meta.image.as_ref());
+                debug_hash(&(file, self.picture(image)))
+            }),
             // Tags are few and their views small: hashed as they are shown.
             Dep::Tag(id) => hash_of(super::tags::tag_view(site, id)),
             Dep::TagName(id) => super::tags::name_print(site, id),
             Dep::TagList => hash_of(super::tags::tag_summaries(site)),
         }
+    }
+
+    /// The copies of the picture `image` names: their paths say which
+    /// bytes they were made from, so a changed image file changes them.
+    fn picture(
+        &self,
+        image: Option<&crate::images::ImageRef>,
+    ) -> Option<&'a crate::images::Picture> {
+        self.site.pictures.get(image?)
     }
 
     /// The fingerprint of a page: its template, the site-wide settings and its inputs.

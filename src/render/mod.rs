@@ -12,6 +12,7 @@ pub mod hrefs;
 pub mod links;
 pub mod markdown;
 pub mod pages;
+pub mod pictures;
 pub mod plain_links;
 pub mod svg;
 pub mod tags;
@@ -433,6 +434,7 @@ pub fn render_changed(
     });
     keep_made(copies, &mut outputs, &mut result.unchanged);
     outputs.extend(theme_files(theme).into_iter().map(&deliver));
+    outputs.extend(site.pictures.files.iter().cloned().map(&deliver));
     result.timings.push((Step::RenderCopies, copies_time));
     for (path, print) in data_prints {
         result.fingerprints.insert(path.to_string(), print);
@@ -545,6 +547,7 @@ fn render_page(frame: &PageFrame, job: &PageJob) -> Result<OutputFile, Diagnosti
             .unwrap_or_else(|| site.config.description.clone()),
     );
     context.insert("inject", &options.inject);
+    pictures::insert(&mut context, site, job.key, &root, base_url.as_deref());
     (job.fill)(&mut context, &links, partials);
     if let Some(problem) = partials.problem.lock().expect("not poisoned").take() {
         return Err(problem);
