@@ -80,28 +80,106 @@ pub(crate) fn layout(lines: &[Line]) -> Layout {
 /// In copied web text every line is its own block: a run of lines is split
 /// into one piece per line, each judged on its own. A lone widget word
 /// ("Share", "Menu") is clutter here even without blank lines around it,
-/// since no line is a wrapped fragment of a sentence.
+/// since no line is a wrapped fragment of a sentence. The exception is a
+/// paragraph plainly hard-wrapped (an editor's paste, a quoted e-mail): its
+/// lines stay one piece, so the paragraph is judged whole.
 pub(crate) fn split_runs(pieces: Vec<Piece>, lines: &[Line], cues: &Cues) -> Vec<Piece> {
     let mut split = Vec::with_capacity(pieces.len());
     for piece in pieces {
         match piece.kind {
             PieceKind::Text { forced } => {
-                split.extend(piece.lines.into_iter().map(|index| {
-                    let text = &lines[index].text;
-                    let widget = isolated_clutter(text)
-                        .or_else(|| cues.is_widget(text).then_some(WIDGET))
-                        .or_else(|| is_read_more_teaser(text).then_some(TEASER))
-                        .filter(|_| !forced);
-                    Piece {
-                        kind: widget.map_or(PieceKind::Text { forced }, PieceKind::Removed),
-                        lines: vec![index],
-                    }
-                }));
+                let widgets: Vec<Option<&'static str>> = piece
+                    .lines
+                    .iter()
+                    .map(|&index| widget_reason(&lines[index].text, cues).filter(|_| !forced))
+                    .collect();
+                let mut at = 0;
+                while at < piece.lines.len() {
+                    let end = match widgets[at] {
+                        Some(_) => at + 1,
+                        None => wrapped_paragraph_end(&piece.lines, &widgets, lines, at),
+                    };
+                    split.push(Piece {
+                        kind: widgets[at].map_or(PieceKind::Text { forced }, PieceKind::Removed),
+                        lines: piece.lines[at..end].to_vec(),
+                    });
+                    at = end;
+                }
             }
             _ => split.push(piece),
         }
     }
     split
+}
+
+/// Why a line of copied web text is a widget on its own, if it is one.
+fn widget_reason(text: &str, cues: &Cues) -> Option<&'static str> {
+    isolated_clutter(text)
+        .or_else(|| cues.is_widget(text).then_some(WIDGET))
+        .or_else(|| is_read_more_teaser(text).then_some(TEASER))
+}
+
+/// The widest line of a hard-wrapped paragraph: editors and mail programs
+/// wrap at 60 to 80 characters, a browser never wraps at all.
+const WRAP_WIDTH: usize = 100;
+/// How many words a wrapped line holds at the least: fewer, and the line
+/// may be a label or a menu item ending without a stop.
+const WRAPPED_LINE_WORDS: usize = 8;
+
+/// The end (exclusive, in `run`) of the hard-wrapped paragraph starting at
+/// `at`, or `at + 1` when the line stands alone. A wrapped paragraph is a
+/// chain of lines no wider than a wrap, each but the last a long stretch of
+/// sentence cut off after a lower-case word or a comma, the last ending the
+/// sentence. A headline, a menu in capitals or a dek over a browser's long
+/// paragraph line is no such chain.
+fn wrapped_paragraph_end(
+    run: &[usize],
+    widgets: &[Option<&'static str>],
+    lines: &[Line],
+    at: usize,
+) -> usize {
+    let mut end = at;
+    while end + 1 < run.len() && widgets[end + 1].is_none() {
+        let (line, next) = (&lines[run[end]], &lines[run[end + 1]]);
+        if !is_cut_by_wrap(line) || next.text.len() > WRAP_WIDTH || !continues_wrap(line, next) {
+            break;
+        }
+        end += 1;
+        if ends_sentence(&next.text) {
+            return end + 1;
+        }
+    }
+    at + 1
+}
+
+/// Does `next` carry on the sentence `line` was cut in? It starts
+/// mid-sentence, or `line` ends on a comma or a function word, or `next` is
+/// only the short end of a sentence. A headline over a dek or a teaser's
+/// summary is neither: the summary is a sentence of its own length.
+fn continues_wrap(line: &Line, next: &Line) -> bool {
+    starts_mid_sentence(&next.text)
+        || line.text.ends_with(',')
+        || ends_with_function_word(&line.text)
+        || next.words < WRAPPED_LINE_WORDS && ends_sentence(&next.text)
+}
+
+/// Is the line a stretch of sentence cut off by a hard wrap: long, as wide
+/// as a wrap allows, not ending a sentence, its last word lower-case (or a
+/// comma after it), its words mostly lower-case?
+fn is_cut_by_wrap(line: &Line) -> bool {
+    let text = &line.text;
+    let cut_after_word = text.ends_with(',')
+        || text
+            .split_whitespace()
+            .last()
+            .and_then(|word| word.chars().next())
+            .is_some_and(char::is_lowercase);
+    line.words >= WRAPPED_LINE_WORDS
+        && text.len() <= WRAP_WIDTH
+        && cut_after_word
+        && !ends_sentence(text)
+        && !ends_with_colon(text)
+        && capitalised_share(text) < 0.5
 }
 
 /// A line's length in words, or for scripts written without spaces
