@@ -441,10 +441,11 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
             .checked_sub(1)
             .is_some_and(|above| is_web_headline(&pieces[above].text(lines)))
     };
-    let anchor = anchored_headline(pieces, lines, start)
+    let opening = OpeningWords::default();
+    let anchor = anchored_headline(pieces, lines, start, &opening)
         .filter(|&anchor| anchor < window || anchor >= start && !under_headline(anchor));
     let low = window.min(anchor.unwrap_or(usize::MAX));
-    let mut head = mark_head_block(pieces, lines, low, start, anchor);
+    let mut head = mark_head_block(pieces, lines, (low, start), anchor, &opening);
     mark_bare_byline(pieces, lines, head.end);
     drop_labels_above_prose(pieces, lines, head.end, end);
     // Datelines well above the headline belong to the page (today's date,
@@ -729,16 +730,14 @@ fn is_parenthesised(text: &str) -> bool {
 fn mark_head_block(
     pieces: &mut [Piece],
     lines: &[Line],
-    low: usize,
-    start: usize,
+    (low, start): (usize, usize),
     anchor: Option<usize>,
+    opening: &OpeningWords,
 ) -> Head {
     let mut head = Head {
         end: start,
         ..Head::default()
     };
-    let opening = opening_words(pieces, lines, start);
-    let opening_text = opening_text(pieces, lines, start);
     let candidate = |index: usize| {
         let piece = &pieces[index];
         Some(index) == anchor
@@ -747,8 +746,7 @@ fn mark_head_block(
                 && is_web_headline(&piece.text(lines))
     };
     let opening_of = Opening {
-        words: &opening,
-        text: &opening_text,
+        read: opening,
         start,
         anchor,
     };
@@ -784,7 +782,14 @@ fn mark_head_block(
         .checked_sub(1)
         .filter(|&index| index >= low && candidate(index));
     if let Some(above) = above.filter(|&above| {
-        score(above) > 2.0 && is_headline_over_dek(pieces, lines, above, title, &opening)
+        score(above) > 2.0
+            && is_headline_over_dek(
+                pieces,
+                lines,
+                above,
+                title,
+                opening.words(pieces, lines, start),
+            )
     }) {
         dek = Some(title);
         title = above;
@@ -819,8 +824,7 @@ fn mark_head_block(
 
 /// The article's opening, which a headline candidate is scored against.
 struct Opening<'a> {
-    words: &'a [String],
-    text: &'a str,
+    read: &'a OpeningWords,
     /// Where the article's stretch starts, and the anchored line if any.
     start: usize,
     anchor: Option<usize>,
@@ -832,8 +836,8 @@ struct Opening<'a> {
 fn headline_score(pieces: &[Piece], lines: &[Line], index: usize, opening: &Opening) -> f64 {
     let line = &lines[pieces[index].lines[0]];
     let shared = match is_unspaced(line) {
-        true => shared_pairs(&line.text, opening.text),
-        false => shared_share(&line.text, opening.words),
+        true => shared_pairs(&line.text, opening.read.text(pieces, lines, opening.start)),
+        false => shared_share(&line.text, opening.read.words(pieces, lines, opening.start)),
     };
     let length = line.words.min(12) as f64 * 0.3;
     let distance = opening.start.saturating_sub(index) as f64 * 0.1;
@@ -892,9 +896,12 @@ const ANCHOR_INTO_ARTICLE: usize = 2;
 /// its words with the article's opening, nearest the article: the
 /// headline, wherever the page put it (past a long caption, a wall of
 /// share buttons, or as the stretch's first line when it ends in a stop).
-fn anchored_headline(pieces: &[Piece], lines: &[Line], start: usize) -> Option<usize> {
-    let opening = opening_words(pieces, lines, start);
-    let opening_text = opening_text(pieces, lines, start);
+fn anchored_headline(
+    pieces: &[Piece],
+    lines: &[Line],
+    start: usize,
+    opening: &OpeningWords,
+) -> Option<usize> {
     let until = pieces.len().min(start + ANCHOR_INTO_ARTICLE);
     let shaped = |index: usize| {
         let piece = &pieces[index];
@@ -910,8 +917,8 @@ fn anchored_headline(pieces: &[Piece], lines: &[Line], start: usize) -> Option<u
     let tells_the_story = |index: usize| {
         let line = &lines[pieces[index].lines[0]];
         match is_unspaced(line) {
-            true => shared_pairs(&line.text, &opening_text) >= 0.5,
-            false => shared_share(&line.text, &opening) >= 0.5,
+            true => shared_pairs(&line.text, opening.text(pieces, lines, start)) >= 0.5,
+            false => shared_share(&line.text, opening.words(pieces, lines, start)) >= 0.5,
         }
     };
     let above = (start.saturating_sub(ANCHOR_REACH)..start).rev();
@@ -1016,6 +1023,38 @@ fn is_mostly_cjk(text: &str) -> bool {
     2 * cjk > all
 }
 
+/// The article's opening as headline candidates are compared with it: its
+/// words and its text, each read once per article and only when a
+/// candidate asks (most pages ask for the words, few for the text). It
+/// holds no borrow of the pieces, which the head pass marks after reading.
+#[derive(Default)]
+struct OpeningWords {
+    words: std::cell::OnceCell<Vec<String>>,
+    text: std::cell::OnceCell<String>,
+}
+
+impl OpeningWords {
+    /// The opening's words of four letters or more, lower case, sorted.
+    fn words(&self, pieces: &[Piece], lines: &[Line], start: usize) -> &[String] {
+        self.words
+            .get_or_init(|| opening_words(pieces, lines, start))
+    }
+
+    /// The opening's text, for lines in scripts without spaces.
+    fn text(&self, pieces: &[Piece], lines: &[Line], start: usize) -> &str {
+        self.text.get_or_init(|| opening_text(pieces, lines, start))
+    }
+}
+
+/// Does the word, without the punctuation around it, hold four letters or
+/// more? Shorter words ("the", "in") say nothing about the story.
+fn is_long_word(word: &str) -> bool {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .nth(3)
+        .is_some()
+}
+
 /// The first paragraphs' text, for lines in scripts without spaces.
 fn opening_text(pieces: &[Piece], lines: &[Line], start: usize) -> String {
     let mut text = String::new();
@@ -1052,15 +1091,23 @@ fn shared_pairs(text: &str, opening: &str) -> f64 {
 
 /// The lower-cased words of the article's opening paragraphs.
 fn opening_words(pieces: &[Piece], lines: &[Line], start: usize) -> Vec<String> {
-    let mut words = Vec::new();
+    let (mut words, mut read) = (Vec::new(), 0usize);
     for piece in &pieces[start..] {
         if !matches!(piece.kind, PieceKind::Text { .. }) {
             continue;
         }
         for &index in &piece.lines {
-            words.extend(lines[index].text.split_whitespace().map(bare_lowercase));
+            let line = &lines[index];
+            read += line.words;
+            // Only words of four letters or more are ever looked up.
+            words.extend(
+                line.text
+                    .split_whitespace()
+                    .filter(|word| is_long_word(word))
+                    .map(bare_lowercase),
+            );
         }
-        if words.len() >= OPENING_WORDS {
+        if read >= OPENING_WORDS {
             break;
         }
     }
