@@ -80,28 +80,106 @@ pub(crate) fn layout(lines: &[Line]) -> Layout {
 /// In copied web text every line is its own block: a run of lines is split
 /// into one piece per line, each judged on its own. A lone widget word
 /// ("Share", "Menu") is clutter here even without blank lines around it,
-/// since no line is a wrapped fragment of a sentence.
+/// since no line is a wrapped fragment of a sentence. The exception is a
+/// paragraph plainly hard-wrapped (an editor's paste, a quoted e-mail): its
+/// lines stay one piece, so the paragraph is judged whole.
 pub(crate) fn split_runs(pieces: Vec<Piece>, lines: &[Line], cues: &Cues) -> Vec<Piece> {
     let mut split = Vec::with_capacity(pieces.len());
     for piece in pieces {
         match piece.kind {
             PieceKind::Text { forced } => {
-                split.extend(piece.lines.into_iter().map(|index| {
-                    let text = &lines[index].text;
-                    let widget = isolated_clutter(text)
-                        .or_else(|| cues.is_widget(text).then_some(WIDGET))
-                        .or_else(|| is_read_more_teaser(text).then_some(TEASER))
-                        .filter(|_| !forced);
-                    Piece {
-                        kind: widget.map_or(PieceKind::Text { forced }, PieceKind::Removed),
-                        lines: vec![index],
-                    }
-                }));
+                let widgets: Vec<Option<&'static str>> = piece
+                    .lines
+                    .iter()
+                    .map(|&index| widget_reason(&lines[index].text, cues).filter(|_| !forced))
+                    .collect();
+                let mut at = 0;
+                while at < piece.lines.len() {
+                    let end = match widgets[at] {
+                        Some(_) => at + 1,
+                        None => wrapped_paragraph_end(&piece.lines, &widgets, lines, at),
+                    };
+                    split.push(Piece {
+                        kind: widgets[at].map_or(PieceKind::Text { forced }, PieceKind::Removed),
+                        lines: piece.lines[at..end].to_vec(),
+                    });
+                    at = end;
+                }
             }
             _ => split.push(piece),
         }
     }
     split
+}
+
+/// Why a line of copied web text is a widget on its own, if it is one.
+fn widget_reason(text: &str, cues: &Cues) -> Option<&'static str> {
+    isolated_clutter(text)
+        .or_else(|| cues.is_widget(text).then_some(WIDGET))
+        .or_else(|| is_read_more_teaser(text).then_some(TEASER))
+}
+
+/// The widest line of a hard-wrapped paragraph: editors and mail programs
+/// wrap at 60 to 80 characters, a browser never wraps at all.
+const WRAP_WIDTH: usize = 100;
+/// How many words a wrapped line holds at the least: fewer, and the line
+/// may be a label or a menu item ending without a stop.
+const WRAPPED_LINE_WORDS: usize = 8;
+
+/// The end (exclusive, in `run`) of the hard-wrapped paragraph starting at
+/// `at`, or `at + 1` when the line stands alone. A wrapped paragraph is a
+/// chain of lines no wider than a wrap, each but the last a long stretch of
+/// sentence cut off after a lower-case word or a comma, the last ending the
+/// sentence. A headline, a menu in capitals or a dek over a browser's long
+/// paragraph line is no such chain.
+fn wrapped_paragraph_end(
+    run: &[usize],
+    widgets: &[Option<&'static str>],
+    lines: &[Line],
+    at: usize,
+) -> usize {
+    let mut end = at;
+    while end + 1 < run.len() && widgets[end + 1].is_none() {
+        let (line, next) = (&lines[run[end]], &lines[run[end + 1]]);
+        if !is_cut_by_wrap(line) || next.text.len() > WRAP_WIDTH || !continues_wrap(line, next) {
+            break;
+        }
+        end += 1;
+        if ends_sentence(&next.text) {
+            return end + 1;
+        }
+    }
+    at + 1
+}
+
+/// Does `next` carry on the sentence `line` was cut in? It starts
+/// mid-sentence, or `line` ends on a comma or a function word, or `next` is
+/// only the short end of a sentence. A headline over a dek or a teaser's
+/// summary is neither: the summary is a sentence of its own length.
+fn continues_wrap(line: &Line, next: &Line) -> bool {
+    starts_mid_sentence(&next.text)
+        || line.text.ends_with(',')
+        || ends_with_function_word(&line.text)
+        || next.words < WRAPPED_LINE_WORDS && ends_sentence(&next.text)
+}
+
+/// Is the line a stretch of sentence cut off by a hard wrap: long, as wide
+/// as a wrap allows, not ending a sentence, its last word lower-case (or a
+/// comma after it), its words mostly lower-case?
+fn is_cut_by_wrap(line: &Line) -> bool {
+    let text = &line.text;
+    let cut_after_word = text.ends_with(',')
+        || text
+            .split_whitespace()
+            .last()
+            .and_then(|word| word.chars().next())
+            .is_some_and(char::is_lowercase);
+    line.words >= WRAPPED_LINE_WORDS
+        && text.len() <= WRAP_WIDTH
+        && cut_after_word
+        && !ends_sentence(text)
+        && !ends_with_colon(text)
+        && capitalised_share(text) < 0.5
 }
 
 /// A line's length in words, or for scripts written without spaces
@@ -363,10 +441,11 @@ pub(crate) fn mark_article(pieces: &mut [Piece], lines: &[Line]) -> Head {
             .checked_sub(1)
             .is_some_and(|above| is_web_headline(&pieces[above].text(lines)))
     };
-    let anchor = anchored_headline(pieces, lines, start)
+    let opening = OpeningWords::default();
+    let anchor = anchored_headline(pieces, lines, start, &opening)
         .filter(|&anchor| anchor < window || anchor >= start && !under_headline(anchor));
     let low = window.min(anchor.unwrap_or(usize::MAX));
-    let mut head = mark_head_block(pieces, lines, low, start, anchor);
+    let mut head = mark_head_block(pieces, lines, (low, start), anchor, &opening);
     mark_bare_byline(pieces, lines, head.end);
     drop_labels_above_prose(pieces, lines, head.end, end);
     // Datelines well above the headline belong to the page (today's date,
@@ -651,16 +730,14 @@ fn is_parenthesised(text: &str) -> bool {
 fn mark_head_block(
     pieces: &mut [Piece],
     lines: &[Line],
-    low: usize,
-    start: usize,
+    (low, start): (usize, usize),
     anchor: Option<usize>,
+    opening: &OpeningWords,
 ) -> Head {
     let mut head = Head {
         end: start,
         ..Head::default()
     };
-    let opening = opening_words(pieces, lines, start);
-    let opening_text = opening_text(pieces, lines, start);
     let candidate = |index: usize| {
         let piece = &pieces[index];
         Some(index) == anchor
@@ -669,8 +746,7 @@ fn mark_head_block(
                 && is_web_headline(&piece.text(lines))
     };
     let opening_of = Opening {
-        words: &opening,
-        text: &opening_text,
+        read: opening,
         start,
         anchor,
     };
@@ -706,7 +782,14 @@ fn mark_head_block(
         .checked_sub(1)
         .filter(|&index| index >= low && candidate(index));
     if let Some(above) = above.filter(|&above| {
-        score(above) > 2.0 && is_headline_over_dek(pieces, lines, above, title, &opening)
+        score(above) > 2.0
+            && is_headline_over_dek(
+                pieces,
+                lines,
+                above,
+                title,
+                opening.words(pieces, lines, start),
+            )
     }) {
         dek = Some(title);
         title = above;
@@ -741,8 +824,7 @@ fn mark_head_block(
 
 /// The article's opening, which a headline candidate is scored against.
 struct Opening<'a> {
-    words: &'a [String],
-    text: &'a str,
+    read: &'a OpeningWords,
     /// Where the article's stretch starts, and the anchored line if any.
     start: usize,
     anchor: Option<usize>,
@@ -754,8 +836,8 @@ struct Opening<'a> {
 fn headline_score(pieces: &[Piece], lines: &[Line], index: usize, opening: &Opening) -> f64 {
     let line = &lines[pieces[index].lines[0]];
     let shared = match is_unspaced(line) {
-        true => shared_pairs(&line.text, opening.text),
-        false => shared_share(&line.text, opening.words),
+        true => shared_pairs(&line.text, opening.read.text(pieces, lines, opening.start)),
+        false => shared_share(&line.text, opening.read.words(pieces, lines, opening.start)),
     };
     let length = line.words.min(12) as f64 * 0.3;
     let distance = opening.start.saturating_sub(index) as f64 * 0.1;
@@ -814,9 +896,12 @@ const ANCHOR_INTO_ARTICLE: usize = 2;
 /// its words with the article's opening, nearest the article: the
 /// headline, wherever the page put it (past a long caption, a wall of
 /// share buttons, or as the stretch's first line when it ends in a stop).
-fn anchored_headline(pieces: &[Piece], lines: &[Line], start: usize) -> Option<usize> {
-    let opening = opening_words(pieces, lines, start);
-    let opening_text = opening_text(pieces, lines, start);
+fn anchored_headline(
+    pieces: &[Piece],
+    lines: &[Line],
+    start: usize,
+    opening: &OpeningWords,
+) -> Option<usize> {
     let until = pieces.len().min(start + ANCHOR_INTO_ARTICLE);
     let shaped = |index: usize| {
         let piece = &pieces[index];
@@ -832,8 +917,8 @@ fn anchored_headline(pieces: &[Piece], lines: &[Line], start: usize) -> Option<u
     let tells_the_story = |index: usize| {
         let line = &lines[pieces[index].lines[0]];
         match is_unspaced(line) {
-            true => shared_pairs(&line.text, &opening_text) >= 0.5,
-            false => shared_share(&line.text, &opening) >= 0.5,
+            true => shared_pairs(&line.text, opening.text(pieces, lines, start)) >= 0.5,
+            false => shared_share(&line.text, opening.words(pieces, lines, start)) >= 0.5,
         }
     };
     let above = (start.saturating_sub(ANCHOR_REACH)..start).rev();
@@ -938,6 +1023,38 @@ fn is_mostly_cjk(text: &str) -> bool {
     2 * cjk > all
 }
 
+/// The article's opening as headline candidates are compared with it: its
+/// words and its text, each read once per article and only when a
+/// candidate asks (most pages ask for the words, few for the text). It
+/// holds no borrow of the pieces, which the head pass marks after reading.
+#[derive(Default)]
+struct OpeningWords {
+    words: std::cell::OnceCell<Vec<String>>,
+    text: std::cell::OnceCell<String>,
+}
+
+impl OpeningWords {
+    /// The opening's words of four letters or more, lower case, sorted.
+    fn words(&self, pieces: &[Piece], lines: &[Line], start: usize) -> &[String] {
+        self.words
+            .get_or_init(|| opening_words(pieces, lines, start))
+    }
+
+    /// The opening's text, for lines in scripts without spaces.
+    fn text(&self, pieces: &[Piece], lines: &[Line], start: usize) -> &str {
+        self.text.get_or_init(|| opening_text(pieces, lines, start))
+    }
+}
+
+/// Does the word, without the punctuation around it, hold four letters or
+/// more? Shorter words ("the", "in") say nothing about the story.
+fn is_long_word(word: &str) -> bool {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .nth(3)
+        .is_some()
+}
+
 /// The first paragraphs' text, for lines in scripts without spaces.
 fn opening_text(pieces: &[Piece], lines: &[Line], start: usize) -> String {
     let mut text = String::new();
@@ -974,15 +1091,23 @@ fn shared_pairs(text: &str, opening: &str) -> f64 {
 
 /// The lower-cased words of the article's opening paragraphs.
 fn opening_words(pieces: &[Piece], lines: &[Line], start: usize) -> Vec<String> {
-    let mut words = Vec::new();
+    let (mut words, mut read) = (Vec::new(), 0usize);
     for piece in &pieces[start..] {
         if !matches!(piece.kind, PieceKind::Text { .. }) {
             continue;
         }
         for &index in &piece.lines {
-            words.extend(lines[index].text.split_whitespace().map(bare_lowercase));
+            let line = &lines[index];
+            read += line.words;
+            // Only words of four letters or more are ever looked up.
+            words.extend(
+                line.text
+                    .split_whitespace()
+                    .filter(|word| is_long_word(word))
+                    .map(bare_lowercase),
+            );
         }
-        if words.len() >= OPENING_WORDS {
+        if read >= OPENING_WORDS {
             break;
         }
     }

@@ -18,6 +18,7 @@ mod clean_languages;
 mod clean_page_walls;
 mod clean_teaser_links;
 mod clean_web;
+mod clean_wrapped_once;
 mod cli;
 mod cli_rename_and_read;
 mod cli_safety;
