@@ -1,3 +1,26 @@
+// The theme's words in the site's language: the page carries them in
+// #backstory-strings when they are not the English ones written below.
+// say(key, english, {name: value}) fills in {name}; a count's form is
+// chosen by values.n with the language's rule.
+var say = (function () {
+  var words = {};
+  try {
+    var node = document.getElementById("backstory-strings");
+    if (node) words = JSON.parse(node.textContent) || {};
+  } catch (e) {}
+  return function (key, english, values) {
+    var text = words[key] || english;
+    values = values || {};
+    if (typeof text === "object") {
+      var n = values.n;
+      text = n === 1 || (n === 0 && words.zero_is_one) ? text.one : text.other;
+    }
+    return String(text).replace(/\{([A-Za-z0-9_]+)\}/g, function (all, name) {
+      return name in values ? String(values[name]) : all;
+    });
+  };
+})();
+
 // Dark-mode toggle, remembered across visits. The site works without it:
 // the colour scheme then follows the system setting.
 (function () {
@@ -14,7 +37,7 @@
     var t = root.getAttribute("data-theme");
     return t ? t === "dark" : window.matchMedia("(prefers-color-scheme: dark)").matches;
   }
-  function label() { button.textContent = isDark() ? "Light mode" : "Dark mode"; button.setAttribute("aria-pressed", String(isDark())); }
+  function label() { button.textContent = isDark() ? say("light_mode", "Light mode") : say("dark_mode", "Dark mode"); button.setAttribute("aria-pressed", String(isDark())); }
   button.addEventListener("click", function () {
     var next = isDark() ? "light" : "dark";
     root.setAttribute("data-theme", next);
@@ -108,15 +131,15 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "cite-copy";
-    button.textContent = "Copy";
+    button.textContent = say("copy", "Copy");
     var number = link.textContent.trim();
-    button.setAttribute("aria-label", "Copy the citation of paragraph " + number);
+    button.setAttribute("aria-label", say("copy_citation_label", "Copy the citation of paragraph {n}", { n: number }));
     button.addEventListener("click", function () {
       var text = link.getAttribute("data-cite") + " " + link.href;
       navigator.clipboard.writeText(text).then(function () {
-        button.textContent = "Copied";
-        setTimeout(function () { button.textContent = "Copy"; }, 1500);
-      }, function () { button.textContent = "Copy failed"; });
+        button.textContent = say("copied", "Copied");
+        setTimeout(function () { button.textContent = say("copy", "Copy"); }, 1500);
+      }, function () { button.textContent = say("copy_failed", "Copy failed"); });
     });
     link.parentNode.insertBefore(button, link.nextSibling);
   });

@@ -10,11 +10,15 @@
   var results = document.getElementById("search-results");
   var browse = document.getElementById("search-browse");
   if (!input || !status || !results) return;
+  // theme.js, loaded on every page, defines say(); without it, English.
+  var words = typeof say === "function" ? say : function (key, english, values) {
+    return english.replace(/\{([a-z]+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  };
   var groups = [
-    { kind: "person", title: "People" },
-    { kind: "source", title: "Sources" },
-    { kind: "entry", title: "Timeline" },
-    { kind: "page", title: "Pages" }
+    { kind: "person", title: words("people", "People") },
+    { kind: "source", title: words("sources", "Sources") },
+    { kind: "entry", title: words("timeline", "Timeline") },
+    { kind: "page", title: words("pages", "Pages") }
   ];
   var pagefind = null;
   var latest = 0;
@@ -55,10 +59,10 @@
   // The first and last few words of a text, letters and digits only, to
   // tell whether an excerpt starts or ends where its record does.
   function edge(text, last) {
-    var words = text.toLowerCase().split(/\s+/).map(function (w) {
+    var tokens = text.toLowerCase().split(/\s+/).map(function (w) {
       return w.replace(/[^\p{L}\p{N}]/gu, "");
     }).filter(Boolean);
-    return (last ? words.slice(-3) : words.slice(0, 3)).join(" ");
+    return (last ? tokens.slice(-3) : tokens.slice(0, 3)).join(" ");
   }
 
   // Pagefind's excerpt is text with <mark> around the matched words. It is
@@ -153,8 +157,8 @@
       results.appendChild(section);
     });
     status.textContent = found.length
-      ? found.length + (found.length === 1 ? " result" : " results") + " for “" + query + "”."
-      : "Nothing found for “" + query + "”. Try a surname or another spelling.";
+      ? words("search_results", found.length === 1 ? "{n} result for “{query}”." : "{n} results for “{query}”.", { n: found.length, query: query })
+      : words("search_nothing", "Nothing found for “{query}”. Try a surname or another spelling.", { query: query });
     if (browse) browse.hidden = found.length > 0;
   }
 
@@ -163,11 +167,11 @@
     query = query.trim();
     if (!query) {
       results.textContent = "";
-      status.textContent = "Type a name, a place or a word.";
+      status.textContent = words("search_prompt", "Type a name, a place or a word.");
       if (browse) browse.hidden = false;
       return;
     }
-    status.textContent = "Searching…";
+    status.textContent = words("searching", "Searching…");
     load()
       .then(function (pf) { return pf.search(query); })
       .then(function (search) {
@@ -177,8 +181,8 @@
       .catch(function () {
         if (ticket !== latest) return;
         status.textContent = location.protocol === "file:"
-          ? "Search needs the site to be served over the web; opened from disk, browse the lists below."
-          : "Search could not be loaded. Browse the lists below.";
+          ? words("search_needs_server", "Search needs the site to be served over the web; opened from disk, browse the lists below.")
+          : words("search_failed", "Search could not be loaded. Browse the lists below.");
       });
   }
 
@@ -199,6 +203,6 @@
     input.value = initial;
     run(initial);
   } else {
-    status.textContent = "Type a name, a place or a word.";
+    status.textContent = words("search_prompt", "Type a name, a place or a word.");
   }
 })();
