@@ -148,11 +148,9 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
                 index += skipped;
                 open_links.push(end);
             }
-            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+            Event::Start(tag @ Tag::Link { .. }) => {
                 no_link_depth += 1;
-                if matches!(tag, Tag::Link { .. }) {
-                    open_links.push(LinkEnd::Markdown);
-                }
+                open_links.push(LinkEnd::Markdown);
                 output.push(Event::Start(if allow_html {
                     tag
                 } else {
@@ -163,9 +161,15 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
                 no_link_depth = no_link_depth.saturating_sub(1);
                 output.extend(close_link(open_links.pop()));
             }
-            Event::End(TagEnd::Image) => {
-                no_link_depth = no_link_depth.saturating_sub(1);
-                output.push(Event::End(TagEnd::Image));
+            Event::Start(tag @ Tag::Image { .. }) => {
+                let (alt, used) = image_alt(&events[index..]);
+                index += used;
+                let tag = if allow_html {
+                    tag
+                } else {
+                    without_script_url(tag)
+                };
+                output.push(Event::Html(CowStr::from(body_image(&tag, &alt))));
             }
             Event::Html(html) | Event::InlineHtml(html) if !allow_html => {
                 output.push(Event::Html(CowStr::from(escape_html(&html))));
@@ -298,6 +302,45 @@ fn open_reference(
         return (LinkEnd::Html, inner);
     }
     (LinkEnd::Html, 0)
+}
+
+/// The alt text of an image whose start was just read: the text of the
+/// events up to its end, and how many events that is (its end included).
+fn image_alt(events: &[Event]) -> (String, usize) {
+    let mut alt = String::new();
+    let mut depth = 0usize;
+    for (at, event) in events.iter().enumerate() {
+        match event {
+            Event::Start(Tag::Image { .. }) => depth += 1,
+            Event::End(TagEnd::Image) if depth == 0 => return (alt, at + 1),
+            Event::End(TagEnd::Image) => depth -= 1,
+            // Alt text is plain text: markup in it is shown as written.
+            Event::Text(text) | Event::Code(text) | Event::InlineHtml(text) => alt.push_str(text),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    (alt, events.len())
+}
+
+/// An image in a text: it sits somewhere down the page, so the browser
+/// fetches it only when the reader scrolls near it (`loading="lazy"`).
+fn body_image(tag: &Tag, alt: &str) -> String {
+    let Tag::Image {
+        dest_url, title, ..
+    } = tag
+    else {
+        return String::new();
+    };
+    let title = match title.is_empty() {
+        true => String::new(),
+        false => format!(" title=\"{}\"", escape_html(title)),
+    };
+    format!(
+        "<img src=\"{}\" alt=\"{}\"{title} loading=\"lazy\" decoding=\"async\">",
+        escape_html(dest_url),
+        escape_html(alt)
+    )
 }
 
 /// A link or image whose address would run code (`javascript:`, `vbscript:`,
@@ -490,6 +533,23 @@ mod tests {
         assert!(!safe.contains("data:"), "{safe}");
         assert!(safe.contains("href=\"https://example.org/a:b\""), "{safe}");
         assert!(render(markdown, true).contains("href=\"javascript:alert(1)\""));
+    }
+
+    #[test]
+    fn images_in_a_text_load_when_scrolled_to_and_keep_their_alt_text() {
+        let html = render(
+            "Before.\n\n![A *map* of <rivers> & roads](images/river.png \"The river\")",
+            false,
+        );
+        assert!(
+            html.contains(r#"<img src="images/river.png" alt="A map of &lt;rivers&gt; &amp; roads" title="The river" loading="lazy" decoding="async">"#),
+            "{html}"
+        );
+        let hostile = render("![x\"><script>](data:text/html,x)", false);
+        assert!(
+            !hostile.contains("<script>") && !hostile.contains("data:"),
+            "{hostile}"
+        );
     }
 
     #[test]
