@@ -100,15 +100,8 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
     while index < events.len() {
         let event = events[index].clone();
         index += 1;
-        if let Some((_, text)) = code.as_mut() {
-            match event {
-                Event::Text(t) => text.push_str(&t),
-                Event::End(TagEnd::CodeBlock) => {
-                    let (language, text) = code.take().unwrap_or_default();
-                    output.push(Event::Html(CowStr::from(highlight(&language, &text))));
-                }
-                _ => {}
-            }
+        if code.is_some() {
+            output.extend(take_code(&mut code, event));
             continue;
         }
         match event {
@@ -185,6 +178,24 @@ pub fn render_markdown(markdown: &str, allow_html: bool, links: &LinkContext) ->
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, output.into_iter());
     html
+}
+
+/// Adds `event` to the code block being read (language, text); at its
+/// end, the block highlighted.
+fn take_code(code: &mut Option<(String, String)>, event: Event) -> Option<Event<'static>> {
+    match event {
+        Event::Text(t) => {
+            if let Some((_, text)) = code.as_mut() {
+                text.push_str(&t);
+            }
+            None
+        }
+        Event::End(TagEnd::CodeBlock) => {
+            let (language, text) = code.take().unwrap_or_default();
+            Some(Event::Html(CowStr::from(highlight(&language, &text))))
+        }
+        _ => None,
+    }
 }
 
 /// What closes a link opened as `end` (nothing for a dropped reference).
