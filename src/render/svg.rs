@@ -79,19 +79,7 @@ pub fn density_strip(
         html,
         "<line class=\"svg-axis\" x1=\"0\" y1=\"{STRIP_HEIGHT}\" x2=\"{STRIP_WIDTH}\" y2=\"{STRIP_HEIGHT}\"/>"
     );
-    for (index, band) in bands.iter().enumerate() {
-        let from = (band.start - f64::from(first)).clamp(0.0, span as f64) * slot;
-        let to = (band.end - f64::from(first)).clamp(0.0, span as f64) * slot;
-        if to > from {
-            let _ = write!(
-                html,
-                "<rect class=\"svg-era era-{}\" x=\"{from:.1}\" y=\"0\" width=\"{:.1}\" height=\"{STRIP_HEIGHT}\"><title>{}</title></rect>",
-                index % ERA_COLOURS + 1,
-                to - from,
-                escape_html(&band.title)
-            );
-        }
-    }
+    push_era_bands(&mut html, bands, first, span, slot);
     let mut sorted: Vec<(i16, usize)> = counts.to_vec();
     sorted.sort_unstable();
     for (year, count) in sorted {
@@ -135,6 +123,24 @@ pub fn density_strip(
     }
     html.push_str("</div></div>");
     html
+}
+
+/// The eras behind the bars of a strip starting at `first`, `span` years
+/// wide, `slot` units a year: one coloured band each, titled.
+fn push_era_bands(html: &mut String, bands: &[Band], first: i16, span: u32, slot: f64) {
+    for (index, band) in bands.iter().enumerate() {
+        let from = (band.start - f64::from(first)).clamp(0.0, span as f64) * slot;
+        let to = (band.end - f64::from(first)).clamp(0.0, span as f64) * slot;
+        if to > from {
+            let _ = write!(
+                html,
+                "<rect class=\"svg-era era-{}\" x=\"{from:.1}\" y=\"0\" width=\"{:.1}\" height=\"{STRIP_HEIGHT}\"><title>{}</title></rect>",
+                index % ERA_COLOURS + 1,
+                to - from,
+                escape_html(&band.title)
+            );
+        }
+    }
 }
 
 /// The first and last year, and round years between that are far enough from both.

@@ -181,17 +181,7 @@ pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
             }
         }
     }
-    // Tera's parser would overflow the stack on a template nested too deep.
-    let too_deep: Vec<Diagnostic> = templates
-        .iter()
-        .filter_map(|(name, text)| {
-            let (line, message) = nesting::too_deep(text)?;
-            Some(
-                Diagnostic::error(Path::new("templates").join(name), Some(line), message)
-                    .hint("flatten the template: Tera would crash on it"),
-            )
-        })
-        .collect();
+    let too_deep = too_deep(&templates);
     if !too_deep.is_empty() {
         problems.extend(too_deep);
         return Err(problems);
@@ -227,6 +217,21 @@ pub fn load_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
     } else {
         Err(problems)
     }
+}
+
+/// The templates nested too deep to parse: Tera's parser would overflow
+/// the stack on them.
+fn too_deep(templates: &[(String, String)]) -> Vec<Diagnostic> {
+    templates
+        .iter()
+        .filter_map(|(name, text)| {
+            let (line, message) = nesting::too_deep(text)?;
+            Some(
+                Diagnostic::error(Path::new("templates").join(name), Some(line), message)
+                    .hint("flatten the template: Tera would crash on it"),
+            )
+        })
+        .collect()
 }
 
 /// Why an entry of `templates/` that is not a file is left out, if it
