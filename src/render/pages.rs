@@ -159,39 +159,7 @@ pub fn page_job<'a>(site: &'a Site, lookup: &Lookup, key: PageKey) -> PageJob<'a
         PageKey::Timeline => timeline(site, lookup),
         PageKey::Year(year) => year_page(site, lookup, year),
         PageKey::Month(year, month) => month_page(site, lookup, year, month),
-        PageKey::Page(index) => {
-            let page = &site.pages[index];
-            let tags = &page.file.doc.meta.tags;
-            let mut deps = vec![Dep::Page(Some(index)), Dep::Markdown];
-            deps.extend(
-                super::tags::tag_ids(site, tags)
-                    .into_iter()
-                    .map(Dep::TagName),
-            );
-            PageJob {
-                key,
-                url: format!("{}/", page.id),
-                template: "page.html",
-                title: page.file.doc.meta.title.clone(),
-                description: page.file.doc.meta.description.clone(),
-                deps,
-                fill: Box::new(move |context, links, _| {
-                    let page = &site.pages[index];
-                    context.insert(
-                        "tags",
-                        &super::tags::tag_links(site, &page.file.doc.meta.tags),
-                    );
-                    context.insert(
-                        "content",
-                        &markdown::render_markdown(
-                            &page.file.doc.body,
-                            site.config.markdown.allow_html,
-                            links,
-                        ),
-                    );
-                }),
-            }
-        }
+        PageKey::Page(index) => editorial_page(site, index),
         PageKey::Search => PageJob {
             key,
             url: "search/".into(),
@@ -220,6 +188,41 @@ pub fn page_job<'a>(site: &'a Site, lookup: &Lookup, key: PageKey) -> PageJob<'a
             deps: Vec::new(),
             fill: Box::new(|_, _, _| {}),
         },
+    }
+}
+
+/// The job of editorial page `index`: its Markdown, with its tags.
+fn editorial_page(site: &Site, index: usize) -> PageJob<'_> {
+    let page = &site.pages[index];
+    let tags = &page.file.doc.meta.tags;
+    let mut deps = vec![Dep::Page(Some(index)), Dep::Markdown];
+    deps.extend(
+        super::tags::tag_ids(site, tags)
+            .into_iter()
+            .map(Dep::TagName),
+    );
+    PageJob {
+        key: PageKey::Page(index),
+        url: format!("{}/", page.id),
+        template: "page.html",
+        title: page.file.doc.meta.title.clone(),
+        description: page.file.doc.meta.description.clone(),
+        deps,
+        fill: Box::new(move |context, links, _| {
+            let page = &site.pages[index];
+            context.insert(
+                "tags",
+                &super::tags::tag_links(site, &page.file.doc.meta.tags),
+            );
+            context.insert(
+                "content",
+                &markdown::render_markdown(
+                    &page.file.doc.body,
+                    site.config.markdown.allow_html,
+                    links,
+                ),
+            );
+        }),
     }
 }
 

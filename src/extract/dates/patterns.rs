@@ -668,33 +668,10 @@ fn calendar_form(c: &Captured, g: &Groups) -> Option<(Form, bool)> {
         return Some((form, true));
     }
     if let Some(season) = c.group(g.se) {
-        let mut qualified = false;
-        let form = {
-            let relation = c.group(g.se_rel).map(relation_of);
-            let year = c
-                .number(g.se_y)
-                .and_then(|y| i16::try_from(y).ok())
-                .or_else(|| c.group(g.se_sy).and_then(lexicon::spelled_year));
-            qualified |= relation.is_some() || year.is_some();
-            Form::Season {
-                season: lexicon::season(season)?,
-                year,
-                relation,
-            }
-        };
-        return Some((form, qualified));
+        return season_form(c, g, season);
     }
     if let Some(day) = c.group(g.wd) {
-        let mut qualified = false;
-        let form = {
-            let relation = c.group(g.wd_rel).map(relation_of);
-            qualified |= relation.is_some();
-            Form::Weekday {
-                weekday: lexicon::weekday(day)?,
-                relation,
-            }
-        };
-        return Some((form, qualified));
+        return weekday_form(c, g, day);
     }
     if let Some(month) = c.group(g.bm) {
         let form = Form::Month {
@@ -710,6 +687,34 @@ fn calendar_form(c: &Captured, g: &Groups) -> Option<(Form, bool)> {
         return Some((form, false));
     }
     None
+}
+
+/// A season ("summer", "last winter", "spring 2012"); qualified when a
+/// relation or a year comes with it.
+fn season_form(c: &Captured, g: &Groups, season: &str) -> Option<(Form, bool)> {
+    let relation = c.group(g.se_rel).map(relation_of);
+    let year = c
+        .number(g.se_y)
+        .and_then(|y| i16::try_from(y).ok())
+        .or_else(|| c.group(g.se_sy).and_then(lexicon::spelled_year));
+    let qualified = relation.is_some() || year.is_some();
+    let season = lexicon::season(season)?;
+    Some((
+        Form::Season {
+            season,
+            year,
+            relation,
+        },
+        qualified,
+    ))
+}
+
+/// A weekday ("Friday", "last Friday"); qualified when a relation comes with it.
+fn weekday_form(c: &Captured, g: &Groups, day: &str) -> Option<(Form, bool)> {
+    let relation = c.group(g.wd_rel).map(relation_of);
+    let qualified = relation.is_some();
+    let weekday = lexicon::weekday(day)?;
+    Some((Form::Weekday { weekday, relation }, qualified))
 }
 
 /// A date named in words rather than numbers: a holiday ("Thanksgiving
