@@ -275,13 +275,7 @@ fn run(
     let mut paths = rendered.paths;
     let mut files = rendered.files;
     let addresses = publish_addresses(options, &site, &paths, &mut diagnostics);
-    for file in addresses.redirects {
-        paths.push(file.path.clone());
-        match staging {
-            Some(staging) => staging.write(&file)?,
-            None => files.push(file),
-        }
-    }
+    add_files(addresses.redirects, staging, &mut files, &mut paths)?;
     report.addresses = Some(addresses.file_text);
     report.timings.push(meter.lap("addresses"));
     if let Mode::Review = mode {
@@ -363,6 +357,24 @@ fn stage<'a>(
 /// Indexes the site for search ([`crate::search`]) and adds the index's
 /// files: to the staging folder when there is one, else to `files`. `Err`
 /// for I/O failures; `Ok(Err)` for a problem the indexer reports.
+/// Adds `made` to the build's files: written to `staging` when there is
+/// one, else kept in `files`; their paths in `paths` either way.
+fn add_files(
+    made: Vec<OutputFile>,
+    staging: Option<&crate::write::Staging>,
+    files: &mut Vec<OutputFile>,
+    paths: &mut Vec<String>,
+) -> std::io::Result<()> {
+    for file in made {
+        paths.push(file.path.clone());
+        match staging {
+            Some(staging) => staging.write(&file)?,
+            None => files.push(file),
+        }
+    }
+    Ok(())
+}
+
 fn add_search_index(
     site: &crate::link::Site,
     staging: Option<&crate::write::Staging>,

@@ -272,10 +272,16 @@ pub fn patch(
     }
     patched.timings.push((Step::PatchPeople, started.elapsed()));
     patch_timeline(site, memo, &old_sources, &mut patched);
-    // A sidecar's `tags` may have changed: the tags are gathered again (few
-    // and cheap), and a tag that came or went moves every later tag's key.
+    regather_tags(site, &mut patched);
+    Ok(patched)
+}
+
+/// A sidecar's `tags` may have changed: the tags are gathered again (few
+/// and cheap), and a tag that came, went or changed its name (shown on
+/// every page that carries it, and moving every later tag's key) makes
+/// every page stale.
+fn regather_tags(site: &mut Site, patched: &mut Patched) {
     let tags = super::tags::gather(&site.sources, &site.pages, &site.config.tags);
-    // A tag's name shows on every page that carries it.
     let names = |tags: &[super::tags::Tag]| {
         tags.iter()
             .map(|t| (t.slug.clone(), t.name.clone()))
@@ -283,7 +289,6 @@ pub fn patch(
     };
     patched.everything |= names(&tags) != names(&site.tags);
     site.tags = tags;
-    Ok(patched)
 }
 
 /// Whether grouping reads the same from two occurrences of one date mention.
